@@ -1,0 +1,67 @@
+/**
+ * The monthly cost ledger every part of the model posts to (MODEL.md section 6).
+ * One posting becomes one FOCUS cost row; totals by month, category and tenant are derived from the rows.
+ */
+import type { CostRow } from "./result.ts";
+
+/** Cost categories of the ledger, in display order. */
+export const COST_CATEGORIES = ["people", "compute", "serving", "tiers", "platform", "investment"] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+/** What a model component posts. `listCost` defaults to `cost` (no discount). */
+export interface Posting {
+  month: number;
+  category: CostCategory;
+  /** FOCUS ServiceName, e.g. "Compute cluster eu", "Hub staff". */
+  service: string;
+  /** FOCUS ServiceCategory, e.g. "Compute", "AI and Machine Learning", "Labor". */
+  serviceCategory: string;
+  /** Tenant (FOCUS SubAccountId); "shared" for costs not yet allocated. */
+  tenant: string;
+  resourceId: string;
+  cost: number;
+  listCost?: number;
+  quantity: number;
+  unit: string;
+  pricing?: CostRow["pricingCategory"];
+}
+
+/** Append-only ledger of cost rows with running totals per month and category. */
+export class Ledger {
+  readonly rows: CostRow[] = [];
+  readonly #byMonthCategory: Map<string, number> = new Map();
+
+  /** Record one cost. @throws RangeError when cost is not finite or month is negative. */
+  post(p: Posting): void {
+    if (!Number.isFinite(p.cost)) throw new RangeError(`cost must be finite, got ${p.cost}`);
+    if (!(p.month >= 0)) throw new RangeError(`month must be >= 0, got ${p.month}`);
+    this.rows.push({
+      month: p.month,
+      billedCost: p.cost,
+      effectiveCost: p.cost,
+      listCost: p.listCost ?? p.cost,
+      serviceCategory: p.serviceCategory,
+      serviceName: p.service,
+      resourceId: p.resourceId,
+      subAccountId: p.tenant,
+      consumedQuantity: p.quantity,
+      consumedUnit: p.unit,
+      pricingCategory: p.pricing ?? "Standard",
+      xCostCategory: p.category,
+    });
+    const key = `${p.month}|${p.category}`;
+    this.#byMonthCategory.set(key, (this.#byMonthCategory.get(key) ?? 0) + p.cost);
+  }
+
+  /** Total cost of one category in one month (0 when nothing was posted). */
+  total(month: number, category: CostCategory): number {
+    return this.#byMonthCategory.get(`${month}|${category}`) ?? 0;
+  }
+
+  /** Total of all categories in one month. */
+  monthTotal(month: number): number {
+    let sum = 0;
+    for (const c of COST_CATEGORIES) sum += this.total(month, c);
+    return sum;
+  }
+}

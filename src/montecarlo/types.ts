@@ -1,0 +1,146 @@
+/**
+ * Summary types across replications: what src/montecarlo produces and reports/ reads.
+ * Every summary carries the label and unit of its metric, so reports need nothing else.
+ */
+import type { CostRow, MetricInfo, ResultMeta } from "../model/result.ts";
+
+export type { CostRow, MetricInfo, ResultMeta };
+
+/** The percentiles reported for every KPI and every month of every series. */
+export interface Percentiles {
+  p5: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+  p95: number;
+}
+
+/** Summary of one scalar across replications. */
+export interface KpiSummary extends Percentiles, MetricInfo {
+  name: string;
+  n: number;
+  mean: number;
+  sd: number;
+  /** 95% confidence interval of the mean (Student t). */
+  ciLow: number;
+  ciHigh: number;
+  min: number;
+  max: number;
+  /** "exact" when computed from all values, "t-digest" when from the mergeable sketch. */
+  method: "exact" | "t-digest";
+}
+
+/** Summary of one monthly series: arrays indexed by month. */
+export interface SeriesSummary extends MetricInfo {
+  name: string;
+  months: number;
+  n: number;
+  mean: number[];
+  sd: number[];
+  ciLow: number[];
+  ciHigh: number[];
+  min: number[];
+  max: number[];
+  p5: number[];
+  p10: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p90: number[];
+  p95: number[];
+}
+
+/** Pooled per-item observations (e.g. every project's time to market in every replication). */
+export interface SampleSummary extends Percentiles, MetricInfo {
+  name: string;
+  n: number;
+  mean: number;
+  sd: number;
+  p80: number;
+  min: number;
+  max: number;
+  /** Histogram for distribution charts: bin edges (length k+1) and counts (length k). */
+  histogram: { edges: number[]; counts: number[] };
+}
+
+/** P(cumulative series >= threshold) by month: the S-curve of "reaching N delivered projects". */
+export interface ReachSummary {
+  series: string;
+  thresholds: number[];
+  /** probability[t][m] = share of replications with series[m] >= thresholds[t]. */
+  probability: number[][];
+}
+
+/** The result of `runScenario`: everything reports need about one scenario. */
+export interface RunSummary {
+  tool: { name: "scalesim"; version: string };
+  meta: ResultMeta;
+  seed: number;
+  replications: number;
+  workers: number;
+  elapsedMs: number;
+  /** Why the run stopped: all replications done, precision reached (--until-ci), or cancelled. */
+  stoppedBy: "count" | "precision" | "cancelled";
+  kpis: Record<string, KpiSummary>;
+  series: Record<string, SeriesSummary>;
+  samples: Record<string, SampleSummary>;
+  reach: ReachSummary;
+  /** Mean cost rows across replications (FOCUS export), keyed by month, service, resource, sub-account. */
+  costRows: CostRow[];
+}
+
+/** One KPI compared between a baseline and an alternative on common random numbers. */
+export interface KpiDifference extends MetricInfo {
+  name: string;
+  baseline: string;
+  alternative: string;
+  n: number;
+  meanBaseline: number;
+  meanAlternative: number;
+  /** alternative - baseline, paired by replication. */
+  meanDifference: number;
+  ciLow: number;
+  ciHigh: number;
+  /** Share of replications where the alternative is better (by MetricInfo.better; ties count half). */
+  probabilityBetter: number;
+}
+
+/** Result of `compareScenarios`. */
+export interface CompareSummary {
+  tool: { name: "scalesim"; version: string };
+  seed: number;
+  replications: number;
+  scenarios: RunSummary[];
+  /** Differences of every scenario after the first against the first. */
+  differences: KpiDifference[];
+  /** Optional evidence that common random numbers shrink the CI (filled by the CRN check). */
+  crnEffect?: { kpi: string; halfWidthCommon: number; halfWidthIndependent: number };
+}
+
+/** One evaluated point of a sweep. */
+export interface SweepPoint {
+  index: number;
+  /** Parameter path -> value. */
+  parameters: Record<string, number | string | boolean>;
+  kpis: Record<string, KpiSummary>;
+}
+
+/** Result of a sweep (or a shard of one, or a merge of shards). */
+export interface SweepSummary {
+  tool: { name: "scalesim"; version: string };
+  name: string;
+  seed: number;
+  replicationsPerPoint: number;
+  sampling: "grid" | "latin-hypercube" | "one-at-a-time";
+  parameters: { path: string; values?: Array<number | string | boolean>; min?: number; max?: number }[];
+  totalPoints: number;
+  shard?: { index: number; count: number };
+  points: SweepPoint[];
+  /** Tornado data: KPI -> parameter -> KPI mean at the low and high value. */
+  tornado: Record<string, Record<string, { low: number; high: number; base: number }>>;
+  /** Standardised regression and rank correlation coefficients: KPI -> parameter -> coefficient. */
+  src: Record<string, Record<string, number>>;
+  prcc: Record<string, Record<string, number>>;
+}
