@@ -1,0 +1,229 @@
+/**
+ * Zod schema for a random quantity written in a scenario file, plus the small numeric building blocks every
+ * section schema shares (probability, non-negative, positive, percent weights, min <= max).
+ *
+ * `distributionSchema` mirrors `DistributionSpec` of engine/random (docs/ARCHITECTURE.md): a union
+ * discriminated on `dist`, one strict object per distribution. Parameter checks follow the definitions in
+ * Law & Kelton, "Simulation Modeling and Analysis" (5th ed., ch. 6): scale and shape parameters > 0,
+ * min <= mode <= max for triangular and PERT (Vose, "Risk Analysis", 3rd ed., §9.1.3), beta alpha, beta > 0.
+ * They reject at load time what the engine's samplers would reject with a RangeError at construction.
+ */
+import { z } from "zod";
+import {
+  emptyData,
+  emptyRange,
+  modeOutsideRange,
+  notAscending,
+  orderedPair,
+  reversedRange,
+  weightsSum,
+} from "./messages.ts";
+
+/** A finite number in [0, 1]. */
+export const probability = z.number().min(0).max(1).describe("probability, between 0 and 1");
+
+/** A finite number >= 0. */
+export const nonNegative = z.number().min(0);
+
+/** A finite number > 0. */
+export const positive = z.number().positive();
+
+/** A whole number >= 0. */
+export const count = z.number().int().min(0);
+
+const constantSpec = z
+  .strictObject({
+    dist: z.literal("constant"),
+    value: z.number().describe("the value every draw returns"),
+  })
+  .describe("always the same value");
+
+const uniformSpec = z
+  .strictObject({
+    dist: z.literal("uniform"),
+    min: z.number().describe("lower bound"),
+    max: z.number().describe("upper bound (>= min)"),
+  })
+  .superRefine((spec, ctx) => {
+    if (spec.min > spec.max)
+      ctx.addIssue({ code: "custom", path: ["max"], message: reversedRange(spec.min, spec.max) });
+  })
+  .describe("uniform between min and max");
+
+const exponentialSpec = z
+  .strictObject({
+    dist: z.literal("exponential"),
+    mean: positive.describe("mean (> 0); the rate is 1 / mean"),
+  })
+  .describe("exponential with the given mean");
+
+const normalSpec = z
+  .strictObject({
+    dist: z.literal("normal"),
+    mean: z.number().describe("mean"),
+    sd: positive.describe("standard deviation (> 0)"),
+  })
+  .describe("normal (Gaussian)");
+
+const lognormalSpec = z
+  .strictObject({
+    dist: z.literal("lognormal"),
+    mean: positive.describe("mean of the distribution itself, not of its logarithm (> 0)"),
+    sd: positive.describe("standard deviation of the distribution itself (> 0)"),
+  })
+  .describe("lognormal given by its own mean and standard deviation");
+
+function rangeWithMode(name: "triangular" | "pert", description: string) {
+  return z
+    .strictObject({
+      dist: z.literal(name),
+      min: z.number().describe("lowest possible value"),
+      mode: z.number().describe("most likely value (min <= mode <= max)"),
+      max: z.number().describe("highest possible value (> min)"),
+    })
+    .superRefine((spec, ctx) => {
+      if (spec.min >= spec.max) {
+        ctx.addIssue({ code: "custom", path: ["max"], message: emptyRange(spec.min, spec.max) });
+      } else if (spec.mode < spec.min || spec.mode > spec.max) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mode"],
+          message: modeOutsideRange(spec.min, spec.mode, spec.max),
+        });
+      }
+    })
+    .describe(description);
+}
+
+const triangularSpec = rangeWithMode("triangular", "triangular between min and max, peaking at mode");
+const pertSpec = rangeWithMode("pert", "PERT (beta-PERT, lambda 4) between min and max around mode");
+
+const gammaSpec = z
+  .strictObject({
+    dist: z.literal("gamma"),
+    shape: positive.describe("shape k (> 0)"),
+    scale: positive.describe("scale theta (> 0); mean = shape * scale"),
+  })
+  .describe("gamma");
+
+const weibullSpec = z
+  .strictObject({
+    dist: z.literal("weibull"),
+    shape: positive.describe("shape k (> 0)"),
+    scale: positive.describe("scale lambda (> 0)"),
+  })
+  .describe("Weibull");
+
+const betaSpec = z
+  .strictObject({
+    dist: z.literal("beta"),
+    alpha: positive.describe("alpha (> 0)"),
+    beta: positive.describe("beta (> 0)"),
+  })
+  .describe("beta on [0, 1]");
+
+const empiricalSpec = z
+  .strictObject({
+    dist: z.literal("empirical"),
+    data: z
+      .array(z.number())
+      .min(1, { error: emptyData() })
+      .describe("observed values, drawn with equal weight"),
+  })
+  .describe("resampling of observed values");
+
+/**
+ * A distribution as written in a scenario: `{ dist: "pert", min: 2, mode: 4, max: 10 }`.
+ * Output type matches engine/random's `DistributionSpec`; parameters are validated here so the engine never
+ * sees a spec it would reject. No default: callers attach `.default(...)` at the field that uses it.
+ */
+export const distributionSchema = z
+  .discriminatedUnion("dist", [
+    constantSpec,
+    uniformSpec,
+    exponentialSpec,
+    normalSpec,
+    lognormalSpec,
+    triangularSpec,
+    pertSpec,
+    gammaSpec,
+    weibullSpec,
+    betaSpec,
+    empiricalSpec,
+  ])
+  .describe("a random quantity: { dist: <name>, ...parameters }");
+
+/** A validated distribution spec (the same shape as engine/random's `DistributionSpec`). */
+export type DistributionSpecInput = z.input<typeof distributionSchema>;
+/** A validated distribution spec after parsing. */
+export type DistributionSpecOutput = z.output<typeof distributionSchema>;
+
+/**
+ * A strict object of non-negative weights, one per key, that must add up to 100 (within 1e-6).
+ * With `defaults`, each weight defaults to its entry and the whole table defaults to `defaults`.
+ * The sum issue is reported at the table's own path.
+ * @example percentWeights(["revenue", "cost", "risk", "innovation"], { revenue: 40, cost: 30, risk: 20, innovation: 10 })
+ * @throws RangeError if `keys` is empty or `defaults` do not sum to 100 (a bug in the calling schema)
+ */
+export function percentWeights<const K extends readonly [string, ...string[]]>(
+  keys: K,
+  defaults?: Record<K[number], number>,
+): z.ZodType<Record<K[number], number>, Partial<Record<K[number], number>> | undefined> {
+  if (keys.length === 0) throw new RangeError("percentWeights requires at least one key");
+  if (defaults !== undefined) {
+    const total = keys.reduce((acc, key: K[number]) => acc + defaults[key], 0);
+    if (Math.abs(total - 100) > 1e-6)
+      throw new RangeError(`percentWeights defaults must sum to 100, got ${total}`);
+  }
+  const shape: Record<string, z.ZodType<number, number | undefined>> = {};
+  for (const key of keys as readonly K[number][]) {
+    const weight = nonNegative.describe(`weight of ${key}, percentage points`);
+    shape[key] = defaults === undefined ? weight : weight.default(defaults[key]);
+  }
+  const table = z
+    .strictObject(shape)
+    .superRefine((weights, ctx) => {
+      const entries = weights as Record<string, number>;
+      const sum = Object.values(entries).reduce((acc, w) => acc + w, 0);
+      if (Math.abs(sum - 100) > 1e-6) ctx.addIssue({ code: "custom", message: weightsSum(sum, entries) });
+    })
+    .describe(`weights in percentage points (sum 100) for ${keys.join(", ")}`);
+  const result = defaults === undefined ? table : table.default({ ...defaults });
+  return result as unknown as z.ZodType<
+    Record<K[number], number>,
+    Partial<Record<K[number], number>> | undefined
+  >;
+}
+
+/**
+ * A refinement for `.superRefine(minMax("minNodes", "maxNodes"))`: reports `low <= high` violations on the
+ * `highKey` field. Skips the check when either side is not a number (e.g. optional and absent).
+ */
+export function minMax<T extends object>(lowKey: keyof T & string, highKey: keyof T & string) {
+  return (value: T, ctx: z.RefinementCtx<T>): void => {
+    const low = value[lowKey];
+    const high = value[highKey];
+    if (typeof low === "number" && typeof high === "number" && low > high) {
+      ctx.addIssue({ code: "custom", path: [highKey], message: orderedPair(lowKey, highKey, low, high) });
+    }
+  };
+}
+
+/**
+ * A refinement for a list of numeric thresholds that must be strictly increasing (e.g. tier score
+ * boundaries); reports the first element out of order at its index.
+ */
+export function ascending(label: string) {
+  return (values: readonly number[], ctx: z.RefinementCtx<readonly number[]>): void => {
+    for (let i = 1; i < values.length; i++) {
+      if (values[i]! <= values[i - 1]!) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: notAscending(label, i, values[i - 1]!, values[i]!),
+        });
+        return;
+      }
+    }
+  };
+}
