@@ -11,7 +11,6 @@
 import { z } from "zod";
 import {
   emptyData,
-  emptyRange,
   modeOutsideRange,
   notAscending,
   orderedPair,
@@ -73,30 +72,40 @@ const lognormalSpec = z
   })
   .describe("lognormal given by its own mean and standard deviation");
 
-function rangeWithMode(name: "triangular" | "pert", description: string) {
-  return z
-    .strictObject({
-      dist: z.literal(name),
-      min: z.number().describe("lowest possible value"),
-      mode: z.number().describe("most likely value (min <= mode <= max)"),
-      max: z.number().describe("highest possible value (> min)"),
-    })
-    .superRefine((spec, ctx) => {
-      if (spec.min >= spec.max) {
-        ctx.addIssue({ code: "custom", path: ["max"], message: emptyRange(spec.min, spec.max) });
-      } else if (spec.mode < spec.min || spec.mode > spec.max) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mode"],
-          message: modeOutsideRange(spec.min, spec.mode, spec.max),
-        });
-      }
-    })
-    .describe(description);
+const rangeWithModeShape = {
+  min: z.number().describe("lowest possible value"),
+  mode: z.number().describe("most likely value (min <= mode <= max)"),
+  max: z.number().describe("highest possible value (>= min; equal to min gives a constant)"),
+};
+
+function checkRangeWithMode(
+  spec: { min: number; mode: number; max: number },
+  ctx: z.RefinementCtx<unknown>,
+): void {
+  if (spec.min > spec.max) {
+    ctx.addIssue({ code: "custom", path: ["max"], message: reversedRange(spec.min, spec.max) });
+  } else if (spec.mode < spec.min || spec.mode > spec.max) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["mode"],
+      message: modeOutsideRange(spec.min, spec.mode, spec.max),
+    });
+  }
 }
 
-const triangularSpec = rangeWithMode("triangular", "triangular between min and max, peaking at mode");
-const pertSpec = rangeWithMode("pert", "PERT (beta-PERT, lambda 4) between min and max around mode");
+const triangularSpec = z
+  .strictObject({ dist: z.literal("triangular"), ...rangeWithModeShape })
+  .superRefine(checkRangeWithMode)
+  .describe("triangular between min and max, peaking at mode");
+
+const pertSpec = z
+  .strictObject({
+    dist: z.literal("pert"),
+    ...rangeWithModeShape,
+    lambda: positive.optional().describe("weight of the mode (> 0); 4 gives the classic beta-PERT"),
+  })
+  .superRefine(checkRangeWithMode)
+  .describe("PERT (beta-PERT) between min and max around mode");
 
 const gammaSpec = z
   .strictObject({

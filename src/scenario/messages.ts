@@ -38,12 +38,7 @@ export function modeOutsideRange(min: number, mode: number, max: number): string
   return `mode must lie between min and max (min ${min} <= mode ${mode} <= max ${max})`;
 }
 
-/** Triangular/PERT: a zero-width range has no shape. */
-export function emptyRange(min: number, max: number): string {
-  return `min must be < max for this distribution, got min ${min} and max ${max}`;
-}
-
-/** Uniform: the range is reversed. */
+/** Uniform, triangular, PERT: the range is reversed. */
 export function reversedRange(min: number, max: number): string {
   return `min must be <= max, got min ${min} and max ${max}`;
 }
@@ -55,4 +50,173 @@ export function emptyData(): string {
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** Name of a kind of value, with its article, for "expected ..." (zod's type names to plain words). */
+export function kindName(expected: string): string {
+  const names: Record<string, string> = {
+    number: "a number",
+    int: "a whole number",
+    string: "a text",
+    boolean: "true or false",
+    object: "a mapping (key: value)",
+    array: "a list",
+    record: "a mapping (key: value)",
+    literal: "a fixed value",
+    null: "null",
+  };
+  return names[expected] ?? `a ${expected}`;
+}
+
+/** What the user wrote, described for "got ...". */
+export function gotValue(value: unknown): string {
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value !== null && typeof value === "object") return "a mapping";
+  return showValue(value);
+}
+
+/** A required field is absent. */
+export function required(expected: string): string {
+  return `is required (${kindName(expected)})`;
+}
+
+/** Wrong kind of value. */
+export function wrongType(expected: string, value: unknown): string {
+  return `expected ${kindName(expected)}, got ${gotValue(value)}`;
+}
+
+/** A number, list or text outside its bounds. */
+export function outOfRange(
+  origin: string,
+  direction: "min" | "max",
+  bound: number | bigint,
+  inclusive: boolean,
+  value: unknown,
+): string {
+  if (origin === "array" || origin === "set") {
+    const size = Array.isArray(value) ? value.length : "?";
+    return `expected ${direction === "min" ? "at least" : "at most"} ${bound} items, got ${size}`;
+  }
+  if (origin === "string") {
+    return `expected ${direction === "min" ? "at least" : "at most"} ${bound} characters, got ${showValue(value)}`;
+  }
+  const op = direction === "min" ? (inclusive ? ">=" : ">") : inclusive ? "<=" : "<";
+  return `expected a number ${op} ${bound}, got ${showValue(value)}`;
+}
+
+/** A value not among the allowed options. */
+export function notOneOf(values: readonly unknown[], value: unknown): string {
+  return `expected one of ${values.map(showValue).join(", ")}, got ${gotValue(value)}`;
+}
+
+/** A text not in the required format. */
+export function badFormat(format: string, value: unknown): string {
+  const example: Record<string, string> = { date: " (YYYY-MM-DD)" };
+  return `expected a ${format}${example[format] ?? ""}, got ${showValue(value)}`;
+}
+
+/** A number that must be a multiple of a step. */
+export function notMultipleOf(step: number | bigint, value: unknown): string {
+  return `expected a multiple of ${step}, got ${showValue(value)}`;
+}
+
+/** A value that matches none of the alternatives of a union. */
+export function noAlternative(value: unknown): string {
+  return `${gotValue(value)} matches none of the allowed forms`;
+}
+
+/** A key the schema does not know. */
+export function unknownKey(key: string): string {
+  return `unknown key ${JSON.stringify(key)}`;
+}
+
+/** Hint: the closest allowed word. */
+export function didYouMean(candidate: string): string {
+  return `did you mean ${JSON.stringify(candidate)}?`;
+}
+
+/** Hint: the allowed keys at a place (shortened when long). */
+export function allowedKeys(keys: readonly string[]): string {
+  const shown = keys.length > 12 ? [...keys.slice(0, 12), `... (${keys.length - 12} more)`] : keys;
+  return `allowed here: ${shown.join(", ")}`;
+}
+
+/** Hint: the allowed values of a choice. */
+export function allowedValues(values: readonly string[]): string {
+  return `allowed: ${values.join(", ")}`;
+}
+
+/** Hint: the field's description from the schema. */
+export function fieldMeaning(description: string): string {
+  return description;
+}
+
+/** The scenario file does not exist. */
+export function fileNotFound(): string {
+  return "file not found";
+}
+
+/** The scenario file exists but cannot be read. */
+export function fileUnreadable(reason: string): string {
+  return `cannot read the file (${reason})`;
+}
+
+/** YAML/JSON syntax error as reported by the parser (its first line only). */
+export function syntaxError(parserMessage: string): string {
+  return `syntax error: ${parserMessage.split("\n")[0]}`;
+}
+
+/** A tag such as `!!js/function` or `!include`: scenario files are data, tags are not executed. */
+export function tagNotAllowed(tag: string): string {
+  return `tags are not allowed in scenario files, got ${tag}`;
+}
+
+/** Too many alias expansions (a "billion laughs" document). */
+export function tooManyAliases(limit: number): string {
+  return `too many alias (*name) expansions, more than ${limit}; scenario files must be plain data`;
+}
+
+/** The top level of a scenario file must be a mapping. */
+export function notAMapping(value: unknown): string {
+  return `a scenario file must be a mapping of sections (name:, organisation:, ...), got ${gotValue(value)}`;
+}
+
+/** `extends:` of the wrong shape. */
+export function badExtends(value: unknown): string {
+  return `extends must be a preset name or a file path, or a list of them, got ${gotValue(value)}`;
+}
+
+/** `extends:` names neither a preset nor a file path. */
+export function unknownPreset(name: string): string {
+  return `unknown preset ${JSON.stringify(name)} (a file path must end in .yaml, .yml or .json)`;
+}
+
+/** Hint: the preset names. */
+export function presetList(names: readonly string[]): string {
+  return `presets: ${names.join(", ")}`;
+}
+
+/** `extends:` names a file that does not exist. */
+export function extendsNotFound(target: string): string {
+  return `extends a file that does not exist: ${target}`;
+}
+
+/** `extends:` chain that comes back to itself. */
+export function circularExtends(chain: readonly string[]): string {
+  return `circular extends: ${chain.join(" -> ")}`;
+}
+
+/** `extends:` chain deeper than the limit. */
+export function extendsTooDeep(limit: number): string {
+  return `extends chain deeper than ${limit} files`;
+}
+
+/** A preset may only extend other presets. */
+export function presetExtendsFile(preset: string, target: string): string {
+  return `preset ${preset} may only extend presets, not the file ${target}`;
+}
+
+/** Heading of the rendered list of issues. */
+export function issueCount(count: number): string {
+  return count === 1 ? "1 problem in the scenario" : `${count} problems in the scenario`;
 }
