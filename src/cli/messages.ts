@@ -1,0 +1,95 @@
+/**
+ * Every user-facing sentence of the command line, one function per message (the vega-lite `log/message.ts`
+ * habit), so wording is reviewed in one place and tests can match on it.
+ */
+
+/** Scenario argument that is neither an existing file nor a preset. */
+export function unknownScenario(argument: string, presets: readonly string[]): string {
+  return `scenario "${argument}" is neither a file nor a preset name; presets: ${presets.join(", ")}`;
+}
+
+/** A file argument that does not exist. */
+export function fileNotFound(path: string): string {
+  return `file not found: ${path}`;
+}
+
+/** A file that exists but cannot be read or parsed as JSON. */
+export function unreadableFile(path: string, reason: string): string {
+  return `cannot read ${path}: ${reason}`;
+}
+
+/** `report`/`merge` given a JSON file that is not a scalesim summary. */
+export function notASummary(path: string, expected: string): string {
+  return `${path} is not a scalesim ${expected} summary (expected the summary.json of a report directory)`;
+}
+
+/** `init` would overwrite a file. */
+export function refuseOverwrite(path: string): string {
+  return `${path} already exists; pass --force to overwrite it`;
+}
+
+/** The output directory already exists (reports never overwrite). */
+export function outDirExists(path: string): string {
+  return `output directory ${path} already exists; choose another with --out`;
+}
+
+/** Ctrl-C stopped a command; nothing was written. */
+export function interrupted(): string {
+  return "interrupted; no report written";
+}
+
+/** A replication failed: what failed, and the command that reproduces it alone. */
+export function replicationFailed(
+  detail: string,
+  replication: number,
+  seed: number,
+  replayCommand: string,
+): string {
+  return [
+    `replication ${replication} (seed ${seed}) failed: ${detail}`,
+    "reproduce it alone, with its trace:",
+    `  ${replayCommand}`,
+  ].join("\n");
+}
+
+/** An error nobody anticipated (a bug): short text, stack only when SCALESIM_DEBUG is set. */
+export function internalError(detail: string): string {
+  return `internal error: ${detail}\n(set SCALESIM_DEBUG=1 for the stack trace; please report it)`;
+}
+
+/** Final line pointing at the written report. */
+export function reportWritten(path: string): string {
+  return `report: ${path}`;
+}
+
+/** One line per valid scenario in `validate`. */
+export function scenarioValid(label: string): string {
+  return `ok ${label}`;
+}
+
+/** Summary line of `validate` when some files failed. */
+export function someInvalid(invalid: number, total: number): string {
+  return `${invalid} of ${total} scenario${total === 1 ? "" : "s"} invalid`;
+}
+
+/** Line printed when `init` wrote its file. */
+export function initWritten(path: string, preset: string): string {
+  return `wrote ${path} (extends preset ${preset}); check it with: scalesim validate ${path}`;
+}
+
+/** Line printed when `schema --out` wrote its file. */
+export function schemaWritten(path: string): string {
+  return `wrote ${path}`;
+}
+
+/** Unknown preset for `init --preset`. */
+export function unknownPreset(name: string, presets: readonly string[]): string {
+  return `unknown preset "${name}"; presets: ${presets.join(", ")}`;
+}
+
+/** The run stopped because it reached the precision asked by --until-ci, or hit the cap. */
+export function stoppedBy(reason: string, replications: number): string {
+  return reason === "precision"
+    ? `stopped after ${replications} replications: precision reached`
+    : `stopped after ${replications} replications`;
+}

@@ -1,0 +1,270 @@
+/**
+ * Every option of the `scalesim` command, declared once as data (the npm-check-updates `cli-options` habit):
+ * the commander wiring (`program.ts`), the `--help` text and the README reference (`cli-reference.ts`) are all
+ * generated from this table, so they cannot drift apart. Parsers reject bad values with commander's
+ * `InvalidArgumentError`, which the command maps to exit code 2.
+ */
+import { InvalidArgumentError } from "commander";
+
+/** Names of the subcommands, in the order `--help` and the README list them. */
+export const COMMAND_NAMES = [
+  "run",
+  "compare",
+  "sweep",
+  "merge",
+  "validate",
+  "init",
+  "presets",
+  "report",
+  "schema",
+] as const;
+
+/** One subcommand name. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Report formats `--format` accepts. */
+export const REPORT_FORMATS = ["html", "json", "csv", "svg", "png"] as const;
+
+/** One report format. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Replications per scenario when `-n` is not given (a few seconds for the default scenario on 2 cores). */
+export const DEFAULT_REPLICATIONS = 200;
+
+/** Master seed when `-s` is not given. */
+export const DEFAULT_SEED = 20260101;
+
+/** Replication cap for `--until-ci` when `--max-replications` is not given. */
+export const DEFAULT_MAX_REPLICATIONS = 5000;
+
+/** Formats written when `--format` is not given (PNG needs a rasteriser and is opt-in). */
+export const DEFAULT_FORMATS: readonly ReportFormat[] = ["html", "json", "csv", "svg"];
+
+/** Preset `scalesim init` extends when `--preset` is not given. */
+export const DEFAULT_INIT_PRESET = "level-3";
+
+/** File `scalesim init` writes when no file is given. */
+export const DEFAULT_INIT_FILE = "scenario.yaml";
+
+/** A 1-based shard of a sweep: shard `index` of `count`. */
+export interface ShardOption {
+  index: number;
+  count: number;
+}
+
+/** Parsed option values, by attribute name; every field is optional because each command takes a subset. */
+export interface ParsedOptions {
+  replications?: number;
+  workers?: number;
+  seed?: number;
+  out?: string;
+  format?: ReportFormat[];
+  json?: boolean;
+  quiet?: boolean;
+  untilCi?: number;
+  maxReplications?: number;
+  replay?: number;
+  shard?: ShardOption;
+  preset?: string;
+  force?: boolean;
+}
+
+/** One option, as data. */
+export interface OptionSpec {
+  /** Attribute name in {@link ParsedOptions} (commander's camel-cased long flag). */
+  key: keyof ParsedOptions;
+  /** commander flags, e.g. `-n, --replications <count>`. */
+  flags: string;
+  /** One sentence for `--help` and the README. */
+  description: string;
+  /** Default applied by commander; omitted when the command resolves the default itself. */
+  defaultValue?: string | number | boolean | readonly string[];
+  /** How the default reads in help and README when it is not a literal value. */
+  defaultText?: string;
+  /** Converts and checks the raw text; throws `InvalidArgumentError` with a fragment naming the problem. */
+  parse?: (raw: string) => unknown;
+  /** Commands that take this option. */
+  commands: readonly CommandName[];
+}
+
+/** Largest seed accepted: seeds are hashed as unsigned 32-bit integers. */
+const MAX_SEED = 2 ** 32 - 1;
+
+function integer(raw: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const text = raw.trim();
+  if (!/^[+-]?\d+$/.test(text)) throw new InvalidArgumentError(`${what} must be an integer, got "${raw}"`);
+  const value = Number(text);
+  if (value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`;
+    throw new InvalidArgumentError(`${what} must be ${range}, got ${value}`);
+  }
+  return value;
+}
+
+/** Parses a positive integer flag value. @throws InvalidArgumentError when it is not an integer >= 1 */
+export function parsePositiveInteger(raw: string): number {
+  return integer(raw, "value", 1);
+}
+
+/** Parses a seed: an integer in [0, 2^32 - 1]. @throws InvalidArgumentError otherwise */
+export function parseSeed(raw: string): number {
+  return integer(raw, "seed", 0, MAX_SEED);
+}
+
+/** Parses a replication index: an integer >= 0. @throws InvalidArgumentError otherwise */
+export function parseReplicationIndex(raw: string): number {
+  return integer(raw, "replication index", 0);
+}
+
+/** Parses a relative CI half-width such as `0.05` or `5%` into a fraction in (0, 1). @throws InvalidArgumentError */
+export function parseRelativeHalfWidth(raw: string): number {
+  const text = raw.trim();
+  const percent = text.endsWith("%");
+  const value = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  if (text === "" || !Number.isFinite(value) || value <= 0 || value >= 1) {
+    throw new InvalidArgumentError(
+      `relative half-width must be a fraction in (0, 1) such as 0.05 or 5%, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+/** Parses a comma-separated list of report formats, without duplicates. @throws InvalidArgumentError on unknown names */
+export function parseFormats(raw: string): ReportFormat[] {
+  const names = raw
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
+  if (names.length === 0)
+    throw new InvalidArgumentError(`format list is empty; choose from ${REPORT_FORMATS.join(", ")}`);
+  const unknown = names.filter((name) => !(REPORT_FORMATS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `unknown format ${unknown.map((name) => `"${name}"`).join(", ")}; choose from ${REPORT_FORMATS.join(", ")}`,
+    );
+  }
+  return [...new Set(names)] as ReportFormat[];
+}
+
+/** Parses `k/n` (1 <= k <= n) into a 1-based shard. @throws InvalidArgumentError otherwise */
+export function parseShard(raw: string): ShardOption {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (!match) throw new InvalidArgumentError(`shard must look like k/n (for example 2/4), got "${raw}"`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index < 1 || index > count) {
+    throw new InvalidArgumentError(`shard k/n needs 1 <= k <= n, got ${index}/${count}`);
+  }
+  return { index, count };
+}
+
+/** The option table: the single source of truth for flags, help and the README reference. */
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    key: "replications",
+    flags: "-n, --replications <count>",
+    description: "Monte Carlo replications per scenario (per point for sweep)",
+    defaultText: `${DEFAULT_REPLICATIONS}; sweep: the sweep file's value`,
+    parse: parsePositiveInteger,
+    commands: ["run", "compare", "sweep"],
+  },
+  {
+    key: "workers",
+    flags: "-w, --workers <count>",
+    description: "worker threads; results do not depend on it",
+    defaultText: "number of CPUs",
+    parse: parsePositiveInteger,
+    commands: ["run", "compare", "sweep"],
+  },
+  {
+    key: "seed",
+    flags: "-s, --seed <integer>",
+    description: "master seed; the same seed gives the same results",
+    defaultValue: DEFAULT_SEED,
+    parse: parseSeed,
+    commands: ["run", "compare", "sweep"],
+  },
+  {
+    key: "out",
+    flags: "-o, --out <dir>",
+    description: "report directory (written atomically; must not exist yet)",
+    defaultText: "out/<name>-<timestamp>/",
+    commands: ["run", "compare", "sweep", "merge", "report"],
+  },
+  {
+    key: "format",
+    flags: "--format <list>",
+    description: `report formats, comma-separated: ${REPORT_FORMATS.join(", ")}`,
+    defaultValue: DEFAULT_FORMATS,
+    defaultText: DEFAULT_FORMATS.join(","),
+    parse: parseFormats,
+    commands: ["run", "compare", "sweep", "merge", "report"],
+  },
+  {
+    key: "json",
+    flags: "--json",
+    description: "print a machine-readable summary on stdout and nothing else",
+    commands: ["run", "compare", "sweep", "merge", "validate", "presets", "report"],
+  },
+  {
+    key: "quiet",
+    flags: "-q, --quiet",
+    description: "no progress and no result table; errors are still printed",
+    commands: ["run", "compare", "sweep", "merge", "validate", "init", "report", "schema"],
+  },
+  {
+    key: "untilCi",
+    flags: "--until-ci <relative>",
+    description:
+      "keep adding replications until every key KPI's 95% CI half-width is within this fraction of its mean (0.05 or 5%)",
+    parse: parseRelativeHalfWidth,
+    commands: ["run", "compare"],
+  },
+  {
+    key: "maxReplications",
+    flags: "--max-replications <count>",
+    description: "replication cap for --until-ci",
+    defaultText: String(DEFAULT_MAX_REPLICATIONS),
+    parse: parsePositiveInteger,
+    commands: ["run", "compare"],
+  },
+  {
+    key: "replay",
+    flags: "--replay <index>",
+    description:
+      "rerun replication <index> alone (same seed) and print its trace instead of writing a report",
+    parse: parseReplicationIndex,
+    commands: ["run"],
+  },
+  {
+    key: "shard",
+    flags: "--shard <k/n>",
+    description: "evaluate only shard k of n of the sweep's points; combine the parts with `scalesim merge`",
+    parse: parseShard,
+    commands: ["sweep"],
+  },
+  {
+    key: "preset",
+    flags: "-p, --preset <name>",
+    description: "preset the starter scenario extends (see `scalesim presets`)",
+    defaultValue: DEFAULT_INIT_PRESET,
+    commands: ["init"],
+  },
+  {
+    key: "force",
+    flags: "-f, --force",
+    description: "overwrite the file if it exists",
+    commands: ["init"],
+  },
+  {
+    key: "out",
+    flags: "-o, --out <file>",
+    description: "write the JSON Schema to this file instead of stdout",
+    commands: ["schema"],
+  },
+];
+
+/** The options of one command, in table order. */
+export function optionsFor(command: CommandName): OptionSpec[] {
+  return OPTIONS.filter((option) => option.commands.includes(command));
+}

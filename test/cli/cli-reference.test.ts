@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { renderCliReference } from "../../src/cli/cli-reference.ts";
+import { COMMANDS } from "../../src/cli/commands.ts";
+import { OPTIONS } from "../../src/cli/options.ts";
+
+describe("docs/readme/cli.md", () => {
+  it("is exactly what the option and command tables generate (run `tsx src/cli/write-cli-reference.ts`)", () => {
+    const onDisk = readFileSync(new URL("../../docs/readme/cli.md", import.meta.url), "utf8");
+    expect(onDisk).toBe(renderCliReference());
+  });
+
+  it("documents every option of every command it takes", () => {
+    const text = renderCliReference();
+    for (const command of COMMANDS) expect(text).toContain(`### \`scalesim ${command.name}\``);
+    for (const option of OPTIONS) expect(text).toContain(`\`${option.flags}\``);
+  });
+});
