@@ -1,0 +1,235 @@
+/**
+ * The simulation environment: clock, event list and run loop of a process-oriented discrete-event kernel
+ * (SimPy, `simpy/core.py`). Events are kept in an indexed binary heap keyed (time, priority, insertion
+ * sequence), so that equal-time events run in a defined order: lower priority value first, then first
+ * scheduled first.
+ *
+ * Run loop (one step):
+ *   1. pop the earliest entry, advance `now` to its time;
+ *   2. mark the event processed and notify its waiters in registration order (resume processes, check
+ *      conditions, run callbacks);
+ *   3. if the event failed and nobody defused it, stop with a SimulationError whose `cause` is the failure.
+ */
+import { Condition } from "./condition.ts";
+import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
+import { EventQueue } from "./event-queue.ts";
+import { NORMAL } from "./priority.ts";
+import { Process, type ProcessGenerator } from "./process.ts";
+import { ScheduledHandle } from "./scheduled-handle.ts";
+import { SimulationError } from "./simulation-error.ts";
+
+/** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
+const PRIORITY_STRIDE = 4398046511104;
+/** The stop entry of run({ until: time }) runs before every other event at that time. */
+const PRIORITY_STOP = -1000;
+
+/** Options of the {@link Environment} constructor. */
+export interface EnvironmentOptions {
+  /** Clock value at the start (default 0). */
+  initialTime?: number;
+}
+
+/** Options of {@link Environment.run}. */
+export interface RunOptions {
+  /** Stop at this time (events at exactly this time do not run) or when this event has been processed. */
+  until?: number | SimEvent<unknown>;
+}
+
+/** Clock, event list and run loop; creates events, timeouts, processes and conditions. */
+export class Environment {
+  /** @internal The event list. */
+  readonly _queue = new EventQueue<SimEvent<unknown>>();
+  /** @internal The process being resumed, or null. */
+  _active: Process<unknown> | null = null;
+  private _now: number;
+  private _eventCount = 0;
+  private _sequence = 0;
+  private _stopped = false;
+
+  /**
+   * Create an environment whose clock starts at `initialTime` (default 0).
+   * @throws RangeError when initialTime is not finite
+   */
+  constructor(options: EnvironmentOptions = {}) {
+    const initialTime = options.initialTime ?? 0;
+    if (!Number.isFinite(initialTime)) throw new RangeError(`initialTime must be finite, got ${initialTime}`);
+    this._now = initialTime;
+  }
+
+  /** Current simulation time. */
+  get now(): number {
+    return this._now;
+  }
+
+  /** Number of events processed so far (timeouts, process starts and ends, triggered events, callbacks). */
+  get eventCount(): number {
+    return this._eventCount;
+  }
+
+  /** The process currently being resumed, or null outside processes. */
+  get activeProcess(): Process<unknown> | null {
+    return this._active;
+  }
+
+  /** A pending event to trigger by hand with `succeed` or `fail`. */
+  event<T = unknown>(): SimEvent<T> {
+    return new SimEvent<T>(this);
+  }
+
+  /**
+   * An event that succeeds with `value` after `delay` time units (priority NORMAL).
+   * @throws RangeError when delay is negative or not a number
+   */
+  timeout<T = undefined>(delay: number, value?: T): SimEvent<T> {
+    if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
+    const event = new SimEvent<T>(this);
+    event._ok = true;
+    event._value = value;
+    event._state = TRIGGERED;
+    this._enqueue(event, delay, NORMAL);
+    return event;
+  }
+
+  /**
+   * Start a process driven by `generator` at the current time (priority URGENT); the process is an event
+   * that succeeds with the generator's return value.
+   * @throws TypeError when generator is not a generator
+   */
+  process<R>(generator: ProcessGenerator<R>): Process<R> {
+    return new Process<R>(this, generator);
+  }
+
+  /** An event that succeeds when all `events` have succeeded (at once for an empty list), or fails with the first failure. */
+  allOf(events: SimEvent<unknown>[]): SimEvent<Map<SimEvent<unknown>, unknown>> {
+    return new Condition(this, events, true);
+  }
+
+  /** An event that succeeds when any of `events` has succeeded (at once for an empty list), or fails with the first failure. */
+  anyOf(events: SimEvent<unknown>[]): SimEvent<Map<SimEvent<unknown>, unknown>> {
+    return new Condition(this, events, false);
+  }
+
+  /**
+   * Run `callback` at now + delay with `priority` (default NORMAL); the handle cancels it in O(log n).
+   * @throws RangeError when delay is negative or priority is out of range; TypeError when callback is not a function
+   */
+  schedule(delay: number, callback: () => void, priority: number = NORMAL): ScheduledHandle {
+    if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
+    if (typeof callback !== "function")
+      throw new TypeError(`callback must be a function, got ${typeof callback}`);
+    if (priority !== NORMAL) checkPriority(priority);
+    const handle = new ScheduledHandle(this, callback);
+    handle._state = TRIGGERED;
+    handle._slot = this._enqueue(handle, delay, priority);
+    return handle;
+  }
+
+  /** Remove a scheduled callback from the event list in O(log n); a no-op when it already ran or was cancelled. */
+  cancel(handle: ScheduledHandle): void {
+    const slot = handle._slot;
+    if (slot < 0 || this._queue.itemAt(slot) !== handle) return;
+    this._queue.remove(slot);
+    handle._slot = -1;
+  }
+
+  /** Time of the next event, or Infinity when the event list is empty. */
+  peek(): number {
+    return this._queue.peekTime();
+  }
+
+  /**
+   * Process the next event.
+   * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
+   */
+  step(): void {
+    if (this._queue.size === 0)
+      throw new RangeError("step requires a scheduled event; the event list is empty");
+    this._processNext();
+  }
+
+  /**
+   * Run until the event list is empty, until time `until` (the clock then reads `until`), or until the
+   * event `until` is processed; returns that event's value.
+   * @throws RangeError when until is a time not after now; SimulationError when an event fails unhandled
+   * (the original error is its `cause`), or the failure of the `until` event; Error when the event list
+   * runs empty before the `until` event is triggered
+   */
+  run(options: RunOptions = {}): unknown {
+    const until = options.until;
+    this._stopped = false;
+    if (until === undefined) {
+      this._loop();
+      return undefined;
+    }
+    if (typeof until === "number") {
+      if (!(until > this._now))
+        throw new RangeError(`until must be greater than now (${this._now}), got ${until}`);
+      const stop = this.schedule(until - this._now, () => this._stop(), PRIORITY_STOP);
+      try {
+        this._loop();
+      } finally {
+        this.cancel(stop);
+      }
+      return undefined;
+    }
+    if (!(until instanceof SimEvent) || until.env !== this) {
+      throw new TypeError("until must be a number or an event of this environment");
+    }
+    if (until._state !== PROCESSED) {
+      const stopper = { _notify: () => this._stop() };
+      until._addWaiter(stopper);
+      try {
+        this._loop();
+      } finally {
+        if (until._state !== PROCESSED) until._removeWaiter(stopper);
+      }
+      if (until._state === PENDING) {
+        throw new Error(`no scheduled events left but the until event was not triggered (now ${this._now})`);
+      }
+      if (until._state !== PROCESSED) {
+        throw new Error(`no scheduled events left but the until event was not processed (now ${this._now})`);
+      }
+    }
+    if (!until._ok) {
+      throw new SimulationError(`the until event failed at time ${this._now}`, this._now, until._value);
+    }
+    return until._value;
+  }
+
+  /** @internal Put a triggered event on the list at now + delay; returns its slot. */
+  _enqueue(event: SimEvent<unknown>, delay: number, priority: number): number {
+    return this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, event);
+  }
+
+  private _stop(): void {
+    this._stopped = true;
+  }
+
+  private _loop(): void {
+    const queue = this._queue;
+    while (!this._stopped && queue.size > 0) this._processNext();
+  }
+
+  private _processNext(): void {
+    const queue = this._queue;
+    this._now = queue.peekTime();
+    const event = queue.pop();
+    this._eventCount++;
+    event._state = PROCESSED;
+    const w0 = event._w0;
+    if (w0 !== null) {
+      event._w0 = null;
+      w0._notify(event);
+    }
+    const ws = event._ws;
+    if (ws !== null) {
+      event._ws = null;
+      for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
+    }
+    if (!event._ok && !event.defused) {
+      const cause = event._value;
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * A process: a generator function driven by the events it yields (SimPy, `simpy/events.py` `Process` and
+ * `Interruption`). The process is itself an event that succeeds with the generator's return value, or fails
+ * with the error the generator throws.
+ */
+import type { Environment } from "./environment.ts";
+import { PENDING, PROCESSED, SimEvent, TRIGGERED, type Waiter } from "./event.ts";
+import { Interrupt } from "./interrupt.ts";
+import { URGENT } from "./priority.ts";
+
+/**
+ * The generator behind a process: it yields events and receives each event's value back.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the value sent back depends on the event yielded, which TypeScript cannot track; `any` lets `const item = yield store.get()` type-check as the contract shows
+export type ProcessGenerator<R> = Generator<SimEvent<unknown>, R, any>;
+
+/** A running generator; wait for its end by yielding it, stop it early with {@link Process.interrupt}. */
+export class Process<R = unknown> extends SimEvent<R> implements Waiter {
+  /** @internal The generator being driven. */
+  _gen: ProcessGenerator<R>;
+  /** @internal The event the process currently waits for (null while running or after its end). */
+  _target: SimEvent<unknown> | null;
+
+  /** @internal Use `env.process(generator)`. */
+  constructor(env: Environment, generator: ProcessGenerator<R>) {
+    super(env);
+    if (generator === null || typeof generator !== "object" || typeof generator.next !== "function") {
+      throw new TypeError(`process requires a generator, got ${String(generator)}`);
+    }
+    this._gen = generator;
+    const start = new SimEvent<undefined>(env);
+    start._ok = true;
+    start._state = TRIGGERED;
+    start._w0 = this;
+    this._target = start;
+    env._enqueue(start, 0, URGENT);
+  }
+
+  /** Whether the generator has not finished yet. */
+  get isAlive(): boolean {
+    return this._state === PENDING;
+  }
+
+  /** The event this process waits for, or null. */
+  get target(): SimEvent<unknown> | null {
+    return this._target;
+  }
+
+  /**
+   * Throw an {@link Interrupt} carrying `cause` into the process at the current time (priority URGENT). The
+   * process stops waiting for its target; a resource request or store operation it was waiting for is
+   * withdrawn so that nothing leaks.
+   * @throws Error when the process has finished, or when a process interrupts itself
+   */
+  interrupt(cause?: unknown): void {
+    if (this._state !== PENDING)
+      throw new Error("interrupt: the process has terminated and cannot be interrupted");
+    if (this.env.activeProcess === this)
+      throw new Error("interrupt: a process is not allowed to interrupt itself");
+    const interruption = new SimEvent<never>(this.env);
+    interruption.defused = true;
+    interruption._w0 = new Interruption(this);
+    interruption._fail(new Interrupt(cause), URGENT);
+  }
+
+  /** @internal Resume the generator with the outcome of `event`. */
+  _notify(event: SimEvent<unknown>): void {
+    const env = this.env;
+    const gen = this._gen;
+    const previous = env._active;
+    env._active = this;
+    let current = event;
+    for (;;) {
+      let step: IteratorResult<SimEvent<unknown>, R>;
+      try {
+        if (current._ok) step = gen.next(current._value);
+        else {
+          current.defused = true;
+          step = gen.throw(current._value);
+        }
+      } catch (error) {
+        this._target = null;
+        env._active = previous;
+        this._fail(error, URGENT);
+        return;
+      }
+      if (step.done === true) {
+        this._target = null;
+        env._active = previous;
+        this._ok = true;
+        this._value = step.value;
+        this._state = TRIGGERED;
+        env._enqueue(this, 0, URGENT);
+        return;
+      }
+      const next = step.value;
+      if (!(next instanceof SimEvent) || next.env !== env) {
+        current = invalidYield(env, next);
+        continue;
+      }
+      if (next._state !== PROCESSED) {
+        if (next._w0 === null && next._ws === null) next._w0 = this;
+        else next._addWaiter(this);
+        this._target = next;
+        break;
+      }
+      current = next;
+    }
+    env._active = previous;
+  }
+}
+
+/** Waiter of an interruption event: detaches the process from its target and resumes it with the Interrupt. */
+class Interruption implements Waiter {
+  private readonly process: Process<unknown>;
+
+  constructor(process: Process<unknown>) {
+    this.process = process;
+  }
+
+  _notify(event: SimEvent<unknown>): void {
+    const process = this.process;
+    if (process._state !== PENDING) return;
+    const target = process._target;
+    if (target !== null) {
+      process._target = null;
+      const othersWait = target._removeWaiter(process);
+      if (!othersWait && target._state !== PROCESSED) target._abandon();
+    }
+    process._notify(event);
+  }
+}
+
+function invalidYield(env: Environment, value: unknown): SimEvent<never> {
+  const event = new SimEvent<never>(env);
+  event._state = PROCESSED;
+  event._value = new TypeError(
+    value instanceof SimEvent
+      ? "a process yielded an event of another environment"
+      : `a process must yield SimEvent instances, got ${String(value)}`,
+  );
+  return event;
+}
