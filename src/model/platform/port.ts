@@ -3,7 +3,7 @@
  * The delivery model calls these; src/model/platform implements them. With the platform switched off in a
  * scenario, `createPlatform` still returns a port whose jobs simply take their run time.
  */
-import type { SimEvent } from "../../engine/index.ts";
+import type { SimEvent } from "../../../engine/index.ts";
 
 /** Kinds of compute job (MODEL.md section 4). */
 export type JobKind = "training" | "retraining" | "batchInference";

@@ -1,0 +1,520 @@
+/**
+ * A compute cluster with Azure ML AmlCompute semantics: nodes are provisioned on demand (with a start-up
+ * delay), released after an idle time, bounded by min/max nodes; dedicated or low-priority (discounted,
+ * evictable) nodes; a job queue in priority-then-FIFO order with per-tenant quotas on concurrent nodes.
+ *
+ * Sources:
+ * - Azure ML AmlCompute scale settings (min nodes, max nodes, `idle_seconds_before_scaledown`, vm priority
+ *   dedicated / low priority): learn.microsoft.com, "Create an Azure Machine Learning compute cluster" and the
+ *   ScaleSettings REST type (minNodeCount, maxNodeCount, nodeIdleTimeBeforeScaleDown). Low-priority VMs may be
+ *   preempted; a preempted job is restarted (not resumed), and billing runs from VM allocation, start-up included.
+ * - The scale-up/scale-down utilisation thresholds (0.7 / 0.3) and cooldowns (60 s / 300 s) are the guide's
+ *   Pattern 11 configuration; they are not AmlCompute API fields, so their semantics here are stated, not copied:
+ *   scale up when queued jobs cannot be placed on idle or starting nodes, or busy/allocated > up threshold
+ *   (then to ceil(busy / up threshold) nodes); release nodes idle at least the idle time when
+ *   busy/allocated < down threshold; at most one scale-up per up-cooldown and one scale-down per down-cooldown.
+ * - Queue discipline: lowest priority number first, FIFO within a priority (submission order survives
+ *   eviction). A job blocked by its tenant's quota is skipped; a job blocked by capacity blocks the jobs
+ *   behind it (no backfill), so wide jobs cannot starve.
+ *
+ * The scaler is event-driven by default (evaluated whenever the state changes and when a cooldown or an idle
+ * timer expires, i.e. a periodic scaler with a vanishing period); `scalerIntervalSeconds > 0` evaluates on a
+ * fixed grid instead, but only while something can change, so an idle cluster costs no events.
+ */
+import type { Environment, RandomSource, ScheduledHandle, SimEvent } from "../../../engine/index.ts";
+import type { JobOutcome, JobRequest } from "./port.ts";
+import { TimeIntegral } from "./time-integral.ts";
+import { HOURS_PER_DAY, hoursToDays, SECONDS_PER_DAY } from "./time-units.ts";
+
+/** Parameters of one cluster (seconds and hours as users write them; converted to days inside). */
+export interface ClusterOptions {
+  name: string;
+  region: string;
+  minNodes: number;
+  maxNodes: number;
+  costPerNodeHour: number;
+  provisioningSeconds: number;
+  /** Low-priority (spot) nodes: discounted and evictable. */
+  lowPriority: boolean;
+  /** Discount of low-priority nodes on the list price, in [0, 1] (0.8 = 80% cheaper). */
+  lowPriorityDiscount: number;
+  /** Evictions per node-hour of a low-priority node (exponential lifetimes). */
+  evictionRatePerNodeHour: number;
+  scaleUpThreshold: number;
+  scaleDownThreshold: number;
+  scaleUpCooldownSeconds: number;
+  scaleDownCooldownSeconds: number;
+  idleSecondsBeforeScaledown: number;
+  /** 0 = evaluate on every state change (default); > 0 = evaluate on a fixed grid of this period. */
+  scalerIntervalSeconds: number;
+  /** Max concurrent nodes per tenant; tenants not listed are unlimited. */
+  quotas: Record<string, number>;
+  /** Uniform source for eviction lifetimes (required when lowPriority and evictionRatePerNodeHour > 0). */
+  evictionSource?: RandomSource;
+  /** Receives one line per scaling action and job transition, for traces and tests. */
+  trace?: (line: string) => void;
+}
+
+type NodeState = "provisioning" | "idle" | "busy";
+
+interface ClusterNode {
+  id: number;
+  state: NodeState;
+  requestedAt: number;
+  idleSince: number;
+  job: ClusterJob | undefined;
+  readyHandle: ScheduledHandle | undefined;
+  evictionHandle: ScheduledHandle | undefined;
+}
+
+interface ClusterJob {
+  seq: number;
+  request: JobRequest;
+  nodes: number;
+  submittedAt: number;
+  queuedSince: number;
+  queuedDays: number;
+  firstWaitHours: number | undefined;
+  evictions: number;
+  event: SimEvent<JobOutcome>;
+  onNodes: ClusterNode[];
+  finishHandle: ScheduledHandle | undefined;
+}
+
+/** Totals a cluster keeps for reports; node-days and integrals are in days. */
+export interface ClusterTotals {
+  jobsSubmitted: number;
+  jobsCompleted: number;
+  evictions: number;
+  jobsClamped: number;
+  scaleUps: number;
+  scaleDowns: number;
+}
+
+const EPS = 1e-9;
+
+/** One AmlCompute-like cluster on the kernel clock (days). */
+export class ComputeCluster {
+  readonly name: string;
+  readonly region: string;
+  readonly options: Readonly<ClusterOptions>;
+  /** Nodes allocated (provisioning + idle + busy): the billed quantity. */
+  readonly allocated: TimeIntegral;
+  /** Busy nodes. */
+  readonly busy: TimeIntegral;
+  /** Jobs waiting. */
+  readonly queueLength: TimeIntegral;
+  /** Busy nodes per tenant (OpenCost usage of the cluster). */
+  readonly busyByTenant = new Map<string, TimeIntegral>();
+  /** Per-job queue wait of the first start, hours (one entry per started job). */
+  readonly waitHours: number[] = [];
+  readonly totals: ClusterTotals = {
+    jobsSubmitted: 0,
+    jobsCompleted: 0,
+    evictions: 0,
+    jobsClamped: 0,
+    scaleUps: 0,
+    scaleDowns: 0,
+  };
+
+  readonly #env: Environment;
+  readonly #nodes: ClusterNode[] = [];
+  readonly #queue: ClusterJob[] = [];
+  readonly #inUseByTenant = new Map<string, number>();
+  readonly #provisionDays: number;
+  readonly #idleDays: number;
+  readonly #upCooldownDays: number;
+  readonly #downCooldownDays: number;
+  readonly #intervalDays: number;
+  #lastScaleUp = Number.NEGATIVE_INFINITY;
+  #lastScaleDown = Number.NEGATIVE_INFINITY;
+  #wake: ScheduledHandle | undefined;
+  #wakeAt = Number.POSITIVE_INFINITY;
+  #nextNodeId = 0;
+  #nextSeq = 0;
+
+  /**
+   * Create the cluster with `minNodes` nodes already running at the current time.
+   * @throws RangeError on inconsistent options (min > max, thresholds outside [0, 1], negative times)
+   */
+  constructor(env: Environment, options: ClusterOptions) {
+    const o = options;
+    if (!(Number.isInteger(o.minNodes) && o.minNodes >= 0))
+      throw new RangeError(`minNodes must be an integer >= 0, got ${o.minNodes}`);
+    if (!(Number.isInteger(o.maxNodes) && o.maxNodes >= Math.max(1, o.minNodes)))
+      throw new RangeError(`maxNodes must be an integer >= max(1, minNodes), got ${o.maxNodes}`);
+    for (const key of ["scaleUpThreshold", "scaleDownThreshold", "lowPriorityDiscount"] as const)
+      if (!(o[key] >= 0 && o[key] <= 1)) throw new RangeError(`${key} must be in [0, 1], got ${o[key]}`);
+    for (const key of [
+      "provisioningSeconds",
+      "scaleUpCooldownSeconds",
+      "scaleDownCooldownSeconds",
+      "idleSecondsBeforeScaledown",
+      "scalerIntervalSeconds",
+      "evictionRatePerNodeHour",
+      "costPerNodeHour",
+    ] as const)
+      if (!(o[key] >= 0)) throw new RangeError(`${key} must be >= 0, got ${o[key]}`);
+    if (o.lowPriority && o.evictionRatePerNodeHour > 0 && o.evictionSource === undefined)
+      throw new TypeError("evictionSource is required for evictable low-priority nodes");
+    this.#env = env;
+    this.name = o.name;
+    this.region = o.region;
+    this.options = o;
+    this.#provisionDays = o.provisioningSeconds / SECONDS_PER_DAY;
+    this.#idleDays = o.idleSecondsBeforeScaledown / SECONDS_PER_DAY;
+    this.#upCooldownDays = o.scaleUpCooldownSeconds / SECONDS_PER_DAY;
+    this.#downCooldownDays = o.scaleDownCooldownSeconds / SECONDS_PER_DAY;
+    this.#intervalDays = o.scalerIntervalSeconds / SECONDS_PER_DAY;
+    const now = env.now;
+    this.allocated = new TimeIntegral(now, o.minNodes);
+    this.busy = new TimeIntegral(now, 0);
+    this.queueLength = new TimeIntegral(now, 0);
+    for (let i = 0; i < o.minNodes; i++) this.#addNode(true);
+  }
+
+  /** Nodes allocated now (provisioning, idle or busy). */
+  get nodeCount(): number {
+    return this.#nodes.length;
+  }
+
+  /** Jobs waiting now. */
+  get waiting(): number {
+    return this.#queue.length;
+  }
+
+  /** Effective price per node-hour after the low-priority discount. */
+  get effectiveCostPerNodeHour(): number {
+    const o = this.options;
+    return o.lowPriority ? o.costPerNodeHour * (1 - o.lowPriorityDiscount) : o.costPerNodeHour;
+  }
+
+  /**
+   * Queue a job; the returned event succeeds with its outcome when it has run to completion. Jobs wider than
+   * the cluster's max nodes or the tenant's quota are narrowed to fit (counted in `totals.jobsClamped`).
+   * @throws RangeError when nodes < 1 or runHours < 0
+   */
+  submit(request: JobRequest): SimEvent<JobOutcome> {
+    if (!(request.nodes >= 1)) throw new RangeError(`nodes must be >= 1, got ${request.nodes}`);
+    if (!(request.runHours >= 0)) throw new RangeError(`runHours must be >= 0, got ${request.runHours}`);
+    const now = this.#env.now;
+    const quota = this.options.quotas[request.tenant] ?? Number.POSITIVE_INFINITY;
+    let nodes = Math.ceil(request.nodes);
+    const cap = Math.max(1, Math.min(this.options.maxNodes, quota));
+    if (nodes > cap) {
+      nodes = cap;
+      this.totals.jobsClamped++;
+    }
+    const job: ClusterJob = {
+      seq: this.#nextSeq++,
+      request,
+      nodes,
+      submittedAt: now,
+      queuedSince: now,
+      queuedDays: 0,
+      firstWaitHours: undefined,
+      evictions: 0,
+      event: this.#env.event<JobOutcome>(),
+      onNodes: [],
+      finishHandle: undefined,
+    };
+    this.totals.jobsSubmitted++;
+    this.#enqueue(job);
+    this.#trace(`submit ${request.label} tenant=${request.tenant} nodes=${nodes} hours=${request.runHours}`);
+    this.#changed();
+    return job.event;
+  }
+
+  #enqueue(job: ClusterJob): void {
+    const q = this.#queue;
+    let lo = 0;
+    let hi = q.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = q[mid]!;
+      if (
+        m.request.priority < job.request.priority ||
+        (m.request.priority === job.request.priority && m.seq < job.seq)
+      )
+        lo = mid + 1;
+      else hi = mid;
+    }
+    q.splice(lo, 0, job);
+    this.queueLength.set(this.#env.now, q.length);
+  }
+
+  #changed(): void {
+    this.#dispatch();
+    if (this.#intervalDays > 0) this.#requestTick(this.#env.now);
+    else this.#evaluate();
+  }
+
+  #dispatch(): void {
+    const q = this.#queue;
+    let idle = 0;
+    for (const n of this.#nodes) if (n.state === "idle") idle++;
+    let i = 0;
+    while (i < q.length && idle > 0) {
+      const job = q[i]!;
+      const quota = this.options.quotas[job.request.tenant] ?? Number.POSITIVE_INFINITY;
+      const inUse = this.#inUseByTenant.get(job.request.tenant) ?? 0;
+      if (inUse + job.nodes > quota) {
+        i++;
+        continue;
+      }
+      if (job.nodes > idle) break;
+      q.splice(i, 1);
+      this.#start(job);
+      idle -= job.nodes;
+    }
+    this.queueLength.set(this.#env.now, q.length);
+  }
+
+  #start(job: ClusterJob): void {
+    const now = this.#env.now;
+    job.queuedDays += now - job.queuedSince;
+    if (job.firstWaitHours === undefined) {
+      job.firstWaitHours = (now - job.submittedAt) * HOURS_PER_DAY;
+      this.waitHours.push(job.firstWaitHours);
+    }
+    // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
+    const idle = this.#nodes
+      .filter((n) => n.state === "idle")
+      .sort((a, b) => b.idleSince - a.idleSince || a.id - b.id);
+    for (let k = 0; k < job.nodes; k++) {
+      const node = idle[k]!;
+      node.state = "busy";
+      node.job = job;
+      job.onNodes.push(node);
+    }
+    const tenant = job.request.tenant;
+    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) + job.nodes);
+    this.busy.add(now, job.nodes);
+    this.#tenantBusy(tenant).add(now, job.nodes);
+    job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
+    this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
+  }
+
+  #tenantBusy(tenant: string): TimeIntegral {
+    let t = this.busyByTenant.get(tenant);
+    if (t === undefined) {
+      t = new TimeIntegral(this.#env.now, 0);
+      this.busyByTenant.set(tenant, t);
+    }
+    return t;
+  }
+
+  #release(job: ClusterJob): void {
+    const now = this.#env.now;
+    for (const node of job.onNodes) {
+      if (node.state === "busy") {
+        node.state = "idle";
+        node.idleSince = now;
+        node.job = undefined;
+      }
+    }
+    job.onNodes = [];
+    const tenant = job.request.tenant;
+    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) - job.nodes);
+    this.busy.add(now, -job.nodes);
+    this.#tenantBusy(tenant).add(now, -job.nodes);
+  }
+
+  #finish(job: ClusterJob): void {
+    job.finishHandle = undefined;
+    this.#release(job);
+    this.totals.jobsCompleted++;
+    const now = this.#env.now;
+    this.#trace(`finish ${job.request.label}`);
+    job.event.succeed({
+      waitHours: Math.max(0, (now - job.submittedAt) * HOURS_PER_DAY - job.request.runHours),
+      runHours: job.request.runHours,
+      evictions: job.evictions,
+    });
+    this.#changed();
+  }
+
+  #addNode(ready: boolean): ClusterNode {
+    const now = this.#env.now;
+    const node: ClusterNode = {
+      id: this.#nextNodeId++,
+      state: ready ? "idle" : "provisioning",
+      requestedAt: now,
+      idleSince: now,
+      job: undefined,
+      readyHandle: undefined,
+      evictionHandle: undefined,
+    };
+    this.#nodes.push(node);
+    if (!ready) this.allocated.set(now, this.#nodes.length);
+    if (!ready) node.readyHandle = this.#env.schedule(this.#provisionDays, () => this.#ready(node));
+    const o = this.options;
+    if (o.lowPriority && o.evictionRatePerNodeHour > 0) {
+      const u = o.evictionSource!();
+      const lifetimeHours = -Math.log(1 - u) / o.evictionRatePerNodeHour;
+      node.evictionHandle = this.#env.schedule(hoursToDays(lifetimeHours), () => this.#evict(node));
+    }
+    return node;
+  }
+
+  #ready(node: ClusterNode): void {
+    node.readyHandle = undefined;
+    node.state = "idle";
+    node.idleSince = this.#env.now;
+    this.#trace(`ready node-${node.id}`);
+    this.#changed();
+  }
+
+  #removeNode(node: ClusterNode): void {
+    const i = this.#nodes.indexOf(node);
+    if (i >= 0) this.#nodes.splice(i, 1);
+    if (node.readyHandle !== undefined) this.#env.cancel(node.readyHandle);
+    if (node.evictionHandle !== undefined) this.#env.cancel(node.evictionHandle);
+    node.readyHandle = undefined;
+    node.evictionHandle = undefined;
+    this.allocated.set(this.#env.now, this.#nodes.length);
+  }
+
+  #evict(node: ClusterNode): void {
+    node.evictionHandle = undefined;
+    this.totals.evictions++;
+    const job = node.job;
+    this.#trace(`evict node-${node.id}${job ? ` (${job.request.label} restarts)` : ""}`);
+    if (job !== undefined) {
+      if (job.finishHandle !== undefined) this.#env.cancel(job.finishHandle);
+      job.finishHandle = undefined;
+      job.evictions++;
+      this.#release(job);
+      job.queuedSince = this.#env.now;
+      this.#enqueue(job);
+    }
+    this.#removeNode(node);
+    this.#changed();
+  }
+
+  #requestTick(atLeast: number): void {
+    const grid = Math.ceil(atLeast / this.#intervalDays - EPS) * this.#intervalDays;
+    const at = Math.max(grid, this.#env.now);
+    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
+    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
+    this.#wakeAt = at;
+    this.#wake = this.#env.schedule(at - this.#env.now, () => {
+      this.#wake = undefined;
+      this.#wakeAt = Number.POSITIVE_INFINITY;
+      this.#evaluate();
+    });
+  }
+
+  #wakeAtTime(at: number): void {
+    if (this.#intervalDays > 0) {
+      this.#requestTick(at);
+      return;
+    }
+    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
+    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
+    this.#wakeAt = at;
+    this.#wake = this.#env.schedule(Math.max(0, at - this.#env.now), () => {
+      this.#wake = undefined;
+      this.#wakeAt = Number.POSITIVE_INFINITY;
+      this.#evaluate();
+    });
+  }
+
+  /** Nodes the queued jobs need that their tenants' quotas allow now. */
+  #pendingDemand(): number {
+    const reserved = new Map(this.#inUseByTenant);
+    let demand = 0;
+    for (const job of this.#queue) {
+      const tenant = job.request.tenant;
+      const quota = this.options.quotas[tenant] ?? Number.POSITIVE_INFINITY;
+      const used = reserved.get(tenant) ?? 0;
+      if (used + job.nodes > quota) continue;
+      reserved.set(tenant, used + job.nodes);
+      demand += job.nodes;
+    }
+    return demand;
+  }
+
+  #evaluate(): void {
+    const now = this.#env.now;
+    const o = this.options;
+    let idle = 0;
+    let provisioning = 0;
+    let busy = 0;
+    for (const n of this.#nodes) {
+      if (n.state === "idle") idle++;
+      else if (n.state === "busy") busy++;
+      else provisioning++;
+    }
+    if (this.#nodes.length < o.minNodes) {
+      // Evictions can take a cluster below its minimum; replacements are not subject to the cooldown.
+      const missing = o.minNodes - this.#nodes.length;
+      for (let k = 0; k < missing; k++) this.#addNode(false);
+      provisioning += missing;
+    }
+    const allocated = this.#nodes.length;
+    const utilisation = allocated > 0 ? busy / allocated : 0;
+    const demand = this.#pendingDemand();
+    const deficit = demand - idle - provisioning;
+    const hot = allocated > 0 && utilisation > o.scaleUpThreshold + EPS;
+    if ((deficit > 0 || hot) && allocated < o.maxNodes) {
+      const ready = this.#lastScaleUp + this.#upCooldownDays;
+      if (now + EPS < ready) {
+        this.#wakeAtTime(ready);
+      } else {
+        const headroom =
+          hot && o.scaleUpThreshold > 0 ? Math.ceil(busy / o.scaleUpThreshold - EPS) - allocated : 0;
+        const add = Math.min(o.maxNodes - allocated, Math.max(deficit, headroom));
+        if (add > 0) {
+          for (let k = 0; k < add; k++) this.#addNode(false);
+          this.#lastScaleUp = now;
+          this.totals.scaleUps++;
+          this.#trace(`scale-up +${add} -> ${this.#nodes.length}`);
+        }
+      }
+    }
+    // Idle nodes waiting for the rest of a wide job's nodes are reserved, not idle capacity.
+    if (this.#nodes.length <= o.minNodes || idle === 0 || demand > 0) return;
+    if (utilisation >= o.scaleDownThreshold - EPS && allocated > 0 && busy > 0) return;
+    let earliestIdleExpiry = Number.POSITIVE_INFINITY;
+    const eligible: ClusterNode[] = [];
+    for (const n of this.#nodes) {
+      if (n.state !== "idle") continue;
+      const expiry = n.idleSince + this.#idleDays;
+      if (now + EPS >= expiry) eligible.push(n);
+      else if (expiry < earliestIdleExpiry) earliestIdleExpiry = expiry;
+    }
+    if (eligible.length > 0) {
+      const ready = this.#lastScaleDown + this.#downCooldownDays;
+      if (now + EPS < ready) {
+        this.#wakeAtTime(ready);
+        return;
+      }
+      eligible.sort((a, b) => a.idleSince - b.idleSince || a.id - b.id);
+      const releasable = Math.min(eligible.length, this.#nodes.length - o.minNodes);
+      for (let k = 0; k < releasable; k++) this.#removeNode(eligible[k]!);
+      this.#lastScaleDown = now;
+      this.totals.scaleDowns++;
+      this.#trace(`scale-down -${releasable} -> ${this.#nodes.length}`);
+      if (this.#nodes.length > o.minNodes) this.#evaluateLater();
+      return;
+    }
+    if (earliestIdleExpiry < Number.POSITIVE_INFINITY) this.#wakeAtTime(earliestIdleExpiry);
+  }
+
+  #evaluateLater(): void {
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const n of this.#nodes)
+      if (n.state === "idle")
+        earliest = Math.min(
+          earliest,
+          Math.max(n.idleSince + this.#idleDays, this.#lastScaleDown + this.#downCooldownDays),
+        );
+    if (earliest < Number.POSITIVE_INFINITY) this.#wakeAtTime(earliest);
+  }
+
+  #trace(line: string): void {
+    const trace = this.options.trace;
+    if (trace !== undefined) trace(`${(this.#env.now * HOURS_PER_DAY).toFixed(4)}h ${this.name} ${line}`);
+  }
+}

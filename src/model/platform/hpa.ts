@@ -1,0 +1,69 @@
+/**
+ * The Kubernetes Horizontal Pod Autoscaler replica rule and its scale-down stabilisation window.
+ *
+ * Source: Kubernetes documentation, "Horizontal Pod Autoscaling", section "Algorithm details"
+ * (https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/):
+ * `desiredReplicas = ceil[currentReplicas * (currentMetricValue / desiredMetricValue)]`; the control plane
+ * skips scaling when the ratio is within the tolerance of 1.0 (0.1 by default); with a scale-down
+ * stabilisation window (default 300 s) the controller uses the highest recommendation over the window.
+ * Scale-up has no stabilisation by default (window 0 s).
+ */
+
+/**
+ * Replica count the HPA rule recommends for one metric, before min/max clamping.
+ * Returns `current` unchanged when `|currentMetric / targetMetric - 1| <= tolerance`.
+ * @example hpaDesiredReplicas(1, 200, 100) // 2 (the docs' 200m vs 100m example)
+ * @throws RangeError when current < 0, targetMetric <= 0, currentMetric < 0 or tolerance < 0
+ */
+export function hpaDesiredReplicas(
+  current: number,
+  currentMetric: number,
+  targetMetric: number,
+  tolerance = 0.1,
+): number {
+  if (!(current >= 0)) throw new RangeError(`current must be >= 0, got ${current}`);
+  if (!(targetMetric > 0)) throw new RangeError(`targetMetric must be > 0, got ${targetMetric}`);
+  if (!(currentMetric >= 0)) throw new RangeError(`currentMetric must be >= 0, got ${currentMetric}`);
+  if (!(tolerance >= 0)) throw new RangeError(`tolerance must be >= 0, got ${tolerance}`);
+  const ratio = currentMetric / targetMetric;
+  if (Math.abs(ratio - 1) <= tolerance) return current;
+  // Guard against float noise such as 3 * (0.7 / 0.35) = 6.000000000000001.
+  return Math.ceil(current * ratio - 1e-9);
+}
+
+/** Clamp a replica count to [min, max]. */
+export function clampReplicas(replicas: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, replicas));
+}
+
+/**
+ * Scale-down stabilisation: remembers recommendations for `windowSeconds` and returns the highest one still
+ * inside the window, so replicas fall only when every recent recommendation agrees (Kubernetes HPA
+ * `behavior.scaleDown.stabilizationWindowSeconds`, default 300). Time is in days (the kernel clock).
+ */
+export class ScaleDownStabiliser {
+  readonly #windowDays: number;
+  #times: number[] = [];
+  #values: number[] = [];
+
+  /** @throws RangeError when windowSeconds < 0 */
+  constructor(windowSeconds = 300) {
+    if (!(windowSeconds >= 0)) throw new RangeError(`windowSeconds must be >= 0, got ${windowSeconds}`);
+    this.#windowDays = windowSeconds / 86_400;
+  }
+
+  /** Record the recommendation made at `timeDays` and return the stabilised replica count. */
+  recommend(timeDays: number, replicas: number): number {
+    this.#times.push(timeDays);
+    this.#values.push(replicas);
+    let drop = 0;
+    while (drop < this.#times.length - 1 && this.#times[drop]! < timeDays - this.#windowDays - 1e-12) drop++;
+    if (drop > 0) {
+      this.#times.splice(0, drop);
+      this.#values.splice(0, drop);
+    }
+    let best = replicas;
+    for (const v of this.#values) if (v > best) best = v;
+    return best;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * One multi-model serving pod's memory: models are loaded on demand and the least recently used model is
+ * evicted only when memory is needed for another one.
+ *
+ * Source: KServe ModelMesh, which "acts as a distributed LRU cache for serving runtime models" and pages
+ * dormant models out just in time (kserve/modelmesh docs/README.md; N. Hill, "Model-mesh: production model
+ * serving at scale", 2022). A JavaScript Map keeps insertion order, so re-inserting on access makes the
+ * first key the least recently used one (O(1) access and eviction).
+ */
+
+/** What one access did: whether the model was already loaded, and which models were evicted to make room. */
+export interface CacheAccess {
+  hit: boolean;
+  evicted: number[];
+}
+
+/** LRU memory of one pod; model ids are numbers, sizes in GB. */
+export class ModelCache {
+  /** Memory available for models, GB. */
+  readonly capacityGb: number;
+  #usedGb = 0;
+  readonly #models = new Map<number, number>();
+
+  /** @throws RangeError when capacityGb < 0 */
+  constructor(capacityGb: number) {
+    if (!(capacityGb >= 0)) throw new RangeError(`capacityGb must be >= 0, got ${capacityGb}`);
+    this.capacityGb = capacityGb;
+  }
+
+  /** Memory in use, GB. */
+  get usedGb(): number {
+    return this.#usedGb;
+  }
+
+  /** Number of models loaded. */
+  get size(): number {
+    return this.#models.size;
+  }
+
+  /** Free memory, GB. */
+  get freeGb(): number {
+    return this.capacityGb - this.#usedGb;
+  }
+
+  /** Whether a model is loaded (does not count as a use). */
+  has(modelId: number): boolean {
+    return this.#models.has(modelId);
+  }
+
+  /** Loaded model ids, least recently used first. */
+  ids(): number[] {
+    return [...this.#models.keys()];
+  }
+
+  /** The least recently used model id, or undefined when empty. */
+  leastRecentlyUsed(): number | undefined {
+    for (const id of this.#models.keys()) return id;
+    return undefined;
+  }
+
+  /** Whether a model of `sizeGb` could be loaded by evicting others (it fits the pod at all). */
+  fits(sizeGb: number): boolean {
+    return sizeGb <= this.capacityGb;
+  }
+
+  /**
+   * Use a model: a hit refreshes its recency; a miss loads it, first evicting least recently used models
+   * only while free memory is short.
+   * @throws RangeError when the model is larger than the pod's memory
+   */
+  access(modelId: number, sizeGb: number): CacheAccess {
+    const size = this.#models.get(modelId);
+    if (size !== undefined) {
+      this.#models.delete(modelId);
+      this.#models.set(modelId, size);
+      return { hit: true, evicted: [] };
+    }
+    if (!this.fits(sizeGb))
+      throw new RangeError(`model ${modelId} needs ${sizeGb} GB, more than the pod's ${this.capacityGb} GB`);
+    const evicted: number[] = [];
+    while (this.#usedGb + sizeGb > this.capacityGb + 1e-9) {
+      const victim = this.leastRecentlyUsed()!;
+      this.#usedGb -= this.#models.get(victim)!;
+      this.#models.delete(victim);
+      evicted.push(victim);
+    }
+    this.#models.set(modelId, sizeGb);
+    this.#usedGb += sizeGb;
+    return { hit: false, evicted };
+  }
+
+  /** Unload a model (e.g. it was retired); returns whether it was loaded. */
+  remove(modelId: number): boolean {
+    const size = this.#models.get(modelId);
+    if (size === undefined) return false;
+    this.#usedGb -= size;
+    this.#models.delete(modelId);
+    return true;
+  }
+}

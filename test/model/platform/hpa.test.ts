@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "../../../src/model/platform/hpa.ts";
+
+// Examples from the Kubernetes documentation, "Horizontal Pod Autoscaling", Algorithm details, and the
+// Kubernetes v1.33 blog post "HorizontalPodAutoscaler Configurable Tolerance".
+describe("hpaDesiredReplicas", () => {
+  it("doubles replicas at 200m against a 100m target", () => {
+    expect(hpaDesiredReplicas(1, 200, 100)).toBe(2);
+    expect(hpaDesiredReplicas(4, 200, 100)).toBe(8);
+  });
+  it("halves replicas at 50m against a 100m target", () => {
+    expect(hpaDesiredReplicas(4, 50, 100)).toBe(2);
+  });
+  it("scales 50 replicas at 90% against a 75% target to 60 (ratio 1.2, beyond the 10% tolerance)", () => {
+    expect(hpaDesiredReplicas(50, 90, 75)).toBe(60);
+  });
+  it("skips scaling when the ratio is within the tolerance of 1.0", () => {
+    expect(hpaDesiredReplicas(50, 82, 75)).toBe(50); // 1.093
+    expect(hpaDesiredReplicas(10, 90, 100)).toBe(10); // 0.9 exactly: within tolerance
+    expect(hpaDesiredReplicas(10, 89, 100)).toBe(9);
+    expect(hpaDesiredReplicas(50, 82, 75, 0.05)).toBe(55); // configurable tolerance (v1.33)
+  });
+  it("rounds up and clamps", () => {
+    expect(hpaDesiredReplicas(3, 0.7, 0.35)).toBe(6);
+    expect(hpaDesiredReplicas(3, 1, 0.6)).toBe(5);
+    expect(clampReplicas(12, 1, 10)).toBe(10);
+    expect(clampReplicas(0, 1, 10)).toBe(1);
+  });
+  it("rejects a non-positive target", () => {
+    expect(() => hpaDesiredReplicas(1, 1, 0)).toThrow(RangeError);
+  });
+});
+
+describe("ScaleDownStabiliser", () => {
+  it("uses the highest recommendation within the window", () => {
+    const s = new ScaleDownStabiliser(300);
+    const sec = 1 / 86_400;
+    expect(s.recommend(0, 10)).toBe(10);
+    expect(s.recommend(60 * sec, 4)).toBe(10);
+    expect(s.recommend(299 * sec, 5)).toBe(10);
+    expect(s.recommend(301 * sec, 5)).toBe(5); // the 10 at t=0 left the window
+    expect(s.recommend(400 * sec, 3)).toBe(5);
+    expect(s.recommend(700 * sec, 3)).toBe(3);
+  });
+});
