@@ -1,6 +1,7 @@
 /**
  * Exponential distribution by inversion: X = -ln(1 - U) / rate (L. Devroye, Non-Uniform Random Variate
- * Generation, Springer 1986, section II.2). 1 - U is in (0, 1], so the logarithm is always finite.
+ * Generation, Springer 1986, section II.2). 1 - U is in (0, 1], so the logarithm is always finite; Math.log(1 - U)
+ * is used rather than log1p(-U) because it is faster in V8 and exact for the 2^-32-grid output of our streams.
  * Mean 1 / rate, variance 1 / rate^2.
  */
 import { checkPositive, checkSource } from "./parameter-checks.ts";
@@ -18,5 +19,5 @@ export function exponential(source: RandomSource, rate: number): () => number {
   checkSource("exponential", source);
   checkPositive("exponential", "rate", rate);
   const scale = 1 / rate;
-  return () => -Math.log1p(-source()) * scale;
+  return () => -Math.log(1 - source()) * scale;
 }

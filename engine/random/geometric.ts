@@ -20,5 +20,5 @@ export function geometric(source: RandomSource, p: number): () => number {
   checkPositive("geometric", "p", p);
   if (p === 1) return () => 1;
   const inverseLogQ = 1 / Math.log1p(-p);
-  return () => 1 + Math.floor(Math.log1p(-source()) * inverseLogQ);
+  return () => 1 + Math.floor(Math.log(1 - source()) * inverseLogQ);
 }

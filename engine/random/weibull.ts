@@ -18,5 +18,5 @@ export function weibull(source: RandomSource, shape: number, scale: number): () 
   checkPositive("weibull", "shape", shape);
   checkPositive("weibull", "scale", scale);
   const inverseShape = 1 / shape;
-  return () => scale * (-Math.log1p(-source())) ** inverseShape;
+  return () => scale * (-Math.log(1 - source())) ** inverseShape;
 }
