@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the `scalesim` command: connects the process (argv, streams, SIGINT) to `main` and exits with
+ * its code. The first Ctrl-C aborts the running command cleanly (exit 130, no partial report); a second one
+ * exits at once.
+ */
+import { ExitCode } from "./exit-codes.ts";
+import { main } from "./main.ts";
+import { packageInfo } from "./package-info.ts";
+
+const controller = new AbortController();
+process.on("SIGINT", () => {
+  if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  controller.abort();
+});
+
+const code = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stderrStream: process.stderr,
+  stderrIsTTY: process.stderr.isTTY === true,
+  cwd: process.cwd(),
+  now: () => new Date(),
+  version: packageInfo().version,
+  signal: controller.signal,
+});
+
+// Exit once stdout has been flushed: a large --json summary on a pipe must arrive whole, and worker threads
+// must not keep the process alive after the command is done.
+process.stdout.write("", () => process.exit(code));

@@ -1,0 +1,63 @@
+/**
+ * `scalesim compare <baseline> <alternatives...>`: runs every scenario on the same seeds (common random numbers),
+ * writes one comparison report and prints the paired differences of the key KPIs.
+ */
+import { compareScenarios } from "../../index.ts";
+import type { CliContext } from "../context.ts";
+import { renderDifferences } from "../difference-table.ts";
+import { reportWritten } from "../messages.ts";
+import { monteCarloOptions } from "../monte-carlo-options.ts";
+import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
+import { reportDirectory } from "../out-dir.ts";
+import { createProgress, progressMode } from "../progress.ts";
+import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { explainFailure } from "../run-failure.ts";
+import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
+
+/** Runs the `compare` command; see the module comment. @throws CliError (exit 1 or 2) */
+export async function compareCommand(
+  operands: string[],
+  options: ParsedOptions,
+  context: CliContext,
+): Promise<void> {
+  const resolved: ResolvedScenario[] = [];
+  for (const argument of operands) resolved.push(await requireScenario(argument, context.cwd));
+  const name = `compare-${resolved.map((scenario) => scenario.label).join("-vs-")}`;
+  const outDir = reportDirectory(options.out, name, context.cwd, context.now());
+  assertFreshDirectory(outDir);
+  const progress = createProgress(progressMode(options, context), "compare", context);
+  const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
+  let summary: Awaited<ReturnType<typeof compareScenarios>>;
+  try {
+    summary = await compareScenarios(
+      resolved.map((scenario) => scenario.scenario),
+      runOptions,
+    );
+  } catch (error) {
+    throw explainFailure(error, (scenarioName) => {
+      const index = resolved.findIndex((scenario) => scenario.scenario.name === scenarioName);
+      return resolved[Math.max(0, index)]!.argument;
+    });
+  } finally {
+    progress.stop();
+  }
+  if (context.signal.aborted) return;
+  const files = await writeReport({ kind: "compare", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+  if (options.json) {
+    const json = {
+      command: "compare",
+      outDir,
+      files,
+      seed: summary.seed,
+      replications: summary.replications,
+      scenarios: resolved.map((scenario, index) => ({
+        scenario: scenario.argument,
+        name: summary.scenarios[index]?.meta.scenarioName,
+      })),
+      differences: summary.differences,
+    };
+    context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (!options.quiet) {
+    context.stdout(`${renderDifferences(summary)}${reportWritten(mainFile(outDir, files))}\n`);
+  }
+}

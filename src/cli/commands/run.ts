@@ -1,0 +1,134 @@
+/**
+ * `scalesim run [scenario...]`: runs each scenario's replications, writes one report per scenario and prints the
+ * key results (or, with `--replay <i>`, reruns one replication alone and prints its trace). Without a scenario
+ * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does.
+ */
+import { join } from "node:path";
+import { type RunSummary, replay, runScenario } from "../../index.ts";
+import type { CliContext } from "../context.ts";
+import { CliError, ExitCode } from "../exit-codes.ts";
+import { keyResults, renderKeyResults } from "../key-results.ts";
+import { reportWritten, stoppedBy } from "../messages.ts";
+import { monteCarloOptions } from "../monte-carlo-options.ts";
+import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
+import { reportDirectory, slug } from "../out-dir.ts";
+import { createProgress, progressMode } from "../progress.ts";
+import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { explainFailure } from "../run-failure.ts";
+import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
+
+/**
+ * Scenario run when none is given: the financial-services case study (level 1 to level 3+ over 18 months), the
+ * run whose report answers a steering committee's questions: how many projects, how fast, at what cost and return.
+ */
+export const DEFAULT_SCENARIO = "financial-services";
+
+/** What `--json` prints for one scenario. */
+interface RunJson {
+  scenario: string;
+  name: string;
+  outDir: string;
+  files: string[];
+  seed: number;
+  replications: number;
+  stoppedBy: RunSummary["stoppedBy"];
+  elapsedMs: number;
+  keyResults: ReturnType<typeof keyResults>;
+  kpis: RunSummary["kpis"];
+}
+
+/** Runs the `run` command; see the module comment. @throws CliError (exit 1 or 2) */
+export async function runCommand(
+  operands: string[],
+  options: ParsedOptions,
+  context: CliContext,
+): Promise<void> {
+  const scenarioArguments = operands.length > 0 ? operands : [DEFAULT_SCENARIO];
+  const resolved: ResolvedScenario[] = [];
+  for (const argument of scenarioArguments) resolved.push(await requireScenario(argument, context.cwd));
+  if (options.replay !== undefined) {
+    for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
+    return;
+  }
+  const now = context.now();
+  const outDirs = resolved.map((scenario) =>
+    resolved.length > 1 && options.out !== undefined
+      ? reportDirectory(join(options.out, slug(scenario.label)), scenario.label, context.cwd, now)
+      : reportDirectory(options.out, scenario.label, context.cwd, now),
+  );
+  for (const outDir of outDirs) assertFreshDirectory(outDir);
+  const results: RunJson[] = [];
+  const human = !options.json && !options.quiet;
+  for (const [index, scenario] of resolved.entries()) {
+    const outDir = outDirs[index]!;
+    const summary = await runOne(scenario, options, context);
+    if (context.signal.aborted || summary.stoppedBy === "cancelled") return;
+    const files = await writeReport({ kind: "run", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+    if (human) {
+      if (summary.stoppedBy === "precision")
+        context.stderr(`${stoppedBy(summary.stoppedBy, summary.replications)}\n`);
+      context.stdout(`${renderKeyResults(summary)}${reportWritten(mainFile(outDir, files))}\n\n`);
+    }
+    results.push({
+      scenario: scenario.argument,
+      name: summary.meta.scenarioName,
+      outDir,
+      files,
+      seed: summary.seed,
+      replications: summary.replications,
+      stoppedBy: summary.stoppedBy,
+      elapsedMs: summary.elapsedMs,
+      keyResults: keyResults(summary),
+      kpis: summary.kpis,
+    });
+  }
+  if (options.json) context.stdout(`${JSON.stringify({ command: "run", runs: results }, null, 2)}\n`);
+}
+
+async function runOne(
+  scenario: ResolvedScenario,
+  options: ParsedOptions,
+  context: CliContext,
+): Promise<RunSummary> {
+  const progress = createProgress(progressMode(options, context), scenario.label, context);
+  const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
+  try {
+    return await runScenario(scenario.scenario, runOptions);
+  } catch (error) {
+    throw explainFailure(error, () => scenario.argument);
+  } finally {
+    progress.stop();
+  }
+}
+
+function replayOne(
+  scenario: ResolvedScenario,
+  replication: number,
+  options: ParsedOptions,
+  context: CliContext,
+): void {
+  const seed = options.seed ?? DEFAULT_SEED;
+  let result: ReturnType<typeof replay>;
+  try {
+    result = replay(scenario.scenario, { seed, replication });
+  } catch (error) {
+    const explained = explainFailure(error, () => scenario.argument);
+    if (explained instanceof CliError) throw explained;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError(ExitCode.runFailed, `replication ${replication} (seed ${seed}) failed: ${detail}`, {
+      cause: error,
+    });
+  }
+  if (options.json) {
+    context.stdout(
+      `${JSON.stringify({ command: "replay", scenario: scenario.argument, result }, null, 2)}\n`,
+    );
+    return;
+  }
+  const lines = [...(result.trace ?? [])];
+  if (!options.quiet) {
+    lines.push("", `${scenario.label}: replication ${replication}, seed ${seed}`);
+    for (const [name, value] of Object.entries(result.kpis)) lines.push(`  ${name} = ${value}`);
+  }
+  context.stdout(`${lines.join("\n")}\n`);
+}

@@ -1,0 +1,67 @@
+/**
+ * `scalesim sweep <sweep-file>`: evaluates the sweep's points (grid, Latin hypercube or one-at-a-time), each with
+ * the same seeds, and writes the sensitivity report; `--shard k/n` evaluates one share of the points for
+ * `scalesim merge`.
+ */
+import { basename, extname, resolve } from "node:path";
+import { formatIssues, loadSweep, runSweep, type SweepSummary } from "../../index.ts";
+import type { CliContext } from "../context.ts";
+import { CliError, ExitCode } from "../exit-codes.ts";
+import { reportWritten } from "../messages.ts";
+import { monteCarloOptions } from "../monte-carlo-options.ts";
+import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
+import { reportDirectory } from "../out-dir.ts";
+import { createProgress, progressMode } from "../progress.ts";
+import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { explainFailure } from "../run-failure.ts";
+
+/** Runs the `sweep` command; see the module comment. @throws CliError (exit 1 or 2) */
+export async function sweepCommand(
+  operands: string[],
+  options: ParsedOptions,
+  context: CliContext,
+): Promise<void> {
+  const argument = operands[0]!;
+  const loaded = await loadSweep(resolve(context.cwd, argument));
+  if (!loaded.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.issues));
+  const sweep = loaded.sweep;
+  const label = basename(argument, extname(argument));
+  const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
+  const outDir = reportDirectory(options.out, `${label}${shardSuffix}`, context.cwd, context.now());
+  assertFreshDirectory(outDir);
+  const progress = createProgress(progressMode(options, context), label, context);
+  const base = monteCarloOptions(options, context, (update) => progress.update(update));
+  const { untilCi: _untilCi, ...runOptions } = base;
+  if (options.replications === undefined) delete (runOptions as { replications?: number }).replications;
+  let summary: SweepSummary;
+  try {
+    summary = await runSweep(sweep, {
+      ...runOptions,
+      ...(options.shard ? { shard: { index: options.shard.index - 1, count: options.shard.count } } : {}),
+    });
+  } catch (error) {
+    throw explainFailure(error, () => argument);
+  } finally {
+    progress.stop();
+  }
+  if (context.signal.aborted) return;
+  const files = await writeReport({ kind: "sweep", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+  if (options.json) {
+    const json = {
+      command: "sweep",
+      outDir,
+      files,
+      name: summary.name,
+      seed: summary.seed,
+      replicationsPerPoint: summary.replicationsPerPoint,
+      totalPoints: summary.totalPoints,
+      points: summary.points.length,
+      ...(summary.shard ? { shard: summary.shard } : {}),
+    };
+    context.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (!options.quiet) {
+    const shard = summary.shard ? ` (shard ${summary.shard.index + 1}/${summary.shard.count})` : "";
+    context.stdout(`${summary.name}: ${summary.points.length} of ${summary.totalPoints} points${shard}\n`);
+    context.stdout(`${reportWritten(mainFile(outDir, files))}\n`);
+  }
+}

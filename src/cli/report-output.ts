@@ -1,0 +1,48 @@
+/**
+ * Writes the report of any summary kind through the report writers and lists what was written. The writers are
+ * atomic (temporary directory, then rename), so the report directory either holds a complete report or does
+ * not exist; this module refuses an existing directory up front, before any time is spent running.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
+import { CliError, ExitCode } from "./exit-codes.ts";
+import { outDirExists } from "./messages.ts";
+import type { ReportFormat } from "./options.ts";
+import type { TaggedSummary } from "./summary-kind.ts";
+
+/**
+ * Fails with exit code 2 when `outDir` already exists (reports never overwrite).
+ * @throws CliError
+ */
+export function assertFreshDirectory(outDir: string): void {
+  if (existsSync(outDir)) throw new CliError(ExitCode.usage, outDirExists(outDir));
+}
+
+/** Files below `directory`, as sorted paths relative to it with `/` separators. */
+export function listFiles(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split("\\").join("/"))
+    .sort();
+}
+
+/** Writes the report of `tagged` into `outDir` in `formats` and returns the files written (relative paths). */
+export async function writeReport(
+  tagged: TaggedSummary,
+  outDir: string,
+  formats: readonly ReportFormat[],
+): Promise<string[]> {
+  const options = { outDir, formats: [...formats] };
+  if (tagged.kind === "run") await writeRunReport(tagged.summary, options);
+  else if (tagged.kind === "compare") await writeCompareReport(tagged.summary, options);
+  else await writeSweepReport(tagged.summary, options);
+  return listFiles(outDir);
+}
+
+/** The file to point the user at: the HTML report when one was written, else the directory. */
+export function mainFile(outDir: string, files: readonly string[]): string {
+  const html = files.find((file) => file.endsWith(".html") && !file.includes("/"));
+  return html === undefined ? outDir : join(outDir, html);
+}

@@ -1,0 +1,82 @@
+/**
+ * A scenario argument is a file path or a preset name: this module decides which, loads it through the scenario
+ * layer and turns problems into issues (for `validate`) or a usage error with exit code 2 (for every other
+ * command). The rule: an existing file wins; otherwise a preset name; otherwise a readable error.
+ */
+import { existsSync, statSync } from "node:fs";
+import { basename, extname, isAbsolute, resolve } from "node:path";
+import {
+  formatIssues,
+  type LoadResult,
+  loadScenario,
+  parseScenario,
+  presetNames,
+  type Scenario,
+} from "../scenario/index.ts";
+import { CliError, ExitCode } from "./exit-codes.ts";
+import { fileNotFound, unknownScenario } from "./messages.ts";
+
+/** A scenario argument after loading: its label (file stem or preset name) and the loader's result. */
+export interface LoadedArgument {
+  /** What the user typed. */
+  argument: string;
+  /** Short name for directory names and progress lines: the file name without extension, or the preset name. */
+  label: string;
+  /** Where it came from, for messages. */
+  kind: "file" | "preset";
+  result: LoadResult;
+}
+
+/** A scenario argument that loaded without issues. */
+export interface ResolvedScenario {
+  argument: string;
+  label: string;
+  scenario: Scenario;
+}
+
+function looksLikePath(argument: string): boolean {
+  return /[/\\]/.test(argument) || /\.(ya?ml|json)$/i.test(argument);
+}
+
+/**
+ * Loads `argument` as a file (relative to `cwd`) or a preset. A missing file or unknown name becomes a single
+ * issue, so `validate` can list it next to schema issues.
+ */
+export async function loadArgument(argument: string, cwd: string): Promise<LoadedArgument> {
+  const path = isAbsolute(argument) ? argument : resolve(cwd, argument);
+  if (existsSync(path) && statSync(path).isFile()) {
+    const result = await loadScenario(path);
+    return {
+      argument,
+      label: basename(path, extname(path)),
+      kind: "file",
+      result: relabel(result, path, argument),
+    };
+  }
+  const presets = presetNames();
+  if (presets.includes(argument)) {
+    const result = parseScenario(`extends: ${argument}\n`, { file: `preset ${argument}`, baseDir: cwd });
+    return { argument, label: argument, kind: "preset", result };
+  }
+  const message = looksLikePath(argument) ? fileNotFound(argument) : unknownScenario(argument, presets);
+  return { argument, label: argument, kind: "file", result: { ok: false, issues: [{ path: "", message }] } };
+}
+
+/** Issues name the file as the user typed it, not as an absolute path. */
+function relabel(result: LoadResult, absolute: string, typed: string): LoadResult {
+  if (result.ok) return result;
+  return {
+    ok: false,
+    issues: result.issues.map((issue) => (issue.file === absolute ? { ...issue, file: typed } : issue)),
+  };
+}
+
+/**
+ * Loads a scenario argument for a command that needs a valid scenario.
+ * @throws CliError with exit code 2 and the formatted issues when it is missing or invalid
+ */
+export async function requireScenario(argument: string, cwd: string): Promise<ResolvedScenario> {
+  const loaded = await loadArgument(argument, cwd);
+  if (!loaded.result.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.result.issues));
+  return { argument, label: loaded.label, scenario: loaded.result.scenario };
+}

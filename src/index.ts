@@ -1,0 +1,41 @@
+/**
+ * The programmatic API of scalesim: load and validate scenarios, simulate one replication, run Monte Carlo
+ * experiments (run, compare, sweep) and write reports. Importing this module has no side effects; the command
+ * line (src/cli) is built on exactly these functions.
+ *
+ * @example
+ * import { loadScenario, runScenario, writeRunReport } from "scalesim";
+ * const loaded = await loadScenario("scenarios/financial-services.yaml");
+ * if (loaded.ok) {
+ *   const summary = await runScenario(loaded.scenario, { replications: 200, seed: 1 });
+ *   await writeRunReport(summary, { outDir: "out/fs", formats: ["html", "json"] });
+ * }
+ */
+
+export { writeCompareReport, writeRunReport, writeSweepReport } from "../reports/index.ts";
+export type * from "./model/result.ts";
+export { simulate } from "./model/simulate.ts";
+export {
+  compareScenarios,
+  loadSweep,
+  mergeSweeps,
+  replay,
+  runScenario,
+  runSweep,
+} from "./montecarlo/index.ts";
+export { ReplicationError } from "./montecarlo/replication-error.ts";
+export type * from "./montecarlo/types.ts";
+export {
+  formatIssues,
+  type LoadResult,
+  loadScenario,
+  parseScenario,
+  presetDescription,
+  presetDocument,
+  presetNames,
+  type Scenario,
+  type ScenarioInput,
+  type ScenarioIssue,
+  scenarioJsonSchema,
+  scenarioSchema,
+} from "./scenario/index.ts";

@@ -1,0 +1,59 @@
+/**
+ * Spawns the real `scalesim` command (`node --import tsx src/cli/bin.ts ...`) the way a user runs it, with a
+ * timeout, and collects its exit code and output. Not a test file: imported by the CLI tests.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Absolute path of the project root. */
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The tsx loader as an absolute URL, so the command also runs with another working directory. */
+const TSX_LOADER = pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href;
+
+/** Path of the command's entry point. */
+export const BIN = `${ROOT}src/cli/bin.ts`;
+
+/** What one invocation produced. */
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  cwd?: string;
+  timeoutMs?: number;
+  /** Called with the child and its stderr so far on every stderr chunk (to send signals mid-run). */
+  onStderr?: (child: ChildProcess, stderrSoFar: string) => void;
+}
+
+/** Runs `scalesim <args>` to completion (killed after `timeoutMs`, default 60 s). */
+export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX_LOADER, BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs ?? 60_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+      options.onStderr?.(child, stderr);
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+/** True when `text` looks like a JavaScript stack trace (what bad input must never print). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+[:(]\d+:\d+\)?$/m.test(text);
+}
