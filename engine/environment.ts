@@ -207,7 +207,34 @@ export class Environment {
 
   private _loop(): void {
     const queue = this._queue;
-    while (!this._stopped && queue.size > 0) this._processNext();
+    while (!this._stopped && queue.size > 0) {
+      this._now = queue.peekTime();
+      const event = queue.pop();
+      this._eventCount++;
+      if (event._state === PENDING) {
+        // Only a process start is on the list while pending (see Process): run its first step.
+        (event as Process<unknown>)._start();
+        continue;
+      }
+      event._state = PROCESSED;
+      const w0 = event._w0;
+      if (w0 !== null) {
+        event._w0 = null;
+        w0._notify(event);
+      }
+      const ws = event._ws;
+      if (ws !== null) {
+        event._ws = null;
+        for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
+      }
+      if (!event._ok && !event.defused) this._unhandled(event);
+    }
+  }
+
+  private _unhandled(event: SimEvent<unknown>): never {
+    const cause = event._value;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
   }
 
   private _processNext(): void {
@@ -215,6 +242,10 @@ export class Environment {
     this._now = queue.peekTime();
     const event = queue.pop();
     this._eventCount++;
+    if (event._state === PENDING) {
+      (event as Process<unknown>)._start();
+      return;
+    }
     event._state = PROCESSED;
     const w0 = event._w0;
     if (w0 !== null) {
@@ -226,10 +257,6 @@ export class Environment {
       event._ws = null;
       for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
     }
-    if (!event._ok && !event.defused) {
-      const cause = event._value;
-      const message = cause instanceof Error ? cause.message : String(cause);
-      throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
-    }
+    if (!event._ok && !event.defused) this._unhandled(event);
   }
 }

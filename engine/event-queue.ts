@@ -83,8 +83,46 @@ export class EventQueue<T> {
    */
   pop(): T {
     if (this.size === 0) throw new RangeError("pop requires a non-empty queue");
-    const slot = this.heapSlot[0]!;
-    this.removeAt(0);
+    const heapTime = this.heapTime;
+    const heapOrder = this.heapOrder;
+    const heapSlot = this.heapSlot;
+    const position = this.position;
+    const slot = heapSlot[0]!;
+    const last = --this.size;
+    if (last > 0) {
+      // Sift the last entry down from the root (the common case, kept free of the upward check of removeAt).
+      const time = heapTime[last]!;
+      const order = heapOrder[last]!;
+      const moved = heapSlot[last]!;
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= last) break;
+        let ct = heapTime[child]!;
+        let co = heapOrder[child]!;
+        const right = child + 1;
+        if (right < last) {
+          const rt = heapTime[right]!;
+          const ro = heapOrder[right]!;
+          if (rt < ct || (rt === ct && ro < co)) {
+            child = right;
+            ct = rt;
+            co = ro;
+          }
+        }
+        if (time < ct || (time === ct && order < co)) break;
+        heapTime[i] = ct;
+        heapOrder[i] = co;
+        const cs = heapSlot[child]!;
+        heapSlot[i] = cs;
+        position[cs] = i;
+        i = child;
+      }
+      heapTime[i] = time;
+      heapOrder[i] = order;
+      heapSlot[i] = moved;
+      position[moved] = i;
+    }
     const item = this.items[slot] as T;
     this.items[slot] = undefined;
     this.freeSlots[this.freeCount++] = slot;

@@ -24,6 +24,10 @@ export class PriorityResource extends Resource {
   /** @internal Queue `request` by priority and grant what can be granted. */
   _submit(request: Request): Request {
     const queue = this.queue;
+    if (queue.length === 0 && this.users.length < this._capacity) {
+      this._admitAtOnce(request);
+      return request;
+    }
     let lo = 0;
     let hi = queue.length;
     while (lo < hi) {

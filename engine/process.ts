@@ -18,8 +18,10 @@ export type ProcessGenerator<R> = Generator<SimEvent<unknown>, R, any>;
 export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** @internal The generator being driven. */
   _gen: ProcessGenerator<R>;
-  /** @internal The event the process currently waits for (null while running or after its end). */
+  /** @internal The event the process currently waits for (null before the start, while running and after the end). */
   _target: SimEvent<unknown> | null;
+  /** @internal Slot of the start entry on the event list, or -1 once started. */
+  _startSlot: number;
 
   /** @internal Use `env.process(generator)`. */
   constructor(env: Environment, generator: ProcessGenerator<R>) {
@@ -28,12 +30,10 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       throw new TypeError(`process requires a generator, got ${String(generator)}`);
     }
     this._gen = generator;
-    const start = new SimEvent<undefined>(env);
-    start._ok = true;
-    start._state = TRIGGERED;
-    start._w0 = this;
-    this._target = start;
-    env._enqueue(start, 0, URGENT);
+    this._target = null;
+    // The process itself goes on the list as its start entry: the run loop recognises a pending event as a
+    // start, which saves SimPy's separate Initialize event.
+    this._startSlot = env._enqueue(this, 0, URGENT);
   }
 
   /** Whether the generator has not finished yet. */
@@ -63,21 +63,28 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     interruption._fail(new Interrupt(cause), URGENT);
   }
 
+  /** @internal First step, when the start entry is popped from the list. */
+  _start(): void {
+    this._startSlot = -1;
+    this._resume(true, undefined);
+  }
+
   /** @internal Resume the generator with the outcome of `event`. */
   _notify(event: SimEvent<unknown>): void {
+    if (!event._ok) event.defused = true;
+    this._resume(event._ok, event._value);
+  }
+
+  /** @internal Drive the generator until it waits for an unprocessed event or ends. */
+  _resume(ok: boolean, value: unknown): void {
     const env = this.env;
     const gen = this._gen;
     const previous = env._active;
     env._active = this;
-    let current = event;
     for (;;) {
       let step: IteratorResult<SimEvent<unknown>, R>;
       try {
-        if (current._ok) step = gen.next(current._value);
-        else {
-          current.defused = true;
-          step = gen.throw(current._value);
-        }
+        step = ok ? gen.next(value) : gen.throw(value);
       } catch (error) {
         this._target = null;
         env._active = previous;
@@ -89,13 +96,20 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         env._active = previous;
         this._ok = true;
         this._value = step.value;
-        this._state = TRIGGERED;
-        env._enqueue(this, 0, URGENT);
+        if (this._w0 === null && this._ws === null) {
+          // Fast path: nobody waits for this end, so it is processed at once instead of taking a trip
+          // through the event list (a failure always takes the trip, so that an unhandled one stops the run).
+          this._state = PROCESSED;
+        } else {
+          this._state = TRIGGERED;
+          env._enqueue(this, 0, URGENT);
+        }
         return;
       }
       const next = step.value;
       if (!(next instanceof SimEvent) || next.env !== env) {
-        current = invalidYield(env, next);
+        ok = false;
+        value = invalidYield(next);
         continue;
       }
       if (next._state !== PROCESSED) {
@@ -104,7 +118,9 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         this._target = next;
         break;
       }
-      current = next;
+      ok = next._ok;
+      value = next._value;
+      if (!ok) next.defused = true;
     }
     env._active = previous;
   }
@@ -121,6 +137,11 @@ class Interruption implements Waiter {
   _notify(event: SimEvent<unknown>): void {
     const process = this.process;
     if (process._state !== PENDING) return;
+    if (process._startSlot >= 0) {
+      // Interrupted before its start: the start entry must not run; the Interrupt ends the generator.
+      process.env._queue.remove(process._startSlot);
+      process._startSlot = -1;
+    }
     const target = process._target;
     if (target !== null) {
       process._target = null;
@@ -131,13 +152,10 @@ class Interruption implements Waiter {
   }
 }
 
-function invalidYield(env: Environment, value: unknown): SimEvent<never> {
-  const event = new SimEvent<never>(env);
-  event._state = PROCESSED;
-  event._value = new TypeError(
+function invalidYield(value: unknown): TypeError {
+  return new TypeError(
     value instanceof SimEvent
       ? "a process yielded an event of another environment"
       : `a process must yield SimEvent instances, got ${String(value)}`,
   );
-  return event;
 }
