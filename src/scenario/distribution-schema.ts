@@ -167,24 +167,37 @@ export type DistributionSpecInput = z.input<typeof distributionSchema>;
 /** A validated distribution spec after parsing. */
 export type DistributionSpecOutput = z.output<typeof distributionSchema>;
 
+/** Shape of a weight table: one non-negative number per key. */
+export type WeightShape<K extends string> = { [P in K]: z.ZodNumber };
+/** Shape of a weight table whose weights have defaults. */
+export type DefaultedWeightShape<K extends string> = { [P in K]: z.ZodDefault<z.ZodNumber> };
+
 /**
  * A strict object of non-negative weights, one per key, that must add up to 100 (within 1e-6).
- * With `defaults`, each weight defaults to its entry and the whole table defaults to `defaults`.
+ * With `defaults`, each weight defaults to its entry and the whole table defaults to `defaults`, so a
+ * scenario may change one weight (and must then keep the sum at 100).
  * The sum issue is reported at the table's own path.
  * @example percentWeights(["revenue", "cost", "risk", "innovation"], { revenue: 40, cost: 30, risk: 20, innovation: 10 })
  * @throws RangeError if `keys` is empty or `defaults` do not sum to 100 (a bug in the calling schema)
  */
 export function percentWeights<const K extends readonly [string, ...string[]]>(
   keys: K,
+): z.ZodObject<WeightShape<K[number]>, z.core.$strict>;
+export function percentWeights<const K extends readonly [string, ...string[]]>(
+  keys: K,
+  defaults: Record<K[number], number>,
+): z.ZodDefault<z.ZodObject<DefaultedWeightShape<K[number]>, z.core.$strict>>;
+export function percentWeights<const K extends readonly [string, ...string[]]>(
+  keys: K,
   defaults?: Record<K[number], number>,
-): z.ZodType<Record<K[number], number>, Partial<Record<K[number], number>> | undefined> {
+): z.ZodType {
   if (keys.length === 0) throw new RangeError("percentWeights requires at least one key");
   if (defaults !== undefined) {
     const total = keys.reduce((acc, key: K[number]) => acc + defaults[key], 0);
     if (Math.abs(total - 100) > 1e-6)
       throw new RangeError(`percentWeights defaults must sum to 100, got ${total}`);
   }
-  const shape: Record<string, z.ZodType<number, number | undefined>> = {};
+  const shape: Record<string, z.ZodType> = {};
   for (const key of keys as readonly K[number][]) {
     const weight = nonNegative.describe(`weight of ${key}, percentage points`);
     shape[key] = defaults === undefined ? weight : weight.default(defaults[key]);
@@ -197,11 +210,7 @@ export function percentWeights<const K extends readonly [string, ...string[]]>(
       if (Math.abs(sum - 100) > 1e-6) ctx.addIssue({ code: "custom", message: weightsSum(sum, entries) });
     })
     .describe(`weights in percentage points (sum 100) for ${keys.join(", ")}`);
-  const result = defaults === undefined ? table : table.default({ ...defaults });
-  return result as unknown as z.ZodType<
-    Record<K[number], number>,
-    Partial<Record<K[number], number>> | undefined
-  >;
+  return defaults === undefined ? table : table.default({ ...defaults } as never);
 }
 
 /**

@@ -164,6 +164,7 @@ export function fromZodIssue(
       return [withHint(noAlternative(value), meaning)];
     }
     case "invalid_format":
+      if (issue.format === "regex") return [withHint(issue.message, meaning)];
       return [withHint(badFormat(issue.format, value), meaning)];
     case "not_multiple_of":
       return [withHint(notMultipleOf(issue.divisor, value), meaning)];

@@ -115,6 +115,11 @@ export function badFormat(format: string, value: unknown): string {
   return `expected a ${format}${example[format] ?? ""}, got ${showValue(value)}`;
 }
 
+/** Currency that is not an ISO 4217 code. */
+export function notCurrencyCode(value: unknown): string {
+  return `expected a three-letter ISO 4217 currency code such as USD or EUR, got ${showValue(value)}`;
+}
+
 /** A number that must be a multiple of a step. */
 export function notMultipleOf(step: number | bigint, value: unknown): string {
   return `expected a multiple of ${step}, got ${showValue(value)}`;

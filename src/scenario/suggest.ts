@@ -38,10 +38,11 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate closest to `input`, or `undefined` when none is close enough: at most 2 edits, or 40% of
  * the input's length for longer words; a candidate equal ignoring case always wins. Ties go to the earlier
- * candidate, so callers list the likelier ones first.
+ * candidate, so callers list the likelier ones first. Failing that, the only candidate that starts with the
+ * input (3 characters or more), so `effort` finds `effortPersonWeeks`.
  * @example suggest("horizonMonth", ["name", "horizonMonths"]) === "horizonMonths"
  */
-export function suggest(input: string, candidates: Iterable<string>): string | undefined {
+export function suggest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
   const limit = Math.max(2, Math.floor(needle.length * 0.4));
   let best: string | undefined;
@@ -54,5 +55,7 @@ export function suggest(input: string, candidates: Iterable<string>): string | u
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined || needle.length < 3) return best;
+  const extensions = candidates.filter((candidate) => candidate.toLowerCase().startsWith(needle));
+  return extensions.length === 1 ? extensions[0] : undefined;
 }

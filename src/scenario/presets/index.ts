@@ -1,0 +1,62 @@
+/**
+ * The preset catalogue: maturity levels level-1 .. level-5 (MODEL.md section 5, the guide's maturity table)
+ * and the three case studies (financial-services, retail, manufacturing). Each preset is the deep merge of
+ * its delivery document (`delivery-presets.ts`) and its platform document (`platform-presets.ts`); a
+ * scenario names one with `extends:` and states only what differs.
+ */
+import { deepMerge, fromLayer } from "../merge.ts";
+import { deliveryPresets } from "./delivery-presets.ts";
+import { platformPresets } from "./platform-presets.ts";
+
+/** Preset entry as the two preset modules export it. */
+export interface PresetEntry {
+  description: string;
+  document: object;
+}
+
+const ORDER = [
+  "level-1",
+  "level-2",
+  "level-3",
+  "level-4",
+  "level-5",
+  "financial-services",
+  "retail",
+  "manufacturing",
+];
+
+function rank(name: string): number {
+  const index = ORDER.indexOf(name);
+  return index === -1 ? ORDER.length : index;
+}
+
+/**
+ * Every preset name: the levels in order, then the case studies, then any others alphabetically.
+ * @example presetNames()[0] === "level-1"
+ */
+export function presetNames(): string[] {
+  const names = new Set([...Object.keys(deliveryPresets), ...Object.keys(platformPresets)]);
+  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * A fresh copy of the preset's scenario document (delivery sections merged with the `platform:` section;
+ * where both set a key, the platform document wins), or `undefined` for an unknown name.
+ */
+export function presetDocument(name: string): Record<string, unknown> | undefined {
+  const delivery = lookup(deliveryPresets, name);
+  const platform = lookup(platformPresets, name);
+  if (delivery === undefined && platform === undefined) return undefined;
+  const base = fromLayer(structuredClone((delivery?.document ?? {}) as Record<string, unknown>), 0);
+  const over = fromLayer(structuredClone((platform?.document ?? {}) as Record<string, unknown>), 1);
+  return deepMerge(base, over).value;
+}
+
+/** One-line description of the preset (the delivery one, else the platform one), or `undefined`. */
+export function presetDescription(name: string): string | undefined {
+  return (lookup(deliveryPresets, name) ?? lookup(platformPresets, name))?.description;
+}
+
+function lookup(table: Record<string, PresetEntry>, name: string): PresetEntry | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
