@@ -1,0 +1,279 @@
+/**
+ * The organisation (MODEL.md section 2; guide Patterns 13 and 14): the hub's expert-support queue and gate
+ * reviewers (kernel Resources: FIFO multi-server queues, so an M/G/c-like support queue emerges and nothing
+ * caps the number of spokes per hub), spoke slots (count x maxConcurrentProjects, each staffed with
+ * ftePerSpoke / maxConcurrentProjects FTE), dedicated teams formed per project at level 1, and the people cost
+ * of all of them (FTE x loaded cost by role, integrated over time).
+ */
+
+import type { Environment } from "../../engine/index.ts";
+import { Resource, TimeWeighted } from "../../engine/index.ts";
+import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
+import { DAYS_PER_MONTH, DAYS_PER_YEAR } from "./calendar.ts";
+import type { Ledger } from "./ledger.ts";
+import type { Project } from "./project.ts";
+
+/** Time integrals of one month, read and restarted at each month end. */
+export interface OrganisationMonth {
+  supportUtilisation: number;
+  supportQueue: number;
+  reviewerUtilisation: number;
+  spokeUtilisation: number;
+  /** Raw integrals, for run-level ratios: busy and capacity in server-days. */
+  supportBusyDays: number;
+  supportCapacityDays: number;
+  reviewerBusyDays: number;
+  reviewerCapacityDays: number;
+  spokeUsedDays: number;
+  spokeCapacityDays: number;
+}
+
+/** Capacity, queues and people cost of hub, spokes and dedicated teams. */
+export class Organisation {
+  readonly env: Environment;
+  readonly params: DeliveryConfig;
+  /** Expert-support servers (one per support FTE of the hub). */
+  readonly support: Resource;
+  /** Gate reviewers of the hub. */
+  readonly reviewers: Resource;
+  supportServers = 0;
+  reviewerCount = 0;
+  spokeSlotsUsed = 0;
+  /** Dedicated teams in existence (forming or working), including teams of projects running at month 0. */
+  dedicatedTeams = 0;
+  readonly #supportBusy: TimeWeighted;
+  readonly #supportCapacity: TimeWeighted;
+  readonly #supportQueue: TimeWeighted;
+  readonly #reviewerBusy: TimeWeighted;
+  readonly #reviewerCapacity: TimeWeighted;
+  readonly #spokeUsed: TimeWeighted;
+  readonly #spokeCapacity: TimeWeighted;
+  readonly #hubFte: TimeWeighted;
+  readonly #spokeFte: TimeWeighted;
+  /** FTE of dedicated teams (and double-down extras) per tenant index. */
+  readonly #dedicatedFte: TimeWeighted[];
+  readonly #spokeTenant: (spoke: number) => number;
+
+  /**
+   * Build the organisation of `params` at time `env.now`; `tenants` counts the tenants and `spokeTenant`
+   * maps spoke i to its tenant index (spokes are embedded in business units round-robin).
+   */
+  constructor(
+    env: Environment,
+    params: DeliveryConfig,
+    tenants: number,
+    spokeTenant: (spoke: number) => number,
+  ) {
+    this.env = env;
+    this.params = params;
+    this.support = new Resource(env, 1);
+    this.reviewers = new Resource(env, 1);
+    this.#supportBusy = new TimeWeighted(env);
+    this.#supportCapacity = new TimeWeighted(env);
+    this.#supportQueue = new TimeWeighted(env);
+    this.#reviewerBusy = new TimeWeighted(env);
+    this.#reviewerCapacity = new TimeWeighted(env);
+    this.#spokeUsed = new TimeWeighted(env);
+    this.#spokeCapacity = new TimeWeighted(env);
+    this.#hubFte = new TimeWeighted(env);
+    this.#spokeFte = new TimeWeighted(env);
+    this.#dedicatedFte = [];
+    for (let t = 0; t < tenants; t++) this.#dedicatedFte.push(new TimeWeighted(env));
+    this.#spokeTenant = spokeTenant;
+    this.refresh();
+  }
+
+  /** Re-read capacities from the (possibly changed) parameters: call after a roadmap effect. */
+  refresh(): void {
+    const hub = this.params.organisation.hub;
+    this.supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
+    this.reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
+    this.support.capacity = this.supportServers;
+    this.reviewers.capacity = this.reviewerCount;
+    this.#supportCapacity.record(this.supportServers);
+    this.#reviewerCapacity.record(this.reviewerCount);
+    this.#spokeCapacity.record(this.spokeSlots());
+    this.#hubFte.record(hub.fte);
+    const spokes = this.params.organisation.spokes;
+    this.#spokeFte.record(spokes.count * spokes.ftePerSpoke);
+    this.recordQueues();
+  }
+
+  /** Hub FTE building platform components (neither support nor reviews). */
+  platformFte(): number {
+    const hub = this.params.organisation.hub;
+    return hub.fte * Math.max(0, 1 - hub.supportShare - hub.reviewShare);
+  }
+
+  /** Concurrent project slots of all spokes. */
+  spokeSlots(): number {
+    const s = this.params.organisation.spokes;
+    return s.count * s.maxConcurrentProjects;
+  }
+
+  /** Whether a newly approved project could be staffed now. */
+  hasCapacity(): boolean {
+    return (
+      this.spokeSlotsUsed < this.spokeSlots() ||
+      this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent
+    );
+  }
+
+  /**
+   * Staff `project`: a free spoke slot if any (ready at once, returns true), else a dedicated team (returns
+   * false: the team must form first). Call only when `hasCapacity()`.
+   */
+  staff(project: Project, tenant: number): boolean {
+    if (this.spokeSlotsUsed < this.spokeSlots()) {
+      const s = this.params.organisation.spokes;
+      this.spokeSlotsUsed++;
+      this.#spokeUsed.record(this.spokeSlotsUsed);
+      project.staffing = "spoke";
+      project.fte = s.ftePerSpoke / s.maxConcurrentProjects;
+      project.dedicatedFte = 0;
+      return true;
+    }
+    this.dedicatedTeams++;
+    project.staffing = "dedicated";
+    project.fte = this.params.organisation.pilotTeams.ftePerTeam;
+    project.dedicatedFte = 0;
+    void tenant;
+    return false;
+  }
+
+  /** A dedicated team has formed (or a team of a project running at month 0 exists): start paying it. */
+  teamFormed(project: Project, tenant: number): void {
+    project.dedicatedFte = project.fte;
+    this.addDedicatedFte(tenant, project.fte);
+  }
+
+  /** Adds `fte` (may be negative) to the dedicated FTE paid for `tenant`. */
+  addDedicatedFte(tenant: number, fte: number): void {
+    const tw = this.#dedicatedFte[tenant]!;
+    tw.record(Math.max(0, tw.current + fte));
+  }
+
+  /** Give back the project's slot or team. */
+  release(project: Project, tenant: number): void {
+    if (project.staffing === "spoke") {
+      this.spokeSlotsUsed--;
+      this.#spokeUsed.record(this.spokeSlotsUsed);
+    } else if (project.staffing === "dedicated") {
+      this.dedicatedTeams--;
+    }
+    if (project.dedicatedFte > 0) this.addDedicatedFte(tenant, -project.dedicatedFte);
+    project.dedicatedFte = 0;
+    project.staffing = "none";
+  }
+
+  /** Record the busy servers and queue lengths after any change of the support or review queues. */
+  recordQueues(): void {
+    this.#supportBusy.record(this.support.count);
+    this.#supportQueue.record(this.support.queueLength);
+    this.#reviewerBusy.record(this.reviewers.count);
+  }
+
+  /** Close a month: post people costs for `month` to the ledger and return the month's integrals. */
+  closeMonth(month: number, ledger: Ledger, tenantNames: readonly string[]): OrganisationMonth {
+    const rates = this.params.organisation;
+    const cost = this.#costRates();
+    const hubFteDays = this.#hubFte.integral();
+    if (hubFteDays > 0)
+      ledger.post({
+        month,
+        category: "people",
+        service: "Hub staff",
+        serviceCategory: "Labor",
+        tenant: "shared",
+        resourceId: "hub",
+        cost: hubFteDays * cost.hub,
+        quantity: hubFteDays / DAYS_PER_MONTH,
+        unit: "FTE-months",
+      });
+    const spokeFteDays = this.#spokeFte.integral();
+    const spokes = rates.spokes.count;
+    if (spokeFteDays > 0 && spokes > 0) {
+      const perTenant = new Map<number, number>();
+      for (let i = 0; i < spokes; i++) {
+        const t = this.#spokeTenant(i);
+        perTenant.set(t, (perTenant.get(t) ?? 0) + 1);
+      }
+      for (const [t, n] of perTenant) {
+        const days = (spokeFteDays * n) / spokes;
+        ledger.post({
+          month,
+          category: "people",
+          service: "Spoke teams",
+          serviceCategory: "Labor",
+          tenant: tenantNames[t]!,
+          resourceId: "spokes",
+          cost: days * cost.spoke,
+          quantity: days / DAYS_PER_MONTH,
+          unit: "FTE-months",
+        });
+      }
+    }
+    for (let t = 0; t < this.#dedicatedFte.length; t++) {
+      const tw = this.#dedicatedFte[t]!;
+      const days = tw.integral();
+      if (days > 0)
+        ledger.post({
+          month,
+          category: "people",
+          service: "Dedicated project teams",
+          serviceCategory: "Labor",
+          tenant: tenantNames[t]!,
+          resourceId: "dedicated-teams",
+          cost: days * cost.pilot,
+          quantity: days / DAYS_PER_MONTH,
+          unit: "FTE-months",
+        });
+      tw.reset();
+    }
+    this.#hubFte.reset();
+    this.#spokeFte.reset();
+    const result: OrganisationMonth = {
+      supportBusyDays: this.#supportBusy.integral(),
+      supportCapacityDays: this.#supportCapacity.integral(),
+      supportQueue: this.#supportQueue.mean(),
+      reviewerBusyDays: this.#reviewerBusy.integral(),
+      reviewerCapacityDays: this.#reviewerCapacity.integral(),
+      spokeUsedDays: this.#spokeUsed.integral(),
+      spokeCapacityDays: this.#spokeCapacity.integral(),
+      supportUtilisation: 0,
+      reviewerUtilisation: 0,
+      spokeUtilisation: 0,
+    };
+    result.supportUtilisation = ratio(result.supportBusyDays, result.supportCapacityDays);
+    result.reviewerUtilisation = ratio(result.reviewerBusyDays, result.reviewerCapacityDays);
+    result.spokeUtilisation = ratio(result.spokeUsedDays, result.spokeCapacityDays);
+    this.#supportBusy.reset();
+    this.#supportCapacity.reset();
+    this.#supportQueue.reset();
+    this.#reviewerBusy.reset();
+    this.#reviewerCapacity.reset();
+    this.#spokeUsed.reset();
+    this.#spokeCapacity.reset();
+    return result;
+  }
+
+  /** Cost of one FTE-day by role, and of one hub expert hour. */
+  costPerFteDay(role: "hub" | "spoke" | "pilot"): number {
+    return this.#costRates()[role];
+  }
+
+  /** Cost of one hour of hub expert time. */
+  hubCostPerHour(): number {
+    const perYear = this.params.finance.loadedCostPerFteYear.hub;
+    return perYear / ((this.params.organisation.support.hoursPerFteWeek * DAYS_PER_YEAR) / 7);
+  }
+
+  #costRates(): { hub: number; spoke: number; pilot: number } {
+    const c = this.params.finance.loadedCostPerFteYear;
+    return { hub: c.hub / DAYS_PER_YEAR, spoke: c.spoke / DAYS_PER_YEAR, pilot: c.pilot / DAYS_PER_YEAR };
+  }
+}
+
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : 0;
+}

@@ -1,0 +1,265 @@
+/**
+ * Assembles the ReplicationResult of one run of the delivery model (MODEL.md section 7): scalar KPIs (the
+ * guide's portfolio dashboard, Pattern 10), monthly series, pooled samples, FOCUS cost rows, project records,
+ * and every KPI broken down per maturity level as `level.<n>.<kpi>`. Month-based KPIs of a level aggregate the
+ * months spent at that level; project-based ones (time to market, success rate) use the level at approval.
+ * A KPI undefined in a replication (e.g. time to market with nothing delivered) is omitted, not NaN.
+ */
+import { DAYS_PER_MONTH } from "./calendar.ts";
+import type { DeliveryModel } from "./delivery-model.ts";
+import { netPresentValue } from "./finance.ts";
+import { COST_CATEGORIES } from "./ledger.ts";
+import { HORIZONS, IMPACTS, PHASE_COUNT, RISKS } from "./project.ts";
+import type { ReplicationResult, SimulateOptions } from "./result.ts";
+
+const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
+const PHASE_KEYS = ["data", "features", "modelDev", "validation", "deployment"] as const;
+
+/** Builds the result of `model` after `model.run()`. */
+export function replicationResult(model: DeliveryModel, options: SimulateOptions): ReplicationResult {
+  const H = model.horizonMonths;
+  const book = model.book;
+  const ledger = model.ledger;
+  const params = model.params;
+  const kpis: Record<string, number> = {};
+  const series: Record<string, number[]> = {};
+  const years = H / 12;
+
+  // monthly cost by category, value, cumulative
+  const costTotal = new Array<number>(H).fill(0);
+  for (const c of COST_CATEGORIES) {
+    const s = new Array<number>(H);
+    for (let m = 0; m < H; m++) {
+      s[m] = ledger.total(m, c);
+      costTotal[m]! += s[m]!;
+    }
+    series[`cost.${c}`] = s;
+    kpis[`cost.${c}`] = sum(s);
+  }
+  series.costTotal = costTotal;
+  series.cumulativeCost = cumulative(costTotal);
+  series.value = book.value;
+  series.cumulativeValue = cumulative(book.value);
+  series.activeProjects = book.activeProjects;
+  series.backlog = book.backlog;
+  series.started = book.started;
+  series.delivered = book.delivered;
+  series.deliveredCumulative = cumulative(book.delivered);
+  series.killed = book.killed;
+  series.failed = book.failed;
+  series.productionModels = book.productionModels;
+  series.hubUtilisation = book.hubUtilisation;
+  series.supportQueue = book.supportQueue;
+  series.reviewerUtilisation = book.reviewerUtilisation;
+  series.spokeUtilisation = book.spokeUtilisation;
+  series.maturityLevel = book.maturityLevel;
+  series.libraryCompleteness = book.libraryCompleteness;
+  series.featureFamiliesBuilt = book.featureFamiliesBuilt;
+  series.balanceAlerts = book.balanceAlerts;
+  series.mixDeviationPoints = book.mixDeviationPoints;
+  for (const key in book.platform) if (!(key in series)) series[key] = book.platform[key]!;
+
+  // project counts
+  let approved = 0;
+  let delivered = 0;
+  let killed = 0;
+  let failed = 0;
+  let rejected = 0;
+  let started = 0;
+  let ttmSum = 0;
+  for (const p of model.projects) {
+    if (!Number.isNaN(p.approvalDay)) approved++;
+    if (!Number.isNaN(p.startDay)) started++;
+    if (p.status === "delivered") {
+      delivered++;
+      ttmSum += p.deliveryDay - p.approvalDay;
+    } else if (p.status === "killed") killed++;
+    else if (p.status === "failed") failed++;
+    else if (p.status === "rejected") rejected++;
+  }
+  const totalCost = sum(costTotal);
+  const totalValue = sum(book.value);
+  kpis.ideas = model.projects.length;
+  kpis.approved = approved;
+  kpis.started = started;
+  kpis.delivered = delivered;
+  kpis.killed = killed;
+  kpis.failed = failed;
+  kpis.rejected = rejected;
+  kpis.deliveredPerYear = delivered / years;
+  kpis.activeProjects = mean(book.activeProjects);
+  kpis.activeProjectsEnd = book.activeProjects[H - 1] ?? 0;
+  kpis.activeProjectsPeak = Math.max(0, ...book.activeProjects);
+  if (delivered > 0) kpis.timeToMarketDays = ttmSum / delivered;
+  if (delivered + killed + failed > 0) kpis.successRate = delivered / (delivered + killed + failed);
+  if (book.supportCapacityDays > 0) kpis.hubUtilisation = book.supportBusyDays / book.supportCapacityDays;
+  if (book.reviewerCapacityDays > 0)
+    kpis.reviewerUtilisation = book.reviewerBusyDays / book.reviewerCapacityDays;
+  if (book.spokeCapacityDays > 0) kpis.spokeUtilisation = book.spokeUsedDays / book.spokeCapacityDays;
+  kpis.supportQueue = mean(book.supportQueue);
+  const s = model.samples;
+  if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
+  if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
+  kpis.productionModels = model.production.models.length;
+  kpis.retrainingCompliance = model.production.compliance();
+  kpis.value = totalValue;
+  kpis["cost.total"] = totalCost;
+  if (totalCost > 0) kpis.roi = totalValue / totalCost;
+  kpis.npv = netPresentValue(book.value, costTotal, params.finance.discountRatePerYear);
+  if (delivered > 0) {
+    kpis.costPerDelivered = totalCost / delivered;
+    kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / params.finance.level1CostPerProject;
+  }
+  kpis.sunkCost = model.sunkCostKilled + model.sunkCostFailed;
+  kpis["sunkCost.killed"] = model.sunkCostKilled;
+  kpis["sunkCost.failed"] = model.sunkCostFailed;
+  kpis.balanceAlerts = sum(book.balanceAlerts);
+  kpis.mixDeviationPoints = mean(book.mixDeviationPoints);
+  kpis.featureFamiliesBuilt = model.reuse.builtCount;
+  kpis.libraryCompleteness = model.reuse.completeness;
+  kpis.maturityLevel = book.maturityLevel[H - 1] ?? 1;
+  for (let i = 0; i < PHASE_COUNT; i++)
+    if (model.phaseEffortCount[i]! > 0)
+      kpis[`effort.${PHASE_KEYS[i]}`] = model.phaseEffortSum[i]! / model.phaseEffortCount[i]!;
+
+  // cost by tenant, from the FOCUS rows
+  const byTenant = new Map<string, number>();
+  for (const row of ledger.rows)
+    byTenant.set(row.subAccountId, (byTenant.get(row.subAccountId) ?? 0) + row.billedCost);
+  for (const [tenant, cost] of byTenant) kpis[`tenantCost.${tenant}`] = cost;
+
+  // platform KPIs and samples
+  const platform = model.platform.finish();
+  for (const key in platform.kpis) if (!(key in kpis)) kpis[key] = platform.kpis[key]!;
+
+  levelBreakdown(model, kpis, costTotal);
+
+  const samples: Record<string, number[]> = {
+    timeToMarketDays: s.timeToMarketDays,
+    supportWaitDays: s.supportWaitDays,
+    gateWaitDays: s.gateWaitDays,
+    sunkCost: s.sunkCost,
+  };
+  for (const key in platform.samples) if (!(key in samples)) samples[key] = platform.samples[key]!;
+
+  const tiers = [...new Set(model.projects.filter((p) => p.tier !== "").map((p) => p.tier))].sort(
+    (a, b) => tierRank(a) - tierRank(b) || a.localeCompare(b),
+  );
+  const bal = params.portfolio.balancing;
+  const result: ReplicationResult = {
+    replication: options.replication,
+    seed: options.seed,
+    meta: {
+      scenarioName: model.scenario.name,
+      description: model.scenario.description,
+      currency: model.scenario.currency,
+      horizonMonths: H,
+      tenants: [...model.tenantNames],
+      tiers,
+      mixTargets: {
+        impact: Object.fromEntries(IMPACTS.map((k) => [k, bal.impact[k]])),
+        horizon: Object.fromEntries(HORIZONS.map((k) => [k, bal.horizon[k]])),
+        risk: Object.fromEntries(RISKS.map((k) => [k, bal.risk[k]])),
+      },
+      startDate: model.scenario.startDate,
+    },
+    kpis,
+    series,
+    samples,
+    costRows: ledger.rows,
+    projects:
+      options.keepProjects === false
+        ? []
+        : model.projects.map((p) =>
+            p.toRecord(
+              model.unitNames[p.unit]!,
+              model.tenantName(p),
+              p.status === "killed" || p.status === "failed" ? model.sunkCost(p) : 0,
+            ),
+          ),
+    events: model.env.eventCount,
+  };
+  if (options.trace === true) result.trace = model.traceLines;
+  return result;
+}
+
+/** Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project. */
+function levelBreakdown(model: DeliveryModel, kpis: Record<string, number>, costTotal: number[]): void {
+  const book = model.book;
+  const H = model.horizonMonths;
+  for (let level = 1; level <= 5; level++) {
+    const prefix = `level.${level}.`;
+    let months = 0;
+    let delivered = 0;
+    let cost = 0;
+    let value = 0;
+    let active = 0;
+    let hub = 0;
+    let spoke = 0;
+    let production = 0;
+    for (let m = 0; m < H; m++) {
+      if (book.maturityLevel[m] !== level) continue;
+      months++;
+      delivered += book.delivered[m]!;
+      cost += costTotal[m]!;
+      value += book.value[m]!;
+      active += book.activeProjects[m]!;
+      hub += book.hubUtilisation[m]!;
+      spoke += book.spokeUtilisation[m]!;
+      production += book.productionModels[m]!;
+    }
+    let approved = 0;
+    let ended = 0;
+    let succeeded = 0;
+    let ttm = 0;
+    for (const p of model.projects) {
+      if (Number.isNaN(p.approvalDay) || p.levelAtApproval !== level) continue;
+      approved++;
+      if (p.status === "delivered") {
+        succeeded++;
+        ended++;
+        ttm += p.deliveryDay - p.approvalDay;
+      } else if (p.status === "killed" || p.status === "failed") ended++;
+    }
+    if (months > 0) {
+      kpis[`${prefix}months`] = months;
+      kpis[`${prefix}deliveredPerYear`] = (delivered * 12) / months;
+      kpis[`${prefix}activeProjects`] = active / months;
+      kpis[`${prefix}hubUtilisation`] = hub / months;
+      kpis[`${prefix}spokeUtilisation`] = spoke / months;
+      kpis[`${prefix}productionModels`] = production / months;
+      kpis[`${prefix}costPerMonth`] = cost / months;
+      kpis[`${prefix}valuePerMonth`] = value / months;
+      if (cost > 0) kpis[`${prefix}roi`] = value / cost;
+      if (delivered > 0) {
+        kpis[`${prefix}costPerDelivered`] = cost / delivered;
+        kpis[`${prefix}costEfficiencyVsLevel1`] =
+          cost / delivered / model.params.finance.level1CostPerProject;
+      }
+    }
+    if (approved > 0) kpis[`${prefix}approved`] = approved;
+    if (succeeded > 0) kpis[`${prefix}timeToMarketDays`] = ttm / succeeded;
+    if (ended > 0) kpis[`${prefix}successRate`] = succeeded / ended;
+  }
+  void DAYS_PER_MONTH;
+}
+
+function tierRank(tier: string): number {
+  const i = TIER_ORDER.indexOf(tier);
+  return i < 0 ? TIER_ORDER.length : i;
+}
+
+function sum(values: readonly number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return s;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length > 0 ? sum(values) / values.length : 0;
+}
+
+function cumulative(values: readonly number[]): number[] {
+  let s = 0;
+  return values.map((v) => (s += v));
+}

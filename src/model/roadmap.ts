@@ -1,0 +1,31 @@
+/**
+ * The roadmap (MODEL.md section 5): investments with a start month, a duration, a cost spread evenly over the
+ * duration (one month when the duration is 0) and parameter changes applied when the investment completes.
+ * The financial-services case (guide case study 1) is such a list: CoE months 0-3, shared platform 3-6,
+ * component library 6-9, spokes and guilds 9-18.
+ */
+import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
+import { effectProblem } from "../scenario/delivery-schema.ts";
+
+/** One roadmap investment as parsed from the scenario. */
+export type Investment = DeliveryConfig["roadmap"]["investments"][number];
+
+/**
+ * Sets the parameter at dotted `path` of `params` to `value` (in place).
+ * @throws RangeError when the path names no number/boolean parameter or the value has the wrong type
+ */
+export function setParameter(params: DeliveryConfig, path: string, value: number | boolean): void {
+  const problem = effectProblem(path, value);
+  if (problem !== undefined) throw new RangeError(problem);
+  const keys = path.split(".");
+  let node = params as unknown as Record<string, unknown>;
+  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i]!] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Cost of `investment` charged in month `month` (even spread over its duration, at least one month). */
+export function investmentCostInMonth(investment: Investment, month: number): number {
+  const months = Math.max(1, Math.ceil(investment.durationMonths - 1e-9));
+  const start = Math.floor(investment.startMonth + 1e-9);
+  return month >= start && month < start + months ? investment.cost / months : 0;
+}

@@ -1,0 +1,48 @@
+/**
+ * A minimal PlatformPort test double: jobs take exactly their run time (no queue), every model gets the tier
+ * "Bronze", no costs, no series. Counts what the delivery model asked for, so tests can check the seam.
+ */
+import type { Environment, SimEvent } from "../../engine/index.ts";
+import type { PlatformFactory } from "../../src/model/delivery-model.ts";
+import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "../../src/model/platform/port.ts";
+
+/** What the fake saw. */
+export interface FakePlatformLog {
+  jobs: JobRequest[];
+  models: ProductionModel[];
+  closedMonths: number[];
+  finished: number;
+}
+
+/** A factory of fake platforms that all log into `log`. */
+export function fakePlatform(
+  log: FakePlatformLog = { jobs: [], models: [], closedMonths: [], finished: 0 },
+): {
+  factory: PlatformFactory;
+  log: FakePlatformLog;
+} {
+  const factory: PlatformFactory = (env: Environment) => {
+    const port: PlatformPort = {
+      submitJob(job: JobRequest): SimEvent<JobOutcome> {
+        log.jobs.push({ ...job });
+        return env.timeout(job.runHours / 24, { waitHours: 0, runHours: job.runHours, evictions: 0 });
+      },
+      addProductionModel(model: ProductionModel): void {
+        log.models.push(model);
+      },
+      assignTier(): string {
+        return "Bronze";
+      },
+      closeMonth(month: number): Record<string, number> {
+        log.closedMonths.push(month);
+        return {};
+      },
+      finish() {
+        log.finished++;
+        return { kpis: {}, samples: {} };
+      },
+    };
+    return port;
+  };
+  return { factory, log };
+}
