@@ -1,0 +1,20 @@
+/**
+ * Public surface of the Monte Carlo layer: replications on a worker pool, summaries, comparisons on common
+ * random numbers, parameter sweeps with sensitivity measures, and single-replication replay.
+ */
+export type { DescribeMetric } from "./describe-metric.ts";
+export type { ModelRef, ReplicationFunction } from "./model-ref.ts";
+export type { Progress, ProgressCallback } from "./progress.ts";
+export { type ReplayOptions, replay } from "./replay.ts";
+export { ReplicationError } from "./replication-error.ts";
+export { defaultWorkers, ReplicationPool } from "./replication-pool.ts";
+export type { AggregationOptions } from "./run-aggregator.ts";
+export {
+  DEFAULT_MAX_REPLICATIONS,
+  DEFAULT_REPLICATIONS,
+  DEFAULT_SEED,
+  type RunOptions,
+  type UntilCi,
+} from "./run-options.ts";
+export { runScenario } from "./run-scenario.ts";
+export { TDigest, type TDigestState } from "./t-digest.ts";

@@ -1,0 +1,94 @@
+/**
+ * Where batches run: a piscina pool of worker threads, or the calling thread when `workers` is 1.
+ *
+ * Worker threads load worker.js as plain JavaScript from the compiled package; when this module runs from
+ * TypeScript sources (tsx, vitest) they start from worker-tsx.mjs, which registers the tsx loader inside the
+ * thread and then imports worker.ts (Node 20 ignores `--import tsx` in a Worker's execArgv, nodejs/node#47747). `destroy()` terminates every thread; after it resolves no worker of the pool is left running.
+ */
+import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
+import { Piscina } from "piscina";
+import { type BatchOutcome, type BatchTask, runBatch } from "./run-batch.ts";
+
+/** Default number of workers: the cores Node may use (`os.availableParallelism()`). */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/** Runs batches on worker threads, or in-process for one worker. */
+export class ReplicationPool {
+  /** Number of workers (1 = in-process, no threads). */
+  readonly workers: number;
+  #piscina: Piscina<BatchTask, BatchOutcome> | undefined;
+  #destroyed = false;
+  /** The last 'error' event of the underlying pool (stray results of aborted batches), for diagnostics. */
+  lastPoolError: unknown;
+  readonly #seenThreads = new Set<Worker>();
+
+  /**
+   * @param workers threads to run, default {@link defaultWorkers}; 1 runs every batch in the calling thread.
+   * @throws {RangeError} when workers is not an integer >= 1.
+   */
+  constructor(workers: number = defaultWorkers()) {
+    if (!Number.isInteger(workers) || workers < 1) {
+      throw new RangeError(`workers must be an integer >= 1, got ${workers}`);
+    }
+    this.workers = workers;
+    if (workers > 1) {
+      const isTypeScript = import.meta.url.endsWith(".ts");
+      const filename = new URL(isTypeScript ? "./worker-tsx.mjs" : "./worker.js", import.meta.url).href;
+      this.#piscina = new Piscina<BatchTask, BatchOutcome>({
+        filename,
+        minThreads: workers,
+        maxThreads: workers,
+        concurrentTasksPerWorker: 1,
+        // a stuck worker would otherwise keep the process alive after the run
+        idleTimeout: 1_000,
+        execArgv: [],
+      });
+      // Piscina reports a result that arrives for a task already aborted (a batch discarded at a stop or on
+      // cancellation) as an 'error' event; that result is unwanted by design, and every real failure also
+      // rejects its own task, so the event is only recorded, not thrown as an uncaught exception.
+      this.#piscina.on("error", (error: unknown) => {
+        this.lastPoolError = error;
+      });
+    }
+  }
+
+  /** How many batches to keep in flight so that no worker waits for the next task. */
+  get window(): number {
+    return this.workers === 1 ? 1 : this.workers * 2;
+  }
+
+  /** Worker threads the pool has started so far (for tests that check they all exited). */
+  startedThreads(): Worker[] {
+    for (const thread of this.#piscina?.threads ?? []) this.#seenThreads.add(thread);
+    return [...this.#seenThreads];
+  }
+
+  /**
+   * Runs one batch; `signal` aborts it (a running worker is terminated).
+   *
+   * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
+   */
+  async run(task: BatchTask, signal: AbortSignal): Promise<BatchOutcome> {
+    if (this.#destroyed) throw new Error("the replication pool was destroyed");
+    if (this.#piscina === undefined) {
+      // yield first so that an abort or a progress repaint can run between in-process batches
+      await new Promise((resolve) => setImmediate(resolve));
+      signal.throwIfAborted();
+      return runBatch(task, true);
+    }
+    const promise = this.#piscina.run(task, { signal });
+    this.startedThreads();
+    return promise;
+  }
+
+  /** Terminates every worker thread; safe to call more than once. */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.startedThreads();
+    await this.#piscina?.destroy();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Folds replication records, in replication-index order, into a RunSummary. Every accumulator is streaming
+ * (scalar-accumulator.ts, series-accumulator.ts, sample-accumulator.ts, reach-counter.ts,
+ * cost-accumulator.ts), so memory is bounded by the exact-value limits and the number of distinct metrics,
+ * not by the number of replications. Because records are folded strictly in index order, the summary is the
+ * same whatever the worker count, batch size or completion order.
+ */
+import type { ResultMeta } from "../model/result.ts";
+import { CostAccumulator } from "./cost-accumulator.ts";
+import type { DescribeMetric } from "./describe-metric.ts";
+import { ReachCounter } from "./reach-counter.ts";
+import type { ReplicationRecord } from "./replication-record.ts";
+import { DEFAULT_SAMPLE_EXACT_LIMIT, SampleAccumulator } from "./sample-accumulator.ts";
+import { DEFAULT_EXACT_LIMIT, ScalarAccumulator } from "./scalar-accumulator.ts";
+import { SeriesAccumulator } from "./series-accumulator.ts";
+import { toolInfo } from "./tool-info.ts";
+import type { KpiSummary, RunSummary } from "./types.ts";
+
+/** Cumulative series whose reach S-curve is reported. */
+export const REACH_SERIES = "deliveredCumulative";
+
+/** Limits of the aggregation (defaults in parentheses). */
+export interface AggregationOptions {
+  /** Values kept exactly per KPI and per month of each series before the t-digest takes over (20 000). */
+  exactLimit?: number;
+  /** Pooled sample values kept exactly per sample name (100 000). */
+  sampleExactLimit?: number;
+  /** Cumulative series for the reach S-curve ("deliveredCumulative"). */
+  reachSeries?: string;
+}
+
+/** How the run went, stamped on the summary. */
+export interface RunContext {
+  meta: ResultMeta;
+  seed: number;
+  workers: number;
+  elapsedMs: number;
+  stoppedBy: RunSummary["stoppedBy"];
+  describe: DescribeMetric;
+}
+
+/** Accumulates records of one scenario; add them in replication-index order. */
+export class RunAggregator {
+  readonly #exactLimit: number;
+  readonly #sampleExactLimit: number;
+  readonly #kpis = new Map<string, ScalarAccumulator>();
+  readonly #series = new Map<string, SeriesAccumulator>();
+  readonly #samples = new Map<string, SampleAccumulator>();
+  readonly #reach: ReachCounter;
+  readonly #costs = new CostAccumulator();
+  #replications = 0;
+  #events = 0;
+
+  /** @throws {RangeError} when a limit is not an integer >= 0. */
+  constructor(options: AggregationOptions = {}) {
+    this.#exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
+    this.#sampleExactLimit = options.sampleExactLimit ?? DEFAULT_SAMPLE_EXACT_LIMIT;
+    for (const [key, limit] of [
+      ["exactLimit", this.#exactLimit],
+      ["sampleExactLimit", this.#sampleExactLimit],
+    ] as const) {
+      if (!Number.isInteger(limit) || limit < 0)
+        throw new RangeError(`${key} must be an integer >= 0, got ${limit}`);
+    }
+    this.#reach = new ReachCounter(options.reachSeries ?? REACH_SERIES);
+  }
+
+  /** Replications folded so far. */
+  get replications(): number {
+    return this.#replications;
+  }
+
+  /** Kernel events of all folded replications. */
+  get events(): number {
+    return this.#events;
+  }
+
+  /** The accumulator of KPI `name`, for precision checks; undefined when never reported. */
+  kpi(name: string): ScalarAccumulator | undefined {
+    return this.#kpis.get(name);
+  }
+
+  /** Names of the KPIs seen, in first-seen order. */
+  kpiNames(): string[] {
+    return [...this.#kpis.keys()];
+  }
+
+  /** Folds one replication (call in replication-index order). */
+  add(record: ReplicationRecord): void {
+    this.#replications++;
+    this.#events += record.events;
+    for (const name in record.kpis) {
+      let acc = this.#kpis.get(name);
+      if (acc === undefined) {
+        acc = new ScalarAccumulator(this.#exactLimit);
+        this.#kpis.set(name, acc);
+      }
+      acc.add(record.kpis[name]!);
+    }
+    for (const name in record.series) {
+      let acc = this.#series.get(name);
+      if (acc === undefined) {
+        acc = new SeriesAccumulator(this.#exactLimit);
+        this.#series.set(name, acc);
+      }
+      const values = record.series[name]!;
+      acc.add(values);
+      if (name === this.#reach.series) this.#reach.add(values);
+    }
+    for (const name in record.samples) {
+      let acc = this.#samples.get(name);
+      if (acc === undefined) {
+        acc = new SampleAccumulator(this.#sampleExactLimit);
+        this.#samples.set(name, acc);
+      }
+      acc.addAll(record.samples[name]!);
+    }
+    this.#costs.add(record.costRows);
+  }
+
+  /** The summary of every KPI (label and unit from `describe`). */
+  kpiSummaries(describe: DescribeMetric): Record<string, KpiSummary> {
+    const kpis: Record<string, KpiSummary> = {};
+    for (const [name, acc] of this.#kpis) kpis[name] = { name, ...describe(name), ...acc.stats() };
+    return kpis;
+  }
+
+  /** The RunSummary of everything folded so far. */
+  summarize(context: RunContext): RunSummary {
+    const { describe } = context;
+    const series: RunSummary["series"] = {};
+    for (const [name, acc] of this.#series) series[name] = acc.summary(name, describe(name));
+    const samples: RunSummary["samples"] = {};
+    for (const [name, acc] of this.#samples) samples[name] = acc.summary(name, describe(name));
+    const reachSeries = this.#series.get(this.#reach.series);
+    const finalMonth = reachSeries?.month(reachSeries.length - 1);
+    return {
+      tool: toolInfo(),
+      meta: context.meta,
+      seed: context.seed,
+      replications: this.#replications,
+      workers: context.workers,
+      elapsedMs: context.elapsedMs,
+      stoppedBy: context.stoppedBy,
+      kpis: this.kpiSummaries(describe),
+      series,
+      samples,
+      reach: this.#reach.summary(finalMonth?.quantile(0.95) ?? Number.NaN),
+      costRows: this.#costs.meanRows(),
+    };
+  }
+}
