@@ -1,0 +1,302 @@
+import { describe, expect, it } from "vitest";
+import { Environment, NORMAL, type SimEvent, SimulationError, URGENT } from "../../engine/index.ts";
+
+describe("Environment scheduling", () => {
+  it("runs timeouts in time order and advances the clock", () => {
+    const env = new Environment();
+    const log: [string, number][] = [];
+    env.process(
+      (function* () {
+        yield env.timeout(2);
+        log.push(["a", env.now]);
+      })(),
+    );
+    env.process(
+      (function* () {
+        yield env.timeout(1);
+        log.push(["b", env.now]);
+        yield env.timeout(3);
+        log.push(["b", env.now]);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual([
+      ["b", 1],
+      ["a", 2],
+      ["b", 4],
+    ]);
+    expect(env.now).toBe(4);
+  });
+
+  it("breaks ties at equal time by priority, then by scheduling order", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    env.schedule(1, () => log.push("normal-1"));
+    env.schedule(1, () => log.push("urgent-1"), URGENT);
+    env.schedule(1, () => log.push("normal-2"), NORMAL);
+    env.schedule(1, () => log.push("late"), 5);
+    env.schedule(1, () => log.push("early"), -3);
+    env.schedule(1, () => log.push("urgent-2"), URGENT);
+    env.schedule(0.5, () => log.push("before"), 100);
+    env.run();
+    expect(log).toEqual(["before", "early", "urgent-1", "urgent-2", "normal-1", "normal-2", "late"]);
+  });
+
+  it("processes equal-time timeouts in creation order and a triggered event before them", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    const manual = env.event<string>();
+    for (const name of ["p1", "p2", "p3"]) {
+      env.process(
+        (function* () {
+          yield env.timeout(5);
+          log.push(`${name}@${env.now}`);
+          if (name === "p2") manual.succeed("go");
+        })(),
+      );
+    }
+    env.process(
+      (function* () {
+        const value: string = yield manual;
+        log.push(`manual:${value}@${env.now}`);
+      })(),
+    );
+    env.run();
+    // The URGENT manual event runs after p2's timeout (already popped) but before p3's NORMAL timeout.
+    expect(log).toEqual(["p1@5", "p2@5", "manual:go@5", "p3@5"]);
+  });
+
+  it("starts processes at the current time before timeouts of the same time (URGENT)", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    env.schedule(0, () => log.push("callback"));
+    env.process(
+      (function* () {
+        log.push("started");
+        yield env.timeout(0);
+        log.push("after timeout 0");
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(["started", "callback", "after timeout 0"]);
+  });
+
+  it("run({ until: t }) stops before events at t and sets the clock to t; a second run continues", () => {
+    const env = new Environment();
+    const log: number[] = [];
+    env.process(
+      (function* () {
+        for (;;) {
+          yield env.timeout(1);
+          log.push(env.now);
+        }
+      })(),
+    );
+    env.run({ until: 3 });
+    expect(log).toEqual([1, 2]);
+    expect(env.now).toBe(3);
+    env.run({ until: 4.5 });
+    expect(log).toEqual([1, 2, 3, 4]);
+    expect(env.now).toBe(4.5);
+    expect(() => env.run({ until: 4.5 })).toThrow(RangeError);
+  });
+
+  it("run({ until: t }) advances the clock to t when the list empties earlier", () => {
+    const env = new Environment({ initialTime: 10 });
+    env.timeout(1);
+    env.run({ until: 100 });
+    expect(env.now).toBe(100);
+    expect(env.peek()).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("run({ until: event }) returns the event's value and leaves later events alone", () => {
+    const env = new Environment();
+    const proc = env.process(
+      (function* () {
+        yield env.timeout(7);
+        return "done";
+      })(),
+    );
+    env.timeout(50);
+    expect(env.run({ until: proc })).toBe("done");
+    expect(env.now).toBe(7);
+    expect(env.peek()).toBe(50);
+  });
+
+  it("run({ until: event }) fails when the list empties first", () => {
+    const env = new Environment();
+    const never = env.event();
+    env.timeout(1);
+    expect(() => env.run({ until: never })).toThrow(/until event was not triggered/);
+  });
+
+  it("step() and peek() walk the list one event at a time", () => {
+    const env = new Environment();
+    env.timeout(3);
+    env.timeout(1);
+    expect(env.peek()).toBe(1);
+    env.step();
+    expect(env.now).toBe(1);
+    expect(env.eventCount).toBe(1);
+    expect(env.peek()).toBe(3);
+    env.step();
+    expect(env.now).toBe(3);
+    expect(() => env.step()).toThrow(RangeError);
+  });
+
+  it("cancels a scheduled callback in the middle of the list", () => {
+    const env = new Environment();
+    const log: number[] = [];
+    const handles = [4, 2, 5, 1, 3].map((t) => env.schedule(t, () => log.push(t)));
+    env.cancel(handles[0]!);
+    env.cancel(handles[3]!);
+    env.cancel(handles[3]!);
+    expect(handles[0]!.pending).toBe(false);
+    expect(handles[1]!.pending).toBe(true);
+    env.run();
+    expect(log).toEqual([2, 3, 5]);
+    env.cancel(handles[1]!);
+  });
+
+  it("a scheduled handle is an event others can wait on", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    const handle = env.schedule(2, () => log.push("callback"));
+    env.process(
+      (function* () {
+        yield handle;
+        log.push(`waiter@${env.now}`);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(["callback", "waiter@2"]);
+  });
+
+  it("rejects bad arguments with the value in the message", () => {
+    const env = new Environment();
+    expect(() => env.timeout(-3)).toThrow("delay must be >= 0, got -3");
+    expect(() => env.timeout(Number.NaN)).toThrow(RangeError);
+    expect(() => env.schedule(1, () => {}, 0.5)).toThrow(RangeError);
+    expect(() => env.schedule(1, () => {}, 5000)).toThrow(RangeError);
+    expect(() => new Environment({ initialTime: Number.NaN })).toThrow(RangeError);
+    expect(() => env.event().succeed(1, 2.5)).toThrow(RangeError);
+  });
+
+  it("an event succeeds once; its value is unavailable before", () => {
+    const env = new Environment();
+    const event = env.event<number>();
+    expect(event.triggered).toBe(false);
+    expect(() => event.value).toThrow(/not been triggered/);
+    event.succeed(4);
+    expect(event.triggered).toBe(true);
+    expect(event.processed).toBe(false);
+    expect(() => event.succeed(5)).toThrow(/already been triggered/);
+    expect(() => event.fail(new Error("x"))).toThrow(/already been triggered/);
+    env.run();
+    expect(event.processed).toBe(true);
+    expect(event.ok).toBe(true);
+    expect(event.value).toBe(4);
+  });
+
+  it("then() callbacks run in registration order after waiting processes registered before them", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    const event = env.timeout(1, "v");
+    event.then((e) => log.push(`first:${e.value}`));
+    env.process(
+      (function* () {
+        yield event;
+        log.push("process");
+      })(),
+    );
+    env.run({ until: 0.5 });
+    event.then(() => log.push("second"));
+    env.run();
+    expect(log).toEqual(["first:v", "process", "second"]);
+    event.then(() => log.push(`late@${env.now}`));
+    env.run();
+    expect(log.at(-1)).toBe("late@1");
+  });
+});
+
+describe("Environment failures", () => {
+  it("stops run() with a SimulationError whose cause is the original error", () => {
+    const env = new Environment();
+    const original = new Error("boom");
+    env.process(
+      (function* () {
+        yield env.timeout(2);
+        throw original;
+      })(),
+    );
+    let caught: unknown;
+    try {
+      env.run();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SimulationError);
+    expect((caught as SimulationError).cause).toBe(original);
+    expect((caught as SimulationError).time).toBe(2);
+    expect((caught as Error).message).toMatch(/boom/);
+  });
+
+  it("a failed event nobody waits for stops the run unless defused", () => {
+    const env = new Environment();
+    const failed = env.event().fail(new Error("lost"));
+    expect(() => env.run()).toThrow(SimulationError);
+    expect(failed.processed).toBe(true);
+
+    const env2 = new Environment();
+    const defused = env2.event();
+    defused.fail(new Error("handled"));
+    defused.defused = true;
+    env2.run();
+    expect(defused.ok).toBe(false);
+  });
+
+  it("throws a failed event into the waiting process, which may handle it", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    const event = env.event<number>();
+    env.process(
+      (function* () {
+        try {
+          yield event;
+        } catch (error) {
+          log.push(`caught ${(error as Error).message}@${env.now}`);
+        }
+        return 1;
+      })(),
+    );
+    env.schedule(3, () => event.fail(new Error("bad")));
+    env.run();
+    expect(log).toEqual(["caught bad@3"]);
+  });
+
+  it("a process that yields something other than an event fails with a TypeError", () => {
+    const env = new Environment();
+    const proc = env.process(
+      (function* (): Generator<SimEvent<unknown>, void, unknown> {
+        yield 42 as unknown as SimEvent<unknown>;
+      })(),
+    );
+    let caught: unknown;
+    try {
+      env.run();
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as SimulationError).cause).toBeInstanceOf(TypeError);
+    expect(proc.ok).toBe(false);
+  });
+
+  it("a pending cancelled stop entry does not leak after a failed run", () => {
+    const env = new Environment();
+    env.schedule(1, () => {
+      throw new Error("callback failed");
+    });
+    expect(() => env.run({ until: 10 })).toThrow("callback failed");
+    expect(env.peek()).toBe(Number.POSITIVE_INFINITY);
+  });
+});
