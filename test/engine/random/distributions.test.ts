@@ -163,6 +163,14 @@ describe("discrete shape (chi-square goodness of fit at the 0.1% level, n = 100 
   });
 });
 
+/** I_x(a, b) for integer a, b: P(Binomial(a + b - 1, x) >= a). */
+const integerBetaCdf = (a: number, b: number, x: number) => {
+  const n = a + b - 1;
+  let total = 0;
+  for (let j = a; j <= n; j++) total += binomialPmf(n, x)(j);
+  return x <= 0 ? 0 : x >= 1 ? 1 : total;
+};
+
 describe("continuous shape (Kolmogorov-Smirnov at the 0.1% level, n = 100 000)", () => {
   const fits: [string, (s: RandomSource) => () => number, (x: number) => number][] = [
     ["uniform(2, 5)", (s) => uniform(s, 2, 5), (x) => (x - 2) / 3],
@@ -176,6 +184,11 @@ describe("continuous shape (Kolmogorov-Smirnov at the 0.1% level, n = 100 000)",
     // gamma(1, 2) is Exponential(mean 2); beta(1, 3) has CDF 1 - (1 - x)^3
     ["gamma(1, 2)", (s) => gamma(s, 1, 2), (x) => 1 - Math.exp(-x / 2)],
     ["beta(1, 3)", (s) => beta(s, 1, 3), (x) => 1 - (1 - x) ** 3],
+    // Cheng BB path (both shapes > 1), including the swapped branch (alpha > beta)
+    ["beta(2, 2)", (s) => beta(s, 2, 2), (x) => 3 * x * x - 2 * x ** 3],
+    ["beta(2, 5)", (s) => beta(s, 2, 5), (x) => integerBetaCdf(2, 5, x)],
+    ["beta(5, 2)", (s) => beta(s, 5, 2), (x) => integerBetaCdf(5, 2, x)],
+    ["beta(0.5, 0.5) (arcsine)", (s) => beta(s, 0.5, 0.5), (x) => (2 / Math.PI) * Math.asin(Math.sqrt(x))],
   ];
   it.each(fits)("%s", (name, make, cdf) => {
     const { distance, critical } = kolmogorovSmirnov(make(createStream(SEED, 3, name)), N, cdf);
