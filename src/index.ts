@@ -12,7 +12,7 @@
  * }
  */
 
-export { writeCompareReport, writeRunReport, writeSweepReport } from "../reports/index.ts";
+export { writeCompareReport, writeRunReport, writeSweepReport } from "../reports/write-report.ts";
 export type * from "./model/result.ts";
 export { simulate } from "./model/simulate.ts";
 export {

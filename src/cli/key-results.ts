@@ -8,7 +8,7 @@ import type { KpiSummary, RunSummary } from "../montecarlo/types.ts";
 
 /** KPI names of the key results table, in display order. */
 export const KEY_RESULT_KPIS = [
-  "deliveredTotal",
+  "delivered",
   "deliveredPerYear",
   "timeToMarketDays",
   "successRate",

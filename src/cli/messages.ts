@@ -35,7 +35,7 @@ export function outDirExists(path: string): string {
 
 /** Ctrl-C stopped a command; nothing was written. */
 export function interrupted(): string {
-  return "interrupted; no report written";
+  return "interrupted (Ctrl-C): workers stopped, no partial report written";
 }
 
 /** A replication failed: what failed, and the command that reproduces it alone. */

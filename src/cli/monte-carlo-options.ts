@@ -13,7 +13,7 @@ import {
 import type { ProgressUpdate } from "./progress.ts";
 
 /** KPIs whose precision `--until-ci` waits for (positive quantities, so a relative half-width is meaningful). */
-export const UNTIL_CI_KPIS = ["deliveredTotal", "timeToMarketDays", "costPerDelivered", "roi"] as const;
+export const UNTIL_CI_KPIS = ["delivered", "timeToMarketDays", "costPerDelivered", "roi"] as const;
 
 /** The options object every Monte Carlo entry point accepts (src/montecarlo contract). */
 export interface MonteCarloOptions {

@@ -5,6 +5,10 @@
  * `InvalidArgumentError`, which the command maps to exit code 2.
  */
 import { InvalidArgumentError } from "commander";
+import type { ReportFormat as WriterFormat } from "../../reports/write-report.ts";
+import { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED } from "../montecarlo/run-options.ts";
+
+export { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
 /** Names of the subcommands, in the order `--help` and the README list them. */
 export const COMMAND_NAMES = [
@@ -23,19 +27,16 @@ export const COMMAND_NAMES = [
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** Report formats `--format` accepts. */
-export const REPORT_FORMATS = ["html", "json", "csv", "svg", "png"] as const;
+export const REPORT_FORMATS = [
+  "html",
+  "json",
+  "csv",
+  "svg",
+  "png",
+] as const satisfies readonly WriterFormat[];
 
 /** One report format. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Replications per scenario when `-n` is not given (a few seconds for the default scenario on 2 cores). */
-export const DEFAULT_REPLICATIONS = 200;
-
-/** Master seed when `-s` is not given. */
-export const DEFAULT_SEED = 20260101;
-
-/** Replication cap for `--until-ci` when `--max-replications` is not given. */
-export const DEFAULT_MAX_REPLICATIONS = 5000;
 
 /** Formats written when `--format` is not given (PNG needs a rasteriser and is opt-in). */
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ["html", "json", "csv", "svg"];

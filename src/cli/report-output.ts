@@ -1,11 +1,11 @@
 /**
- * Writes the report of any summary kind through the report writers and lists what was written. The writers are
+ * Writes the report of any summary kind through the report writers and returns what was written. The writers are
  * atomic (temporary directory, then rename), so the report directory either holds a complete report or does
  * not exist; this module refuses an existing directory up front, before any time is spent running.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
-import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/write-report.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
 import { outDirExists } from "./messages.ts";
 import type { ReportFormat } from "./options.ts";
@@ -19,26 +19,16 @@ export function assertFreshDirectory(outDir: string): void {
   if (existsSync(outDir)) throw new CliError(ExitCode.usage, outDirExists(outDir));
 }
 
-/** Files below `directory`, as sorted paths relative to it with `/` separators. */
-export function listFiles(directory: string): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(directory, join(entry.parentPath, entry.name)).split("\\").join("/"))
-    .sort();
-}
-
 /** Writes the report of `tagged` into `outDir` in `formats` and returns the files written (relative paths). */
 export async function writeReport(
   tagged: TaggedSummary,
   outDir: string,
   formats: readonly ReportFormat[],
 ): Promise<string[]> {
-  const options = { outDir, formats: [...formats] };
-  if (tagged.kind === "run") await writeRunReport(tagged.summary, options);
-  else if (tagged.kind === "compare") await writeCompareReport(tagged.summary, options);
-  else await writeSweepReport(tagged.summary, options);
-  return listFiles(outDir);
+  const options = { outDir, formats };
+  if (tagged.kind === "run") return (await writeRunReport(tagged.summary, options)).files;
+  if (tagged.kind === "compare") return (await writeCompareReport(tagged.summary, options)).files;
+  return (await writeSweepReport(tagged.summary, options)).files;
 }
 
 /** The file to point the user at: the HTML report when one was written, else the directory. */

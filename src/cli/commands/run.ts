@@ -4,7 +4,10 @@
  * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does.
  */
 import { join } from "node:path";
-import { type RunSummary, replay, runScenario } from "../../index.ts";
+import { simulate } from "../../model/simulate.ts";
+import { replay } from "../../montecarlo/replay.ts";
+import { runScenario } from "../../montecarlo/run-scenario.ts";
+import type { RunSummary } from "../../montecarlo/types.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
@@ -110,7 +113,7 @@ function replayOne(
   const seed = options.seed ?? DEFAULT_SEED;
   let result: ReturnType<typeof replay>;
   try {
-    result = replay(scenario.scenario, { seed, replication });
+    result = replay(scenario.scenario, { seed, replication, simulate });
   } catch (error) {
     const explained = explainFailure(error, () => scenario.argument);
     if (explained instanceof CliError) throw explained;
