@@ -1,0 +1,94 @@
+/**
+ * Chargeback of shared platform costs to tenants, exact to the cent.
+ *
+ * Source: OpenCost cost allocation (opencost.io docs, "Cost allocation"; Kubecost Allocation API `shareIdle`):
+ * a workload's cost is max(request, usage) x duration x rate; the cost of capacity nobody used (idle) is shared
+ * in proportion to the allocated cost (shareIdle), evenly, or kept as its own `__idle__` allocation; shared
+ * (overhead) costs are split by a stated method. Amounts are converted to integer cents and split with the
+ * largest-remainder method (largest-remainder.ts), so the parts add up to the pool's total exactly.
+ */
+import { apportionCents, toCents } from "./largest-remainder.ts";
+
+/** Tenant name under which idle cost nobody is charged stays (OpenCost's idle allocation name). */
+export const IDLE_TENANT = "__idle__";
+
+/** How idle cost is shared. */
+export type IdleMethod = "usage" | "even" | "none";
+
+/**
+ * Allocate one pool's cost for one period: each tenant's workload cost (usage), then the idle remainder by
+ * `idle`. With `idle: "usage"` and no usage at all, idle stays with `__idle__`. Workload costs larger than the
+ * total are scaled down to fit. Returns integer cents per tenant (including `__idle__` when non-zero) that sum
+ * to `toCents(totalCost)` exactly.
+ * @throws RangeError when totalCost or a usage is negative or not finite
+ */
+export function allocatePoolCents(
+  totalCost: number,
+  usageCost: ReadonlyMap<string, number>,
+  tenants: readonly string[],
+  idle: IdleMethod,
+): Map<string, number> {
+  if (!(totalCost >= 0 && Number.isFinite(totalCost)))
+    throw new RangeError(`totalCost must be finite and >= 0, got ${totalCost}`);
+  const total = toCents(totalCost);
+  const names = [...usageCost.keys()];
+  const usage = names.map((n) => {
+    const u = usageCost.get(n)!;
+    if (!(u >= 0 && Number.isFinite(u)))
+      throw new RangeError(`usage of ${n} must be finite and >= 0, got ${u}`);
+    return u;
+  });
+  const used = usage.reduce((a, b) => a + b, 0);
+  const idleCost = Math.max(0, totalCost - used);
+  const parts = apportionCents(total, [...usage, idleCost]);
+  const result = new Map<string, number>();
+  names.forEach((n, i) => {
+    result.set(n, parts[i]!);
+  });
+  const idleCents = parts[names.length]!;
+  if (idleCents !== 0) {
+    const add = (name: string, cents: number) => result.set(name, (result.get(name) ?? 0) + cents);
+    if (idle === "usage" && used > 0) {
+      apportionCents(idleCents, usage).forEach((c, i) => {
+        add(names[i]!, c);
+      });
+    } else if (idle === "even" && tenants.length > 0) {
+      apportionCents(
+        idleCents,
+        tenants.map(() => 1),
+      ).forEach((c, i) => {
+        add(tenants[i]!, c);
+      });
+    } else {
+      add(IDLE_TENANT, idleCents);
+    }
+  }
+  for (const [k, v] of result) if (v === 0) result.delete(k);
+  return result;
+}
+
+/**
+ * Split a fixed shared cost: evenly across tenants, by their share of `usageCost`, or by `weights`
+ * (falling back to even when the chosen weights are all zero). Integer cents summing to `toCents(cost)`.
+ */
+export function allocateFixedCents(
+  cost: number,
+  tenants: readonly string[],
+  method: "even" | "usage" | "weights",
+  usageCost: ReadonlyMap<string, number>,
+  weights: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const result = new Map<string, number>();
+  const total = toCents(cost);
+  if (tenants.length === 0) {
+    if (total !== 0) result.set(IDLE_TENANT, total);
+    return result;
+  }
+  const w = tenants.map((t) =>
+    method === "even" ? 1 : method === "usage" ? (usageCost.get(t) ?? 0) : (weights.get(t) ?? 1),
+  );
+  apportionCents(total, w).forEach((c, i) => {
+    if (c !== 0) result.set(tenants[i]!, c);
+  });
+  return result;
+}

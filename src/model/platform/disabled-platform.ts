@@ -1,0 +1,48 @@
+/**
+ * The platform switched off: jobs take exactly their run time, nothing is served, billed or failed; tier
+ * assignment still follows the scenario's rule so project records keep a tier.
+ */
+import type { Environment, RandomSource, SimEvent } from "../../../engine/index.ts";
+import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
+import { assignTier, type TierAssignment } from "./service-tiers.ts";
+import { hoursToDays } from "./time-units.ts";
+
+/** A port whose jobs just take their run time. */
+export class DisabledPlatform implements PlatformPort {
+  readonly #env: Environment;
+  readonly #assignment: TierAssignment;
+  readonly #source: RandomSource;
+
+  constructor(env: Environment, assignment: TierAssignment, source: RandomSource) {
+    this.#env = env;
+    this.#assignment = assignment;
+    this.#source = source;
+  }
+
+  /** Succeeds after `runHours` with no wait and no eviction. */
+  submitJob(job: JobRequest): SimEvent<JobOutcome> {
+    return this.#env.timeout<JobOutcome>(hoursToDays(job.runHours), {
+      waitHours: 0,
+      runHours: job.runHours,
+      evictions: 0,
+    });
+  }
+
+  /** Nothing to serve or bill. */
+  addProductionModel(_model: ProductionModel): void {}
+
+  /** The scenario's tier rule. */
+  assignTier(criticality: number): string {
+    return assignTier(this.#assignment, criticality, this.#source);
+  }
+
+  /** No platform costs or series. */
+  closeMonth(_month: number): Record<string, number> {
+    return {};
+  }
+
+  /** No platform KPIs. */
+  finish(): { kpis: Record<string, number>; samples: Record<string, number[]> } {
+    return { kpis: {}, samples: {} };
+  }
+}

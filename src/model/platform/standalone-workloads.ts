@@ -1,0 +1,84 @@
+/**
+ * Standalone workloads: what lets each platform part run from a scenario without a portfolio (zero delivery
+ * demand). Poisson job streams per tenant (optionally diurnal, by thinning: Lewis & Shedler, "Simulation of
+ * nonhomogeneous Poisson processes by thinning", Naval Research Logistics Quarterly 26(3), 1979), a fixed set of
+ * served models going live over a ramp, and a number of models per tier.
+ */
+import type { Environment, StreamFactory } from "../../../engine/index.ts";
+import { sampler } from "../../../engine/index.ts";
+import type { PlatformConfig } from "../../scenario/platform-schema.ts";
+import type { JobRequest } from "./port.ts";
+import { TIER_NAMES, type TierName } from "./service-tiers.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
+
+/** Ids of standalone served models start here (delivery models use small ids). */
+export const SERVED_MODEL_ID_BASE = 1_000_000_000;
+/** Ids of standalone tier models start here. */
+export const TIER_MODEL_ID_BASE = 2_000_000_000;
+
+/** What the standalone workloads call on the platform. */
+export interface WorkloadSink {
+  submit(job: JobRequest): void;
+  serve(id: number, tenant: string, tier: TierName): void;
+  tier(id: number, tenant: string, tier: TierName): void;
+}
+
+/** Start every standalone workload of the scenario on `env`. */
+export function startStandaloneWorkloads(
+  env: Environment,
+  workloads: PlatformConfig["workloads"],
+  allTenants: readonly string[],
+  streams: StreamFactory,
+  sink: WorkloadSink,
+): void {
+  workloads.jobStreams.forEach((s, i) => {
+    if (!(s.ratePerDay > 0)) return;
+    const arrivals = streams.get(`platform.jobs.${i}.arrivals`);
+    const nodes = sampler(s.nodes, streams.get(`platform.jobs.${i}.nodes`));
+    const hours = sampler(s.runHours, streams.get(`platform.jobs.${i}.runHours`));
+    const peakRate = s.ratePerDay * (1 + s.diurnalAmplitude);
+    let k = 0;
+    const next = () => {
+      let t = 0;
+      // thinning: candidates at the peak rate, kept with probability rate(t) / peak
+      for (;;) {
+        t += -Math.log(1 - arrivals()) / peakRate;
+        const hour = ((env.now + t) * HOURS_PER_DAY) % 24;
+        const rate =
+          s.ratePerDay * (1 + s.diurnalAmplitude * Math.cos((2 * Math.PI * (hour - s.peakHour)) / 24));
+        if (s.diurnalAmplitude === 0 || arrivals() * peakRate < rate) break;
+      }
+      env.schedule(t, () => {
+        sink.submit({
+          kind: s.kind,
+          tenant: s.tenant,
+          nodes: Math.max(1, Math.ceil(nodes() - 1e-9)),
+          runHours: Math.max(0, hours()),
+          priority: s.priority,
+          label: `stream-${i}/job-${k++}`,
+        });
+        next();
+      });
+    };
+    next();
+  });
+  const owners = (list: readonly string[]) =>
+    list.length > 0 ? list : allTenants.length > 0 ? allTenants : ["default"];
+  const served = workloads.servedModels;
+  const servedOwners = owners(served.tenants);
+  for (let k = 0; k < served.count; k++) {
+    const at = served.count > 0 ? (k / served.count) * served.rampMonths * DAYS_PER_MONTH : 0;
+    const tenant = servedOwners[k % servedOwners.length]!;
+    const go = () => sink.serve(SERVED_MODEL_ID_BASE + k, tenant, served.tier);
+    if (at > 0) env.schedule(at, go);
+    else go();
+  }
+  const tiers = workloads.tierModels;
+  const tierOwners = owners(tiers.tenants);
+  let id = TIER_MODEL_ID_BASE;
+  for (const tier of TIER_NAMES)
+    for (let k = 0; k < tiers[tier]; k++) {
+      sink.tier(id, tierOwners[(id - TIER_MODEL_ID_BASE) % tierOwners.length]!, tier);
+      id++;
+    }
+}

@@ -1,0 +1,217 @@
+/**
+ * Failures, repairs and outages of production models by service tier: each serving instance fails after an
+ * exponential time (MTBF) and is repaired after detection + support response (skipped for the self-healing
+ * share) + fix; redundancy decides when a
+ * failure is an outage; backups decide how much data an outage loses. Monthly uptime is compared with the SLA.
+ *
+ * Sources: the guide's Pattern 6 (tiers, support response, redundancy, backups); the alternating renewal
+ * process of reliability theory, whose long-run availability is MTBF / (MTBF + MTTR) (Barlow & Proschan,
+ * "Mathematical Theory of Reliability", 1965); a k-out-of-n structure with n = 2, k = 1 for redundant tiers.
+ * Stated rules: highAvailability = two instances in one zone plus zone-wide common-cause failures (both down
+ * until the zone is repaired); multiRegion = two instances in different regions, an outage needs both down;
+ * data lost per outage = time since the last backup point (none: since go-live or the previous loss; daily:
+ * uniform on [0, 24 h); hourly: uniform on [0, 1 h); replication: the replication lag).
+ */
+import type { Environment, RandomSource } from "../../../engine/index.ts";
+import type { TierName, TierSpec } from "./service-tiers.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
+
+interface TrackedModel {
+  id: number;
+  tenant: string;
+  tier: TierName;
+  spec: TierSpec;
+  liveSince: number;
+  lastLoss: number;
+  unitsDown: number;
+  commonDown: boolean;
+  outageSince: number | undefined;
+  monthDownDays: number;
+  monthLiveDays: number;
+  monthStart: number;
+}
+
+/** One month's tier results. */
+export interface TierMonth {
+  feesByTenantTier: Map<string, number>;
+  feesByTier: Map<TierName, number>;
+  /** Fees if every model of the month had been on the reference tier. */
+  referenceFees: number;
+  /** Per model: tier, uptime ratio in the month, whether the SLA was breached. */
+  uptimes: { tier: TierName; uptime: number; breached: boolean }[];
+}
+
+/** Simulates availability of every production model against its tier's SLA. */
+export class TierReliability {
+  readonly #env: Environment;
+  readonly #source: RandomSource;
+  readonly #catalogue: Readonly<Record<TierName, TierSpec>>;
+  readonly #reference: TierName;
+  readonly #models: TrackedModel[] = [];
+  /** Outages (start, end in days) per model id, kept only when tracing. */
+  readonly outages: Map<number, [number, number][]> | undefined;
+  /** Hours of data lost per outage, by tier. */
+  readonly dataLostHours: Record<TierName, number[]> = { Bronze: [], Silver: [], Gold: [], Platinum: [] };
+  /** Outage counts by tier. */
+  readonly outageCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+  /** Instance failures by tier (an outage or not). */
+  readonly failureCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+  /** Downtime and live time over the whole run, days, by tier. */
+  readonly downDays: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+  readonly liveDays: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+
+  constructor(
+    env: Environment,
+    catalogue: Readonly<Record<TierName, TierSpec>>,
+    reference: TierName,
+    source: RandomSource,
+    keepOutages = false,
+  ) {
+    this.#env = env;
+    this.#catalogue = catalogue;
+    this.#reference = reference;
+    this.#source = source;
+    this.outages = keepOutages ? new Map() : undefined;
+  }
+
+  /** Models tracked so far. */
+  get count(): number {
+    return this.#models.length;
+  }
+
+  /** Start tracking a model from now. */
+  add(id: number, tenant: string, tier: TierName): void {
+    const now = this.#env.now;
+    const spec = this.#catalogue[tier];
+    const m: TrackedModel = {
+      id,
+      tenant,
+      tier,
+      spec,
+      liveSince: now,
+      lastLoss: now,
+      unitsDown: 0,
+      commonDown: false,
+      outageSince: undefined,
+      monthDownDays: 0,
+      monthLiveDays: 0,
+      monthStart: now,
+    };
+    this.#models.push(m);
+    const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
+    for (let u = 0; u < units; u++) this.#scheduleFailure(m);
+    if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0) this.#scheduleCommonCause(m);
+  }
+
+  #exp(meanDays: number): number {
+    return -Math.log(1 - this.#source()) * meanDays;
+  }
+
+  #repairDays(spec: TierSpec): number {
+    const fixHours = spec.meanFixHours > 0 ? this.#exp(spec.meanFixHours) : 0;
+    const response = this.#source() < spec.selfHealingShare ? 0 : spec.supportResponseHours;
+    return (spec.detectionHours + response + fixHours) / HOURS_PER_DAY;
+  }
+
+  #scheduleFailure(m: TrackedModel): void {
+    if (!(m.spec.mtbfDays > 0)) return;
+    this.#env.schedule(this.#exp(m.spec.mtbfDays), () => {
+      this.failureCount[m.tier]++;
+      m.unitsDown++;
+      this.#update(m);
+      this.#env.schedule(this.#repairDays(m.spec), () => {
+        m.unitsDown--;
+        this.#update(m);
+        this.#scheduleFailure(m);
+      });
+    });
+  }
+
+  #scheduleCommonCause(m: TrackedModel): void {
+    this.#env.schedule(this.#exp(m.spec.commonCauseMtbfDays), () => {
+      m.commonDown = true;
+      this.#update(m);
+      this.#env.schedule(this.#repairDays(m.spec), () => {
+        m.commonDown = false;
+        this.#update(m);
+        this.#scheduleCommonCause(m);
+      });
+    });
+  }
+
+  #isDown(m: TrackedModel): boolean {
+    const units = m.spec.redundancy === "highAvailability" || m.spec.redundancy === "multiRegion" ? 2 : 1;
+    return m.commonDown || m.unitsDown >= units;
+  }
+
+  #update(m: TrackedModel): void {
+    const now = this.#env.now;
+    const down = this.#isDown(m);
+    if (down && m.outageSince === undefined) {
+      m.outageSince = now;
+      this.outageCount[m.tier]++;
+      this.dataLostHours[m.tier].push(this.#dataLost(m, now));
+    } else if (!down && m.outageSince !== undefined) {
+      const start = Math.max(m.outageSince, m.monthStart);
+      m.monthDownDays += now - start;
+      if (this.outages !== undefined) {
+        const list = this.outages.get(m.id) ?? [];
+        list.push([m.outageSince, now]);
+        this.outages.set(m.id, list);
+      }
+      m.outageSince = undefined;
+    }
+  }
+
+  #dataLost(m: TrackedModel, now: number): number {
+    switch (m.spec.backup) {
+      case "none": {
+        const hours = (now - m.lastLoss) * HOURS_PER_DAY;
+        m.lastLoss = now;
+        return hours;
+      }
+      case "daily":
+        return Math.min(this.#source() * 24, (now - m.liveSince) * HOURS_PER_DAY);
+      case "hourly":
+        return Math.min(this.#source(), (now - m.liveSince) * HOURS_PER_DAY);
+      case "replication":
+        return m.spec.replicationLagSeconds / 3600;
+    }
+  }
+
+  /**
+   * Close the month ending now: prorated tier fees, each model's uptime in the month (over the days it was
+   * live) and SLA breaches. Ongoing outages are split at the month boundary.
+   */
+  closeMonth(): TierMonth {
+    const now = this.#env.now;
+    const result: TierMonth = {
+      feesByTenantTier: new Map(),
+      feesByTier: new Map(),
+      referenceFees: 0,
+      uptimes: [],
+    };
+    const referenceFee = this.#catalogue[this.#reference].feePerMonth;
+    for (const m of this.#models) {
+      const live = now - Math.max(m.monthStart, m.liveSince);
+      let down = m.monthDownDays;
+      if (m.outageSince !== undefined) down += now - Math.max(m.outageSince, m.monthStart);
+      const share = live / DAYS_PER_MONTH;
+      const fee = m.spec.feePerMonth * share;
+      const key = `${m.tenant}\u0000${m.tier}`;
+      result.feesByTenantTier.set(key, (result.feesByTenantTier.get(key) ?? 0) + fee);
+      result.feesByTier.set(m.tier, (result.feesByTier.get(m.tier) ?? 0) + fee);
+      result.referenceFees += referenceFee * share;
+      if (live > 1e-9) {
+        const uptime = 1 - down / live;
+        const breached = m.spec.slaPercent > 0 && uptime * 100 < m.spec.slaPercent - 1e-12;
+        result.uptimes.push({ tier: m.tier, uptime, breached });
+        this.downDays[m.tier] += down;
+        this.liveDays[m.tier] += live;
+      }
+      m.monthDownDays = 0;
+      m.monthStart = now;
+    }
+    return result;
+  }
+}
