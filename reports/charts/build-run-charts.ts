@@ -1,0 +1,49 @@
+/**
+ * All charts of a run report, in reading order; a chart whose data is absent from the summary is left out.
+ */
+import type { RunSummary } from "../../src/montecarlo/types.ts";
+import type { ChartSpec } from "../chart-spec.ts";
+import { buildChargebackChart } from "./chargeback-chart.ts";
+import { buildClusterCapacityChart } from "./cluster-capacity-chart.ts";
+import { buildCostByCategoryChart } from "./cost-by-category-chart.ts";
+import { buildDeliveredFanChart } from "./delivered-fan-chart.ts";
+import { buildKpiTilesChart } from "./kpi-tiles-chart.ts";
+import { buildMaturityChart } from "./maturity-chart.ts";
+import { buildMaturityLevelsChart } from "./maturity-levels-chart.ts";
+import { buildPortfolioMixChart } from "./portfolio-mix-chart.ts";
+import { buildReachChart } from "./reach-chart.ts";
+import { buildRoiChart } from "./roi-chart.ts";
+import { buildServingChart } from "./serving-chart.ts";
+import { buildTiersChart } from "./tiers-chart.ts";
+import { buildTimeToMarketChart } from "./time-to-market-chart.ts";
+import { buildUtilisationChart } from "./utilisation-chart.ts";
+import { buildValueVsCostChart } from "./value-vs-cost-chart.ts";
+
+/** Builders of the run report, in reading order. */
+export const RUN_CHART_BUILDERS: ReadonlyArray<(summary: RunSummary) => ChartSpec | undefined> = [
+  buildKpiTilesChart,
+  buildDeliveredFanChart,
+  buildReachChart,
+  buildTimeToMarketChart,
+  buildValueVsCostChart,
+  buildRoiChart,
+  buildCostByCategoryChart,
+  buildUtilisationChart,
+  buildMaturityChart,
+  buildMaturityLevelsChart,
+  buildClusterCapacityChart,
+  buildServingChart,
+  buildTiersChart,
+  buildChargebackChart,
+  buildPortfolioMixChart,
+];
+
+/** Every chart of a run report whose data is present in the summary, in reading order (pure). */
+export function buildRunCharts(summary: RunSummary): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  for (const build of RUN_CHART_BUILDERS) {
+    const chart = build(summary);
+    if (chart !== undefined) charts.push(chart);
+  }
+  return charts;
+}

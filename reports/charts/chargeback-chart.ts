@@ -1,0 +1,63 @@
+/**
+ * Chargeback per tenant (OpenCost allocation, MODEL.md section 4): mean allocated cost with the P10-P90 range.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { RunSummary } from "../../src/montecarlo/types.ts";
+import type { ChartSpec } from "../chart-spec.ts";
+import { MAIN_COLOUR } from "../chart-theme.ts";
+import { KPI_PREFIXES, nameSuffix } from "../metric-names.ts";
+import { frame, valueAxis } from "../spec-parts.ts";
+
+/** Chargeback chart; undefined when no `tenantCost.<tenant>` KPI is present. */
+export function buildChargebackChart(summary: RunSummary): ChartSpec | undefined {
+  const rows = Object.entries(summary.kpis).flatMap(([name, k]) => {
+    const tenant = nameSuffix(name, KPI_PREFIXES.tenantCost);
+    return tenant === undefined ? [] : [{ tenant, mean: k.mean, p10: k.p10, p50: k.p50, p90: k.p90 }];
+  });
+  if (rows.length === 0) return undefined;
+  rows.sort((a, b) => b.mean - a.mean || a.tenant.localeCompare(b.tenant));
+  const total = rows.reduce((s, r) => s + r.mean, 0);
+  const values = rows.map((r) => ({ ...r, share: total === 0 ? 0 : (100 * r.mean) / total }));
+  const currency = summary.meta.currency;
+  const order = values.map((r) => r.tenant);
+  const y = { field: "tenant", type: "nominal", title: "Tenant", sort: order, axis: { labelLimit: 160 } };
+  const x = {
+    type: "quantitative",
+    title: `Allocated cost over the horizon (${currency})`,
+    axis: valueAxis("money"),
+  };
+  const title = "Chargeback per tenant";
+  const spec = {
+    ...frame(title, "Mean allocated cost; whiskers P10–P90"),
+    width: 520,
+    height: Math.max(120, 22 * values.length),
+    data: { values },
+    layer: [
+      {
+        mark: { type: "bar", color: MAIN_COLOUR, height: { band: 0.65 } },
+        encoding: {
+          y,
+          x: { ...x, field: "mean" },
+          tooltip: [
+            { field: "tenant", type: "nominal", title: "Tenant" },
+            { field: "mean", type: "quantitative", title: `Mean (${currency})`, format: ",.0f" },
+            { field: "p10", type: "quantitative", title: "P10", format: ",.0f" },
+            { field: "p90", type: "quantitative", title: "P90", format: ",.0f" },
+            { field: "share", type: "quantitative", title: "Share (%)", format: ".1f" },
+          ],
+        },
+      },
+      {
+        mark: { type: "rule", color: "#333" },
+        encoding: { y, x: { ...x, field: "p10" }, x2: { field: "p90" } },
+      },
+    ],
+  } as unknown as TopLevelSpec;
+  return {
+    id: "chargeback",
+    title,
+    guide:
+      "What each tenant is charged for its share of the shared platform, largest first; whiskers show the P10–P90 range.",
+    spec,
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Utilisation of hub, spokes and compute cluster over time (median and P10-P90 band each).
+ */
+import type { RunSummary } from "../../src/montecarlo/types.ts";
+import type { ChartSpec } from "../chart-spec.ts";
+import { RESOURCE_COLOURS } from "../chart-theme.ts";
+import { type FanSeries, fanChart } from "../fan-chart.ts";
+import { SERIES } from "../metric-names.ts";
+
+/** Utilisation chart; undefined when none of the three utilisation series is present. */
+export function buildUtilisationChart(summary: RunSummary): ChartSpec | undefined {
+  const wanted = [
+    { name: SERIES.hubUtilisation, label: "Hub", colour: RESOURCE_COLOURS.hub },
+    { name: SERIES.spokeUtilisation, label: "Spokes", colour: RESOURCE_COLOURS.spokes },
+    { name: SERIES.clusterUtilisation, label: "Cluster", colour: RESOURCE_COLOURS.cluster },
+  ];
+  const items: FanSeries[] = [];
+  const colours: string[] = [];
+  for (const w of wanted) {
+    const series = summary.series[w.name];
+    if (series === undefined) continue;
+    items.push({ label: w.label, series });
+    colours.push(w.colour);
+  }
+  if (items.length === 0) return undefined;
+  const title = "Utilisation of hub, spokes and cluster";
+  return {
+    id: "utilisation",
+    title,
+    guide:
+      "Lines are median utilisation, bands the P10–P90 range; sustained values near 100% mean queues and delays.",
+    spec: fanChart({
+      title,
+      items,
+      colours,
+      yTitle: "Utilisation (%)",
+      kind: "percent",
+      months: summary.meta.horizonMonths,
+      yDomain: [0, 100],
+    }),
+  };
+}
