@@ -86,6 +86,26 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Static part: the programmatic API the command line is built on. */
+const API_SECTION = [
+  "### Programmatic API",
+  "",
+  "Everything the command line does is available from the package itself (importing it has no side effects):",
+  "",
+  "```ts",
+  'import { loadScenario, runScenario, writeRunReport, formatIssues } from "scalesim";',
+  "",
+  'const loaded = await loadScenario("scenarios/my-bank.yaml");',
+  "if (!loaded.ok) throw new Error(formatIssues(loaded.issues));",
+  "const summary = await runScenario(loaded.scenario, { replications: 200, seed: 1 });",
+  "console.log(summary.kpis.deliveredPerYear?.p50);",
+  'await writeRunReport(summary, { outDir: "out/my-bank", formats: ["html", "json"] });',
+  "```",
+  "",
+  "`compareScenarios`, `runSweep`, `mergeSweeps`, `replay`, `simulate` (one replication), `parseScenario`,",
+  "`presetNames`/`presetDocument`, `scenarioJsonSchema` and the result types are exported the same way.",
+];
+
 /** The complete Markdown of docs/readme/cli.md, ending with one newline; pure and deterministic. */
 export function renderCliReference(): string {
   const lines = [
@@ -114,6 +134,8 @@ export function renderCliReference(): string {
       ["code", "meaning"],
       EXIT_CODE_MEANINGS.map((entry) => [String(entry.code), proseCell(entry.meaning)]),
     ),
+    "",
+    ...API_SECTION,
   ];
   return `${lines.join("\n")}\n`;
 }
