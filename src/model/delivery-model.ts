@@ -576,6 +576,7 @@ export class DeliveryModel {
         if (this.tracing) this.#trace(`roadmap ${inv.name} in place`);
         this.#buildSamplers();
         this.#refreshGates();
+        this.reuse.applyFloor(this.params);
         this.org.refresh();
         this.portfolio.fill(true);
       });

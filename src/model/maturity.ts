@@ -7,8 +7,9 @@
  *   templates or a library at least 20% complete);
  * - level 3 (Defined): spokes, a rich library (>= 60% complete) with model templates, a feature store and
  *   automated deployment (deployment templates);
- * - level 4 (Managed): automated retraining, portfolio balancing, guilds and a library >= 80% complete;
- * - level 5 (Optimizing): self-service and automated governance.
+ * - level 4 (Managed): self-service, automated retraining, portfolio balancing, guilds and a library >= 80%
+ *   complete;
+ * - level 5 (Optimizing): automated governance and a component marketplace (library >= 95% complete).
  * Platform autoscaling is left to the platform section and does not enter the rule.
  */
 import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
@@ -28,11 +29,12 @@ export function maturityLevel(params: DeliveryConfig, completeness: number): num
     life.deploymentTemplates.enabled;
   if (!defined) return 2;
   const managed =
+    org.selfService.enabled &&
     life.production.retrainAutomated &&
     params.portfolio.balancing.enabled &&
     org.guilds.enabled &&
     completeness >= 0.8;
   if (!managed) return 3;
-  if (!(org.selfService.enabled && gov.automatedValidationSaving > 0)) return 4;
+  if (!(gov.automatedValidationSaving > 0 && completeness >= 0.95)) return 4;
   return 5;
 }

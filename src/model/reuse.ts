@@ -33,6 +33,11 @@ export class ReuseState {
     this.completeness = params.lifecycle.library.initialCompleteness;
   }
 
+  /** Raise completeness to the scenario's `initialCompleteness` when a roadmap effect raised that floor. */
+  applyFloor(params: DeliveryConfig): void {
+    this.completeness = Math.max(this.completeness, params.lifecycle.library.initialCompleteness);
+  }
+
   /** Grow the library by one month of `platformFte` FTE of hub platform work. */
   growLibrary(platformFte: number, params: DeliveryConfig): void {
     const gain = platformFte * params.lifecycle.library.completenessPerPlatformFteMonth;
