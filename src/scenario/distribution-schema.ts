@@ -11,10 +11,12 @@
 import { z } from "zod";
 import {
   emptyData,
+  lognormalSpread,
   modeOutsideRange,
   notAscending,
   orderedPair,
   reversedRange,
+  tooSmall,
   weightsSum,
 } from "./messages.ts";
 
@@ -54,6 +56,11 @@ const exponentialSpec = z
     dist: z.literal("exponential"),
     mean: positive.describe("mean (> 0); the rate is 1 / mean"),
   })
+  .superRefine((spec, ctx) => {
+    // the engine samples with rate = 1 / mean, which overflows for subnormal means
+    if (!Number.isFinite(1 / spec.mean))
+      ctx.addIssue({ code: "custom", path: ["mean"], message: tooSmall(spec.mean) });
+  })
   .describe("exponential with the given mean");
 
 const normalSpec = z
@@ -69,6 +76,12 @@ const lognormalSpec = z
     dist: z.literal("lognormal"),
     mean: positive.describe("mean of the distribution itself, not of its logarithm (> 0)"),
     sd: positive.describe("standard deviation of the distribution itself (> 0)"),
+  })
+  .superRefine((spec, ctx) => {
+    // sigma^2 = ln(1 + (sd / mean)^2) must be finite for the engine's parameterisation (see engine lognormal.ts).
+    if (!Number.isFinite(Math.log1p((spec.sd / spec.mean) ** 2))) {
+      ctx.addIssue({ code: "custom", path: ["sd"], message: lognormalSpread(spec.mean, spec.sd) });
+    }
   })
   .describe("lognormal given by its own mean and standard deviation");
 
@@ -160,7 +173,7 @@ export const distributionSchema = z
     betaSpec,
     empiricalSpec,
   ])
-  .describe("a random quantity: { dist: <name>, ...parameters }");
+  .meta({ id: "distribution", description: "a random quantity: { dist: <name>, ...parameters }" });
 
 /** A validated distribution spec (the same shape as engine/random's `DistributionSpec`). */
 export type DistributionSpecInput = z.input<typeof distributionSchema>;

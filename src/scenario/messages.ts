@@ -43,6 +43,16 @@ export function reversedRange(min: number, max: number): string {
   return `min must be <= max, got min ${min} and max ${max}`;
 }
 
+/** Lognormal whose sd is so many times its mean that its log-parameters overflow. */
+export function lognormalSpread(mean: number, sd: number): string {
+  return `sd (${sd}) is too large relative to mean (${mean}) for a lognormal`;
+}
+
+/** A positive parameter so small that its reciprocal overflows. */
+export function tooSmall(value: number): string {
+  return `${value} is too close to 0 to be used as a mean`;
+}
+
 /** Empirical distribution without data. */
 export function emptyData(): string {
   return "data must hold at least one number";
