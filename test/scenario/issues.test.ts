@@ -98,7 +98,7 @@ describe("fromZodIssue", () => {
   it("finds the schema and description at a path through wrappers and unions", () => {
     expect(schemaAt(schema, ["kind"], {})?.description).toBe("serving mode");
     const branch = schemaAt(schema, ["spec"], { spec: { dist: "normal" } });
-    expect(Object.keys((branch?.schema as z.ZodObject).shape)).toEqual(["dist", "mean", "sd"]);
+    expect(Object.keys((branch!.schema as z.ZodObject).shape)).toEqual(["dist", "mean", "sd"]);
     expect(schemaAt(schema, ["nope", "deeper"], {})).toBeUndefined();
   });
 });
