@@ -180,10 +180,10 @@ describe("Process", () => {
   it("a process cannot interrupt itself", () => {
     const env = new Environment();
     let message = "";
-    const proc = env.process(
+    env.process(
       (function* () {
         try {
-          proc.interrupt();
+          env.activeProcess?.interrupt();
         } catch (error) {
           message = (error as Error).message;
         }

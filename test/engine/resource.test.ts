@@ -5,6 +5,7 @@ import {
   Preempted,
   PreemptiveResource,
   PriorityResource,
+  type Process,
   type Request,
   Resource,
 } from "../../engine/index.ts";
@@ -219,6 +220,7 @@ describe("PreemptiveResource", () => {
     const env = new Environment();
     const resource = new PreemptiveResource(env, 1);
     const log: unknown[] = [];
+    const procs: { high?: Process<unknown> } = {};
     const low = env.process(
       (function* () {
         const req = resource.request({ priority: 5 });
@@ -234,14 +236,14 @@ describe("PreemptiveResource", () => {
             "low preempted",
             env.now,
             cause.usageSince,
-            cause.by === high,
+            cause.by === procs.high,
             cause.resource === resource,
           ]);
         }
         resource.release(req);
       })(),
     );
-    const high = env.process(
+    procs.high = env.process(
       (function* () {
         yield env.timeout(2);
         const req = resource.request({ priority: 1 });
