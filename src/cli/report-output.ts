@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/write-report.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
 import { outDirExists } from "./messages.ts";
 import type { ReportFormat } from "./options.ts";
@@ -25,6 +24,10 @@ export async function writeReport(
   outDir: string,
   formats: readonly ReportFormat[],
 ): Promise<string[]> {
+  // loaded on demand: the writers pull in Vega and the rasteriser, which commands failing on bad input never need
+  const { writeCompareReport, writeRunReport, writeSweepReport } = await import(
+    "../../reports/write-report.ts"
+  );
   const options = { outDir, formats };
   if (tagged.kind === "run") return (await writeRunReport(tagged.summary, options)).files;
   if (tagged.kind === "compare") return (await writeCompareReport(tagged.summary, options)).files;
