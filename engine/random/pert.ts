@@ -26,7 +26,11 @@ export function pert(source: RandomSource, min: number, mode: number, max: numbe
   checkOrdered("pert", "mode", mode, "max", max);
   checkPositive("pert", "lambda", lambda);
   const width = max - min;
+  checkFinite("pert", "max - min", width);
   if (width === 0) return () => min;
   const b = beta(source, 1 + (lambda * (mode - min)) / width, 1 + (lambda * (max - mode)) / width);
-  return () => min + width * b();
+  return () => {
+    const x = min + width * b();
+    return Math.min(x, max); // rounding only
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * Triangular distribution by inversion of its CDF (D. Vose, Risk Analysis, 3rd ed., Wiley 2008; also
  * Devroye 1986, section II.2): with F_c = (mode - min) / (max - min),
- * X = min + sqrt(U (max - min)(mode - min)) if U < F_c, else max - sqrt((1 - U)(max - min)(max - mode)).
+ * X = min + (max - min) sqrt(U F_c) if U < F_c, else max - (max - min) sqrt((1 - U)(1 - F_c)), the same
+ * formula as sqrt(U (max - min)(mode - min)) written with shares so that it cannot underflow.
  * Mean (min + mode + max) / 3, variance (a^2 + b^2 + c^2 - ab - ac - bc) / 18.
  */
 import { checkFinite, checkOrdered, checkSource } from "./parameter-checks.ts";
@@ -23,12 +24,14 @@ export function triangular(source: RandomSource, min: number, mode: number, max:
   checkOrdered("triangular", "min", min, "mode", mode);
   checkOrdered("triangular", "mode", mode, "max", max);
   const width = max - min;
+  checkFinite("triangular", "max - min", width);
   if (width === 0) return () => min;
   const split = (mode - min) / width;
-  const left = width * (mode - min);
-  const right = width * (max - mode);
+  const rightShare = (max - mode) / width;
+  // shares, not products of widths: (max - min)(max - mode) underflows for tiny ranges and leaves [min, max]
   return () => {
     const u = source();
-    return u < split ? min + Math.sqrt(u * left) : max - Math.sqrt((1 - u) * right);
+    const x = u < split ? min + width * Math.sqrt(u * split) : max - width * Math.sqrt((1 - u) * rightShare);
+    return Math.max(min, Math.min(x, max)); // rounding only
   };
 }

@@ -20,5 +20,6 @@ export function uniform(source: RandomSource, min: number, max: number): () => n
   checkFinite("uniform", "max", max);
   checkOrdered("uniform", "min", min, "max", max);
   const width = max - min;
+  checkFinite("uniform", "max - min", width);
   return () => min + width * source();
 }

@@ -36,6 +36,11 @@ const invalid: [string, () => unknown, string][] = [
     () => uniform(s, 0, Infinity),
     "uniform: max must be a finite number, got Infinity",
   ],
+  [
+    "uniform range overflows",
+    () => uniform(s, -1e308, 1e308),
+    "uniform: max - min must be a finite number, got Infinity",
+  ],
   ["exponential rate 0", () => exponential(s, 0), "exponential: rate must be > 0, got 0"],
   ["exponential rate -3", () => exponential(s, -3), "exponential: rate must be > 0, got -3"],
   ["normal sd < 0", () => normal(s, 0, -1), "normal: sd must be >= 0, got -1"],
