@@ -50,6 +50,8 @@ export class TierReliability {
   readonly #models: TrackedModel[] = [];
   /** Outages (start, end in days) per model id, kept only when tracing. */
   readonly outages: Map<number, [number, number][]> | undefined;
+  /** Down intervals of each instance (unit index, start, end in days; unit -1 = common cause) per model id, kept only when tracing. */
+  readonly unitDowntime: Map<number, [number, number, number][]> | undefined;
   /** Hours of data lost per outage, by tier. */
   readonly dataLostHours: Record<TierName, number[]> = { Bronze: [], Silver: [], Gold: [], Platinum: [] };
   /** Outage counts by tier. */
@@ -72,6 +74,7 @@ export class TierReliability {
     this.#reference = reference;
     this.#source = source;
     this.outages = keepOutages ? new Map() : undefined;
+    this.unitDowntime = keepOutages ? new Map() : undefined;
   }
 
   /** Models tracked so far. */
@@ -99,7 +102,7 @@ export class TierReliability {
     };
     this.#models.push(m);
     const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
-    for (let u = 0; u < units; u++) this.#scheduleFailure(m);
+    for (let u = 0; u < units; u++) this.#scheduleFailure(m, u);
     if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0) this.#scheduleCommonCause(m);
   }
 
@@ -113,26 +116,37 @@ export class TierReliability {
     return (spec.detectionHours + response + fixHours) / HOURS_PER_DAY;
   }
 
-  #scheduleFailure(m: TrackedModel): void {
+  #scheduleFailure(m: TrackedModel, unit: number): void {
     if (!(m.spec.mtbfDays > 0)) return;
     this.#env.schedule(this.#exp(m.spec.mtbfDays), () => {
+      const start = this.#env.now;
       this.failureCount[m.tier]++;
       m.unitsDown++;
       this.#update(m);
       this.#env.schedule(this.#repairDays(m.spec), () => {
         m.unitsDown--;
+        this.#recordUnit(m.id, unit, start);
         this.#update(m);
-        this.#scheduleFailure(m);
+        this.#scheduleFailure(m, unit);
       });
     });
   }
 
+  #recordUnit(id: number, unit: number, start: number): void {
+    if (this.unitDowntime === undefined) return;
+    const list = this.unitDowntime.get(id) ?? [];
+    list.push([unit, start, this.#env.now]);
+    this.unitDowntime.set(id, list);
+  }
+
   #scheduleCommonCause(m: TrackedModel): void {
     this.#env.schedule(this.#exp(m.spec.commonCauseMtbfDays), () => {
+      const start = this.#env.now;
       m.commonDown = true;
       this.#update(m);
       this.#env.schedule(this.#repairDays(m.spec), () => {
         m.commonDown = false;
+        this.#recordUnit(m.id, -1, start);
         this.#update(m);
         this.#scheduleCommonCause(m);
       });

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Environment } from "../../../engine/environment.ts"; // TEMPSHIM
-import { StreamFactory } from "../../../engine/random/stream-factory.ts"; // TEMPSHIM
+import { Environment, StreamFactory } from "../../../engine/index.ts";
 import { type ClusterOptions, ComputeCluster } from "../../../src/model/platform/compute-cluster.ts";
 import { erlangC } from "../../../src/model/platform/erlang-c.ts";
 import type { JobOutcome, JobRequest } from "../../../src/model/platform/port.ts";

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { Environment, StreamFactory } from "../../../engine/index.ts";
+import { type ServingOptions, ServingPool } from "../../../src/model/platform/serving-pool.ts";
+
+function options(overrides: Partial<ServingOptions> = {}): ServingOptions {
+  return {
+    name: "pool",
+    mode: "multiModel",
+    stepHours: 1,
+    podCostPerHour: 1,
+    dedicatedPodCostPerHour: 1,
+    podMemoryGb: 16,
+    podOverheadGb: 2,
+    loadSeconds: 10,
+    requestsPerSecondPerModel: 1,
+    zipfExponent: 1,
+    diurnalAmplitude: 0,
+    peakHour: 14,
+    growthPerMonth: 0,
+    serviceMs: 50,
+    concurrencyPerPod: 4,
+    targetUtilisation: 0.6,
+    tolerance: 0.1,
+    stabilisationWindowSeconds: 300,
+    minReplicas: 1,
+    maxReplicas: 20,
+    source: new StreamFactory(1, 0).get("requests"),
+    ...overrides,
+  };
+}
+
+const model = (id: number, memoryGb: number, tenant = "t") => ({
+  id,
+  tenant,
+  memoryGb,
+  dedicated: false,
+  regions: 1,
+  minReplicas: 1,
+  maxReplicas: 5,
+});
+
+describe("ServingPool", () => {
+  it("loads each model once and never evicts when memory suffices", () => {
+    const env = new Environment();
+    const pool = new ServingPool(env, options());
+    for (let i = 0; i < 5; i++) pool.add(model(i, 2), i / 5);
+    env.run({ until: 10 });
+    expect(pool.totals.coldLoads).toBe(5);
+    expect(pool.pods).toBe(1);
+  });
+
+  it("thrashes under memory pressure: cold loads keep happening and the hit ratio falls", () => {
+    const env = new Environment();
+    const pool = new ServingPool(env, options({ zipfExponent: 0, requestsPerSecondPerModel: 0.002 }));
+    for (let i = 0; i < 30; i++) pool.add(model(i, 2), i / 30);
+    env.run({ until: 10 });
+    // 30 models x 2 GB on one 14 GB pod: at most 7 resident
+    expect(pool.totals.coldLoads).toBeGreaterThan(30 * 5);
+  });
+
+  it("follows the HPA rule: pods track load, within min and max", () => {
+    const env = new Environment();
+    const pool = new ServingPool(
+      env,
+      options({ diurnalAmplitude: 0.8, requestsPerSecondPerModel: 20, maxReplicas: 8 }),
+      true,
+    );
+    for (let i = 0; i < 20; i++) pool.add(model(i, 0.5), i / 20);
+    env.run({ until: 3 });
+    const pods = pool.podsTrace!;
+    expect(Math.max(...pods)).toBeLessThanOrEqual(8);
+    expect(Math.min(...pods)).toBeGreaterThanOrEqual(1);
+    // offered load swings 0.2x .. 1.8x of 400 req/s x 50 ms = 20 busy workers -> pods vary over the day
+    expect(Math.max(...pods)).toBeGreaterThan(Math.min(...pods));
+    expect(Math.max(...pods)).toBe(8); // peak needs 36 / (4 x 0.6) = 15 pods, capped at 8
+  });
+
+  it("multi-model serving costs less than one deployment per model", () => {
+    const env = new Environment();
+    const pool = new ServingPool(env, options());
+    for (let i = 0; i < 50; i++) pool.add(model(i, 1), i / 50);
+    env.run({ until: 5 });
+    const month = pool.takeMonth();
+    expect(month.poolCost).toBeLessThan(month.allDedicatedCost / 10);
+    expect(month.requests).toBeCloseTo(50 * 3600 * pool.totals.steps, -3);
+  });
+
+  it("dedicated mode keeps every model loaded: no cold loads", () => {
+    const env = new Environment();
+    const pool = new ServingPool(env, options({ mode: "dedicated" }));
+    for (let i = 0; i < 10; i++) pool.add(model(i, 1), i / 10);
+    env.run({ until: 2 });
+    expect(pool.totals.coldLoads).toBe(0);
+    expect(pool.pods).toBe(0);
+    const month = pool.takeMonth();
+    expect(month.dedicatedCost).toBeCloseTo(month.allDedicatedCost, 9);
+  });
+});

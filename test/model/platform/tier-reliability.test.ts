@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { Environment, StreamFactory } from "../../../engine/index.ts";
+import { assignTier, type TierName, type TierSpec } from "../../../src/model/platform/service-tiers.ts";
+import { TierReliability } from "../../../src/model/platform/tier-reliability.ts";
+import { DAYS_PER_MONTH } from "../../../src/model/platform/time-units.ts";
+
+function spec(overrides: Partial<TierSpec> = {}): TierSpec {
+  return {
+    feePerMonth: 1000,
+    slaPercent: 99.5,
+    supportResponseHours: 24,
+    detectionHours: 2,
+    meanFixHours: 4,
+    selfHealingShare: 0,
+    mtbfDays: 30,
+    redundancy: "single",
+    commonCauseMtbfDays: 0,
+    backup: "daily",
+    replicationLagSeconds: 5,
+    minReplicas: 1,
+    maxReplicas: 2,
+    dedicatedServing: false,
+    ...overrides,
+  };
+}
+
+function catalogue(s: TierSpec): Record<TierName, TierSpec> {
+  return { Bronze: s, Silver: s, Gold: s, Platinum: s };
+}
+
+describe("TierReliability", () => {
+  it("with no redundancy, availability matches MTBF / (MTBF + MTTR) within a 95% CI", () => {
+    const env = new Environment();
+    const s = spec();
+    const tiers = new TierReliability(
+      env,
+      catalogue(s),
+      "Platinum",
+      new StreamFactory(11, 0).get("failures"),
+    );
+    const models = 200;
+    for (let i = 0; i < models; i++) tiers.add(i, "t", "Silver");
+    const months = 120;
+    const perModel: number[][] = [];
+    for (let m = 0; m < months; m++) {
+      env.run({ until: (m + 1) * DAYS_PER_MONTH });
+      const month = tiers.closeMonth();
+      month.uptimes.forEach((u, i) => {
+        (perModel[i] ??= []).push(u.uptime);
+      });
+    }
+    // each model's long-run availability is one observation; models are independent
+    const obs = perModel.map((u) => u.reduce((a, b) => a + b, 0) / u.length);
+    const mean = obs.reduce((a, b) => a + b, 0) / obs.length;
+    const sd = Math.sqrt(obs.reduce((a, x) => a + (x - mean) ** 2, 0) / (obs.length - 1));
+    const half = (1.972 * sd) / Math.sqrt(obs.length);
+    const mttrDays = (2 + 24 + 4) / 24;
+    const expected = 30 / (30 + mttrDays);
+    expect(Math.abs(mean - expected)).toBeLessThan(half);
+    expect(half).toBeLessThan(0.002);
+  });
+
+  it("a multi-region (Platinum) model is out only while both regions are down", () => {
+    const env = new Environment();
+    const s = spec({
+      redundancy: "multiRegion",
+      mtbfDays: 5,
+      supportResponseHours: 48,
+      backup: "replication",
+    });
+    const tiers = new TierReliability(
+      env,
+      catalogue(s),
+      "Platinum",
+      new StreamFactory(5, 0).get("failures"),
+      true,
+    );
+    for (let i = 0; i < 20; i++) tiers.add(i, "t", "Platinum");
+    env.run({ until: 3650 });
+    let outages = 0;
+    for (let i = 0; i < 20; i++) {
+      const units = tiers.unitDowntime!.get(i) ?? [];
+      const both: [number, number][] = [];
+      for (const [u0, s0, e0] of units)
+        for (const [u1, s1, e1] of units)
+          if (u0 === 0 && u1 === 1 && Math.max(s0, s1) < Math.min(e0, e1))
+            both.push([Math.max(s0, s1), Math.min(e0, e1)]);
+      both.sort((a, b) => a[0] - b[0]);
+      // compare well before the end of the run, where every interval involved has been closed
+      const seen = (tiers.outages!.get(i) ?? []).filter(([, end]) => end <= 3600);
+      // completed outages are exactly the periods where both instances were down
+      expect(seen.map(([a, b]) => [a.toFixed(9), b.toFixed(9)])).toEqual(
+        both.filter(([, end]) => end <= 3600).map(([a, b]) => [a.toFixed(9), b.toFixed(9)]),
+      );
+      outages += seen.length;
+    }
+    expect(outages).toBeGreaterThan(0);
+    // replication loses only the lag
+    for (const lost of tiers.dataLostHours.Platinum) expect(lost).toBeCloseTo(5 / 3600, 12);
+  });
+
+  it("a high-availability model also goes down on a common-cause failure", () => {
+    const env = new Environment();
+    const s = spec({ redundancy: "highAvailability", mtbfDays: 1000, commonCauseMtbfDays: 20 });
+    const tiers = new TierReliability(
+      env,
+      catalogue(s),
+      "Platinum",
+      new StreamFactory(3, 0).get("failures"),
+      true,
+    );
+    tiers.add(1, "t", "Gold");
+    env.run({ until: 2000 });
+    const common = (tiers.unitDowntime!.get(1) ?? []).filter(([u]) => u === -1);
+    expect(common.length).toBeGreaterThan(10);
+    expect(tiers.outageCount.Gold).toBeGreaterThanOrEqual(common.length);
+  });
+
+  it("bills fees prorated over live days and compares with the reference tier", () => {
+    const env = new Environment();
+    const s = spec({ mtbfDays: 0 });
+    const cat = { ...catalogue(s), Platinum: { ...s, feePerMonth: 15_000 } };
+    const tiers = new TierReliability(env, cat, "Platinum", new StreamFactory(1, 0).get("failures"));
+    env.run({ until: DAYS_PER_MONTH / 2 });
+    tiers.add(1, "t", "Bronze");
+    env.run({ until: DAYS_PER_MONTH });
+    const month = tiers.closeMonth();
+    expect(month.feesByTier.get("Bronze")).toBeCloseTo(500, 9);
+    expect(month.referenceFees).toBeCloseTo(7500, 9);
+    expect(month.uptimes).toEqual([{ tier: "Bronze", uptime: 1, breached: false }]);
+  });
+});
+
+describe("assignTier", () => {
+  it("follows criticality thresholds", () => {
+    const rule = { rule: "criticality", thresholds: [0.3, 0.5, 0.7] } as const;
+    const src = () => 0;
+    expect([0.1, 0.3, 0.6, 0.7, 0.99].map((c) => assignTier(rule, c, src))).toEqual([
+      "Bronze",
+      "Silver",
+      "Gold",
+      "Platinum",
+      "Platinum",
+    ]);
+  });
+  it("draws a mix in proportion", () => {
+    const source = new StreamFactory(9, 0).get("mix");
+    const counts: Record<string, number> = {};
+    const rule = { rule: "mix", mix: { Bronze: 35, Silver: 35, Gold: 20, Platinum: 10 } } as const;
+    for (let i = 0; i < 20_000; i++) {
+      const t = assignTier(rule, 0, source);
+      counts[t] = (counts[t] ?? 0) + 1;
+    }
+    expect(counts.Platinum! / 20_000).toBeGreaterThan(0.09);
+    expect(counts.Platinum! / 20_000).toBeLessThan(0.11);
+    expect((counts.Bronze! + counts.Silver!) / 20_000).toBeCloseTo(0.7, 1);
+  });
+});
