@@ -41,7 +41,7 @@ export function fromLayer(value: Record<string, unknown>, layer: number): Merged
     for (const [key, child] of Object.entries(node)) {
       const childPath = [...path, key];
       owners.set(pathKey(childPath), layer);
-      out[key] = isMapping(child) ? copy(child, childPath) : structuredClone(child);
+      setOwn(out, key, isMapping(child) ? copy(child, childPath) : structuredClone(child));
     }
     return out;
   };
@@ -57,7 +57,8 @@ export function fromLayer(value: Record<string, unknown>, layer: number): Merged
 export function deepMerge(parent: MergedDocument, child: MergedDocument): MergedDocument {
   const owners = new Map(parent.owners);
   const merge = (base: Record<string, unknown>, over: Record<string, unknown>, path: (string | number)[]) => {
-    const out: Record<string, unknown> = { ...base };
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(base)) setOwn(out, key, value);
     for (const [key, value] of Object.entries(over)) {
       const childPath = [...path, key];
       const id = pathKey(childPath);
@@ -68,15 +69,23 @@ export function deepMerge(parent: MergedDocument, child: MergedDocument): Merged
       }
       const inherited = base[key];
       if (isMapping(value) && isMapping(inherited)) {
-        out[key] = merge(inherited, value, childPath);
+        setOwn(out, key, merge(inherited, value, childPath));
       } else {
-        out[key] = value;
+        setOwn(out, key, value);
         if (isMapping(value)) copyOwners(child.owners, owners, childPath);
       }
     }
     return out;
   };
   return { value: merge(parent.value, child.value, []), owners };
+}
+
+/**
+ * Defines an own enumerable property, so a key written `__proto__` in a file stays an ordinary (unknown) key
+ * instead of replacing the object's prototype.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Copies the child's owners for everything under `prefix` (a replaced subtree belongs to the child). */

@@ -108,6 +108,17 @@ describe("parse", () => {
     expect(issues[0]!.message).toMatch(/too many alias/);
   });
 
+  it("treats a __proto__ key as an unknown key, never as a prototype", () => {
+    const text =
+      "extends: level-1\n__proto__:\n  horizonMonths: 1\norganisation:\n  __proto__: { hubFte: 99 }\n";
+    const issues = issuesOf(loader.parse(text, { file: "p.yaml" }));
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.path} ${i.message}`).sort()).toEqual([
+      '2:1 __proto__ unknown key "__proto__"',
+      '5:3 organisation.__proto__ unknown key "__proto__"',
+    ]);
+    expect(({} as Record<string, unknown>).hubFte).toBeUndefined();
+  });
+
   it("rejects tags: scenario files are data", () => {
     for (const tag of ["!!js/function 'f'", "!include other.yaml", "!!binary aGVsbG8="]) {
       const issues = issuesOf(loader.parse(`name: ${tag}\n`, { file: "t.yaml" }));
