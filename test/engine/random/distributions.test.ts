@@ -147,6 +147,7 @@ describe("discrete shape (chi-square goodness of fit at the 0.1% level, n = 100 
     ["binomial(20, 0.2)", (s) => binomial(s, 20, 0.2), binomialPmf(20, 0.2), 0, 20],
     ["binomial(1000, 0.3)", (s) => binomial(s, 1000, 0.3), binomialPmf(1000, 0.3), 0, 1000],
     ["binomial(200, 0.7)", (s) => binomial(s, 200, 0.7), binomialPmf(200, 0.7), 0, 200],
+    ["binomial(100, 0.95)", (s) => binomial(s, 100, 0.95), binomialPmf(100, 0.95), 0, 100],
     ["geometric(0.3)", (s) => geometric(s, 0.3), (k) => 0.3 * 0.7 ** (k - 1), 1, 60],
     ["zipf(50, 1.1)", (s) => zipf(s, 50, 1.1), (k) => zipfWeights(50, 1.1)[k - 1]!, 1, 50],
     ["categorical([5,1,0,3])", (s) => categorical(s, [5, 1, 0, 3]), (k) => [5, 1, 0, 3][k]! / 9, 0, 3],
