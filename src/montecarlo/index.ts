@@ -2,6 +2,8 @@
  * Public surface of the Monte Carlo layer: replications on a worker pool, summaries, comparisons on common
  * random numbers, parameter sweeps with sensitivity measures, and single-replication replay.
  */
+
+export { type CompareOptions, compareScenarios, DEFAULT_CRN_KPI } from "./compare-scenarios.ts";
 export type { DescribeMetric } from "./describe-metric.ts";
 export type { ModelRef, ReplicationFunction } from "./model-ref.ts";
 export type { Progress, ProgressCallback } from "./progress.ts";
