@@ -12,14 +12,17 @@ import { frame, type Layer, monthX, type Row, SIZE, valueY } from "./spec-parts.
 export interface FanSeries {
   label: string;
   series: SeriesSummary;
+  /** Multiplier applied to every value (e.g. 100 for a ratio drawn in percent). Default: 100 for share units, else 1. */
+  factor?: number;
 }
 
 /** Rows `{ series, month, p10, p50, p90, mean }`, shares converted to percent. */
 export function fanRows(items: readonly FanSeries[]): Row[] {
   const rows: Row[] = [];
-  for (const { label, series } of items) {
+  for (const { label, series, factor } of items) {
+    const k = factor ?? toPercent(1, series.unit);
     const scale = (v: number | undefined): number | null =>
-      v === undefined || !Number.isFinite(v) ? null : toPercent(v, series.unit);
+      v === undefined || !Number.isFinite(v) ? null : v * k;
     for (let m = 0; m < series.months; m++) {
       rows.push({
         series: label,

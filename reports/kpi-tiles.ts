@@ -2,6 +2,7 @@
  * KPI tiles: the headline numbers of a run as median with the P10-P90 range (80% of replications fall inside).
  */
 import type { KpiSummary, RunSummary } from "../src/montecarlo/types.ts";
+import { metricLabel } from "./metric-label.ts";
 import { HEADLINE_KPIS } from "./metric-names.ts";
 import { formatMetric, formatMetricParts } from "./number-format.ts";
 
@@ -30,7 +31,7 @@ export function kpiTile(kpi: KpiSummary, currency: string): KpiTile {
   const median = formatMetricParts(kpi.p50, kpi.unit, currency, kpi.name);
   return {
     name: kpi.name,
-    label: kpi.label,
+    label: metricLabel(kpi),
     unit: kpi.unit,
     p10: kpi.p10,
     p50: kpi.p50,

@@ -10,21 +10,24 @@ export type ValueKind = "money" | "share" | "percent" | "multiple" | "number";
 const SHARE_UNITS = new Set(["ratio", "share", "fraction", "probability"]);
 const PERCENT_UNITS = new Set(["%", "percent", "pct"]);
 const MULTIPLE_UNITS = new Set(["x", "×", "multiple", "times"]);
+/** Names that are shares when the model gave no unit (`successRate`, `hubUtilisation`, `cacheHitRatio`). */
+const UNITLESS_SHARE_NAME = /(rate|ratio|utilisation|utilization|compliance|attainment|share)$/i;
 const MONEY_UNITS = new Set(["usd", "eur", "gbp", "chf", "jpy", "currency", "money"]);
 
 /** Decide how to show a metric with this unit; `currency` is the scenario currency code. */
 export function valueKind(unit: string, currency: string, name = ""): ValueKind {
   const u = unit.trim().toLowerCase();
   if (u === currency.toLowerCase() || MONEY_UNITS.has(u)) return "money";
-  if (MULTIPLE_UNITS.has(u) || name === KPIS.roi) return "multiple";
-  if (SHARE_UNITS.has(u)) return "share";
+  if (MULTIPLE_UNITS.has(u) || (KPIS.roi as readonly string[]).includes(name)) return "multiple";
+  if (SHARE_UNITS.has(u) || (u === "" && UNITLESS_SHARE_NAME.test(name))) return "share";
   if (PERCENT_UNITS.has(u)) return "percent";
   return "number";
 }
 
 /** Convert a share-like value to percent (0.95 -> 95 for ratio units, unchanged for percent units). */
-export function toPercent(value: number, unit: string): number {
-  return SHARE_UNITS.has(unit.trim().toLowerCase()) ? value * 100 : value;
+export function toPercent(value: number, unit: string, name = ""): number {
+  const u = unit.trim().toLowerCase();
+  return SHARE_UNITS.has(u) || (u === "" && UNITLESS_SHARE_NAME.test(name)) ? value * 100 : value;
 }
 
 /** True when the unit is a share (0..1) or a percent. */
@@ -76,7 +79,19 @@ export function tooltipFormat(kind: ValueKind): string {
   }
 }
 
+/**
+ * Factor turning values of a share-like metric into percent: 100 for share units, 1 for percent units, and for a
+ * metric without a unit 100 when every finite value lies in [0, 1] (a ratio), else 1.
+ */
+export function percentFactor(unit: string, values: Iterable<number>): number {
+  const u = unit.trim().toLowerCase();
+  if (SHARE_UNITS.has(u)) return 100;
+  if (PERCENT_UNITS.has(u) || u !== "") return 1;
+  for (const v of values) if (Number.isFinite(v) && (v < 0 || v > 1)) return 1;
+  return 100;
+}
+
 /** Convert a value for charting: shares become percent, everything else is unchanged. */
-export function chartValue(value: number, unit: string): number {
-  return toPercent(value, unit);
+export function chartValue(value: number, unit: string, name = ""): number {
+  return toPercent(value, unit, name);
 }

@@ -34,7 +34,7 @@ export interface FormattedParts {
 /** Like formatMetric, but with the unit of plain counts returned separately (`23.3` + `projects/year`). */
 export function formatMetricParts(value: number, unit: string, currency: string, name = ""): FormattedParts {
   const kind = valueKind(unit, currency, name);
-  const shown = kind === "share" ? toPercent(value, unit) : value;
+  const shown = kind === "share" ? toPercent(value, unit, name) : value;
   const text = formatKind(shown, kind, currency);
   if (kind !== "number") return { text, suffix: "" };
   const u = unit.trim();

@@ -5,15 +5,18 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR } from "../chart-theme.ts";
-import { KPI_PREFIXES, nameSuffix } from "../metric-names.ts";
+import { IDLE_TENANT, KPI_PREFIXES, kpiFamily } from "../metric-names.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 
 /** Chargeback chart; undefined when no `tenantCost.<tenant>` KPI is present. */
 export function buildChargebackChart(summary: RunSummary): ChartSpec | undefined {
-  const rows = Object.entries(summary.kpis).flatMap(([name, k]) => {
-    const tenant = nameSuffix(name, KPI_PREFIXES.tenantCost);
-    return tenant === undefined ? [] : [{ tenant, mean: k.mean, p10: k.p10, p50: k.p50, p90: k.p90 }];
-  });
+  const rows = [...kpiFamily(summary.kpis, KPI_PREFIXES.tenantCost)].map(([name, k]) => ({
+    tenant: name === IDLE_TENANT.name ? IDLE_TENANT.label : name,
+    mean: k.mean,
+    p10: k.p10,
+    p50: k.p50,
+    p90: k.p90,
+  }));
   if (rows.length === 0) return undefined;
   rows.sort((a, b) => b.mean - a.mean || a.tenant.localeCompare(b.tenant));
   const total = rows.reduce((s, r) => s + r.mean, 0);

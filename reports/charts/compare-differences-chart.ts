@@ -7,6 +7,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CompareSummary, KpiDifference } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
+import { metricLabel } from "../metric-label.ts";
 import { HEADLINE_KPIS } from "../metric-names.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame } from "../spec-parts.ts";
@@ -39,7 +40,7 @@ export function buildCompareDifferencesChart(summary: CompareSummary): ChartSpec
   const rows = diffs.map((d) => {
     const base = Math.abs(d.meanBaseline);
     return {
-      kpi: d.label,
+      kpi: metricLabel(d),
       alternative: d.alternative,
       relative: (100 * d.meanDifference) / base,
       relLow: (100 * d.ciLow) / base,

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL, PANEL_WIDTH } from "../chart-theme.ts";
+import { metricLabel } from "../metric-label.ts";
 import { HEADLINE_KPIS } from "../metric-names.ts";
 import { axisTitle, chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
@@ -34,7 +35,7 @@ export function buildCompareKpisChart(summary: CompareSummary): ChartSpec | unde
     const kind = valueKind(first.unit, currency, name);
     const values = runs.map((r, i) => {
       const k = r.kpis[name]!;
-      const v = (x: number): number => chartValue(x, k.unit);
+      const v = (x: number): number => chartValue(x, k.unit, name);
       return {
         scenario: labels[i]!,
         p5: v(k.p5),
@@ -47,7 +48,7 @@ export function buildCompareKpisChart(summary: CompareSummary): ChartSpec | unde
     });
     const x = {
       type: "quantitative",
-      title: axisTitle(first.label, first.unit, currency, name),
+      title: axisTitle(metricLabel(first), first.unit, currency, name),
       axis: valueAxis(kind),
       scale: { zero: false },
     };

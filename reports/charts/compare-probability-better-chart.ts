@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL, REFERENCE_COLOUR } from "../chart-theme.ts";
+import { metricLabel } from "../metric-label.ts";
 import { frame } from "../spec-parts.ts";
 import { shownDifferences } from "./compare-differences-chart.ts";
 
@@ -16,7 +17,7 @@ export function buildCompareProbabilityBetterChart(summary: CompareSummary): Cha
   );
   if (diffs.length === 0) return undefined;
   const rows = diffs.map((d) => ({
-    kpi: d.label,
+    kpi: metricLabel(d),
     alternative: d.alternative,
     probability: 100 * d.probabilityBetter,
     better: d.better ?? "",

@@ -5,9 +5,9 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { COST_COLOURS, colourRange } from "../chart-theme.ts";
+import { humanise } from "../metric-label.ts";
 import { COST_CATEGORIES, costSeriesName } from "../metric-names.ts";
 import { frame, monthX, SIZE, valueY } from "../spec-parts.ts";
-import { humanise } from "./portfolio-mix-chart.ts";
 
 /** Stacked cost chart; undefined when no `cost.<category>` series is present. */
 export function buildCostByCategoryChart(summary: RunSummary): ChartSpec | undefined {

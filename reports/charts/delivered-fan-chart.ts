@@ -5,12 +5,12 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR } from "../chart-theme.ts";
 import { fanChart } from "../fan-chart.ts";
-import { SERIES } from "../metric-names.ts";
+import { findSeries, SERIES } from "../metric-names.ts";
 import { axisTitle, valueKind } from "../metric-units.ts";
 
 /** Delivered-projects fan chart; undefined without the `deliveredCumulative` series. */
 export function buildDeliveredFanChart(summary: RunSummary): ChartSpec | undefined {
-  const series = summary.series[SERIES.deliveredCumulative];
+  const series = findSeries(summary, SERIES.deliveredCumulative);
   if (series === undefined) return undefined;
   const currency = summary.meta.currency;
   const title = "Projects delivered over time";

@@ -6,14 +6,16 @@ import type { TopLevelSpec } from "vega-lite";
 import type { KpiSummary, RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { PANEL_HEIGHT, PANEL_WIDTH } from "../chart-theme.ts";
-import { parseLevelKpi } from "../metric-names.ts";
+import { humanise, metricLabel } from "../metric-label.ts";
+import { LEVEL_KPIS, MAX_LEVEL_PANELS, parseLevelKpi } from "../metric-names.ts";
 import { chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 
 const LEVEL_COLOURS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
 
 /** Label of a KPI without its level suffix: "Time to market (level 3)" -> "Time to market". */
-function baseLabel(kpi: KpiSummary): string {
+function baseLabel(kpi: KpiSummary, kpiName: string): string {
+  if (kpi.label === kpi.name || kpi.label.trim() === "") return humanise(kpiName);
   return kpi.label.replace(/\s*[(,-]?\s*level\s*\d+\s*\)?\s*$/i, "").trim() || kpi.name;
 }
 
@@ -37,21 +39,25 @@ export function buildMaturityLevelsChart(summary: RunSummary): ChartSpec | undef
     byKpi.set(parsed.kpi, list);
   }
   if (byKpi.size === 0) return undefined;
+  const preferred = LEVEL_KPIS.filter((k) => byKpi.has(k));
+  const chosen = (preferred.length > 0 ? preferred : [...byKpi.keys()]).slice(0, MAX_LEVEL_PANELS);
   const levels = [...new Set([...byKpi.values()].flat().map((e) => e.level))].sort((a, b) => a - b);
   const levelDomain = levels.map((l) => `L${l}`);
   const currency = summary.meta.currency;
-  const panels = [...byKpi.entries()].map(([kpiName, entries]) => {
+  const panels = chosen.map((kpiName) => {
+    const entries = byKpi.get(kpiName)!;
     entries.sort((a, b) => a.level - b.level);
     const first = entries[0]!.kpi;
     const unitKpi = summary.kpis[kpiName] ?? first;
-    const label = summary.kpis[kpiName]?.label ?? baseLabel(first);
+    const own = summary.kpis[kpiName];
+    const label = own === undefined ? baseLabel(first, kpiName) : metricLabel(own);
     const kind = valueKind(first.unit, currency, kpiName);
     const values = entries.map(({ level, kpi }) => ({
       kpi: kpiName,
       level: `L${level}`,
-      p10: chartValue(kpi.p10, kpi.unit),
-      p50: chartValue(kpi.p50, kpi.unit),
-      p90: chartValue(kpi.p90, kpi.unit),
+      p10: chartValue(kpi.p10, kpi.unit, kpiName),
+      p50: chartValue(kpi.p50, kpi.unit, kpiName),
+      p90: chartValue(kpi.p90, kpi.unit, kpiName),
     }));
     const y = {
       type: "quantitative",

@@ -5,20 +5,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
-import { colourRange, PANEL_HEIGHT } from "../chart-theme.ts";
-import { KPIS, parseMixSeries } from "../metric-names.ts";
+import { colourRange, MAIN_COLOUR, PANEL_HEIGHT } from "../chart-theme.ts";
+import { fanChart } from "../fan-chart.ts";
+import { humanise } from "../metric-label.ts";
+import { findKpi, findSeries, KPIS, parseMixSeries, SERIES } from "../metric-names.ts";
 import { toPercent } from "../metric-units.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame, monthX } from "../spec-parts.ts";
-
-/** Human label of a camelCase bucket or dimension name: `costReduction` -> `Cost reduction`. */
-export function humanise(name: string): string {
-  const spaced = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .toLowerCase();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
 
 /** Portfolio mix chart; undefined when no `mix.<dimension>.<bucket>` series is present. */
 export function buildPortfolioMixChart(summary: RunSummary): ChartSpec | undefined {
@@ -28,7 +21,7 @@ export function buildPortfolioMixChart(summary: RunSummary): ChartSpec | undefin
     if (parsed === undefined) continue;
     dims.set(parsed.dimension, [...(dims.get(parsed.dimension) ?? []), parsed.bucket]);
   }
-  if (dims.size === 0) return undefined;
+  if (dims.size === 0) return buildBalanceFallback(summary);
   const months = summary.meta.horizonMonths;
   const panels = [...dims.entries()].map(([dimension, found]) => {
     const targets = summary.meta.mixTargets[dimension] ?? {};
@@ -84,7 +77,7 @@ export function buildPortfolioMixChart(summary: RunSummary): ChartSpec | undefin
       ],
     };
   });
-  const alerts = summary.kpis[KPIS.mixAlerts];
+  const alerts = findKpi(summary.kpis, KPIS.mixAlerts);
   const currency = summary.meta.currency;
   const alertText =
     alerts === undefined
@@ -107,3 +100,33 @@ export function buildPortfolioMixChart(summary: RunSummary): ChartSpec | undefin
 }
 
 const PANEL_WIDTH_MIX = 250;
+
+/**
+ * Without per-bucket mix series: the mix's deviation from the targets (percentage points, summed over
+ * dimensions) as a fan chart, with the balance alerts in the subtitle; undefined without that series either.
+ */
+function buildBalanceFallback(summary: RunSummary): ChartSpec | undefined {
+  const deviation = findSeries(summary, SERIES.mixDeviationPoints);
+  if (deviation === undefined) return undefined;
+  const alerts = findKpi(summary.kpis, KPIS.mixAlerts);
+  const title = "Portfolio mix against targets";
+  const subtitle =
+    alerts === undefined
+      ? undefined
+      : `Balance alerts over the horizon: P50 ${formatMetric(alerts.p50, "", "")} (P10–P90 ${formatMetric(alerts.p10, "", "")}–${formatMetric(alerts.p90, "", "")})`;
+  return {
+    id: "portfolio-mix",
+    title,
+    guide:
+      "Distance of the active portfolio from the target mix by impact, horizon and risk (median, P10–P90); lower is better balanced.",
+    spec: fanChart({
+      title,
+      ...(subtitle === undefined ? {} : { subtitle }),
+      items: [{ label: "Deviation from target mix", series: deviation }],
+      colours: [MAIN_COLOUR],
+      yTitle: "Deviation from targets (percentage points)",
+      kind: "number",
+      months: summary.meta.horizonMonths,
+    }),
+  };
+}

@@ -6,12 +6,14 @@ import type { RunSummary, SeriesSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { RESOURCE_COLOURS } from "../chart-theme.ts";
 import { fanRows } from "../fan-chart.ts";
-import { SERIES } from "../metric-names.ts";
+import { findSeries, SERIES } from "../metric-names.ts";
+import { percentFactor } from "../metric-units.ts";
 import { frame, monthX, SIZE } from "../spec-parts.ts";
 
 function panelLayers(
   label: string,
   series: SeriesSummary,
+  factor: number,
   colour: string,
   title: string,
   labelExpr: string,
@@ -26,7 +28,7 @@ function panelLayers(
     axis: { orient, labelExpr, titleColor: colour, grid: orient === "left" },
   };
   return {
-    data: { values: fanRows([{ label, series }]) },
+    data: { values: fanRows([{ label, series, factor }]) },
     layer: [
       {
         mark: { type: "area", opacity: 0.2, color: colour, interpolate: "monotone" },
@@ -51,8 +53,8 @@ function panelLayers(
 
 /** Serving chart; undefined when neither `servingPods` nor `cacheHitRatio` is present. */
 export function buildServingChart(summary: RunSummary): ChartSpec | undefined {
-  const pods = summary.series[SERIES.servingPods];
-  const cache = summary.series[SERIES.cacheHitRatio];
+  const pods = findSeries(summary, SERIES.servingPods);
+  const cache = findSeries(summary, SERIES.cacheHitRatio);
   if (pods === undefined && cache === undefined) return undefined;
   const layers = [];
   if (pods !== undefined)
@@ -60,6 +62,7 @@ export function buildServingChart(summary: RunSummary): ChartSpec | undefined {
       panelLayers(
         "Serving pods",
         pods,
+        1,
         RESOURCE_COLOURS.pods,
         "Serving pods (P50, P10–P90)",
         "format(datum.value, '~s')",
@@ -71,6 +74,7 @@ export function buildServingChart(summary: RunSummary): ChartSpec | undefined {
       panelLayers(
         "Cache hit ratio",
         cache,
+        percentFactor(cache.unit, cache.p90),
         RESOURCE_COLOURS.cache,
         "Cache hit ratio (%)",
         "datum.value + '%'",

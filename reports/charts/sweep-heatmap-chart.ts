@@ -28,7 +28,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
   const rows = summary.points.map((p) => ({
     x: p.parameters[px] as number | string | boolean,
     y: p.parameters[py] as number | string | boolean,
-    value: chartValue(p.kpis[kpi]?.mean ?? Number.NaN, info.unit),
+    value: chartValue(p.kpis[kpi]?.mean ?? Number.NaN, info.unit, kpi),
   }));
   const grid = summary.sampling !== "latin-hypercube";
   const title = `${info.label} over ${parameterLabel(px)} and ${parameterLabel(py)}`;

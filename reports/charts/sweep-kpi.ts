@@ -2,6 +2,7 @@
  * Which KPI a sweep report charts and how parameters are labelled.
  */
 import type { KpiSummary, SweepSummary } from "../../src/montecarlo/types.ts";
+import { metricLabel } from "../metric-label.ts";
 import { SWEEP_PRIMARY_KPIS } from "../metric-names.ts";
 
 /** The primary KPI of a sweep: the first of SWEEP_PRIMARY_KPIS present in every point, else the first KPI. */
@@ -14,7 +15,8 @@ export function primarySweepKpi(summary: SweepSummary): string | undefined {
 
 /** The summary of a KPI at its first point (for label and unit). */
 export function sweepKpiInfo(summary: SweepSummary, kpi: string): KpiSummary | undefined {
-  return summary.points.find((p) => p.kpis[kpi] !== undefined)?.kpis[kpi];
+  const found = summary.points.find((p) => p.kpis[kpi] !== undefined)?.kpis[kpi];
+  return found === undefined ? undefined : { ...found, label: metricLabel(found) };
 }
 
 /** Short label of a parameter path: the last two segments (`platform.cluster.maxNodes` -> `cluster.maxNodes`). */

@@ -39,9 +39,9 @@ export function buildSweepParameterEffectsChart(
       const k = p.kpis[kpi];
       return {
         value: p.parameters[path] as number | string | boolean,
-        mean: k === undefined ? null : chartValue(k.mean, info.unit),
-        ciLow: k === undefined ? null : chartValue(k.ciLow, info.unit),
-        ciHigh: k === undefined ? null : chartValue(k.ciHigh, info.unit),
+        mean: k === undefined ? null : chartValue(k.mean, info.unit, kpi),
+        ciLow: k === undefined ? null : chartValue(k.ciLow, info.unit, kpi),
+        ciHigh: k === undefined ? null : chartValue(k.ciHigh, info.unit, kpi),
         point: p.index,
       };
     });

@@ -26,9 +26,9 @@ export function buildSweepTornadoChart(
     .map(([path, v]) => ({
       parameter: parameterLabel(path),
       path,
-      low: chartValue(v.low, unit),
-      high: chartValue(v.high, unit),
-      base: chartValue(v.base, unit),
+      low: chartValue(v.low, unit, kpi),
+      high: chartValue(v.high, unit, kpi),
+      base: chartValue(v.base, unit, kpi),
     }))
     .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
   const order = entries.map((e) => e.parameter);

@@ -6,17 +6,12 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { colourRange, PANEL_HEIGHT, REFERENCE_COLOUR, TIER_COLOURS } from "../chart-theme.ts";
-import { DEFAULT_SLA_TARGETS, KPI_PREFIXES, nameSuffix } from "../metric-names.ts";
-import { toPercent } from "../metric-units.ts";
+import { DEFAULT_SLA_TARGETS, KPI_PREFIXES, kpiFamily } from "../metric-names.ts";
+import { percentFactor } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 
 /** Tier names in meta order, then any other tier found in the KPIs. */
-function tierNames(summary: RunSummary): string[] {
-  const found = new Set<string>();
-  for (const name of Object.keys(summary.kpis)) {
-    const t = nameSuffix(name, KPI_PREFIXES.tierCost) ?? nameSuffix(name, KPI_PREFIXES.tierAvailability);
-    if (t !== undefined) found.add(t);
-  }
+function tierNames(summary: RunSummary, found: ReadonlySet<string>): string[] {
   return [
     ...summary.meta.tiers.filter((t) => found.has(t)),
     ...[...found].filter((t) => !summary.meta.tiers.includes(t)),
@@ -30,8 +25,14 @@ export function slaTarget(summary: RunSummary, tier: string): number | undefined
 
 /** Tier cost and SLA chart; undefined when no `tierCost.*` or `tierAvailability.*` KPI is present. */
 export function buildTiersChart(summary: RunSummary): ChartSpec | undefined {
-  const tiers = tierNames(summary);
+  const costs = kpiFamily(summary.kpis, KPI_PREFIXES.tierCost);
+  const availability = kpiFamily(summary.kpis, KPI_PREFIXES.tierAvailability);
+  const tiers = tierNames(summary, new Set([...costs.keys(), ...availability.keys()]));
   if (tiers.length === 0) return undefined;
+  const availFactor = percentFactor(
+    [...availability.values()][0]?.unit ?? "",
+    [...availability.values()].flatMap((k) => [k.p10, k.p90]),
+  );
   const currency = summary.meta.currency;
   const colour = {
     field: "tier",
@@ -49,7 +50,7 @@ export function buildTiersChart(summary: RunSummary): ChartSpec | undefined {
   };
   const panels: unknown[] = [];
   const costRows = tiers.flatMap((tier) => {
-    const k = summary.kpis[`${KPI_PREFIXES.tierCost}${tier}`];
+    const k = costs.get(tier);
     return k === undefined ? [] : [{ tier, p10: k.p10, p50: k.p50, p90: k.p90, mean: k.mean }];
   });
   if (costRows.length > 0) {
@@ -82,16 +83,16 @@ export function buildTiersChart(summary: RunSummary): ChartSpec | undefined {
     });
   }
   const availRows = tiers.flatMap((tier) => {
-    const k = summary.kpis[`${KPI_PREFIXES.tierAvailability}${tier}`];
+    const k = availability.get(tier);
     if (k === undefined) return [];
     const target = slaTarget(summary, tier);
-    const p50 = toPercent(k.p50, k.unit);
+    const p50 = k.p50 * availFactor;
     return [
       {
         tier,
-        p10: toPercent(k.p10, k.unit),
+        p10: k.p10 * availFactor,
         p50,
-        p90: toPercent(k.p90, k.unit),
+        p90: k.p90 * availFactor,
         target: target ?? null,
         targetText: target === undefined ? "best effort" : `SLA ${target}%`,
         met: target === undefined ? "no target" : p50 >= target ? "met" : "missed",

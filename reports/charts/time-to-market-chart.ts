@@ -6,13 +6,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR, PERCENTILE_COLOURS } from "../chart-theme.ts";
-import { SAMPLES } from "../metric-names.ts";
+import { findSample, SAMPLES } from "../metric-names.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame, SIZE } from "../spec-parts.ts";
 
 /** Time-to-market histogram; undefined without the `timeToMarketDays` sample or with an empty histogram. */
 export function buildTimeToMarketChart(summary: RunSummary): ChartSpec | undefined {
-  const sample = summary.samples[SAMPLES.timeToMarketDays];
+  const sample = findSample(summary.samples, SAMPLES.timeToMarketDays);
   if (sample === undefined || sample.n === 0) return undefined;
   const { edges, counts } = sample.histogram;
   const total = counts.reduce((a, b) => a + b, 0);
@@ -29,7 +29,7 @@ export function buildTimeToMarketChart(summary: RunSummary): ChartSpec | undefin
     value: sample[p],
     text: `${p.toUpperCase()} ${formatMetric(sample[p], sample.unit, currency)}`,
   }));
-  const unitTitle = sample.unit === "" ? sample.label : `${sample.label} (${sample.unit})`;
+  const unitTitle = `Time to market (${sample.unit === "" ? "days" : sample.unit})`;
   const title = "Time to market";
   const percentileColour = {
     field: "percentile",

@@ -5,7 +5,8 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { RESOURCE_COLOURS } from "../chart-theme.ts";
 import { type FanSeries, fanChart } from "../fan-chart.ts";
-import { SERIES } from "../metric-names.ts";
+import { findSeries, SERIES } from "../metric-names.ts";
+import { percentFactor } from "../metric-units.ts";
 
 /** Utilisation chart; undefined when none of the three utilisation series is present. */
 export function buildUtilisationChart(summary: RunSummary): ChartSpec | undefined {
@@ -17,9 +18,9 @@ export function buildUtilisationChart(summary: RunSummary): ChartSpec | undefine
   const items: FanSeries[] = [];
   const colours: string[] = [];
   for (const w of wanted) {
-    const series = summary.series[w.name];
+    const series = findSeries(summary, w.name);
     if (series === undefined) continue;
-    items.push({ label: w.label, series });
+    items.push({ label: w.label, series, factor: percentFactor(series.unit, series.p90) });
     colours.push(w.colour);
   }
   if (items.length === 0) return undefined;

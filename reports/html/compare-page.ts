@@ -6,6 +6,7 @@ import type { ChartSpec } from "../chart-spec.ts";
 import { buildCompareCharts } from "../charts/build-compare-charts.ts";
 import { shownDifferences, verdict } from "../charts/compare-differences-chart.ts";
 import { scenarioLabels } from "../charts/scenario-labels.ts";
+import { metricLabel } from "../metric-label.ts";
 import { formatMetric } from "../number-format.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { buildHtmlDocument, headerHtml, type VegaBundles } from "./html-document.ts";
@@ -31,7 +32,7 @@ function differencesTable(summary: CompareSummary): string {
   const rows = diffs
     .map(
       (d) =>
-        `<tr><td>${escapeHtml(d.label)}</td><td>${escapeHtml(d.alternative)}</td><td>${f(d.meanBaseline, d.unit, d.name)}</td>` +
+        `<tr><td>${escapeHtml(metricLabel(d))}</td><td>${escapeHtml(d.alternative)}</td><td>${f(d.meanBaseline, d.unit, d.name)}</td>` +
         `<td>${f(d.meanAlternative, d.unit, d.name)}</td><td>${f(d.meanDifference, d.unit, d.name)}</td>` +
         `<td>${f(d.ciLow, d.unit, d.name)} to ${f(d.ciHigh, d.unit, d.name)}</td>` +
         `<td>${d.better === undefined ? "–" : `${Math.round(100 * d.probabilityBetter)}%`}</td><td>${escapeHtml(verdict(d))}</td></tr>`,
