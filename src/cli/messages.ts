@@ -4,8 +4,9 @@
  */
 
 /** Scenario argument that is neither an existing file nor a preset. */
-export function unknownScenario(argument: string, presets: readonly string[]): string {
-  return `scenario "${argument}" is neither a file nor a preset name; presets: ${presets.join(", ")}`;
+export function unknownScenario(argument: string, presets: readonly string[], closest?: string): string {
+  const hint = closest === undefined ? "" : ` (did you mean ${closest}?)`;
+  return `scenario "${argument}" is neither a file nor a preset name${hint}; presets: ${presets.join(", ")}`;
 }
 
 /** A file argument that does not exist. */

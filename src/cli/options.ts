@@ -68,6 +68,7 @@ export interface ParsedOptions {
   shard?: ShardOption;
   preset?: string;
   force?: boolean;
+  crnCheck?: boolean;
 }
 
 /** One option, as data. */
@@ -228,6 +229,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: String(DEFAULT_MAX_REPLICATIONS),
     parse: parsePositiveInteger,
     commands: ["run", "compare"],
+  },
+  {
+    key: "crnCheck",
+    flags: "--crn-check",
+    description:
+      "also run the first alternative on independent seeds and report how much common random numbers narrow the CI (one more run)",
+    commands: ["compare"],
   },
   {
     key: "replay",

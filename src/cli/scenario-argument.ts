@@ -12,6 +12,7 @@ import {
   parseScenario,
   presetNames,
   type Scenario,
+  suggest,
 } from "../scenario/index.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
 import { fileNotFound, unknownScenario } from "./messages.ts";
@@ -58,7 +59,9 @@ export async function loadArgument(argument: string, cwd: string): Promise<Loade
     const result = parseScenario(`extends: ${argument}\n`, { file: `preset ${argument}`, baseDir: cwd });
     return { argument, label: argument, kind: "preset", result };
   }
-  const message = looksLikePath(argument) ? fileNotFound(argument) : unknownScenario(argument, presets);
+  const message = looksLikePath(argument)
+    ? fileNotFound(argument)
+    : unknownScenario(argument, presets, suggest(argument, presets));
   return { argument, label: argument, kind: "file", result: { ok: false, issues: [{ path: "", message }] } };
 }
 

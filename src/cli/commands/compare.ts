@@ -2,7 +2,7 @@
  * `scalesim compare <baseline> <alternatives...>`: runs every scenario on the same seeds (common random numbers),
  * writes one comparison report and prints the paired differences of the key KPIs.
  */
-import { compareScenarios } from "../../index.ts";
+import { compareScenarios } from "../../montecarlo/compare-scenarios.ts";
 import type { CliContext } from "../context.ts";
 import { renderDifferences } from "../difference-table.ts";
 import { reportWritten } from "../messages.ts";
@@ -31,7 +31,7 @@ export async function compareCommand(
   try {
     summary = await compareScenarios(
       resolved.map((scenario) => scenario.scenario),
-      runOptions,
+      options.crnCheck ? { ...runOptions, crnCheck: true } : runOptions,
     );
   } catch (error) {
     throw explainFailure(error, (scenarioName) => {
@@ -55,6 +55,7 @@ export async function compareCommand(
         name: summary.scenarios[index]?.meta.scenarioName,
       })),
       differences: summary.differences,
+      ...(summary.crnEffect ? { crnEffect: summary.crnEffect } : {}),
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {

@@ -1,0 +1,199 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { hasStackTrace, runCli } from "./spawn-cli.ts";
+
+const work = mkdtempSync(join(tmpdir(), "scalesim-cli-run-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface RunJson {
+  command: string;
+  runs: {
+    scenario: string;
+    outDir: string;
+    files: string[];
+    seed: number;
+    replications: number;
+    stoppedBy: string;
+    keyResults: { name: string; p10: number; p50: number; p90: number }[];
+    kpis: Record<string, { mean: number; n: number }>;
+  }[];
+}
+
+describe("scalesim run", () => {
+  it("--json prints one JSON document on stdout and nothing on stderr", async () => {
+    const out = join(work, "json");
+    const result = await runCli([
+      "run",
+      "level-1",
+      "-n",
+      "4",
+      "-w",
+      "1",
+      "-s",
+      "7",
+      "--format",
+      "json,csv",
+      "-o",
+      out,
+      "--json",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as RunJson;
+    expect(parsed.command).toBe("run");
+    const run = parsed.runs[0]!;
+    expect(run).toMatchObject({
+      scenario: "level-1",
+      outDir: out,
+      seed: 7,
+      replications: 4,
+      stoppedBy: "count",
+    });
+    expect(run.files).toEqual(expect.arrayContaining(["summary.json", "kpis.csv"]));
+    expect(run.keyResults.length).toBeGreaterThanOrEqual(5);
+    for (const kpi of run.keyResults) expect(kpi.p10).toBeLessThanOrEqual(kpi.p90);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as { replications: number };
+    expect(summary.replications).toBe(4);
+  });
+
+  it("gives the same results for the same seed whatever the worker count", async () => {
+    const args = ["run", "level-1", "-n", "4", "-s", "11", "--format", "json", "--json"];
+    const one = await runCli([...args, "-w", "1", "-o", join(work, "w1")]);
+    const two = await runCli([...args, "-w", "2", "-o", join(work, "w2")]);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    const kpis = (text: string) => (JSON.parse(text) as RunJson).runs[0]!.kpis;
+    expect(kpis(two.stdout)).toEqual(kpis(one.stdout));
+  });
+
+  it("prints the key results table, the report path and plain progress lines when stderr is not a terminal", async () => {
+    const out = join(work, "human");
+    const result = await runCli(["run", "level-1", "-n", "3", "-w", "1", "--format", "html,json", "-o", out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/3 replications, seed \d+/);
+    expect(result.stdout).toMatch(/P10 - P90/);
+    expect(result.stdout).toContain(`report: ${join(out, "report.html")}`);
+    expect(result.stderr).toMatch(/^level-1: 3\/3 replications \(100%\), [\d.]+\/s, ETA/m);
+    expect(existsSync(join(out, "report.html"))).toBe(true);
+  });
+
+  it("--quiet prints nothing on success", async () => {
+    const result = await runCli([
+      "run",
+      "level-1",
+      "-n",
+      "2",
+      "-w",
+      "1",
+      "--format",
+      "json",
+      "-o",
+      join(work, "q"),
+      "-q",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("");
+  });
+
+  it("writes to out/<scenario>-<timestamp>/ under the working directory by default", async () => {
+    const cwd = mkdtempSync(join(work, "cwd-"));
+    const result = await runCli(["run", "level-1", "-n", "2", "-w", "1", "--format", "json", "-q"], { cwd });
+    expect(result.code).toBe(0);
+    const [dir, ...others] = readdirSync(join(cwd, "out"));
+    expect(others).toEqual([]);
+    expect(dir).toMatch(/^level-1-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/);
+    expect(existsSync(join(cwd, "out", dir!, "summary.json"))).toBe(true);
+  });
+
+  it("refuses an existing output directory before running (exit 2)", async () => {
+    const out = mkdtempSync(join(work, "exists-"));
+    const result = await runCli(["run", "level-1", "-n", "2", "-w", "1", "-o", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("already exists");
+  });
+
+  it("--until-ci stops at the precision reached or at the cap", async () => {
+    const result = await runCli([
+      "run",
+      "level-1",
+      "--until-ci",
+      "50%",
+      "--max-replications",
+      "40",
+      "-w",
+      "1",
+      "--format",
+      "json",
+      "-o",
+      join(work, "ci"),
+      "--json",
+    ]);
+    expect(result.code).toBe(0);
+    const run = (JSON.parse(result.stdout) as RunJson).runs[0]!;
+    expect(["precision", "count"]).toContain(run.stoppedBy);
+    expect(run.replications).toBeGreaterThanOrEqual(30);
+    expect(run.replications).toBeLessThanOrEqual(40);
+  });
+
+  it("--replay reruns one replication alone and prints its trace", async () => {
+    const result = await runCli(["run", "level-1", "-s", "7", "--replay", "3"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("level-1: replication 3, seed 7");
+    expect(result.stdout.split("\n").length).toBeGreaterThan(20);
+    const json = await runCli(["run", "level-1", "-s", "7", "--replay", "3", "--json"]);
+    const parsed = JSON.parse(json.stdout) as {
+      result: { replication: number; seed: number; trace: string[] };
+    };
+    expect(parsed.result).toMatchObject({ replication: 3, seed: 7 });
+    expect(parsed.result.trace.length).toBeGreaterThan(0);
+  });
+
+  it("rejects an invalid scenario file with file:line:column, exit 2, no stack trace and no output directory", async () => {
+    const file = join(work, "bad.yaml");
+    const out = join(work, "never");
+    writeFileSync(file, "extends: level-3\nhorizonMonths: -4\n");
+    const result = await runCli(["run", file, "-o", out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${file}:2:16  horizonMonths:`);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(result.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("stops on Ctrl-C (SIGINT) with exit 130 and leaves no partial output", async () => {
+    const parent = mkdtempSync(join(work, "sigint-"));
+    const out = join(parent, "report");
+    let sent = false;
+    const result = await runCli(["run", "level-2", "-n", "64", "-w", "2", "-o", out], {
+      onStderr: (child, stderr) => {
+        if (!sent && /replications \(/.test(stderr)) {
+          sent = true;
+          child.kill("SIGINT");
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain("interrupted");
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it("runs the default scenario when none is given (npm start)", async () => {
+    const result = await runCli([
+      "run",
+      "-n",
+      "4",
+      "--format",
+      "json",
+      "-o",
+      join(work, "default"),
+      "--json",
+    ]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as RunJson).runs[0]!.scenario).toBe("financial-services");
+  });
+});
