@@ -54,6 +54,16 @@ export class Condition extends SimEvent<Map<SimEvent<unknown>, unknown>> impleme
     }
   }
 
+  /**
+   * @internal The process waiting for this condition was interrupted: stop listening and withdraw the
+   * events nobody else waits for (a resource request raced against a timeout does not leak).
+   */
+  override _abandon(): void {
+    for (const e of this.events) {
+      if (e._state !== PROCESSED && !e._removeWaiter(this)) e._abandon();
+    }
+  }
+
   private detach(): void {
     for (const e of this.events) if (e._state !== PROCESSED) e._removeWaiter(this);
   }

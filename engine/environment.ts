@@ -208,8 +208,8 @@ export class Environment {
   private _loop(): void {
     const queue = this._queue;
     while (!this._stopped && queue.size > 0) {
-      this._now = queue.peekTime();
       const event = queue.pop();
+      this._now = queue.poppedTime;
       this._eventCount++;
       if (event._state === PENDING) {
         // Only a process start is on the list while pending (see Process): run its first step.
@@ -239,8 +239,8 @@ export class Environment {
 
   private _processNext(): void {
     const queue = this._queue;
-    this._now = queue.peekTime();
     const event = queue.pop();
+    this._now = queue.poppedTime;
     this._eventCount++;
     if (event._state === PENDING) {
       (event as Process<unknown>)._start();

@@ -17,6 +17,8 @@ const INITIAL_CAPACITY = 64;
 export class EventQueue<T> {
   /** number of entries currently in the queue */
   size = 0;
+  /** time of the entry returned by the last {@link pop} (NaN before the first) */
+  poppedTime = Number.NaN;
   private heapTime: Float64Array;
   private heapOrder: Float64Array;
   private heapSlot: Int32Array;
@@ -77,8 +79,7 @@ export class EventQueue<T> {
   }
 
   /**
-   * Remove the earliest entry in O(log n) and return its payload; its time is readable through
-   * {@link peekTime} before the call.
+   * Remove the earliest entry in O(log n) and return its payload; its time is then in {@link poppedTime}.
    * @throws RangeError when the queue is empty
    */
   pop(): T {
@@ -88,6 +89,7 @@ export class EventQueue<T> {
     const heapSlot = this.heapSlot;
     const position = this.position;
     const slot = heapSlot[0]!;
+    this.poppedTime = heapTime[0]!;
     const last = --this.size;
     if (last > 0) {
       // Sift the last entry down from the root (the common case, kept free of the upward check of removeAt).

@@ -106,9 +106,14 @@ export class SimEvent<T = unknown> {
   /**
    * Call `callback(event)` when the event is processed (after the waiters added before it). On an event
    * already processed, the callback is scheduled at the current time with priority URGENT. Not a Promise.
+   * @throws TypeError when callback is not a function, or when called as a Promise `then` (by `await`)
    */
   // biome-ignore lint/suspicious/noThenProperty: `then` is part of the kernel contract (docs/ARCHITECTURE.md); do not `await` a SimEvent, yield it
-  then(callback: (event: SimEvent<T>) => void): void {
+  then(callback: (event: SimEvent<T>) => void, ...promiseArguments: unknown[]): void {
+    if (promiseArguments.length > 0) {
+      // Called by `await` or Promise resolution with (resolve, reject): refuse rather than loop forever.
+      throw new TypeError("a SimEvent is not a Promise: yield it inside a process instead of awaiting it");
+    }
     if (typeof callback !== "function")
       throw new TypeError(`then requires a function, got ${typeof callback}`);
     if (this._state === PROCESSED) {

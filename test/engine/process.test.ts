@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Environment, Interrupt, SimulationError } from "../../engine/index.ts";
+import { Environment, Interrupt, Resource, SimulationError } from "../../engine/index.ts";
 
 describe("Process", () => {
   it("is an event that succeeds with the generator's return value", () => {
@@ -309,5 +309,36 @@ describe("Conditions", () => {
     const env = new Environment();
     const other = new Environment();
     expect(() => env.allOf([other.timeout(1)])).toThrow(TypeError);
+  });
+
+  it("interrupting a process waiting on a condition withdraws the request inside it", () => {
+    const env = new Environment();
+    const resource = new Resource(env, 1);
+    const holder = resource.request();
+    const log: string[] = [];
+    const impatient = env.process(
+      (function* () {
+        try {
+          yield env.anyOf([resource.request(), env.timeout(10)]);
+        } catch {
+          log.push(`left@${env.now}`);
+        }
+      })(),
+    );
+    env.schedule(1, () => impatient.interrupt());
+    env.schedule(2, () => {
+      expect(resource.queueLength).toBe(0);
+      resource.release(holder);
+    });
+    env.run();
+    expect(log).toEqual(["left@1"]);
+    expect(resource.count).toBe(0);
+  });
+});
+
+describe("SimEvent is not a Promise", () => {
+  it("awaiting an event rejects with a clear TypeError instead of looping", async () => {
+    const env = new Environment();
+    await expect(Promise.resolve(env.timeout(1))).rejects.toThrow(/not a Promise/);
   });
 });
