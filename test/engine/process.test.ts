@@ -339,6 +339,6 @@ describe("Conditions", () => {
 describe("SimEvent is not a Promise", () => {
   it("awaiting an event rejects with a clear TypeError instead of looping", async () => {
     const env = new Environment();
-    await expect(Promise.resolve(env.timeout(1))).rejects.toThrow(/not a Promise/);
+    await expect(Promise.resolve(env.timeout(1) as unknown)).rejects.toThrow(/not a Promise/);
   });
 });
