@@ -139,6 +139,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     supportWaitDays: s.supportWaitDays,
     gateWaitDays: s.gateWaitDays,
     sunkCost: s.sunkCost,
+    featureEffortPersonWeeks: model.featureEffortLog,
   };
   for (const key in platform.samples) if (!(key in samples)) samples[key] = platform.samples[key]!;
 

@@ -99,7 +99,7 @@ const supportSchema = defaulted(
         .default(1)
         .describe("expert-support requests an active project raises per week of phase work (Poisson)"),
       serviceHours: distributionSchema
-        .default({ dist: "lognormal", mean: 6, sd: 3 })
+        .default({ dist: "lognormal", mean: 8, sd: 4 })
         .describe("expert hours one request takes"),
       hoursPerFteWeek: positive.default(40).describe("expert hours one support FTE gives per week"),
       withoutHubMultiplier: nonNegative
@@ -166,10 +166,18 @@ const businessUnitSchema = z
 const valueSchema = defaulted(
   z
     .strictObject({
-      revenue: distributionSchema.default({ dist: "lognormal", mean: 900_000, sd: 700_000 }),
-      costReduction: distributionSchema.default({ dist: "lognormal", mean: 700_000, sd: 450_000 }),
-      riskMitigation: distributionSchema.default({ dist: "lognormal", mean: 500_000, sd: 400_000 }),
-      innovation: distributionSchema.default({ dist: "lognormal", mean: 400_000, sd: 500_000 }),
+      revenue: distributionSchema
+        .default({ dist: "lognormal", mean: 900_000, sd: 700_000 })
+        .describe("annual value of revenue-generating ideas"),
+      costReduction: distributionSchema
+        .default({ dist: "lognormal", mean: 700_000, sd: 450_000 })
+        .describe("annual value of cost-reduction ideas"),
+      riskMitigation: distributionSchema
+        .default({ dist: "lognormal", mean: 500_000, sd: 400_000 })
+        .describe("annual value of risk-mitigation ideas"),
+      innovation: distributionSchema
+        .default({ dist: "lognormal", mean: 400_000, sd: 500_000 })
+        .describe("annual value of innovation ideas"),
     })
     .describe("expected annual value (currency per year) of an idea by business-impact type"),
 );
@@ -206,9 +214,9 @@ const demandSchema = defaulted(
       successProbability: defaulted(
         z
           .strictObject({
-            low: probability.default(0.8),
-            medium: probability.default(0.6),
-            high: probability.default(0.35),
+            low: probability.default(0.8).describe("low-risk ideas (proven use cases)"),
+            medium: probability.default(0.6).describe("medium-risk ideas"),
+            high: probability.default(0.35).describe("high-risk ideas (moonshots)"),
           })
           .describe(
             "latent probability of technical success by risk profile, before standards and templates",
@@ -252,19 +260,19 @@ const scoringSchema = defaulted(
       alignmentByImpact: defaulted(
         z
           .strictObject({
-            revenue: probability.default(0.85),
-            costReduction: probability.default(0.75),
-            riskMitigation: probability.default(0.7),
-            innovation: probability.default(0.6),
+            revenue: probability.default(0.85).describe("revenue ideas"),
+            costReduction: probability.default(0.75).describe("costReduction ideas"),
+            riskMitigation: probability.default(0.7).describe("riskMitigation ideas"),
+            innovation: probability.default(0.6).describe("innovation ideas"),
           })
           .describe("mean strategic-alignment score by business-impact type"),
       ),
       riskScore: defaulted(
         z
           .strictObject({
-            low: probability.default(0.9),
-            medium: probability.default(0.6),
-            high: probability.default(0.3),
+            low: probability.default(0.9).describe("low-risk ideas"),
+            medium: probability.default(0.6).describe("medium-risk ideas"),
+            high: probability.default(0.3).describe("high-risk ideas"),
           })
           .describe("risk-dimension score by risk profile (low risk scores high)"),
       ),
@@ -365,11 +373,19 @@ const portfolioSchema = defaulted(
 const effortSchema = defaulted(
   z
     .strictObject({
-      data: distributionSchema.default({ dist: "pert", min: 3, mode: 8, max: 20 }),
-      features: distributionSchema.default({ dist: "pert", min: 2, mode: 6, max: 16 }),
-      modelDev: distributionSchema.default({ dist: "pert", min: 3, mode: 9, max: 24 }),
-      validation: distributionSchema.default({ dist: "pert", min: 1, mode: 4, max: 10 }),
-      deployment: distributionSchema.default({ dist: "pert", min: 2, mode: 5, max: 12 }),
+      data: distributionSchema.default({ dist: "pert", min: 3, mode: 8, max: 20 }).describe("data phase"),
+      features: distributionSchema
+        .default({ dist: "pert", min: 2, mode: 6, max: 16 })
+        .describe("features phase"),
+      modelDev: distributionSchema
+        .default({ dist: "pert", min: 3, mode: 9, max: 24 })
+        .describe("modelDev phase"),
+      validation: distributionSchema
+        .default({ dist: "pert", min: 1, mode: 4, max: 10 })
+        .describe("validation phase"),
+      deployment: distributionSchema
+        .default({ dist: "pert", min: 2, mode: 5, max: 12 })
+        .describe("deployment phase"),
     })
     .describe("base effort per phase in person-weeks, before reuse (PERT by default)"),
 );
@@ -458,12 +474,12 @@ const modelTemplatesSchema = defaulted(
       adoption: defaulted(
         z
           .strictObject({
-            classification: probability.default(0.85),
-            regression: probability.default(0.78),
-            clustering: probability.default(0.65),
-            nlp: probability.default(0.7),
-            computerVision: probability.default(0.6),
-            timeSeries: probability.default(0.72),
+            classification: probability.default(0.85).describe("classification projects"),
+            regression: probability.default(0.78).describe("regression projects"),
+            clustering: probability.default(0.65).describe("clustering projects"),
+            nlp: probability.default(0.7).describe("nlp projects"),
+            computerVision: probability.default(0.6).describe("computerVision projects"),
+            timeSeries: probability.default(0.72).describe("timeSeries projects"),
           })
           .describe("probability that a project of each category adopts a template (Pattern 3)"),
       ),
@@ -554,9 +570,9 @@ const lifecycleSchema = defaulted(
       horizonEffortMultiplier: defaulted(
         z
           .strictObject({
-            quickWin: positive.default(0.6),
-            medium: positive.default(1),
-            longBet: positive.default(1.8),
+            quickWin: positive.default(0.6).describe("quick wins (3-6 months)"),
+            medium: positive.default(1).describe("medium-term ideas (6-12 months)"),
+            longBet: positive.default(1.8).describe("long-term bets (12+ months)"),
           })
           .describe("effort multiplier by time horizon"),
       ),

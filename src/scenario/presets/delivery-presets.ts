@@ -82,7 +82,7 @@ const level3 = {
     guilds: { enabled: false },
     selfService: { enabled: false },
   },
-  demand: { businessUnits: units(4, 2) },
+  demand: { businessUnits: units(4, 1.5) },
   portfolio: { balancing: { enabled: false } },
   lifecycle: {
     library: { initialCompleteness: 0.6 },

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { DAYS_PER_MONTH } from "../../src/model/calendar.ts";
+import { simulateWith } from "../../src/model/simulate-with.ts";
+import { fakePlatform } from "./fake-platform.ts";
+import { scenario } from "./scenario-fixture.ts";
+
+const run = (over: Record<string, unknown> = {}, seed = 1) => {
+  const platform = fakePlatform();
+  const result = simulateWith(scenario(over), { seed, replication: 0 }, platform.factory);
+  return { result, log: platform.log };
+};
+
+describe("lifecycle with one spoke, one project at a time, constant durations", () => {
+  it("delivers exactly 56 days after approval, phase by phase", () => {
+    const { result } = run();
+    const delivered = result.projects.filter((p) => p.outcome === "delivered");
+    expect(delivered.length).toBeGreaterThan(3);
+    for (const p of delivered) {
+      const a = p.approvalDay!;
+      expect(p.startDay).toBeCloseTo(a, 9);
+      expect(p.phaseEndDays.data).toBeCloseTo(a + 14, 9);
+      expect(p.phaseEndDays.features).toBeCloseTo(a + 21, 9);
+      expect(p.phaseEndDays.modelDev).toBeCloseTo(a + 42, 9);
+      expect(p.phaseEndDays.validation).toBeCloseTo(a + 49, 9);
+      expect(p.deliveryDay).toBeCloseTo(a + 56, 9);
+      expect(p.timeToMarketDays).toBeCloseTo(56, 9);
+    }
+    expect(result.kpis.timeToMarketDays).toBeCloseTo(56, 9);
+    expect(result.kpis.successRate).toBe(1);
+  });
+
+  it("never runs two projects at once on a single slot", () => {
+    const { result } = run();
+    const spans = result.projects
+      .filter((p) => p.startDay !== undefined)
+      .map((p) => [p.startDay!, p.deliveryDay ?? Number.POSITIVE_INFINITY] as const)
+      .sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1] - 1e-9);
+  });
+
+  it("cannot finish model development before its training job (30-day job, 21 days of work)", () => {
+    const { result, log } = run({ lifecycle: { training: { runHours: { dist: "constant", value: 720 } } } });
+    const p = result.projects.find((x) => x.outcome === "delivered")!;
+    expect(p.phaseEndDays.modelDev! - p.phaseEndDays.features!).toBeCloseTo(30, 9);
+    expect(p.timeToMarketDays).toBeCloseTo(14 + 7 + 30 + 7 + 7, 9);
+    expect(log.jobs.filter((j) => j.kind === "training").every((j) => j.runHours === 720)).toBe(true);
+  });
+
+  it("adds exactly the review time of a gate when a reviewer is free (40 h = 7 days)", () => {
+    const { result } = run({
+      organisation: { hub: { fte: 1, supportShare: 0, reviewShare: 1 } },
+      governance: { gates: { afterPhases: ["data"], reviewHours: { dist: "constant", value: 40 } } },
+    });
+    const p = result.projects.find((x) => x.outcome === "delivered")!;
+    expect(p.phaseEndDays.features! - p.phaseEndDays.data!).toBeCloseTo(7 + 7, 9);
+    expect(p.timeToMarketDays).toBeCloseTo(63, 9);
+  });
+
+  it("forms a dedicated team first at level 1 (30 days), then works", () => {
+    const { result } = run({
+      organisation: {
+        spokes: { count: 0 },
+        pilotTeams: { maxConcurrent: 1, ftePerTeam: 1, formationDays: { dist: "constant", value: 30 } },
+      },
+    });
+    const delivered = result.projects.filter((p) => p.outcome === "delivered");
+    expect(delivered.length).toBeGreaterThan(1);
+    for (const p of delivered) {
+      expect(p.startDay! - p.approvalDay!).toBeCloseTo(30, 9);
+      expect(p.timeToMarketDays).toBeCloseTo(86, 9);
+    }
+  });
+
+  it("halves work time with 2 FTE per slot", () => {
+    const { result } = run({ organisation: { spokes: { ftePerSpoke: 2 } } });
+    const p = result.projects.find((x) => x.outcome === "delivered")!;
+    expect(p.timeToMarketDays).toBeCloseTo(28, 9);
+  });
+
+  it("pays the spoke's people cost: 1 FTE at 365.25 a year costs 1 a day", () => {
+    const { result } = run({ finance: { loadedCostPerFteYear: { spoke: 365.25 } } });
+    expect(result.kpis["cost.people"]).toBeCloseTo(12 * DAYS_PER_MONTH, 6);
+    const rows = result.costRows.filter((r) => r.xCostCategory === "people");
+    expect(rows).toHaveLength(12);
+    for (const r of rows) expect(r.billedCost).toBeCloseTo(DAYS_PER_MONTH, 6);
+  });
+
+  it("realises value from go-live: 10 000 a month per model without ramp", () => {
+    const { result } = run();
+    const horizonDays = 12 * DAYS_PER_MONTH;
+    let expected = 0;
+    for (const p of result.projects)
+      if (p.outcome === "delivered") expected += (10_000 * (horizonDays - p.deliveryDay!)) / DAYS_PER_MONTH;
+    expect(result.kpis.value).toBeCloseTo(expected, 6);
+  });
+
+  it("fails every project at deployment when attempts never succeed", () => {
+    const { result } = run({ lifecycle: { deploymentTemplates: { manualSuccessRate: 0, maxAttempts: 2 } } });
+    const finished = result.projects.filter((p) => p.outcome === "failed");
+    expect(finished.length).toBeGreaterThan(0);
+    expect(result.kpis.delivered).toBe(0);
+    for (const p of finished) expect(p.killedDay! - p.approvalDay!).toBeCloseTo(56 + 3.5, 9);
+  });
+
+  it("reveals a latent failure and fails at validation without kill-early, kills at the gate with it", () => {
+    const base = {
+      demand: { successProbability: { low: 0, medium: 0, high: 0 } },
+      lifecycle: { failureReveal: { data: 100, features: 0, modelDev: 0, validation: 0 } },
+      organisation: { hub: { fte: 1, supportShare: 0, reviewShare: 1 } },
+      governance: { gates: { afterPhases: ["data"], reviewHours: { dist: "constant", value: 0 } } },
+    };
+    const off = run(base).result;
+    const on = run({ ...base, governance: { ...base.governance, killEarly: { enabled: true } } }).result;
+    const failed = off.projects.filter((p) => p.outcome === "failed");
+    const killed = on.projects.filter((p) => p.outcome === "killed");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(killed.length).toBeGreaterThan(failed.length);
+    for (const p of failed) expect(p.killedDay! - p.approvalDay!).toBeCloseTo(49, 9);
+    for (const p of killed) expect(p.killedDay! - p.approvalDay!).toBeCloseTo(14, 9);
+    expect(on.kpis.sunkCost! / killed.length).toBeLessThan(off.kpis.sunkCost! / failed.length);
+  });
+});
