@@ -182,7 +182,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "seed",
     flags: "-s, --seed <integer>",
     description: "master seed; the same seed gives the same results",
-    defaultValue: DEFAULT_SEED,
+    defaultText: `${DEFAULT_SEED}; sweep: the sweep file's seed`,
     parse: parseSeed,
     commands: ["run", "compare", "sweep"],
   },
