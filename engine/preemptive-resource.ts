@@ -29,13 +29,12 @@ export class PreemptiveResource extends PriorityResource {
 
   /** @internal Grant free units, then let the queue head preempt while it outranks a user. */
   override _grant(): void {
-    const queue = this.queue;
+    const waiting = this._waiting;
     const users = this.users;
-    while (queue.length > 0) {
-      const head = queue[0]!;
+    while (this._head < waiting.length) {
+      const head = waiting[this._head]!;
       if (users.length < this._capacity) {
-        queue.shift();
-        this._admit(head);
+        this._admit(this._dequeue());
         continue;
       }
       if (!head.preempt || users.length > this._capacity) return;

@@ -23,19 +23,19 @@ export class PriorityResource extends Resource {
 
   /** @internal Queue `request` by priority and grant what can be granted. */
   _submit(request: Request): Request {
-    const queue = this.queue;
-    if (queue.length === 0 && this.users.length < this._capacity) {
+    const waiting = this._waiting;
+    if (waiting.length === this._head && this.users.length < this._capacity) {
       this._admitAtOnce(request);
       return request;
     }
-    let lo = 0;
-    let hi = queue.length;
+    let lo = this._head;
+    let hi = waiting.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (queue[mid]!.priority <= request.priority) lo = mid + 1;
+      if (waiting[mid]!.priority <= request.priority) lo = mid + 1;
       else hi = mid;
     }
-    queue.splice(lo, 0, request);
+    waiting.splice(lo, 0, request);
     this._grant();
     return request;
   }

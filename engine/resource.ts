@@ -64,8 +64,10 @@ export class Resource {
   readonly env: Environment;
   /** Requests currently holding a unit (order unspecified). */
   readonly users: Request[] = [];
-  /** Requests waiting for a unit, in service order. */
-  readonly queue: Request[] = [];
+  /** @internal Waiting requests in service order are `_waiting[_head..]` (a head index instead of shift()). */
+  _waiting: Request[] = [];
+  /** @internal Index of the first waiting request in `_waiting`. */
+  _head = 0;
   /** @internal Number of units. */
   _capacity: number;
 
@@ -97,14 +99,19 @@ export class Resource {
 
   /** Number of requests waiting. */
   get queueLength(): number {
-    return this.queue.length;
+    return this._waiting.length - this._head;
+  }
+
+  /** Requests waiting for a unit, in service order (a snapshot). */
+  get queue(): Request[] {
+    return this._waiting.slice(this._head);
   }
 
   /** Request one unit; the returned event succeeds (priority URGENT) when the unit is granted. */
   request(): Request {
     const request = new Request(this, 0, false);
-    if (this.users.length < this._capacity && this.queue.length === 0) this._admitAtOnce(request);
-    else this.queue.push(request);
+    if (this.users.length < this._capacity && this._waiting.length === this._head) this._admitAtOnce(request);
+    else this._waiting.push(request);
     return request;
   }
 
@@ -128,8 +135,8 @@ export class Resource {
       this._grant();
       return;
     }
-    const i = this.queue.indexOf(request);
-    if (i >= 0) this.queue.splice(i, 1);
+    const i = this._waiting.indexOf(request, this._head);
+    if (i >= 0) this._waiting.splice(i, 1);
   }
 
   /** @internal Swap-remove a user in O(1). */
@@ -146,8 +153,23 @@ export class Resource {
 
   /** @internal Grant queued requests while units are free. */
   _grant(): void {
-    const queue = this.queue;
-    while (queue.length > 0 && this.users.length < this._capacity) this._admit(queue.shift()!);
+    const waiting = this._waiting;
+    while (this._head < waiting.length && this.users.length < this._capacity) this._admit(this._dequeue());
+  }
+
+  /** @internal Take the first waiting request (the caller checked that there is one). */
+  _dequeue(): Request {
+    const waiting = this._waiting;
+    const request = waiting[this._head++]!;
+    if (this._head === waiting.length) {
+      waiting.length = 0;
+      this._head = 0;
+    } else if (this._head >= 1024 && this._head * 2 >= waiting.length) {
+      waiting.copyWithin(0, this._head);
+      waiting.length -= this._head;
+      this._head = 0;
+    }
+    return request;
   }
 
   /**
