@@ -91,7 +91,7 @@ export function percentFactor(unit: string, values: Iterable<number>): number {
   return 100;
 }
 
-/** Convert a value for charting: shares become percent, everything else is unchanged. */
+/** Convert a value for charting: shares become percent, everything else (multiples included) is unchanged. */
 export function chartValue(value: number, unit: string, name = ""): number {
-  return toPercent(value, unit, name);
+  return valueKind(unit, "", name) === "share" ? toPercent(value, unit, name) : value;
 }

@@ -25,12 +25,31 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
   const [px, py] = [...params].sort((a, b) => distinct(b) - distinct(a)).slice(0, 2) as [string, string];
   const info = sweepKpiInfo(summary, kpi)!;
   const kind = valueKind(info.unit, currency, kpi);
-  const rows = summary.points.map((p) => ({
+  const points = summary.points.map((p) => ({
     x: p.parameters[px] as number | string | boolean,
     y: p.parameters[py] as number | string | boolean,
     value: chartValue(p.kpis[kpi]?.mean ?? Number.NaN, info.unit, kpi),
   }));
   const grid = summary.sampling !== "latin-hypercube";
+  // cells sharing both values (other parameters varied) are averaged here, so the text colour can be chosen per cell
+  const cells = new Map<
+    string,
+    { x: number | string | boolean; y: number | string | boolean; sum: number; n: number }
+  >();
+  for (const p of points) {
+    if (!Number.isFinite(p.value)) continue;
+    const key = JSON.stringify([p.x, p.y]);
+    const cell = cells.get(key) ?? { x: p.x, y: p.y, sum: 0, n: 0 };
+    cell.sum += p.value;
+    cell.n += 1;
+    cells.set(key, cell);
+  }
+  const rows = grid
+    ? [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n, points: c.n }))
+    : points;
+  const values = rows.map((r) => r.value).filter(Number.isFinite);
+  const middle = (Math.min(...values) + Math.max(...values)) / 2;
+  const darkCells = info.better === "lower" ? `datum.value < ${middle}` : `datum.value > ${middle}`;
   const title = `${info.label} over ${parameterLabel(px)} and ${parameterLabel(py)}`;
   const legendTitle = axisTitle(info.label, info.unit, currency, kpi);
   const fmt = tooltipFormat(kind);
@@ -56,17 +75,17 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
             mark: { type: "rect", stroke: "white" },
             encoding: {
               color: {
-                aggregate: "mean",
                 field: "value",
                 type: "quantitative",
                 title: legendTitle,
                 scale: scheme,
-                legend: { orient: "right", direction: "vertical", gradientLength: 160 },
+                legend: { orient: "bottom", direction: "horizontal", gradientLength: 220, titleLimit: 400 },
               },
               tooltip: [
                 { field: "x", type: "ordinal", title: parameterLabel(px) },
                 { field: "y", type: "ordinal", title: parameterLabel(py) },
-                { aggregate: "mean", field: "value", type: "quantitative", title: legendTitle, format: fmt },
+                { field: "value", type: "quantitative", title: legendTitle, format: fmt },
+                { field: "points", type: "quantitative", title: "Points averaged" },
               ],
             },
           },
@@ -74,12 +93,11 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
             mark: { type: "text", fontSize: 10 },
             encoding: {
               text: {
-                aggregate: "mean",
                 field: "value",
                 type: "quantitative",
                 format: kind === "money" ? "~s" : ".3~r",
               },
-              color: { value: "#1b2a38" },
+              color: { condition: { test: darkCells, value: "white" }, value: "#1b2a38" },
             },
           },
         ],
