@@ -208,6 +208,11 @@ const servingSchema = defaulted(
         .default(4)
         .describe("requests a pod serves at once (M/M/c c)"),
       targetUtilisation: z.number().gt(0).max(1).default(0.6).describe("HPA target CPU utilisation"),
+      memoryTargetUtilisation: probability
+        .default(0.8)
+        .describe(
+          "HPA target of the pool's memory metric (working set / pool memory); 0 = scale on CPU only",
+        ),
       tolerance: probability.default(0.1).describe("HPA tolerance around the target ratio"),
       stabilisationWindowSeconds: nonNegative.default(300).describe("HPA scale-down stabilisation window, s"),
       minReplicas: count.default(1).describe("min pods of the multi-model pool while it serves models"),

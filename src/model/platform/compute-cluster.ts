@@ -422,6 +422,16 @@ export class ComputeCluster {
 
   /** Nodes the queued jobs need that their tenants' quotas allow now. */
   #pendingDemand(): number {
+    let noQuotas = true;
+    for (const _ in this.options.quotas) {
+      noQuotas = false;
+      break;
+    }
+    if (noQuotas) {
+      let total = 0;
+      for (const job of this.#queue) total += job.nodes;
+      return total;
+    }
     const reserved = new Map(this.#inUseByTenant);
     let demand = 0;
     for (const job of this.#queue) {

@@ -41,9 +41,11 @@ export function mmcResponseTail(
   if (t <= 0) return 1;
   const offered = arrivalRate / serviceRate;
   if (offered >= servers) return 1;
-  const c = erlangC(servers, offered);
-  const theta = servers * serviceRate - arrivalRate;
-  const mu = serviceRate;
+  return responseTail(erlangC(servers, offered), servers * serviceRate - arrivalRate, serviceRate, t);
+}
+
+function responseTail(c: number, theta: number, mu: number, t: number): number {
+  if (t <= 0) return 1;
   const service = Math.exp(-mu * t);
   const convolved =
     Math.abs(theta - mu) < 1e-12 * mu
@@ -54,7 +56,8 @@ export function mmcResponseTail(
 
 /**
  * The q-quantile of a mixture of M/M/c response times where a share `shiftedShare` of requests also waits
- * `shift` (a cold model load), found by bisection. Same time unit as 1/serviceRate; Infinity when unstable.
+ * `shift` (a cold model load), found by bisection to a relative precision of 1e-5. Same time unit as
+ * 1/serviceRate; Infinity when unstable.
  */
 export function mmcResponseQuantile(
   servers: number,
@@ -65,14 +68,17 @@ export function mmcResponseQuantile(
   shiftedShare = 0,
 ): number {
   if (!(q > 0 && q < 1)) throw new RangeError(`q must be in (0, 1), got ${q}`);
-  if (arrivalRate / serviceRate >= servers) return Number.POSITIVE_INFINITY;
+  const offered = arrivalRate / serviceRate;
+  if (offered >= servers) return Number.POSITIVE_INFINITY;
+  const c = erlangC(servers, offered);
+  const theta = servers * serviceRate - arrivalRate;
   const tail = (t: number) =>
-    (1 - shiftedShare) * mmcResponseTail(servers, arrivalRate, serviceRate, t) +
-    shiftedShare * mmcResponseTail(servers, arrivalRate, serviceRate, t - shift);
+    (1 - shiftedShare) * responseTail(c, theta, serviceRate, t) +
+    shiftedShare * responseTail(c, theta, serviceRate, t - shift);
   let lo = 0;
   let hi = shift + 1 / serviceRate;
   while (tail(hi) > 1 - q) hi *= 2;
-  for (let i = 0; i < 60; i++) {
+  while (hi - lo > 1e-5 * hi) {
     const mid = (lo + hi) / 2;
     if (tail(mid) > 1 - q) lo = mid;
     else hi = mid;

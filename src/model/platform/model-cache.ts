@@ -65,10 +65,10 @@ export class ModelCache {
 
   /**
    * Use a model: a hit refreshes its recency; a miss loads it, first evicting least recently used models
-   * only while free memory is short.
+   * only while free memory is short. Models in `pinned` are evicted only when nothing else is left.
    * @throws RangeError when the model is larger than the pod's memory
    */
-  access(modelId: number, sizeGb: number): CacheAccess {
+  access(modelId: number, sizeGb: number, pinned?: ReadonlySet<number>): CacheAccess {
     const size = this.#models.get(modelId);
     if (size !== undefined) {
       this.#models.delete(modelId);
@@ -78,6 +78,16 @@ export class ModelCache {
     if (!this.fits(sizeGb))
       throw new RangeError(`model ${modelId} needs ${sizeGb} GB, more than the pod's ${this.capacityGb} GB`);
     const evicted: number[] = [];
+    if (pinned !== undefined && pinned.size > 0) {
+      // pinned models go last: unpinned ones in LRU order first
+      for (const [victim, size] of this.#models) {
+        if (this.#usedGb + sizeGb <= this.capacityGb + 1e-9) break;
+        if (pinned.has(victim)) continue;
+        this.#usedGb -= size;
+        this.#models.delete(victim);
+        evicted.push(victim);
+      }
+    }
     while (this.#usedGb + sizeGb > this.capacityGb + 1e-9) {
       const victim = this.leastRecentlyUsed()!;
       this.#usedGb -= this.#models.get(victim)!;

@@ -214,6 +214,7 @@ export class Platform implements PlatformPort {
       serviceMs: s.serviceMs,
       concurrencyPerPod: s.concurrencyPerPod,
       targetUtilisation: s.targetUtilisation,
+      memoryTargetUtilisation: s.memoryTargetUtilisation,
       tolerance: s.tolerance,
       stabilisationWindowSeconds: s.stabilisationWindowSeconds,
       minReplicas,

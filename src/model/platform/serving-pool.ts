@@ -4,28 +4,39 @@
  * only under memory pressure (KServe ModelMesh); dedicated deployments (one model per deployment); pod counts
  * from the Kubernetes HPA rule with tolerance and a scale-down stabilisation window.
  *
- * Sources and approximations:
- * - HPA rule: Kubernetes docs "Horizontal Pod Autoscaling" (see hpa.ts); the metric is CPU utilisation =
- *   offered load (requests/s x service time) / (pods x concurrency per pod).
+ * Sources and approximations (stated, so they can be challenged):
+ * - HPA rule: Kubernetes docs "Horizontal Pod Autoscaling" (hpa.ts). The pool has two metrics and, as the docs
+ *   say for several metrics, takes the larger recommendation: CPU utilisation = offered load (requests/s x
+ *   service time) / (pods x concurrency per pod), and memory utilisation = memory of the models used in the
+ *   step / model memory of the pool (a working-set metric, target `memoryTargetUtilisation`; 0 = CPU only).
  * - ModelMesh: kserve/modelmesh docs ("a distributed LRU cache for serving runtime models"). A model not loaded
  *   anywhere is loaded on the pod with the most free memory. Extra copies of hot models are not modelled (their
- *   memory is ignored); requests are assumed balanced across pods.
- * - Within a step, a model with rate lambda is accessed with probability 1 - exp(-lambda * step); accesses are
- *   applied to the caches in the order of their first request (truncated-exponential time), so recency within a
- *   step is by first request. A cold load makes the requests arriving during the load latency wait for it:
+ *   memory is ignored); requests are balanced across pods.
+ * - Within a step, a model with rate lambda is used with probability 1 - exp(-lambda * step); uses are applied
+ *   to the caches in the order of their first request (a truncated-exponential time). A model expecting >= 20
+ *   requests even at the diurnal trough (P(no request) < 2e-9) is "hot": it is used at the start of every step,
+ *   so it is kept loaded and evicted only when nothing else is left (this only differs from exact LRU when the
+ *   step's own working set does not fit). A cold load makes the requests arriving during the load wait for it:
  *   misses = min(requests, 1 + lambda * loadSeconds).
  * - Latency: each pod is an M/M/c queue (c = concurrency per pod, mean service time serviceMs) fed by an equal
  *   share of the pool's requests; the p95 of a step is the 0.95 quantile of the mixture where the cold-miss
- *   share of requests also waits the load latency (erlang-c.ts). Steps where the pool is saturated are counted
- *   as overloaded hours and left out of the latency average.
- * - Zipf popularity: model ranks are a random permutation (each model draws a uniform key when it goes live);
+ *   share of requests also waits the load latency (erlang-c.ts). Saturated steps are counted as overloaded
+ *   hours and left out of the latency average.
+ * - Dedicated deployments: replicas by the HPA rule on the model's own CPU load, between the tier's min and max;
+ *   a deployment whose peak load needs no more than its minimum stays at the minimum (computed once, not per
+ *   step). With a stabilisation window shorter than the step, only the current recommendation is in the window.
+ * - Zipf popularity: ranks are a random permutation (each model draws a uniform key when it goes live);
  *   weights 1 / rank^s normalised over the models live at the time.
  */
 import type { Environment, RandomSource } from "../../../engine/index.ts";
 import { mmcResponseQuantile } from "./erlang-c.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
-import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
+import { HOURS_PER_DAY as DAY_HOURS, DAYS_PER_MONTH as MONTH_DAYS } from "./time-units.ts";
+
+// module-local copies: hot loops read plain constants, not import bindings
+const DAYS_PER_MONTH = MONTH_DAYS;
+const HOURS_PER_DAY = DAY_HOURS;
 
 /** Parameters of a serving pool. */
 export interface ServingOptions {
@@ -41,7 +52,7 @@ export interface ServingOptions {
   /** Mean requests per second per live model, before the diurnal profile and growth. */
   requestsPerSecondPerModel: number;
   zipfExponent: number;
-  /** Relative swing of the diurnal profile in [0, 1): rate x (1 + a cos(2 pi (h - peakHour) / 24)). */
+  /** Relative swing of the diurnal profile in [0, 1]: rate x (1 + a cos(2 pi (h - peakHour) / 24)). */
   diurnalAmplitude: number;
   peakHour: number;
   /** Growth of the per-model rate per month (0.02 = +2% a month, compounded). */
@@ -49,13 +60,15 @@ export interface ServingOptions {
   serviceMs: number;
   concurrencyPerPod: number;
   targetUtilisation: number;
+  /** HPA target of the pool's memory metric in (0, 1]; 0 = scale on CPU only. */
+  memoryTargetUtilisation: number;
   tolerance: number;
   stabilisationWindowSeconds: number;
   minReplicas: number;
   maxReplicas: number;
   /** Uniform source for request arrivals within a step. */
   source: RandomSource;
-  /** Only compute pods and cost (for comparisons): no latency. */
+  /** Only compute pods and cost (for comparisons): no caches, no latency. */
   shadow?: boolean;
 }
 
@@ -74,11 +87,15 @@ export interface ServedModel {
 
 interface ModelState {
   model: ServedModel;
+  tenantIndex: number;
   rankKey: number;
   weight: number;
   replicas: number;
   stabiliser: ScaleDownStabiliser;
-  lambda: number;
+  /** Pool model used every step (kept loaded). */
+  hot: boolean;
+  /** Dedicated deployment that never leaves its minimum. */
+  fixedReplicas: boolean;
 }
 
 /** Per-month totals a pool accumulates until `takeMonth`. */
@@ -119,21 +136,48 @@ function emptyMonth(): ServingMonth {
   };
 }
 
+const HOT_REQUESTS = 20;
+
 /** A serving platform (one multi-model pool plus dedicated deployments), stepped every `stepHours`. */
 export class ServingPool {
   readonly options: Readonly<ServingOptions>;
   readonly #env: Environment;
   readonly #models: ModelState[] = [];
-  #ranksDirty = false;
+  readonly #tenants: string[] = [];
+  readonly #tenantIndex = new Map<string, number>();
+  #dirty = false;
   #pods: ModelCache[] = [];
+  readonly #location = new Map<number, ModelCache>();
+  readonly #pinned = new Set<number>();
+  #hotMissing = false;
   readonly #poolStabiliser: ScaleDownStabiliser;
+  readonly #useStabiliser: boolean;
   #month: ServingMonth = emptyMonth();
+  // per-classification constants
+  #poolWeight = 0;
+  #tenantPoolWeight: number[] = [];
+  #hotMemoryGb = 0;
+  #coldModels: ModelState[] = [];
+  #dynamicDedicated: ModelState[] = [];
+  #fixedDedicatedCost = 0;
+  #fixedDedicatedCostByTenant: number[] = [];
+  #dynamicAllDedicated: ModelState[] = [];
+  #fixedAllDedicatedCost = 0;
+  #fixedDedicatedPods = 0;
+  #classifiedMonth = -1;
+  #usedByTenant: number[] = [];
+  #dedicatedByTenant: number[] = [];
+  readonly #latencyMemo = new Map<number, number>();
+  // reusable per-step buffers
+  #accessIndex = new Int32Array(16);
+  #accessFirst = new Float64Array(16);
+  readonly #tick = () => this.#step();
   /** Totals over the whole run. */
   readonly totals = { requests: 0, misses: 0, coldLoads: 0, podHours: 0, steps: 0, maxPods: 0 };
   /** Pool pods at each step (for tests and traces). */
   readonly podsTrace: number[] | undefined;
 
-  /** Create the pool with `minReplicas` empty pods and start stepping at the current time. */
+  /** Create the pool (empty until models arrive) and start stepping at the current time. */
   constructor(env: Environment, options: ServingOptions, keepTrace = false) {
     const o = options;
     if (!(o.stepHours > 0)) throw new RangeError(`stepHours must be > 0, got ${o.stepHours}`);
@@ -143,13 +187,15 @@ export class ServingPool {
       );
     if (!(o.targetUtilisation > 0 && o.targetUtilisation <= 1))
       throw new RangeError(`targetUtilisation must be in (0, 1], got ${o.targetUtilisation}`);
+    if (!(o.memoryTargetUtilisation >= 0 && o.memoryTargetUtilisation <= 1))
+      throw new RangeError(`memoryTargetUtilisation must be in [0, 1], got ${o.memoryTargetUtilisation}`);
     if (!(o.podMemoryGb > o.podOverheadGb)) throw new RangeError("podMemoryGb must exceed podOverheadGb");
     this.#env = env;
     this.options = o;
     this.#poolStabiliser = new ScaleDownStabiliser(o.stabilisationWindowSeconds);
+    this.#useStabiliser = o.stabilisationWindowSeconds >= o.stepHours * 3600;
     this.podsTrace = keepTrace ? [] : undefined;
-    this.#resizePool(o.mode === "multiModel" ? o.minReplicas : 0);
-    env.schedule(o.stepHours / HOURS_PER_DAY, () => this.#step());
+    env.schedule(o.stepHours / HOURS_PER_DAY, this.#tick);
   }
 
   /** Memory a pod offers to models, GB. */
@@ -171,184 +217,304 @@ export class ServingPool {
   add(model: ServedModel, rankKey: number): void {
     const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb) };
     const dedicated = this.options.mode === "dedicated" || m.dedicated;
+    let tenantIndex = this.#tenantIndex.get(m.tenant);
+    if (tenantIndex === undefined) {
+      tenantIndex = this.#tenants.length;
+      this.#tenants.push(m.tenant);
+      this.#tenantIndex.set(m.tenant, tenantIndex);
+    }
     this.#models.push({
       model: { ...m, dedicated },
+      tenantIndex,
       rankKey,
       weight: 0,
       replicas: dedicated ? Math.max(1, m.minReplicas) : 0,
       stabiliser: new ScaleDownStabiliser(this.options.stabilisationWindowSeconds),
-      lambda: 0,
+      hot: false,
+      fixedReplicas: false,
     });
-    this.#ranksDirty = true;
+    this.#dirty = true;
   }
 
-  #rank(): void {
+  #growth(hours: number): number {
+    const g = this.options.growthPerMonth;
+    return g === 0 ? 1 : (1 + g) ** (hours / HOURS_PER_DAY / DAYS_PER_MONTH);
+  }
+
+  #diurnal(hours: number): number {
+    const o = this.options;
+    return 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / 24);
+  }
+
+  /** Ranks, weights and the per-model classification; redone when models arrive and every month. */
+  #classify(hours: number): void {
+    const o = this.options;
     const sorted = [...this.#models].sort((a, b) => a.rankKey - b.rankKey);
-    const s = this.options.zipfExponent;
+    const s = o.zipfExponent;
     let sum = 0;
     for (let r = 0; r < sorted.length; r++) sum += 1 / (r + 1) ** s;
     for (let r = 0; r < sorted.length; r++) sorted[r]!.weight = 1 / (r + 1) ** s / sum;
-    this.#ranksDirty = false;
+    const n = this.#models.length;
+    // growth is evaluated at the end of the month the classification covers
+    const growthHigh = this.#growth(hours + DAYS_PER_MONTH * HOURS_PER_DAY);
+    const growthLow = this.#growth(hours);
+    const peakRate =
+      o.requestsPerSecondPerModel * n * (1 + o.diurnalAmplitude) * Math.max(growthHigh, growthLow);
+    const troughRate =
+      o.requestsPerSecondPerModel * n * (1 - o.diurnalAmplitude) * Math.min(growthHigh, growthLow);
+    const serviceSeconds = o.serviceMs / 1000;
+    const stepSeconds = o.stepHours * 3600;
+    const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
+    this.#poolWeight = 0;
+    this.#tenantPoolWeight = this.#tenants.map(() => 0);
+    this.#fixedDedicatedCostByTenant = this.#tenants.map(() => 0);
+    this.#hotMemoryGb = 0;
+    this.#coldModels = [];
+    this.#dynamicDedicated = [];
+    this.#dynamicAllDedicated = [];
+    this.#fixedDedicatedCost = 0;
+    this.#fixedAllDedicatedCost = 0;
+    this.#fixedDedicatedPods = 0;
+    this.#pinned.clear();
+    for (const state of this.#models) {
+      const m = state.model;
+      const peakPods = (peakRate * state.weight * serviceSeconds) / perPodAtTarget;
+      const min = Math.max(1, m.minReplicas);
+      const staticReplicas = peakPods <= min;
+      const podStepCost = m.regions * o.dedicatedPodCostPerHour * o.stepHours;
+      if (m.dedicated) {
+        state.fixedReplicas = staticReplicas;
+        if (staticReplicas) {
+          state.replicas = min;
+          this.#fixedDedicatedCost += min * podStepCost;
+          this.#fixedDedicatedCostByTenant[state.tenantIndex]! += min * podStepCost;
+          this.#fixedDedicatedPods += min * m.regions;
+        } else this.#dynamicDedicated.push(state);
+        state.hot = false;
+      } else {
+        this.#poolWeight += state.weight;
+        this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
+        state.hot = troughRate * state.weight * stepSeconds >= HOT_REQUESTS;
+        if (state.hot) {
+          this.#hotMemoryGb += m.memoryGb;
+          this.#pinned.add(m.id);
+        } else this.#coldModels.push(state);
+      }
+      if (staticReplicas) this.#fixedAllDedicatedCost += min * podStepCost;
+      else this.#dynamicAllDedicated.push(state);
+    }
+    this.#hotMissing = true;
+    this.#dirty = false;
   }
 
   #resizePool(target: number): void {
+    if (target === this.#pods.length) return;
     while (this.#pods.length < target) this.#pods.push(new ModelCache(this.modelMemoryGb));
-    if (this.#pods.length > target) this.#pods.length = target;
+    while (this.#pods.length > target) {
+      const pod = this.#pods.pop()!;
+      for (const id of pod.ids()) this.#location.delete(id);
+    }
+    this.#hotMissing = true;
   }
 
-  #profile(hours: number): number {
-    const o = this.options;
-    const diurnal = 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / 24);
-    const months = hours / HOURS_PER_DAY / DAYS_PER_MONTH;
-    return diurnal * (1 + o.growthPerMonth) ** months;
+  #load(id: number, memoryGb: number): void {
+    let target = this.#pods[0]!;
+    for (const pod of this.#pods) if (pod.freeGb > target.freeGb) target = pod;
+    const r = target.access(id, memoryGb, this.#pinned);
+    for (const victim of r.evicted) {
+      this.#location.delete(victim);
+      if (this.#pinned.has(victim)) this.#hotMissing = true;
+    }
+    this.#location.set(id, target);
   }
 
   #step(): void {
     const o = this.options;
     const env = this.#env;
-    // the load of the step is taken at its midpoint
-    const stepStartHours = env.now * HOURS_PER_DAY - o.stepHours;
-    const stepSeconds = o.stepHours * 3600;
-    if (this.#ranksDirty) this.#rank();
-    const perModel = o.requestsPerSecondPerModel * this.#profile(stepStartHours + o.stepHours / 2);
-    const n = this.#models.length;
-    const totalRate = perModel * n;
-    const serviceSeconds = o.serviceMs / 1000;
-    const month = this.#month;
-    let poolRate = 0;
-    const poolRateByTenant = new Map<string, number>();
-    let dedicatedCost = 0;
-    let allDedicatedCost = 0;
-    const accessed: { state: ModelState; first: number; requests: number }[] = [];
-    for (const state of this.#models) {
-      const lambda = totalRate * state.weight;
-      state.lambda = lambda;
-      const requests = lambda * stepSeconds;
-      month.requests += requests;
-      this.totals.requests += requests;
-      // the comparison: this model alone on a dedicated deployment
-      const utilisationAlone = (lambda * serviceSeconds) / o.concurrencyPerPod;
-      const m = state.model;
-      if (m.dedicated) {
-        const desired = hpaDesiredReplicas(
-          state.replicas,
-          utilisationAlone / Math.max(1, state.replicas),
-          o.targetUtilisation,
-          o.tolerance,
-        );
-        const stabilised = desired < state.replicas ? state.stabiliser.recommend(env.now, desired) : desired;
-        if (desired >= state.replicas) state.stabiliser.recommend(env.now, desired);
-        state.replicas = clampReplicas(stabilised, Math.max(1, m.minReplicas), m.maxReplicas);
-        const cost = state.replicas * m.regions * o.dedicatedPodCostPerHour * o.stepHours;
-        dedicatedCost += cost;
-        allDedicatedCost += cost;
-        month.dedicatedCostByTenant.set(m.tenant, (month.dedicatedCostByTenant.get(m.tenant) ?? 0) + cost);
-      } else {
-        poolRate += lambda;
-        poolRateByTenant.set(m.tenant, (poolRateByTenant.get(m.tenant) ?? 0) + lambda);
-        const replicas = clampReplicas(
-          Math.ceil((utilisationAlone / o.targetUtilisation) * (1 - 1e-9)),
-          Math.max(1, m.minReplicas),
-          m.maxReplicas,
-        );
-        allDedicatedCost += replicas * m.regions * o.dedicatedPodCostPerHour * o.stepHours;
-        if (!o.shadow) {
-          const p = 1 - Math.exp(-requests);
-          const u = o.source();
-          if (u < p) {
-            // first arrival time given at least one arrival in the step (inverse CDF of a truncated exponential)
-            const first = requests > 0 ? -Math.log(1 - u) / lambda : 0;
-            accessed.push({ state, first, requests });
-          }
-        }
-      }
+    const now = env.now;
+    const startHours = now * HOURS_PER_DAY - o.stepHours;
+    const month = Math.floor(startHours / HOURS_PER_DAY / DAYS_PER_MONTH + 1e-9);
+    if (this.#dirty || (o.growthPerMonth !== 0 && month !== this.#classifiedMonth)) {
+      this.#classify(month * DAYS_PER_MONTH * HOURS_PER_DAY);
+      this.#classifiedMonth = month;
     }
-    // multi-model pool: caches, then HPA for the next step
+    const midHours = startHours + o.stepHours / 2;
+    const n = this.#models.length;
+    const totalRate = o.requestsPerSecondPerModel * n * this.#diurnal(midHours) * this.#growth(midHours);
+    const stepSeconds = o.stepHours * 3600;
+    const serviceSeconds = o.serviceMs / 1000;
+    const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
+    const m = this.#month;
+    m.requests += totalRate * stepSeconds;
+    this.totals.requests += totalRate * stepSeconds;
+
+    // dedicated deployments
+    let dedicatedCost = this.#fixedDedicatedCost;
+    let dedicatedPods = this.#fixedDedicatedPods;
+    const byTenant = this.#dedicatedByTenant;
+    while (byTenant.length < this.#tenants.length) byTenant.push(0);
+    if (this.#fixedDedicatedCost > 0)
+      for (let t = 0; t < this.#tenants.length; t++) byTenant[t]! += this.#fixedDedicatedCostByTenant[t] ?? 0;
+    for (const state of this.#dynamicDedicated) {
+      const mm = state.model;
+      const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
+      const desired = hpaDesiredReplicas(state.replicas, utilisation, o.targetUtilisation, o.tolerance);
+      const next = this.#useStabiliser ? state.stabiliser.recommend(now, desired) : desired;
+      state.replicas = clampReplicas(next, Math.max(1, mm.minReplicas), mm.maxReplicas);
+      const cost = state.replicas * mm.regions * o.dedicatedPodCostPerHour * o.stepHours;
+      dedicatedCost += cost;
+      dedicatedPods += state.replicas * mm.regions;
+      byTenant[state.tenantIndex]! += cost;
+    }
+    // the comparison: every model on its own deployment, sized by the HPA's steady state
+    let allDedicated = this.#fixedAllDedicatedCost;
+    for (const state of this.#dynamicAllDedicated) {
+      const mm = state.model;
+      const need = Math.ceil(((totalRate * state.weight * serviceSeconds) / perPodAtTarget) * (1 - 1e-9));
+      allDedicated +=
+        clampReplicas(need, Math.max(1, mm.minReplicas), mm.maxReplicas) *
+        mm.regions *
+        o.dedicatedPodCostPerHour *
+        o.stepHours;
+    }
+
+    // multi-model pool
+    const poolRate = totalRate * this.#poolWeight;
     let pods = this.#pods.length;
-    if (pods === 0 && poolRate > 0) {
-      this.#resizePool(1);
-      pods = 1;
+    if (poolRate > 0 && pods === 0) {
+      this.#resizePool(Math.max(1, o.minReplicas));
+      pods = this.#pods.length;
     }
     let stepColdRequests = 0;
-    if (pods > 0) {
-      accessed.sort((a, b) => a.first - b.first);
-      for (const { state, requests } of accessed) {
+    let workingSetGb = this.#hotMemoryGb;
+    if (pods > 0 && !o.shadow) {
+      if (this.#hotMissing) {
+        for (const state of this.#models) {
+          if (!state.hot || this.#location.has(state.model.id)) continue;
+          this.#load(state.model.id, state.model.memoryGb);
+          stepColdRequests += Math.min(
+            totalRate * state.weight * stepSeconds,
+            1 + totalRate * state.weight * o.loadSeconds,
+          );
+          m.coldLoads++;
+          this.totals.coldLoads++;
+        }
+        this.#hotMissing = false;
+      }
+      const cold = this.#coldModels;
+      if (this.#accessFirst.length < cold.length) {
+        this.#accessFirst = new Float64Array(cold.length * 2);
+        this.#accessIndex = new Int32Array(cold.length * 2);
+      }
+      const first = this.#accessFirst;
+      let accessed = 0;
+      for (let i = 0; i < cold.length; i++) {
+        const lambda = totalRate * cold[i]!.weight;
+        const requests = lambda * stepSeconds;
+        const u = o.source();
+        if (u < 1 - Math.exp(-requests)) {
+          this.#accessIndex[accessed++] = i;
+          first[i] = -Math.log(1 - u) / lambda;
+        }
+      }
+      const idx = this.#accessIndex.subarray(0, accessed);
+      if (accessed > 1) idx.sort((a, b) => first[a]! - first[b]!);
+      for (const i of idx) {
+        const state = cold[i]!;
         const id = state.model.id;
-        let hitPod: ModelCache | undefined;
-        for (const pod of this.#pods)
-          if (pod.has(id)) {
-            hitPod = pod;
-            break;
-          }
-        if (hitPod !== undefined) {
-          hitPod.access(id, state.model.memoryGb);
+        workingSetGb += state.model.memoryGb;
+        const pod = this.#location.get(id);
+        if (pod !== undefined) {
+          pod.access(id, state.model.memoryGb);
           continue;
         }
-        let target = this.#pods[0]!;
-        for (const pod of this.#pods) if (pod.freeGb > target.freeGb) target = pod;
-        target.access(id, state.model.memoryGb);
-        const misses = Math.min(requests, 1 + state.lambda * o.loadSeconds);
-        stepColdRequests += misses;
-        month.misses += misses;
-        month.coldLoads += 1;
-        this.totals.misses += misses;
-        this.totals.coldLoads += 1;
+        this.#load(id, state.model.memoryGb);
+        const lambda = totalRate * state.weight;
+        stepColdRequests += Math.min(lambda * stepSeconds, 1 + lambda * o.loadSeconds);
+        m.coldLoads++;
+        this.totals.coldLoads++;
       }
+      m.misses += stepColdRequests;
+      this.totals.misses += stepColdRequests;
     }
     const poolCost = pods * o.podCostPerHour * o.stepHours;
     const utilisation = pods > 0 ? (poolRate * serviceSeconds) / (pods * o.concurrencyPerPod) : 0;
-    const used = Math.min(1, utilisation);
-    if (poolRate > 0)
-      for (const [tenant, rate] of poolRateByTenant)
-        month.usedCostByTenant.set(
-          tenant,
-          (month.usedCostByTenant.get(tenant) ?? 0) + (poolCost * used * rate) / poolRate,
-        );
+    if (poolRate > 0) {
+      const used = (poolCost * Math.min(1, utilisation)) / this.#poolWeight;
+      const usedByTenant = this.#usedByTenant;
+      while (usedByTenant.length < this.#tenants.length) usedByTenant.push(0);
+      for (let t = 0; t < this.#tenants.length; t++)
+        usedByTenant[t]! += used * (this.#tenantPoolWeight[t] ?? 0);
+    }
     if (!o.shadow && pods > 0 && poolRate > 0) {
       let loaded = 0;
       for (const pod of this.#pods) loaded += pod.size;
-      month.modelsPerPodHours += (loaded / pods) * o.stepHours;
+      m.modelsPerPodHours += (loaded / pods) * o.stepHours;
       if (utilisation < 1) {
         const stepRequests = poolRate * stepSeconds;
-        const coldShare = stepRequests > 0 ? Math.min(1, stepColdRequests / stepRequests) : 0;
-        const p95 = mmcResponseQuantile(
-          o.concurrencyPerPod,
-          poolRate / pods,
-          1 / serviceSeconds,
-          0.95,
-          o.loadSeconds,
-          coldShare,
-        );
-        month.latencyWeighted += p95 * 1000 * stepRequests;
-        month.latencyRequests += stepRequests;
+        const coldShare = Math.min(1, stepColdRequests / stepRequests);
+        const p95 = this.#p95(poolRate / pods, serviceSeconds, coldShare);
+        m.latencyWeighted += p95 * 1000 * stepRequests;
+        m.latencyRequests += stepRequests;
       } else {
-        month.overloadedHours += o.stepHours;
+        m.overloadedHours += o.stepHours;
       }
     }
-    month.poolCost += poolCost;
-    month.dedicatedCost += dedicatedCost;
-    month.allDedicatedCost += allDedicatedCost;
-    let dedicatedPods = 0;
-    for (const s of this.#models) if (s.model.dedicated) dedicatedPods += s.replicas * s.model.regions;
-    month.podHours += (pods + dedicatedPods) * o.stepHours;
+    m.poolCost += poolCost;
+    m.dedicatedCost += dedicatedCost;
+    m.allDedicatedCost += allDedicated;
+    m.podHours += (pods + dedicatedPods) * o.stepHours;
     this.totals.podHours += (pods + dedicatedPods) * o.stepHours;
     this.totals.steps++;
     if (this.podsTrace !== undefined) this.podsTrace.push(pods);
     if (pods > this.totals.maxPods) this.totals.maxPods = pods;
-    if (o.mode === "multiModel" || pods > 0) {
-      const desired = pods > 0 ? hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance) : 0;
-      const stabilised = desired < pods ? this.#poolStabiliser.recommend(env.now, desired) : desired;
-      if (desired >= pods) this.#poolStabiliser.recommend(env.now, desired);
-      const minimum =
-        poolRate > 0 || o.mode === "multiModel" ? Math.max(o.minReplicas, poolRate > 0 ? 1 : 0) : 0;
-      this.#resizePool(clampReplicas(stabilised, minimum, o.maxReplicas));
+    if (pods > 0) {
+      let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
+      if (o.memoryTargetUtilisation > 0 && !o.shadow) {
+        const memoryUtilisation = workingSetGb / (pods * this.modelMemoryGb);
+        desired = Math.max(
+          desired,
+          hpaDesiredReplicas(pods, memoryUtilisation, o.memoryTargetUtilisation, o.tolerance),
+        );
+      }
+      const next = this.#useStabiliser ? this.#poolStabiliser.recommend(now, desired) : desired;
+      const minimum = poolRate > 0 ? Math.max(1, o.minReplicas) : 0;
+      this.#resizePool(clampReplicas(next, minimum, o.maxReplicas));
     }
-    env.schedule(o.stepHours / HOURS_PER_DAY, () => this.#step());
+    env.schedule(o.stepHours / HOURS_PER_DAY, this.#tick);
+  }
+
+  /**
+   * M/M/c p95 of one step, memoised on the per-server utilisation in 0.5% steps and the cold share in 0.25%
+   * steps (the quantity is an approximation already; the memo makes it cheap enough to evaluate every hour).
+   */
+  #p95(perPodRate: number, serviceSeconds: number, coldShare: number): number {
+    const o = this.options;
+    const servers = o.concurrencyPerPod;
+    const rhoBucket = Math.round(((perPodRate * serviceSeconds) / servers) * 200);
+    const coldBucket = Math.round(coldShare * 400);
+    const key = rhoBucket * 1000 + coldBucket;
+    let v = this.#latencyMemo.get(key);
+    if (v === undefined) {
+      const rate = Math.min(0.999, rhoBucket / 200) * (servers / serviceSeconds);
+      v = mmcResponseQuantile(servers, rate, 1 / serviceSeconds, 0.95, o.loadSeconds, coldBucket / 400);
+      this.#latencyMemo.set(key, v);
+    }
+    return v;
   }
 
   /** Hand over the month's totals and start a new month. */
   takeMonth(): ServingMonth {
     const m = this.#month;
+    for (let t = 0; t < this.#tenants.length; t++) {
+      const name = this.#tenants[t]!;
+      const used = this.#usedByTenant[t] ?? 0;
+      if (used > 0) m.usedCostByTenant.set(name, used);
+      const dedicated = this.#dedicatedByTenant[t] ?? 0;
+      if (dedicated > 0) m.dedicatedCostByTenant.set(name, dedicated);
+    }
+    this.#usedByTenant = [];
+    this.#dedicatedByTenant = [];
     this.#month = emptyMonth();
     return m;
   }

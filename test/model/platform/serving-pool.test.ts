@@ -20,6 +20,7 @@ function options(overrides: Partial<ServingOptions> = {}): ServingOptions {
     serviceMs: 50,
     concurrencyPerPod: 4,
     targetUtilisation: 0.6,
+    memoryTargetUtilisation: 0,
     tolerance: 0.1,
     stabilisationWindowSeconds: 300,
     minReplicas: 1,
