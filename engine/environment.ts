@@ -13,15 +13,15 @@
 import { Condition } from "./condition.ts";
 import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
-import { NORMAL } from "./priority.ts";
+import { MIN_PRIORITY, NORMAL } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 import { ScheduledHandle } from "./scheduled-handle.ts";
 import { SimulationError } from "./simulation-error.ts";
 
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
-/** The stop entry of run({ until: time }) runs before every other event at that time. */
-const PRIORITY_STOP = -1000;
+/** The stop entry of run({ until: time }) runs before every other event at that time (below every user priority). */
+const PRIORITY_STOP = MIN_PRIORITY - 1;
 
 /** Options of the {@link Environment} constructor. */
 export interface EnvironmentOptions {
@@ -118,6 +118,11 @@ export class Environment {
     if (typeof callback !== "function")
       throw new TypeError(`callback must be a function, got ${typeof callback}`);
     if (priority !== NORMAL) checkPriority(priority);
+    return this._scheduleHandle(delay, callback, priority);
+  }
+
+  /** @internal Schedule a callback without argument checks (also below the user priority range). */
+  _scheduleHandle(delay: number, callback: () => void, priority: number): ScheduledHandle {
     const handle = new ScheduledHandle(this, callback);
     handle._state = TRIGGERED;
     handle._slot = this._enqueue(handle, delay, priority);
@@ -164,7 +169,7 @@ export class Environment {
     if (typeof until === "number") {
       if (!(until > this._now))
         throw new RangeError(`until must be greater than now (${this._now}), got ${until}`);
-      const stop = this.schedule(until - this._now, () => this._stop(), PRIORITY_STOP);
+      const stop = this._scheduleHandle(until - this._now, () => this._stop(), PRIORITY_STOP);
       try {
         this._loop();
       } finally {

@@ -101,6 +101,17 @@ describe("Environment scheduling", () => {
     expect(() => env.run({ until: 4.5 })).toThrow(RangeError);
   });
 
+  it("run({ until: t }) does not run events at t, whatever their priority", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    env.schedule(2, () => log.push("min priority at 2"), -1000);
+    env.schedule(1.5, () => log.push("at 1.5"), 1000);
+    env.run({ until: 2 });
+    expect(log).toEqual(["at 1.5"]);
+    env.run();
+    expect(log).toEqual(["at 1.5", "min priority at 2"]);
+  });
+
   it("run({ until: t }) advances the clock to t when the list empties earlier", () => {
     const env = new Environment({ initialTime: 10 });
     env.timeout(1);
