@@ -2,7 +2,7 @@
  * `scalesim compare <baseline> <alternatives...>`: runs every scenario on the same seeds (common random numbers),
  * writes one comparison report and prints the paired differences of the key KPIs.
  */
-import { compareScenarios } from "../../montecarlo/compare-scenarios.ts";
+import { compareScenarios } from "../../montecarlo/index.ts";
 import type { CliContext } from "../context.ts";
 import { renderDifferences } from "../difference-table.ts";
 import { reportWritten } from "../messages.ts";

@@ -2,7 +2,8 @@
  * `scalesim merge <part...>`: combines the summaries of sweep shards (run with `--shard k/n`, possibly on
  * different machines) into one sweep summary and writes its report.
  */
-import { mergeSweeps, type SweepSummary } from "../../index.ts";
+import { mergeSweeps } from "../../montecarlo/index.ts";
+import type { SweepSummary } from "../../montecarlo/types.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { notASummary, reportWritten } from "../messages.ts";

@@ -5,8 +5,7 @@
  */
 import { join } from "node:path";
 import { simulate } from "../../model/simulate.ts";
-import { replay } from "../../montecarlo/replay.ts";
-import { runScenario } from "../../montecarlo/run-scenario.ts";
+import { replay, runScenario } from "../../montecarlo/index.ts";
 import type { RunSummary } from "../../montecarlo/types.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";

@@ -4,7 +4,9 @@
  * `scalesim merge`.
  */
 import { basename, extname, resolve } from "node:path";
-import { formatIssues, loadSweep, runSweep, type SweepSummary } from "../../index.ts";
+import { loadSweep, runSweep } from "../../montecarlo/index.ts";
+import type { SweepSummary } from "../../montecarlo/types.ts";
+import { formatIssues } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { reportWritten } from "../messages.ts";
@@ -31,15 +33,20 @@ export async function sweepCommand(
   assertFreshDirectory(outDir);
   const progress = createProgress(progressMode(options, context), label, context);
   const base = monteCarloOptions(options, context, (update) => progress.update(update));
-  const { untilCi: _untilCi, ...runOptions } = base;
-  if (options.replications === undefined) delete (runOptions as { replications?: number }).replications;
   let summary: SweepSummary;
   try {
+    // the sweep file's replications and seed apply unless given on the command line
     summary = await runSweep(sweep, {
-      ...runOptions,
+      workers: base.workers,
+      signal: base.signal,
+      onProgress: base.onProgress,
+      ...(options.replications === undefined ? {} : { replications: options.replications }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.shard ? { shard: { index: options.shard.index - 1, count: options.shard.count } } : {}),
     });
   } catch (error) {
+    // runSweep rejects KPIs of interest the model does not report with a RangeError: a problem of the sweep file
+    if (error instanceof RangeError) throw new CliError(ExitCode.usage, `${argument}: ${error.message}`);
     throw explainFailure(error, () => argument);
   } finally {
     progress.stop();
@@ -56,7 +63,7 @@ export async function sweepCommand(
       replicationsPerPoint: summary.replicationsPerPoint,
       totalPoints: summary.totalPoints,
       points: summary.points.length,
-      ...(summary.shard ? { shard: summary.shard } : {}),
+      ...(summary.shard ? { shard: `${summary.shard.index + 1}/${summary.shard.count}` } : {}),
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
