@@ -5,6 +5,8 @@
 
 export { type CompareOptions, compareScenarios, DEFAULT_CRN_KPI } from "./compare-scenarios.ts";
 export type { DescribeMetric } from "./describe-metric.ts";
+export { type LoadSweepResult, loadSweep } from "./load-sweep.ts";
+export { mergeSweeps } from "./merge-sweeps.ts";
 export type { ModelRef, ReplicationFunction } from "./model-ref.ts";
 export type { Progress, ProgressCallback } from "./progress.ts";
 export { type ReplayOptions, replay } from "./replay.ts";
@@ -19,4 +21,7 @@ export {
   type UntilCi,
 } from "./run-options.ts";
 export { runScenario } from "./run-scenario.ts";
+export { runSweep, type SweepOptions } from "./run-sweep.ts";
+export { type Sweep, type SweepParameter, sweepSchema } from "./sweep-schema.ts";
+export { CSV_STATISTICS, sweepToCsv, sweepToJson } from "./sweep-writers.ts";
 export { TDigest, type TDigestState } from "./t-digest.ts";

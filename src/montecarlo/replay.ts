@@ -4,6 +4,7 @@
  * (seed, replication, stream name), the rerun sees exactly the same random numbers as in the pool.
  */
 import type { ReplicationResult } from "../model/result.ts";
+import { simulate } from "../model/simulate.ts";
 import type { ReplicationFunction } from "./model-ref.ts";
 
 /** Which replication to rerun, and with which replication function. */
@@ -12,8 +13,8 @@ export interface ReplayOptions {
   seed: number;
   /** Replication index (ReplicationError.replication). */
   replication: number;
-  /** Replication function (the model's simulate). */
-  simulate: ReplicationFunction;
+  /** Replication function (default: the model's simulate). */
+  simulate?: ReplicationFunction;
 }
 
 /**
@@ -28,5 +29,6 @@ export function replay(scenario: object, options: ReplayOptions): ReplicationRes
   if (!Number.isSafeInteger(replication) || replication < 0) {
     throw new RangeError(`replication must be an integer >= 0, got ${replication}`);
   }
-  return options.simulate(scenario as never, { seed, replication, keepProjects: true, trace: true });
+  const replicate = options.simulate ?? (simulate as ReplicationFunction);
+  return replicate(scenario as never, { seed, replication, keepProjects: true, trace: true });
 }

@@ -125,6 +125,13 @@ export interface SweepPoint {
   /** Parameter path -> value. */
   parameters: Record<string, number | string | boolean>;
   kpis: Record<string, KpiSummary>;
+  /**
+   * Optional: why the point exists: a point of the design ("design"), or of the one-at-a-time tornado design
+   * ("base" = every parameter at its base value, "low"/"high" = parameter `varied` at its low/high value).
+   */
+  role?: "design" | "base" | "low" | "high";
+  /** Optional: the parameter path a "low"/"high" point varies. */
+  varied?: string;
 }
 
 /** Result of a sweep (or a shard of one, or a merge of shards). */

@@ -1,0 +1,177 @@
+/**
+ * runSweep: evaluate every point of a sweep (or one shard of them) with the same master seed (common random
+ * numbers across points, so differences between points are not blurred by different random draws), and
+ * compute the sensitivity measures from the points.
+ *
+ *   sweep -> base scenario -> planPoints (sweep-design.ts) -> shard filter -> validate every point ->
+ *   runScenario per point on one shared pool -> SweepPoint[] -> assembleSweep (sensitivity.ts)
+ *
+ * Points of shard k of n are those with index % n === k (round-robin), and a point's result depends only on
+ * the sweep, the seed and its index, so mergeSweeps of all shards equals the unsharded run byte for byte.
+ */
+import { defaultDescribeMetric } from "./describe-metric.ts";
+import { getPath } from "./dotted-path.ts";
+import { issuesError, loadBase, pointScenario } from "./point-scenario.ts";
+import type { ProgressCallback } from "./progress.ts";
+import { ReplicationPool } from "./replication-pool.ts";
+import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts";
+import { runScenario } from "./run-scenario.ts";
+import { sensitivity } from "./sensitivity.ts";
+import { gridValues, planPoints } from "./sweep-design.ts";
+import type { Sweep } from "./sweep-schema.ts";
+import { toolInfo } from "./tool-info.ts";
+import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
+
+/** Options of a sweep: run options (without precision stopping) plus the shard to evaluate. */
+export interface SweepOptions extends Omit<RunOptions, "untilCi" | "pool"> {
+  /** Evaluate only points with index % count === index (0-based shard index). */
+  shard?: { index: number; count: number };
+}
+
+/**
+ * Runs the sweep's points (replications per point: options.replications, else the sweep's; seed:
+ * options.seed, else the sweep's, else the default) and returns the SweepSummary. Cancelling returns the
+ * points finished so far.
+ *
+ * @throws {RangeError} for an invalid shard, an unknown KPI of interest, or points whose scenario is invalid
+ *   (the message lists the scenario issues).
+ * @throws {ReplicationError} when a replication fails.
+ */
+export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promise<SweepSummary> {
+  const seed = options.seed ?? sweep.seed ?? DEFAULT_SEED;
+  const replications = options.replications ?? sweep.replications;
+  positiveInteger("replications", replications);
+  const shard = options.shard;
+  if (shard !== undefined) {
+    positiveInteger("shard.count", shard.count);
+    if (!Number.isInteger(shard.index) || shard.index < 0 || shard.index >= shard.count) {
+      throw new RangeError(`shard.index must be an integer in [0, ${shard.count - 1}], got ${shard.index}`);
+    }
+  }
+  const base = await loadBase(sweep.base, sweep.baseDir);
+  if (!base.ok) throw issuesError(base.issues);
+  const planned = planPoints(sweep, seed, (path) => getPath(base.scenario, path));
+  const mine = planned.filter((point) => shard === undefined || point.index % shard.count === shard.index);
+  const scenarios = mine.map((point) =>
+    pointScenario(base.scenario, point.parameters, `point ${point.index}`),
+  );
+  const issues = scenarios.flatMap((result) => (result.ok ? [] : result.issues));
+  if (issues.length > 0) throw issuesError(issues);
+
+  const describe = options.describe ?? (await defaultDescribeMetric());
+  const pool = new ReplicationPool(options.workers);
+  const points: SweepPoint[] = [];
+  const total = mine.length * replications;
+  const startedAt = performance.now();
+  try {
+    for (let i = 0; i < mine.length; i++) {
+      const planned = mine[i]!;
+      const scenario = scenarios[i]!;
+      if (!scenario.ok) continue;
+      const { shard: _shard, onProgress, ...runOptions } = options;
+      const summary = await runScenario(scenario.scenario, {
+        ...runOptions,
+        replications,
+        seed,
+        describe,
+        pool,
+        ...(onProgress === undefined
+          ? {}
+          : { onProgress: offsetProgress(onProgress, i * replications, total, startedAt) }),
+      });
+      if (summary.stoppedBy === "cancelled") break;
+      const point: SweepPoint = {
+        index: planned.index,
+        parameters: planned.parameters,
+        kpis: pickKpis(summary.kpis, sweep.kpis),
+        role: planned.role,
+      };
+      if (planned.varied !== undefined) point.varied = planned.varied;
+      points.push(point);
+    }
+  } finally {
+    await pool.destroy();
+  }
+  const summary = assembleSweep(
+    {
+      tool: toolInfo(),
+      name: sweep.name ?? "sweep",
+      seed,
+      replicationsPerPoint: replications,
+      sampling: sweep.sampling,
+      parameters: sweep.parameters.map((parameter) =>
+        parameter.range === undefined
+          ? { path: parameter.path, values: parameter.values! }
+          : {
+              path: parameter.path,
+              values: gridValues(parameter),
+              min: parameter.range.min,
+              max: parameter.range.max,
+            },
+      ),
+      totalPoints: planned.length,
+    },
+    points,
+  );
+  if (shard !== undefined) summary.shard = { index: shard.index, count: shard.count };
+  return summary;
+}
+
+/** The fields of a SweepSummary that do not depend on which points were evaluated. */
+export type SweepHeader = Pick<
+  SweepSummary,
+  "tool" | "name" | "seed" | "replicationsPerPoint" | "sampling" | "parameters" | "totalPoints"
+>;
+
+/**
+ * The summary of `points` (sorted by index) with sensitivity computed from them; shared by runSweep and
+ * mergeSweeps so both build byte-identical JSON for the same points.
+ */
+export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepSummary {
+  const sorted = [...points].sort((a, b) => a.index - b.index);
+  return {
+    tool: header.tool,
+    name: header.name,
+    seed: header.seed,
+    replicationsPerPoint: header.replicationsPerPoint,
+    sampling: header.sampling,
+    parameters: header.parameters,
+    totalPoints: header.totalPoints,
+    points: sorted,
+    ...sensitivity(
+      sorted,
+      header.parameters.map((parameter) => parameter.path),
+    ),
+  };
+}
+
+function pickKpis(
+  kpis: Record<string, KpiSummary>,
+  wanted: string[] | undefined,
+): Record<string, KpiSummary> {
+  if (wanted === undefined) return kpis;
+  const out: Record<string, KpiSummary> = {};
+  for (const name of wanted) {
+    const kpi = kpis[name];
+    if (kpi === undefined) {
+      throw new RangeError(`kpis: no KPI named "${name}"; known KPIs: ${Object.keys(kpis).join(", ")}`);
+    }
+    out[name] = kpi;
+  }
+  return out;
+}
+
+// progress of one point's run, shifted to the sweep's total and measured from the sweep's start
+function offsetProgress(
+  callback: ProgressCallback,
+  offset: number,
+  total: number,
+  startedAt: number,
+): ProgressCallback {
+  return (progress) => {
+    const done = offset + progress.done;
+    const seconds = (performance.now() - startedAt) / 1000;
+    const perSecond = seconds > 0 ? done / seconds : 0;
+    callback({ done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : 0 });
+  };
+}
