@@ -320,7 +320,7 @@ export class DeliveryModel {
     p.status = "delivered";
     p.deliveryDay = this.env.now;
     p.endDay = this.env.now;
-    this.samples.timeToMarketDays.push(p.deliveryDay - p.approvalDay);
+    if (!p.initial) this.samples.timeToMarketDays.push(p.deliveryDay - p.approvalDay);
     const m = this.#month();
     if (m < this.horizonMonths) this.book.delivered[m]!++;
     if (this.tracing)
@@ -366,8 +366,19 @@ export class DeliveryModel {
 
   /** People cost sunk in `p` so far: its team's person-days and the hub expert hours it used. */
   sunkCost(p: Project): number {
+    return this.peopleCost(p, p.endDay);
+  }
+
+  /**
+   * People cost of `p` up to `untilDay` (its end if earlier): team person-days at the team's rate (dedicated
+   * teams and double-down extras at the dedicated rate) plus the hub expert hours it used.
+   */
+  peopleCost(p: Project, untilDay: number): number {
+    let personDays = p.personDays;
+    const live = p.status === "active" || p.status === "forming";
+    if (live && untilDay > p.fteSince) personDays += p.fte * (untilDay - p.fteSince);
     const role = p.staffing === "spoke" ? "spoke" : "pilot";
-    return p.personDays * this.org.costPerFteDay(role) + p.supportHours * this.org.hubCostPerHour();
+    return personDays * this.org.costPerFteDay(role) + p.supportHours * this.org.hubCostPerHour();
   }
 
   /** Tenant index of `p`. */
@@ -547,6 +558,7 @@ export class DeliveryModel {
     const source = this.streams.get("initial");
     for (let i = 0; i < count; i++) {
       const p = this.#newIdea(i % this.unitNames.length);
+      p.initial = true;
       p.score = this.score(p, false);
       p.approvalDay = 0;
       p.eligibleDay = 0;

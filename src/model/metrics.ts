@@ -158,6 +158,13 @@ export function metricInfo(name: string): MetricInfo {
         return { label: `Cost of tenant ${rest}`, unit: MONEY, better: "lower" };
       case "tierCost":
         return { label: `Tier fees: ${rest}`, unit: MONEY, better: "lower" };
+      case "initial":
+        if (rest === "roi")
+          return { label: "ROI of the projects running at month 0", unit: "ratio", better: "higher" };
+        return {
+          label: `${rest === "cost" ? "Cost" : "Value"} of the projects running at month 0`,
+          unit: MONEY,
+        };
       case "sunkCost":
         return { label: `Sunk cost of ${rest} projects`, unit: MONEY, better: "lower" };
       case "effort":

@@ -3,8 +3,9 @@
  * (`addProductionModel`, tier from `assignTier`), yields its annual value x realisation with a linear ramp-up,
  * and must be retrained every `retrainEveryDays`. Retraining is submitted at the due date when automated
  * (level 4, guide "Automated retraining") or after a manual delay otherwise; a retraining is compliant when it
- * finishes within a grace week of its due date (guide Pattern 10 "Model Retraining Compliance"). While a model
- * is overdue its health loses `decayPerMonthOverdue` per month; a retraining restores it.
+ * finishes within a grace week of its due date (guide Pattern 10 "Model Retraining Compliance"). Once a model is
+ * overdue (past the grace week) its value is multiplied by (1 - decayPerMonthOverdue)^(months overdue),
+ * evaluated at the middle of each overdue stretch of a month; a retraining restores full value.
  */
 import { DAYS_PER_MONTH } from "./calendar.ts";
 import type { DeliveryModel } from "./delivery-model.ts";
@@ -20,12 +21,16 @@ class LiveModel {
   readonly project: Project;
   readonly liveDay: number;
   readonly job: JobRequest;
-  health = 1;
   dueDay: number;
+  /** Day the model became overdue (NaN when it is not). */
+  overdueSince = Number.NaN;
+  /** Value-days lost to overdue retraining in the current month (weighted by the decay). */
+  lossDays = 0;
   pending = false;
   readonly onDue: () => void;
   readonly onSubmit: () => void;
   readonly onDone: () => void;
+  readonly onOverdue: () => void;
 
   constructor(project: Project, liveDay: number, job: JobRequest, production: Production) {
     this.project = project;
@@ -35,6 +40,7 @@ class LiveModel {
     this.onDue = () => production.due(this);
     this.onSubmit = () => production.submit(this);
     this.onDone = () => production.done(this);
+    this.onOverdue = () => production.overdue(this);
   }
 }
 
@@ -83,6 +89,7 @@ export class Production {
     const m = this.#m;
     const prod = m.params.lifecycle.production;
     live.pending = true;
+    m.env.schedule(RETRAIN_GRACE_DAYS, live.onOverdue);
     if (prod.retrainAutomated) this.submit(live);
     else m.env.schedule(Math.max(0, m.manualRetrainDelay()), live.onSubmit);
   }
@@ -100,11 +107,20 @@ export class Production {
     this.retrainDone++;
     if (now <= live.dueDay + RETRAIN_GRACE_DAYS) this.retrainOnTime++;
     live.pending = false;
-    live.health = 1;
+    if (!Number.isNaN(live.overdueSince)) {
+      const monthStart = Math.floor(now / DAYS_PER_MONTH + 1e-9) * DAYS_PER_MONTH;
+      live.lossDays += this.#loss(Math.max(live.overdueSince, monthStart), now, live.overdueSince);
+      live.overdueSince = Number.NaN;
+    }
     this.#schedule(live);
   }
 
-  /** Value realised in the month [start, end) days; applies decay to overdue models at the month's end. */
+  /** The grace week after a due date has passed: still waiting means overdue from now on. */
+  overdue(live: LiveModel): void {
+    if (live.pending && Number.isNaN(live.overdueSince)) live.overdueSince = this.#m.env.now;
+  }
+
+  /** Value realised in the month [start, end) days, less what overdue retraining cost. */
   closeMonth(start: number, end: number): number {
     const m = this.#m;
     const prod = m.params.lifecycle.production;
@@ -115,9 +131,13 @@ export class Production {
       const span = (end - from) / DAYS_PER_MONTH;
       if (span <= 0) continue;
       const ramp = rampFactor((from - live.liveDay) / DAYS_PER_MONTH, span, prod.valueRampMonths);
-      value += (live.project.annualValue / 12) * prod.realisation * ramp * live.health * span;
-      if (live.pending && end > live.dueDay + RETRAIN_GRACE_DAYS)
-        live.health *= 1 - prod.decayPerMonthOverdue;
+      if (!Number.isNaN(live.overdueSince))
+        live.lossDays += this.#loss(Math.max(live.overdueSince, from), end, live.overdueSince);
+      const kept = Math.max(0, end - from - live.lossDays) / (end - from);
+      live.lossDays = 0;
+      const v = (live.project.annualValue / 12) * prod.realisation * ramp * kept * span;
+      live.project.realisedValue += v;
+      value += v;
     }
     return value;
   }
@@ -129,6 +149,14 @@ export class Production {
     for (const live of this.models) if (live.pending && now > live.dueDay + RETRAIN_GRACE_DAYS) overdue++;
     const total = this.retrainDone + overdue;
     return total > 0 ? this.retrainOnTime / total : 1;
+  }
+
+  /** Weighted value-days lost over [a, b] by a model overdue since `since`. */
+  #loss(a: number, b: number, since: number): number {
+    if (b <= a) return 0;
+    const decay = this.#m.params.lifecycle.production.decayPerMonthOverdue;
+    const months = ((a + b) / 2 - since) / DAYS_PER_MONTH;
+    return (b - a) * (1 - (1 - decay) ** months);
   }
 
   #schedule(live: LiveModel): void {

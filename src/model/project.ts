@@ -68,6 +68,10 @@ export class Project {
   /** Phase at whose end a latent failure becomes visible. */
   revealPhase = 0;
 
+  /** Running at month 0 (demand.initialProjects): approved before the run, so no time to market. */
+  initial = false;
+  /** Value this project's model realised so far (currency). */
+  realisedValue = 0;
   score = 0;
   /** Score plus balancing bonus, recomputed at each selection. */
   rank = 0;
@@ -164,7 +168,7 @@ export class Project {
     if (!Number.isNaN(this.startDay)) record.startDay = this.startDay;
     if (!Number.isNaN(this.deliveryDay)) {
       record.deliveryDay = this.deliveryDay;
-      record.timeToMarketDays = this.deliveryDay - this.approvalDay;
+      if (!this.initial) record.timeToMarketDays = this.deliveryDay - this.approvalDay;
     }
     if (this.status === "killed" || this.status === "failed") record.killedDay = this.endDay;
     if (this.tier !== "") record.tier = this.tier;

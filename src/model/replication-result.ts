@@ -67,12 +67,25 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   let rejected = 0;
   let started = 0;
   let ttmSum = 0;
+  let ttmCount = 0;
+  let initialCount = 0;
+  let initialValue = 0;
+  let initialCost = 0;
+  const horizonDays = H * DAYS_PER_MONTH;
   for (const p of model.projects) {
+    if (p.initial) {
+      initialCount++;
+      initialValue += p.realisedValue;
+      initialCost += model.peopleCost(p, horizonDays);
+    }
     if (!Number.isNaN(p.approvalDay)) approved++;
     if (!Number.isNaN(p.startDay)) started++;
     if (p.status === "delivered") {
       delivered++;
-      ttmSum += p.deliveryDay - p.approvalDay;
+      if (!p.initial) {
+        ttmSum += p.deliveryDay - p.approvalDay;
+        ttmCount++;
+      }
     } else if (p.status === "killed") killed++;
     else if (p.status === "failed") failed++;
     else if (p.status === "rejected") rejected++;
@@ -90,7 +103,12 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.activeProjects = mean(book.activeProjects);
   kpis.activeProjectsEnd = book.activeProjects[H - 1] ?? 0;
   kpis.activeProjectsPeak = Math.max(0, ...book.activeProjects);
-  if (delivered > 0) kpis.timeToMarketDays = ttmSum / delivered;
+  if (ttmCount > 0) kpis.timeToMarketDays = ttmSum / ttmCount;
+  if (initialCount > 0) {
+    kpis["initial.value"] = initialValue;
+    kpis["initial.cost"] = initialCost;
+    if (initialCost > 0) kpis["initial.roi"] = initialValue / initialCost;
+  }
   if (delivered + killed + failed > 0) kpis.successRate = delivered / (delivered + killed + failed);
   if (book.supportCapacityDays > 0) kpis.hubUtilisation = book.supportBusyDays / book.supportCapacityDays;
   if (book.reviewerCapacityDays > 0)
@@ -213,13 +231,17 @@ function levelBreakdown(model: DeliveryModel, kpis: Record<string, number>, cost
     let ended = 0;
     let succeeded = 0;
     let ttm = 0;
+    let ttmCount = 0;
     for (const p of model.projects) {
       if (Number.isNaN(p.approvalDay) || p.levelAtApproval !== level) continue;
       approved++;
       if (p.status === "delivered") {
         succeeded++;
         ended++;
-        ttm += p.deliveryDay - p.approvalDay;
+        if (!p.initial) {
+          ttm += p.deliveryDay - p.approvalDay;
+          ttmCount++;
+        }
       } else if (p.status === "killed" || p.status === "failed") ended++;
     }
     if (months > 0) {
@@ -239,10 +261,9 @@ function levelBreakdown(model: DeliveryModel, kpis: Record<string, number>, cost
       }
     }
     if (approved > 0) kpis[`${prefix}approved`] = approved;
-    if (succeeded > 0) kpis[`${prefix}timeToMarketDays`] = ttm / succeeded;
+    if (ttmCount > 0) kpis[`${prefix}timeToMarketDays`] = ttm / ttmCount;
     if (ended > 0) kpis[`${prefix}successRate`] = succeeded / ended;
   }
-  void DAYS_PER_MONTH;
 }
 
 function tierRank(tier: string): number {

@@ -147,7 +147,8 @@ const financialServices = {
     "component library 6-9, spokes and guilds 9-18",
   organisation: level1.organisation,
   demand: {
-    businessUnits: units(5, 2.5, "division"),
+    // demand grows as AI becomes visible: a quarter of the final rate at month 0, full rate by month 18
+    businessUnits: units(5, 4, "division").map((u) => ({ ...u, ramp: { months: 18, startFactor: 0.25 } })),
     initialProjects: 5,
   },
   portfolio: { balancing: { enabled: false } },
@@ -163,7 +164,7 @@ const financialServices = {
         effects: [
           { path: "organisation.hub.fte", value: 12 },
           { path: "governance.standards.enabled", value: true },
-          { path: "organisation.pilotTeams.maxConcurrent", value: 6 },
+          { path: "organisation.pilotTeams.maxConcurrent", value: 10 },
         ],
       },
       {
@@ -242,7 +243,18 @@ const manufacturing = {
       formationDays: { dist: "pert", min: 20, mode: 45, max: 90 },
     },
   },
-  demand: { businessUnits: units(4, 0.5, "plant"), initialProjects: 40 },
+  demand: {
+    businessUnits: units(4, 0.5, "plant"),
+    initialProjects: 40,
+    // an unprioritised portfolio: value spread wide (many small bets, a few big ones), riskier than usual
+    annualValue: {
+      revenue: { dist: "lognormal", mean: 600_000, sd: 1_200_000 },
+      costReduction: { dist: "lognormal", mean: 500_000, sd: 900_000 },
+      riskMitigation: { dist: "lognormal", mean: 300_000, sd: 600_000 },
+      innovation: { dist: "lognormal", mean: 250_000, sd: 600_000 },
+    },
+    risk: { low: 35, medium: 40, high: 25 },
+  },
   portfolio: { balancing: { enabled: true } },
   lifecycle: level2.lifecycle,
   governance: {
