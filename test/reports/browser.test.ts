@@ -98,6 +98,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
     await v.page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
     await v.page.setViewportSize({ width: 480, height: 900 });
     await v.page.screenshot({ path: join(ARTIFACTS, "report-narrow.png"), fullPage: false });
+    await v.page.setViewportSize({ width: 1100, height: 900 });
     await v.page.emulateMedia({ media: "print" });
     await v.page.screenshot({ path: join(ARTIFACTS, "report-print.png"), fullPage: true });
     await v.page.close();
