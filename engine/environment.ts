@@ -92,8 +92,9 @@ export class Environment {
 
   /**
    * Start a process driven by `generator` at the current time (priority URGENT); the process is an event
-   * that succeeds with the generator's return value.
-   * @throws TypeError when generator is not a generator
+   * that succeeds with the generator's return value. An object that is not a generator fails the process
+   * with a TypeError at its start.
+   * @throws TypeError when generator is not an object
    */
   process<R>(generator: ProcessGenerator<R>): Process<R> {
     return new Process<R>(this, generator);

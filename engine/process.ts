@@ -26,7 +26,8 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** @internal Use `env.process(generator)`. */
   constructor(env: Environment, generator: ProcessGenerator<R>) {
     super(env);
-    if (generator === null || typeof generator !== "object" || typeof generator.next !== "function") {
+    // Only a cheap check: looking `next` up walks a different prototype chain for every generator function.
+    if (typeof generator !== "object" || generator === null) {
       throw new TypeError(`process requires a generator, got ${String(generator)}`);
     }
     this._gen = generator;
