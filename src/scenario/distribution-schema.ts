@@ -32,18 +32,34 @@ export const positive = z.number().positive();
 /** A whole number >= 0. */
 export const count = z.number().int().min(0);
 
+/**
+ * Largest magnitude of a distribution parameter (1e12: a trillion of any unit). Beyond it products inside the
+ * samplers can overflow to Infinity; no business quantity needs more.
+ */
+export const PARAMETER_LIMIT = 1e12;
+
+/** A distribution's location or bound: finite, |x| <= PARAMETER_LIMIT. */
+const level = z.number().min(-PARAMETER_LIMIT).max(PARAMETER_LIMIT);
+/** A distribution's scale: 0 < x <= PARAMETER_LIMIT. */
+const scale = z.number().positive().max(PARAMETER_LIMIT);
+/**
+ * A shape parameter within [low, high]: outside it the rejection samplers (gamma, beta) slow down without bound
+ * and power transforms (Weibull) overflow, while no realistic shape needs it.
+ */
+const shape = (low: number, high: number) => z.number().min(low).max(high);
+
 const constantSpec = z
   .strictObject({
     dist: z.literal("constant"),
-    value: z.number().describe("the value every draw returns"),
+    value: level.describe("the value every draw returns"),
   })
   .describe("always the same value");
 
 const uniformSpec = z
   .strictObject({
     dist: z.literal("uniform"),
-    min: z.number().describe("lower bound"),
-    max: z.number().describe("upper bound (>= min)"),
+    min: level.describe("lower bound"),
+    max: level.describe("upper bound (>= min)"),
   })
   .superRefine((spec, ctx) => {
     if (spec.min > spec.max)
@@ -54,7 +70,7 @@ const uniformSpec = z
 const exponentialSpec = z
   .strictObject({
     dist: z.literal("exponential"),
-    mean: positive.describe("mean (> 0); the rate is 1 / mean"),
+    mean: scale.describe("mean (> 0); the rate is 1 / mean"),
   })
   .superRefine((spec, ctx) => {
     // the engine samples with rate = 1 / mean, which overflows for subnormal means
@@ -66,16 +82,16 @@ const exponentialSpec = z
 const normalSpec = z
   .strictObject({
     dist: z.literal("normal"),
-    mean: z.number().describe("mean"),
-    sd: positive.describe("standard deviation (> 0)"),
+    mean: level.describe("mean"),
+    sd: scale.describe("standard deviation (> 0)"),
   })
   .describe("normal (Gaussian)");
 
 const lognormalSpec = z
   .strictObject({
     dist: z.literal("lognormal"),
-    mean: positive.describe("mean of the distribution itself, not of its logarithm (> 0)"),
-    sd: positive.describe("standard deviation of the distribution itself (> 0)"),
+    mean: scale.describe("mean of the distribution itself, not of its logarithm (> 0)"),
+    sd: scale.describe("standard deviation of the distribution itself (> 0)"),
   })
   .superRefine((spec, ctx) => {
     // sigma^2 = ln(1 + (sd / mean)^2) must be finite for the engine's parameterisation (see engine lognormal.ts).
@@ -86,9 +102,9 @@ const lognormalSpec = z
   .describe("lognormal given by its own mean and standard deviation");
 
 const rangeWithModeShape = {
-  min: z.number().describe("lowest possible value"),
-  mode: z.number().describe("most likely value (min <= mode <= max)"),
-  max: z.number().describe("highest possible value (>= min; equal to min gives a constant)"),
+  min: level.describe("lowest possible value"),
+  mode: level.describe("most likely value (min <= mode <= max)"),
+  max: level.describe("highest possible value (>= min; equal to min gives a constant)"),
 };
 
 function checkRangeWithMode(
@@ -115,7 +131,9 @@ const pertSpec = z
   .strictObject({
     dist: z.literal("pert"),
     ...rangeWithModeShape,
-    lambda: positive.optional().describe("weight of the mode (> 0); 4 gives the classic beta-PERT"),
+    lambda: shape(0.01, 1000)
+      .optional()
+      .describe("weight of the mode (0.01 to 1000); 4 gives the classic beta-PERT"),
   })
   .superRefine(checkRangeWithMode)
   .describe("PERT (beta-PERT) between min and max around mode");
@@ -123,34 +141,31 @@ const pertSpec = z
 const gammaSpec = z
   .strictObject({
     dist: z.literal("gamma"),
-    shape: positive.describe("shape k (> 0)"),
-    scale: positive.describe("scale theta (> 0); mean = shape * scale"),
+    shape: shape(0.01, 1e6).describe("shape k (0.01 to 1e6)"),
+    scale: scale.describe("scale theta (> 0); mean = shape * scale"),
   })
   .describe("gamma");
 
 const weibullSpec = z
   .strictObject({
     dist: z.literal("weibull"),
-    shape: positive.describe("shape k (> 0)"),
-    scale: positive.describe("scale lambda (> 0)"),
+    shape: shape(0.1, 1000).describe("shape k (0.1 to 1000)"),
+    scale: scale.describe("scale lambda (> 0)"),
   })
   .describe("Weibull");
 
 const betaSpec = z
   .strictObject({
     dist: z.literal("beta"),
-    alpha: positive.describe("alpha (> 0)"),
-    beta: positive.describe("beta (> 0)"),
+    alpha: shape(0.01, 1e6).describe("alpha (0.01 to 1e6)"),
+    beta: shape(0.01, 1e6).describe("beta (0.01 to 1e6)"),
   })
   .describe("beta on [0, 1]");
 
 const empiricalSpec = z
   .strictObject({
     dist: z.literal("empirical"),
-    data: z
-      .array(z.number())
-      .min(1, { error: emptyData() })
-      .describe("observed values, drawn with equal weight"),
+    data: z.array(level).min(1, { error: emptyData() }).describe("observed values, drawn with equal weight"),
   })
   .describe("resampling of observed values");
 

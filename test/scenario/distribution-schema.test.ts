@@ -47,8 +47,10 @@ describe("distributionSchema", () => {
       { dist: "pert", min: 1, mode: 9, max: 5 },
       "mode: mode must lie between min and max (min 1 <= mode 9 <= max 5)",
     ],
-    [{ dist: "pert", min: 1, mode: 2, max: 5, lambda: 0 }, "lambda: Too small: expected number to be >0"],
-    [{ dist: "beta", alpha: 0, beta: 1 }, "alpha: Too small: expected number to be >0"],
+    [{ dist: "pert", min: 1, mode: 2, max: 5, lambda: 0 }, "lambda: Too small: expected number to be >=0.01"],
+    [{ dist: "beta", alpha: 0, beta: 1 }, "alpha: Too small: expected number to be >=0.01"],
+    [{ dist: "weibull", shape: 1e-3, scale: 1 }, "shape: Too small: expected number to be >=0.1"],
+    [{ dist: "uniform", min: 0, max: 1e13 }, "max: Too big: expected number to be <=1000000000000"],
     [{ dist: "gamma", shape: 1, scale: -2 }, "scale: Too small: expected number to be >0"],
     [
       { dist: "lognormal", mean: 5e-324, sd: 1e-160 },
@@ -71,7 +73,12 @@ describe("distributionSchema", () => {
     expect(distributionSchema.safeParse({ dist: "cauchy", x: 1 }).success).toBe(false);
   });
 
-  const number = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  const number = fc.oneof(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+    fc.double({ min: 0.01, max: 1e6, noNaN: true }),
+    fc.double({ noNaN: true }),
+  );
   const anySpec = fc.oneof(
     fc.record({ dist: fc.constant("uniform"), min: number, max: number }),
     fc.record({ dist: fc.constant("triangular"), min: number, mode: number, max: number }),
