@@ -1,0 +1,108 @@
+/**
+ * Monte Carlo benchmark on the level-3 preset:
+ * (a) replications per second with 1 worker (in-process) and with 2 worker threads, measured in the same run
+ *     (the 1-worker rate is the baseline; target speed-up >= 1.8x on 2 cores); the 2-worker pool is warmed up
+ *     first so thread start-up and module loading are not counted in the rate;
+ * (b) wall time of a full 1 000-replication run on 2 workers, pool start-up included (target < 15 s);
+ *     SCALESIM_BENCH_REPLICATIONS overrides the count;
+ * (c) peak memory of aggregating 10 000 replications (target < 500 MB): 50 real level-3 results are folded
+ *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap after every
+ *     replication; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
+ *     in-flight window (2 x workers batches) and does not grow with replications.
+ * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
+ * are pessimistic. Prints one `BENCH {json}` line and one readable line.
+ */
+import process from "node:process";
+import { simulate } from "../src/model/simulate.ts";
+import { defaultDescribeMetric } from "../src/montecarlo/describe-metric.ts";
+import { ReplicationPool } from "../src/montecarlo/replication-pool.ts";
+import { toRecord } from "../src/montecarlo/replication-record.ts";
+import { RunAggregator } from "../src/montecarlo/run-aggregator.ts";
+import { runScenario } from "../src/montecarlo/run-scenario.ts";
+import { parseScenario } from "../src/scenario/load.ts";
+
+const RATE_REPLICATIONS = 60;
+const FULL_REPLICATIONS = Number(process.env.SCALESIM_BENCH_REPLICATIONS ?? 1000);
+const MEMORY_REPLICATIONS = 10_000;
+const MEMORY_DISTINCT = 50;
+const SEED = 2026;
+
+const loaded = parseScenario("extends: level-3\n", { file: "(preset level-3)" });
+if (!loaded.ok) throw new Error("level-3 preset does not validate");
+const scenario = loaded.scenario;
+
+async function rate(workers: number): Promise<number> {
+  const pool = new ReplicationPool(workers);
+  try {
+    await runScenario(scenario, { replications: 2 * workers, seed: SEED + 1, pool, batchSize: 1 });
+    const start = performance.now();
+    await runScenario(scenario, { replications: RATE_REPLICATIONS, seed: SEED, pool, batchSize: 5 });
+    return RATE_REPLICATIONS / ((performance.now() - start) / 1000);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+const perSecond1 = await rate(1);
+const perSecond2 = await rate(2);
+
+const fullStart = performance.now();
+const full = await runScenario(scenario, { replications: FULL_REPLICATIONS, seed: SEED, workers: 2 });
+const fullSeconds = (performance.now() - fullStart) / 1000;
+
+const records = Array.from({ length: MEMORY_DISTINCT }, (_, i) =>
+  toRecord(simulate(scenario, { seed: SEED, replication: i, keepProjects: false })),
+);
+const describe = await defaultDescribeMetric();
+globalThis.gc?.();
+const rssBefore = process.memoryUsage().rss;
+let peakRss = rssBefore;
+let peakHeap = process.memoryUsage().heapUsed;
+const aggregator = new RunAggregator();
+const memoryStart = performance.now();
+for (let i = 0; i < MEMORY_REPLICATIONS; i++) {
+  aggregator.add({ ...records[i % MEMORY_DISTINCT]!, replication: i });
+  if (i % 100 === 0) {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }
+}
+const summary = aggregator.summarize({
+  meta: full.meta,
+  seed: SEED,
+  workers: 1,
+  elapsedMs: 0,
+  stoppedBy: "count",
+  describe,
+});
+const usage = process.memoryUsage();
+peakRss = Math.max(peakRss, usage.rss);
+peakHeap = Math.max(peakHeap, usage.heapUsed);
+const aggregateSeconds = (performance.now() - memoryStart) / 1000;
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const result = {
+  name: "montecarlo-level-3",
+  replicationsPerSecond1Worker: Math.round(perSecond1 * 100) / 100,
+  replicationsPerSecond2Workers: Math.round(perSecond2 * 100) / 100,
+  speedUp: Math.round((perSecond2 / perSecond1) * 100) / 100,
+  fullReplications: FULL_REPLICATIONS,
+  fullSeconds: Math.round(fullSeconds * 10) / 10,
+  memoryReplications: MEMORY_REPLICATIONS,
+  peakRssMb: mb(peakRss),
+  rssBeforeAggregationMb: mb(rssBefore),
+  peakHeapMb: mb(peakHeap),
+  aggregateSeconds: Math.round(aggregateSeconds * 10) / 10,
+  kpis: Object.keys(summary.kpis).length,
+  series: Object.keys(summary.series).length,
+  targets: { speedUp: 1.8, fullSeconds: 15, peakRssMb: 500 },
+};
+console.log(`BENCH ${JSON.stringify(result)}`);
+console.log(
+  `montecarlo level-3: ${result.replicationsPerSecond1Worker} rep/s on 1 worker, ` +
+    `${result.replicationsPerSecond2Workers} rep/s on 2 (speed-up ${result.speedUp}x, target >= 1.8); ` +
+    `${FULL_REPLICATIONS} replications in ${result.fullSeconds} s (target < 15); ` +
+    `aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
+    `(from ${result.rssBeforeAggregationMb} MB; target < 500), peak heap ${result.peakHeapMb} MB`,
+);
