@@ -88,8 +88,11 @@ export class Organisation {
     const hub = this.params.organisation.hub;
     this.supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
     this.reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
-    this.support.capacity = this.supportServers;
-    this.reviewers.capacity = this.reviewerCount;
+    // a hub cut to zero still drains the requests already queued, with one server
+    this.support.capacity =
+      this.supportServers > 0 ? this.supportServers : this.support.queueLength > 0 ? 1 : 0;
+    this.reviewers.capacity =
+      this.reviewerCount > 0 ? this.reviewerCount : this.reviewers.queueLength > 0 ? 1 : 0;
     this.#supportCapacity.record(this.supportServers);
     this.#reviewerCapacity.record(this.reviewerCount);
     this.#spokeCapacity.record(this.spokeSlots());

@@ -161,9 +161,15 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   };
   for (const key in platform.samples) if (!(key in samples)) samples[key] = platform.samples[key]!;
 
-  const tiers = [...new Set(model.projects.filter((p) => p.tier !== "").map((p) => p.tier))].sort(
-    (a, b) => tierRank(a) - tierRank(b) || a.localeCompare(b),
-  );
+  const catalogue = model.scenario.platform.tiers.catalogue as Record<string, { slaPercent: number }>;
+  const tierNames = new Set([
+    ...Object.keys(catalogue),
+    ...model.projects.filter((p) => p.tier !== "").map((p) => p.tier),
+  ]);
+  const tiers = [...tierNames].sort((a, b) => tierRank(a) - tierRank(b) || a.localeCompare(b));
+  const slaTargets: Record<string, number> = {};
+  for (const [tier, spec] of Object.entries(catalogue))
+    if (spec.slaPercent > 0) slaTargets[tier] = spec.slaPercent;
   const bal = params.portfolio.balancing;
   const result: ReplicationResult = {
     replication: options.replication,
@@ -181,6 +187,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
         risk: Object.fromEntries(RISKS.map((k) => [k, bal.risk[k]])),
       },
       startDate: model.scenario.startDate,
+      slaTargets,
     },
     kpis,
     series,

@@ -87,4 +87,37 @@ describe("roadmap", () => {
     expect(result.kpis["level.2.months"]).toBe(3);
     expect(result.kpis["level.3.months"]).toBe(5);
   });
+
+  it("keeps projects moving when a roadmap cuts the hub to zero (queued requests drain, new ones self-serve)", () => {
+    const result = simulateWith(
+      scenario({
+        organisation: {
+          hub: { fte: 2, supportShare: 0.5, reviewShare: 0.5 },
+          spokes: { count: 4 },
+          support: { requestsPerProjectWeek: 2 },
+        },
+        demand: { businessUnits: [{ name: "u", ratePerMonth: 8 }] },
+        governance: { gates: { afterPhases: ["data", "modelDev"] } },
+        roadmap: {
+          investments: [
+            {
+              name: "cut",
+              startMonth: 2,
+              durationMonths: 0,
+              cost: 0,
+              effects: [{ path: "organisation.hub.fte", value: 0 }],
+            },
+          ],
+        },
+      }),
+      { seed: 1, replication: 0 },
+      fakePlatform().factory,
+    );
+    const early = result.projects.filter((p) => p.startDay !== undefined && p.startDay < 3 * DAYS_PER_MONTH);
+    expect(early.length).toBeGreaterThanOrEqual(4);
+    for (const p of early) expect(p.outcome).toBe("delivered");
+    expect(
+      result.projects.some((p) => p.deliveryDay !== undefined && p.deliveryDay > 6 * DAYS_PER_MONTH),
+    ).toBe(true);
+  });
 });

@@ -40,6 +40,28 @@ describe("simulate", () => {
     expect(result.events).toBeGreaterThan(1000);
   });
 
+  it("breaks KPIs down per maturity level consistently with the totals", () => {
+    const fs = scenarioSchema.parse(
+      merge(presetDocument("financial-services")!, { platform: { enabled: false } }),
+    );
+    const result = simulateWith(fs, { seed: 1, replication: 0 }, fakePlatform().factory);
+    let months = 0;
+    let delivered = 0;
+    let approved = 0;
+    for (let level = 1; level <= 5; level++) {
+      const m = result.kpis[`level.${level}.months`] ?? 0;
+      months += m;
+      delivered += ((result.kpis[`level.${level}.deliveredPerYear`] ?? 0) * m) / 12;
+      approved += result.kpis[`level.${level}.approved`] ?? 0;
+    }
+    expect(months).toBe(36);
+    expect(delivered).toBeCloseTo(result.kpis.delivered!, 9);
+    expect(approved).toBe(result.kpis.approved);
+    expect(result.kpis["level.1.months"]).toBeGreaterThan(0);
+    expect(result.kpis["level.3.months"]).toBeGreaterThan(0);
+    expect(result.meta.tiers).toEqual(["Bronze", "Silver", "Gold", "Platinum"]);
+  });
+
   it("omits project records when asked", () => {
     const result = simulateWith(
       level3,
