@@ -14,6 +14,17 @@ import { URGENT } from "./priority.ts";
 // biome-ignore lint/suspicious/noExplicitAny: the value sent back depends on the event yielded, which TypeScript cannot track; `any` lets `const item = yield store.get()` type-check as the contract shows
 export type ProcessGenerator<R> = Generator<SimEvent<unknown>, R, any>;
 
+// The generator built-ins, called directly: a `gen.next` lookup would walk a different prototype chain for
+// every generator function and turn the call site megamorphic in models with many kinds of process.
+const generatorPrototype = Object.getPrototypeOf(function* () {}.prototype) as Generator<
+  unknown,
+  unknown,
+  unknown
+>;
+type GeneratorStep = (this: unknown, value: unknown) => IteratorResult<SimEvent<unknown>, unknown>;
+const generatorNext = generatorPrototype.next as GeneratorStep;
+const generatorThrow = generatorPrototype.throw as GeneratorStep;
+
 /** A running generator; wait for its end by yielding it, stop it early with {@link Process.interrupt}. */
 export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   /** @internal The generator being driven. */
@@ -85,7 +96,10 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     for (;;) {
       let step: IteratorResult<SimEvent<unknown>, R>;
       try {
-        step = ok ? gen.next(value) : gen.throw(value);
+        step = (ok ? generatorNext.call(gen, value) : generatorThrow.call(gen, value)) as IteratorResult<
+          SimEvent<unknown>,
+          R
+        >;
       } catch (error) {
         this._target = null;
         env._active = previous;
