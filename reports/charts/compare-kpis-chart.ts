@@ -49,7 +49,7 @@ export function buildCompareKpisChart(summary: CompareSummary): ChartSpec | unde
     const x = {
       type: "quantitative",
       title: axisTitle(metricLabel(first), first.unit, currency, name),
-      axis: valueAxis(kind),
+      axis: { ...valueAxis(kind), tickCount: 5 },
       scale: { zero: false },
     };
     const y = {

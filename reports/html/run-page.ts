@@ -33,7 +33,8 @@ export function runFacts(summary: RunSummary): Array<[string, string]> {
     ["Currency", summary.meta.currency],
   ];
   if (summary.meta.tenants.length > 0) facts.push(["Tenants", String(summary.meta.tenants.length)]);
-  if (summary.stoppedBy !== "count") facts.push(["Stopped by", summary.stoppedBy]);
+  if (summary.stoppedBy === "precision") facts.push(["Stopped", "precision target reached"]);
+  if (summary.stoppedBy === "cancelled") facts.push(["Stopped", "cancelled: partial results"]);
   facts.push(["scalesim", summary.tool.version]);
   return facts;
 }

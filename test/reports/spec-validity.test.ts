@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../reports/index.ts";
 import { buildCompareCharts, buildRunCharts, buildSweepCharts, renderSvg } from "../../reports/index.ts";
-import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
+import { COMPARE_SUMMARY, makeThreeWayCompareSummary } from "../fixtures/reports/compare-summary.ts";
 import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
 import { hostileRunSummary, withoutPlatform } from "../fixtures/reports/variants.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
@@ -13,6 +13,7 @@ const sets: Array<[string, ChartSpec[], boolean]> = [
   ["run without platform", buildRunCharts(withoutPlatform()), false],
   ["run with hostile names", buildRunCharts(hostileRunSummary()), false],
   ["compare", buildCompareCharts(COMPARE_SUMMARY), true],
+  ["three-way compare", buildCompareCharts(makeThreeWayCompareSummary()), false],
   ["sweep", buildSweepCharts(SWEEP_SUMMARY), true],
 ];
 
