@@ -53,6 +53,15 @@ export function formatPath(path: DocPath): string {
   return out;
 }
 
+/** Orders issues by file, then line, then column (issues without a place first); stable otherwise. */
+export function compareIssues(a: ScenarioIssue, b: ScenarioIssue): number {
+  return (
+    (a.file ?? "").localeCompare(b.file ?? "") ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  );
+}
+
 /**
  * Renders issues one per line as `file:line:column  path: message`, each followed by an indented
  * `hint: ...` line when it has a hint; issues are sorted by file, line and column. Pure: no colour, no I/O.
@@ -60,12 +69,7 @@ export function formatPath(path: DocPath): string {
  *   // => "x.yaml:12:5  organisation.hubFte: expected a number >= 0, got -3"
  */
 export function formatIssues(issues: readonly ScenarioIssue[]): string {
-  const sorted = [...issues].sort(
-    (a, b) =>
-      (a.file ?? "").localeCompare(b.file ?? "") ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0),
-  );
+  const sorted = [...issues].sort(compareIssues);
   const lines: string[] = [];
   for (const issue of sorted) {
     let where = issue.file ?? "";

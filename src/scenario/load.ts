@@ -26,7 +26,7 @@ import {
   visit,
 } from "yaml";
 import type { z } from "zod";
-import { formatPath, fromZodIssue, type ScenarioIssue, type UnplacedIssue } from "./issues.ts";
+import { compareIssues, formatPath, fromZodIssue, type ScenarioIssue, type UnplacedIssue } from "./issues.ts";
 import { type DocPath, deepMerge, fromLayer, isMapping, type MergedDocument, ownerOf } from "./merge.ts";
 import {
   badExtends,
@@ -322,7 +322,7 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
       const display = options.file ?? "<scenario>";
       const absPath = options.file === undefined ? undefined : resolve(options.file);
       const baseDir = options.baseDir ?? (absPath === undefined ? process.cwd() : dirname(absPath));
-      return guard(display, () => run(text, display, absPath, baseDir));
+      return guard(display, () => sorted(run(text, display, absPath, baseDir)));
     },
     async load(path) {
       let text: string;
@@ -334,7 +334,7 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
         return { ok: false, issues: [{ file: path, path: "", message }] };
       }
       const absPath = resolve(path);
-      return guard(path, () => run(text, path, absPath, dirname(absPath)));
+      return guard(path, () => sorted(run(text, path, absPath, dirname(absPath))));
     },
   };
 }
@@ -349,6 +349,11 @@ function guard<R>(display: string, body: () => R): R {
   } catch (error) {
     throw new Error(`internal error while loading ${display}`, { cause: error });
   }
+}
+
+/** Issues in reading order (file, line, column), so results are stable for callers and tests. */
+function sorted<T>(result: LoadResult<T>): LoadResult<T> {
+  return result.ok ? result : { ok: false, issues: [...result.issues].sort(compareIssues) };
 }
 
 /** The cycle as the user sees it: from the first occurrence of `id` back to `id`. */
