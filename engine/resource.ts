@@ -107,7 +107,11 @@ export class Resource {
     return this._waiting.slice(this._head);
   }
 
-  /** Request one unit; the returned event succeeds (priority URGENT) when the unit is granted. */
+  /**
+   * Request one unit. When a unit is free and nobody queues, the request is granted on the spot and is
+   * already processed (yielding it does not wait); otherwise it queues and succeeds with priority URGENT
+   * when granted.
+   */
   request(): Request {
     const request = new Request(this, 0, false);
     if (this.users.length < this._capacity && this._waiting.length === this._head) this._admitAtOnce(request);
