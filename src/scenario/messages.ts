@@ -213,7 +213,7 @@ export function presetList(names: readonly string[]): string {
 
 /** `extends:` names a file that does not exist. */
 export function extendsNotFound(target: string): string {
-  return `extends a file that does not exist: ${target}`;
+  return `parent file not found: ${target}`;
 }
 
 /** `extends:` chain that comes back to itself. */

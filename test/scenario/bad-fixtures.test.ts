@@ -78,7 +78,7 @@ const cases: Record<string, Expected> = {
     line: 2,
     column: 10,
     path: "extends",
-    message: /^extends a file that does not exist: .*parts[\\/]does-not-exist\.yaml$/,
+    message: /^parent file not found: .*parts[\\/]does-not-exist\.yaml$/,
   },
   "circular-a.yaml": {
     file: "circular-b.yaml",

@@ -232,7 +232,7 @@ describe("extends", () => {
       loader.parse("name: x\nextends: ./nowhere.yaml\n", { file: join(fixtures, "m.yaml") }),
     );
     expect(issues).toMatchObject([{ line: 2, column: 10, path: "extends" }]);
-    expect(issues[0]!.message).toMatch(/extends a file that does not exist: .*nowhere\.yaml/);
+    expect(issues[0]!.message).toMatch(/parent file not found: .*nowhere\.yaml/);
   });
 });
 
