@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DAYS_PER_MONTH } from "../../src/model/calendar.ts";
 import { simulateWith } from "../../src/model/simulate-with.ts";
+import { presetDocument } from "../../src/scenario/presets/index.ts";
+import { scenarioSchema } from "../../src/scenario/schema.ts";
 import { fakePlatform } from "./fake-platform.ts";
 import { merge, scenario } from "./scenario-fixture.ts";
 
@@ -98,5 +100,33 @@ describe("portfolio", () => {
     const survivors = result.projects.filter((p) => !atReset.includes(p));
     const worstSurvivor = Math.min(...survivors.map((p) => p.score));
     expect(atReset.filter((p) => p.score > worstSurvivor + 25)).toHaveLength(0);
+  });
+
+  it("manufacturing: the reset lowers the cost of the 40 initial projects and raises their ROI (same seeds)", () => {
+    const preset = presetDocument("manufacturing")!;
+    const on = scenarioSchema.parse(preset);
+    const off = scenarioSchema.parse(merge(preset, { governance: { portfolioReset: { enabled: false } } }));
+    let roiOn = 0;
+    let roiOff = 0;
+    let costOn = 0;
+    let costOff = 0;
+    for (let r = 0; r < 3; r++) {
+      const a = simulateWith(
+        on,
+        { seed: 8, replication: r, keepProjects: false },
+        fakePlatform().factory,
+      ).kpis;
+      const b = simulateWith(
+        off,
+        { seed: 8, replication: r, keepProjects: false },
+        fakePlatform().factory,
+      ).kpis;
+      roiOn += a["initial.roi"]!;
+      roiOff += b["initial.roi"]!;
+      costOn += a["initial.cost"]!;
+      costOff += b["initial.cost"]!;
+    }
+    expect(costOn).toBeLessThan(costOff * 0.8);
+    expect(roiOn).toBeGreaterThan(roiOff);
   });
 });

@@ -239,7 +239,7 @@ const manufacturing = {
     spokes: { count: 0 },
     pilotTeams: {
       maxConcurrent: 25,
-      ftePerTeam: 3,
+      ftePerTeam: 2,
       formationDays: { dist: "pert", min: 20, mode: 45, max: 90 },
     },
   },
@@ -254,9 +254,11 @@ const manufacturing = {
       innovation: { dist: "lognormal", mean: 250_000, sd: 600_000 },
     },
     risk: { low: 35, medium: 40, high: 25 },
+    // long-running projects "running unchecked" (guide Pattern 10)
+    horizon: { quickWin: 20, medium: 40, longBet: 40 },
   },
   portfolio: { balancing: { enabled: true } },
-  lifecycle: level2.lifecycle,
+  lifecycle: { ...level2.lifecycle, horizonEffortMultiplier: { quickWin: 0.6, medium: 1.2, longBet: 2.5 } },
   governance: {
     standards: { enabled: true },
     killEarly: { enabled: false },
