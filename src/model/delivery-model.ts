@@ -290,14 +290,14 @@ export class DeliveryModel {
     p.approvalDay = this.env.now;
     p.levelAtApproval = maturityLevel(this.params, this.reuse.completeness);
     this.portfolio.enter(p);
-    const ready = this.org.staff(p, this.tenantOf(p));
+    const ready = this.org.staff(p);
     if (this.tracing) this.#trace(`approve project-${p.id} score ${p.score.toFixed(1)} ${p.staffing}`);
     if (ready) this.lifecycle.start(p);
     else this.lifecycle.formTeam(p);
   }
 
-  /** A project started its first phase. */
-  projectStarted(_p: Project): void {
+  /** A project started its first phase now (counted in the month's `started`). */
+  projectStarted(): void {
     const m = this.#month();
     if (m < this.horizonMonths) this.book.started[m]!++;
   }
@@ -307,12 +307,12 @@ export class DeliveryModel {
     if (this.tracing) this.#trace(`project-${p.id} ends ${PHASE_KEYS[phase]}`);
   }
 
-  /** Effort (person-weeks) a phase was given after reuse. */
-  phaseEffort(p: Project, phase: number, effort: number): void {
+  /** Effort (person-weeks) a phase was given after reuse; rework adds effort to the phase already counted. */
+  phaseEffort(phase: number, effort: number, rework = false): void {
     this.phaseEffortSum[phase]! += effort;
+    if (rework) return;
     this.phaseEffortCount[phase]!++;
     if (phase === 1) this.featureEffortLog.push(effort);
-    void p;
   }
 
   /** `p` went to production now. */

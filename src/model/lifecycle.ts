@@ -68,7 +68,7 @@ export class Lifecycle {
     p.startDay = m.env.now;
     p.fteSince = m.env.now;
     p.phase = phase;
-    m.projectStarted(p);
+    m.projectStarted();
     this.#startPhase(p);
   }
 
@@ -135,7 +135,7 @@ export class Lifecycle {
     p.expectedDays += (m.expectedEffort(p, phase) * (1 - saving) * DAYS_PER_WEEK) / p.fte;
     p.remainingPersonDays = effort * DAYS_PER_WEEK;
     p.workDone = false;
-    m.phaseEffort(p, phase, effort);
+    m.phaseEffort(phase, effort);
     this.#resume(p);
   }
 
@@ -266,7 +266,7 @@ export class Lifecycle {
         let effort = p.effortPersonWeeks[DEPLOYMENT]! * dt.reworkShare;
         if (dt.enabled) effort *= 1 - dt.timeSaving;
         p.remainingPersonDays = effort * DAYS_PER_WEEK;
-        m.phaseEffort(p, phase, effort);
+        m.phaseEffort(phase, effort, true);
         this.#resume(p);
         return;
       }

@@ -126,7 +126,7 @@ export class Organisation {
    * Staff `project`: a free spoke slot if any (ready at once, returns true), else a dedicated team (returns
    * false: the team must form first). Call only when `hasCapacity()`.
    */
-  staff(project: Project, tenant: number): boolean {
+  staff(project: Project): boolean {
     if (this.spokeSlotsUsed < this.spokeSlots()) {
       const s = this.params.organisation.spokes;
       this.spokeSlotsUsed++;
@@ -140,7 +140,6 @@ export class Organisation {
     project.staffing = "dedicated";
     project.fte = this.params.organisation.pilotTeams.ftePerTeam;
     project.dedicatedFte = 0;
-    void tenant;
     return false;
   }
 

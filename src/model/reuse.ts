@@ -97,7 +97,7 @@ export class ReuseState {
 
   #prepare(families: number, exponent: number): void {
     if (families === this.#familyCount && exponent === this.#exponent) return;
-    const weights = exponent === 0 ? new Array<number>(families).fill(1) : zipfWeights(families, exponent);
+    const weights = zipfWeights(families, exponent);
     let sum = 0;
     this.#cumulative = weights.map((w) => (sum += w));
     this.#familyCount = families;
