@@ -11,6 +11,7 @@ import {
   badFormat,
   didYouMean,
   fieldMeaning,
+  mergeKeyUnsupported,
   noAlternative,
   notMultipleOf,
   notOneOf,
@@ -119,7 +120,13 @@ export function fromZodIssue(
       return issue.keys.map((key) => {
         const close = suggest(key, keys);
         const hint =
-          close !== undefined ? didYouMean(close) : keys.length > 0 ? allowedKeys(keys) : undefined;
+          key === "<<"
+            ? mergeKeyUnsupported()
+            : close !== undefined
+              ? didYouMean(close)
+              : keys.length > 0
+                ? allowedKeys(keys)
+                : undefined;
         const placed: UnplacedIssue = {
           path: [...path, key],
           atKey: true,

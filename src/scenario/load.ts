@@ -177,7 +177,9 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
       let value: unknown;
       try {
         value = doc.toJS({ maxAliasCount });
-      } catch {
+      } catch (error) {
+        // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount; anything else is our bug
+        if (!(error instanceof ReferenceError)) throw error;
         const issue: ScenarioIssue = { file: shownAs, path: "", message: tooManyAliases(maxAliasCount) };
         visit(doc, {
           Alias(_key, alias) {

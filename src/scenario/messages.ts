@@ -156,6 +156,11 @@ export function allowedKeys(keys: readonly string[]): string {
   return `allowed here: ${shown.join(", ")}`;
 }
 
+/** Hint for a YAML 1.1 merge key (`<<: *base`), which YAML 1.2 and scenario files do not support. */
+export function mergeKeyUnsupported(): string {
+  return "merge keys (<<) are not supported; use extends: to build on another scenario";
+}
+
 /** Hint: the allowed values of a choice. */
 export function allowedValues(values: readonly string[]): string {
   return `allowed: ${values.join(", ")}`;

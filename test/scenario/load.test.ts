@@ -119,6 +119,17 @@ describe("parse", () => {
     expect(({} as Record<string, unknown>).hubFte).toBeUndefined();
   });
 
+  it("explains that YAML merge keys are not supported", () => {
+    const issues = issuesOf(
+      loader.parse("x: &x { hubFte: 3 }\norganisation:\n  <<: *x\n", { file: "m.yaml" }),
+    );
+    expect(issues.find((i) => i.path === 'organisation["<<"]')).toMatchObject({
+      line: 3,
+      column: 3,
+      hint: "merge keys (<<) are not supported; use extends: to build on another scenario",
+    });
+  });
+
   it("rejects tags: scenario files are data", () => {
     for (const tag of ["!!js/function 'f'", "!include other.yaml", "!!binary aGVsbG8="]) {
       const issues = issuesOf(loader.parse(`name: ${tag}\n`, { file: "t.yaml" }));
