@@ -76,3 +76,19 @@ export function valueY(
 export function finiteOr(value: number, fallback: number | null = null): number | null {
   return Number.isFinite(value) ? value : fallback;
 }
+
+/**
+ * A copy of a chart with every non-finite number in its spec replaced by null (JSON has no NaN or Infinity;
+ * Vega treats null as a missing value), so what the JSON says is what the chart draws.
+ */
+export function withFiniteNumbers<T extends { spec: unknown }>(chart: T): T {
+  const clean = (node: unknown): unknown => {
+    if (typeof node === "number") return Number.isFinite(node) ? node : null;
+    if (Array.isArray(node)) return node.map(clean);
+    if (typeof node === "object" && node !== null) {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, clean(v)]));
+    }
+    return node;
+  };
+  return { ...chart, spec: clean(chart.spec) };
+}

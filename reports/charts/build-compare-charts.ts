@@ -3,6 +3,7 @@
  */
 import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
+import { withFiniteNumbers } from "../spec-parts.ts";
 import { buildCompareDeliveredChart } from "./compare-delivered-chart.ts";
 import { buildCompareDifferencesChart } from "./compare-differences-chart.ts";
 import { buildCompareKpisChart } from "./compare-kpis-chart.ts";
@@ -17,5 +18,7 @@ export function buildCompareCharts(summary: CompareSummary): ChartSpec[] {
     buildCompareKpisChart(summary),
     buildCompareDeliveredChart(summary),
     buildCompareTimeToMarketChart(summary),
-  ].filter((c): c is ChartSpec => c !== undefined);
+  ]
+    .filter((c): c is ChartSpec => c !== undefined)
+    .map(withFiniteNumbers);
 }

@@ -3,6 +3,7 @@
  */
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
+import { withFiniteNumbers } from "../spec-parts.ts";
 import { buildChargebackChart } from "./chargeback-chart.ts";
 import { buildClusterCapacityChart } from "./cluster-capacity-chart.ts";
 import { buildCostByCategoryChart } from "./cost-by-category-chart.ts";
@@ -43,7 +44,7 @@ export function buildRunCharts(summary: RunSummary): ChartSpec[] {
   const charts: ChartSpec[] = [];
   for (const build of RUN_CHART_BUILDERS) {
     const chart = build(summary);
-    if (chart !== undefined) charts.push(chart);
+    if (chart !== undefined) charts.push(withFiniteNumbers(chart));
   }
   return charts;
 }

@@ -3,6 +3,7 @@
  */
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
+import { withFiniteNumbers } from "../spec-parts.ts";
 import { buildSweepHeatmapChart } from "./sweep-heatmap-chart.ts";
 import { buildSweepParameterEffectsChart } from "./sweep-parameter-effects-chart.ts";
 import { buildSweepTornadoCharts } from "./sweep-tornado-chart.ts";
@@ -13,5 +14,7 @@ export function buildSweepCharts(summary: SweepSummary, currency = "USD"): Chart
     buildSweepHeatmapChart(summary, currency),
     ...buildSweepTornadoCharts(summary, currency),
     buildSweepParameterEffectsChart(summary, currency),
-  ].filter((c): c is ChartSpec => c !== undefined);
+  ]
+    .filter((c): c is ChartSpec => c !== undefined)
+    .map(withFiniteNumbers);
 }

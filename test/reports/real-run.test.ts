@@ -47,11 +47,16 @@ describe("report of a real run", () => {
     expect(delivered[11]!.p50).toBe(summary.series.deliveredCumulative!.p50[11]);
   });
 
-  it("writes the report with summary.json, the CSV files and chart SVGs", async () => {
+  it("writes the report with summary.json, the CSV files and chart specs", async () => {
     const outDir = join(root, "report");
-    const written = await writeRunReport(summary, { outDir, formats: ["html", "json", "csv", "svg"] });
+    const written = await writeRunReport(summary, { outDir, formats: ["html", "json", "csv"] });
     expect(written.files).toEqual(
-      expect.arrayContaining(["report.html", "summary.json", "focus-costs.csv", "charts/delivered-fan.svg"]),
+      expect.arrayContaining([
+        "report.html",
+        "summary.json",
+        "focus-costs.csv",
+        "charts/delivered-fan.vl.json",
+      ]),
     );
     expect(readFileSync(join(outDir, "focus-costs.csv"), "utf8")).toBe(buildFocusCsv(summary));
     expect(readFileSync(join(outDir, "report.html"), "utf8")).toContain("<h1>Real small run</h1>");
