@@ -214,9 +214,9 @@ const demandSchema = defaulted(
       successProbability: defaulted(
         z
           .strictObject({
-            low: probability.default(0.8).describe("low-risk ideas (proven use cases)"),
-            medium: probability.default(0.6).describe("medium-risk ideas"),
-            high: probability.default(0.35).describe("high-risk ideas (moonshots)"),
+            low: probability.default(0.7).describe("low-risk ideas (proven use cases)"),
+            medium: probability.default(0.5).describe("medium-risk ideas"),
+            high: probability.default(0.3).describe("high-risk ideas (moonshots)"),
           })
           .describe(
             "latent probability of technical success by risk profile, before standards and templates",
