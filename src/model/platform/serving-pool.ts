@@ -70,6 +70,8 @@ export interface ServingOptions {
   source: RandomSource;
   /** Only compute pods and cost (for comparisons): no caches, no latency. */
   shadow?: boolean;
+  /** Replay a day identical to the previous one instead of stepping through it (default true; exact). */
+  replayDays?: boolean;
 }
 
 /** A model the pool serves. */
@@ -138,6 +140,31 @@ function emptyMonth(): ServingMonth {
 
 const HOT_REQUESTS = 20;
 
+function sameSignature(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A day of steps recorded to be replayed (month and totals deltas, pods trace). */
+interface DayRecord {
+  signature: number[];
+  month: ServingMonth;
+  used: number[];
+  dedicated: number[];
+  totals: {
+    requests: number;
+    misses: number;
+    coldLoads: number;
+    podHours: number;
+    steps: number;
+    maxPods: number;
+  };
+  traceStart: number;
+  maxPods: number;
+  podsTrace?: number[];
+}
+
 /** A serving platform (one multi-model pool plus dedicated deployments), stepped every `stepHours`. */
 export class ServingPool {
   readonly options: Readonly<ServingOptions>;
@@ -171,11 +198,14 @@ export class ServingPool {
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
-  readonly #tick = () => this.#step();
-  /** Totals over the whole run. */
-  readonly totals = { requests: 0, misses: 0, coldLoads: 0, podHours: 0, steps: 0, maxPods: 0 };
-  /** Pool pods at each step (for tests and traces). */
-  readonly podsTrace: number[] | undefined;
+  #nextStepAt: number;
+  readonly #stepDays: number;
+  readonly #stepsPerDay: number;
+  #stepIndex = 0;
+  #recording: DayRecord | undefined;
+  #cycle: DayRecord | undefined;
+  readonly #totals = { requests: 0, misses: 0, coldLoads: 0, podHours: 0, steps: 0, maxPods: 0 };
+  readonly #podsTrace: number[] | undefined;
 
   /** Create the pool (empty until models arrive) and start stepping at the current time. */
   constructor(env: Environment, options: ServingOptions, keepTrace = false) {
@@ -194,8 +224,159 @@ export class ServingPool {
     this.options = o;
     this.#poolStabiliser = new ScaleDownStabiliser(o.stabilisationWindowSeconds);
     this.#useStabiliser = o.stabilisationWindowSeconds >= o.stepHours * 3600;
-    this.podsTrace = keepTrace ? [] : undefined;
-    env.schedule(o.stepHours / HOURS_PER_DAY, this.#tick);
+    this.#podsTrace = keepTrace ? [] : undefined;
+    this.#stepDays = o.stepHours / HOURS_PER_DAY;
+    const perDay = 24 / o.stepHours;
+    this.#stepsPerDay = Math.abs(perDay - Math.round(perDay)) < 1e-9 ? Math.round(perDay) : 0;
+    this.#nextStepAt = env.now + this.#stepDays;
+  }
+
+  /**
+   * Run every step that ended by now. Steps are evaluated lazily — when a model arrives, when a month is taken
+   * and when state is read — because nothing else in the simulation reads serving state between those moments;
+   * the result is the same as one kernel event per step, without the events.
+   */
+  catchUp(): void {
+    const now = this.#env.now;
+    const perDay = this.#stepsPerDay;
+    while (this.#nextStepAt <= now + 1e-9) {
+      if (perDay > 0 && this.#stepIndex % perDay === 0) {
+        const left = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
+        const signature = this.#signature();
+        const cycle = this.#cycle;
+        if (cycle !== undefined && left >= perDay && sameSignature(cycle.signature, signature)) {
+          this.#applyCycle(cycle);
+          this.#stepIndex += perDay;
+          this.#nextStepAt += perDay * this.#stepDays;
+          continue;
+        }
+        this.#recording = signature === undefined ? undefined : this.#snapshot(signature);
+      }
+      this.#step(this.#nextStepAt);
+      this.#nextStepAt += this.#stepDays;
+      this.#stepIndex++;
+      if (perDay > 0 && this.#stepIndex % perDay === 0 && this.#recording !== undefined) {
+        if (sameSignature(this.#signature(), this.#recording.signature))
+          this.#cycle = this.#delta(this.#recording);
+        this.#recording = undefined;
+      }
+    }
+  }
+
+  /**
+   * State that decides the next day, when the next day cannot draw random numbers (no cold models, or a
+   * shadow pool), has no growth and no stabiliser memory; undefined otherwise. Two days starting from the same
+   * signature are identical (the diurnal profile has a 24 h period), so the second is replayed from the first.
+   */
+  #signature(): number[] | undefined {
+    const o = this.options;
+    if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#useStabiliser)
+      return undefined;
+    if (!o.shadow && this.#coldModels.length > 0) return undefined;
+    const sig = [this.#models.length, this.#hotMissing ? 1 : 0, this.#pods.length];
+    for (const pod of this.#pods) sig.push(pod.size, pod.usedGb);
+    for (const state of this.#dynamicDedicated) sig.push(state.replicas);
+    return sig;
+  }
+
+  #snapshot(signature: number[]): DayRecord {
+    return {
+      signature,
+      month: { ...this.#month, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() },
+      used: [...this.#usedByTenant],
+      dedicated: [...this.#dedicatedByTenant],
+      totals: { ...this.#totals },
+      traceStart: this.#podsTrace?.length ?? 0,
+      maxPods: 0,
+    };
+  }
+
+  #delta(start: DayRecord): DayRecord {
+    const m = this.#month;
+    const s = start.month;
+    const month: ServingMonth = {
+      ...emptyMonth(),
+      poolCost: m.poolCost - s.poolCost,
+      dedicatedCost: m.dedicatedCost - s.dedicatedCost,
+      podHours: m.podHours - s.podHours,
+      allDedicatedCost: m.allDedicatedCost - s.allDedicatedCost,
+      requests: m.requests - s.requests,
+      misses: m.misses - s.misses,
+      coldLoads: m.coldLoads - s.coldLoads,
+      latencyWeighted: m.latencyWeighted - s.latencyWeighted,
+      latencyRequests: m.latencyRequests - s.latencyRequests,
+      overloadedHours: m.overloadedHours - s.overloadedHours,
+      modelsPerPodHours: m.modelsPerPodHours - s.modelsPerPodHours,
+    };
+    const t = this.#totals;
+    const pods = this.#podsTrace?.slice(start.traceStart) ?? [];
+    return {
+      signature: start.signature,
+      month,
+      used: this.#usedByTenant.map((v, i) => v - (start.used[i] ?? 0)),
+      dedicated: this.#dedicatedByTenant.map((v, i) => v - (start.dedicated[i] ?? 0)),
+      totals: {
+        requests: t.requests - start.totals.requests,
+        misses: t.misses - start.totals.misses,
+        coldLoads: t.coldLoads - start.totals.coldLoads,
+        podHours: t.podHours - start.totals.podHours,
+        steps: t.steps - start.totals.steps,
+        maxPods: t.maxPods,
+      },
+      traceStart: 0,
+      maxPods: t.maxPods,
+      podsTrace: pods,
+    };
+  }
+
+  #applyCycle(d: DayRecord): void {
+    const m = this.#month;
+    m.poolCost += d.month.poolCost;
+    m.dedicatedCost += d.month.dedicatedCost;
+    m.podHours += d.month.podHours;
+    m.allDedicatedCost += d.month.allDedicatedCost;
+    m.requests += d.month.requests;
+    m.misses += d.month.misses;
+    m.coldLoads += d.month.coldLoads;
+    m.latencyWeighted += d.month.latencyWeighted;
+    m.latencyRequests += d.month.latencyRequests;
+    m.overloadedHours += d.month.overloadedHours;
+    m.modelsPerPodHours += d.month.modelsPerPodHours;
+    while (this.#usedByTenant.length < d.used.length) this.#usedByTenant.push(0);
+    while (this.#dedicatedByTenant.length < d.dedicated.length) this.#dedicatedByTenant.push(0);
+    d.used.forEach((v, i) => {
+      this.#usedByTenant[i]! += v;
+    });
+    d.dedicated.forEach((v, i) => {
+      this.#dedicatedByTenant[i]! += v;
+    });
+    const t = this.#totals;
+    t.requests += d.totals.requests;
+    t.misses += d.totals.misses;
+    t.coldLoads += d.totals.coldLoads;
+    t.podHours += d.totals.podHours;
+    t.steps += d.totals.steps;
+    if (d.maxPods > t.maxPods) t.maxPods = d.maxPods;
+    if (this.#podsTrace !== undefined && d.podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
+  }
+
+  /** Totals over the run so far (requests, misses, cold loads, pod-hours, steps, peak pool pods). */
+  get totals(): Readonly<{
+    requests: number;
+    misses: number;
+    coldLoads: number;
+    podHours: number;
+    steps: number;
+    maxPods: number;
+  }> {
+    this.catchUp();
+    return this.#totals;
+  }
+
+  /** Pool pods at each step so far, when the pool was created with `keepTrace`. */
+  get podsTrace(): readonly number[] | undefined {
+    this.catchUp();
+    return this.#podsTrace;
   }
 
   /** Memory a pod offers to models, GB. */
@@ -205,6 +386,7 @@ export class ServingPool {
 
   /** Pool pods now. */
   get pods(): number {
+    this.catchUp();
     return this.#pods.length;
   }
 
@@ -215,6 +397,7 @@ export class ServingPool {
 
   /** Start serving a model from now on (memory is capped at a pod's model memory). */
   add(model: ServedModel, rankKey: number): void {
+    this.catchUp();
     const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb) };
     const dedicated = this.options.mode === "dedicated" || m.dedicated;
     let tenantIndex = this.#tenantIndex.get(m.tenant);
@@ -328,10 +511,8 @@ export class ServingPool {
     this.#location.set(id, target);
   }
 
-  #step(): void {
+  #step(now: number): void {
     const o = this.options;
-    const env = this.#env;
-    const now = env.now;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
     const month = Math.floor(startHours / HOURS_PER_DAY / DAYS_PER_MONTH + 1e-9);
     if (this.#dirty || (o.growthPerMonth !== 0 && month !== this.#classifiedMonth)) {
@@ -346,7 +527,7 @@ export class ServingPool {
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     const m = this.#month;
     m.requests += totalRate * stepSeconds;
-    this.totals.requests += totalRate * stepSeconds;
+    this.#totals.requests += totalRate * stepSeconds;
 
     // dedicated deployments
     let dedicatedCost = this.#fixedDedicatedCost;
@@ -397,7 +578,7 @@ export class ServingPool {
             1 + totalRate * state.weight * o.loadSeconds,
           );
           m.coldLoads++;
-          this.totals.coldLoads++;
+          this.#totals.coldLoads++;
         }
         this.#hotMissing = false;
       }
@@ -432,10 +613,10 @@ export class ServingPool {
         const lambda = totalRate * state.weight;
         stepColdRequests += Math.min(lambda * stepSeconds, 1 + lambda * o.loadSeconds);
         m.coldLoads++;
-        this.totals.coldLoads++;
+        this.#totals.coldLoads++;
       }
       m.misses += stepColdRequests;
-      this.totals.misses += stepColdRequests;
+      this.#totals.misses += stepColdRequests;
     }
     const poolCost = pods * o.podCostPerHour * o.stepHours;
     const utilisation = pods > 0 ? (poolRate * serviceSeconds) / (pods * o.concurrencyPerPod) : 0;
@@ -464,10 +645,10 @@ export class ServingPool {
     m.dedicatedCost += dedicatedCost;
     m.allDedicatedCost += allDedicated;
     m.podHours += (pods + dedicatedPods) * o.stepHours;
-    this.totals.podHours += (pods + dedicatedPods) * o.stepHours;
-    this.totals.steps++;
-    if (this.podsTrace !== undefined) this.podsTrace.push(pods);
-    if (pods > this.totals.maxPods) this.totals.maxPods = pods;
+    this.#totals.podHours += (pods + dedicatedPods) * o.stepHours;
+    this.#totals.steps++;
+    if (this.#podsTrace !== undefined) this.#podsTrace.push(pods);
+    if (pods > this.#totals.maxPods) this.#totals.maxPods = pods;
     if (pods > 0) {
       let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
       if (o.memoryTargetUtilisation > 0 && !o.shadow) {
@@ -481,7 +662,6 @@ export class ServingPool {
       const minimum = poolRate > 0 ? Math.max(1, o.minReplicas) : 0;
       this.#resizePool(clampReplicas(next, minimum, o.maxReplicas));
     }
-    env.schedule(o.stepHours / HOURS_PER_DAY, this.#tick);
   }
 
   /**
@@ -505,6 +685,9 @@ export class ServingPool {
 
   /** Hand over the month's totals and start a new month. */
   takeMonth(): ServingMonth {
+    this.catchUp();
+    // a recorded day cannot straddle the month's reset accumulators
+    this.#recording = undefined;
     const m = this.#month;
     for (let t = 0; t < this.#tenants.length; t++) {
       const name = this.#tenants[t]!;

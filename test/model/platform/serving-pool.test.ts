@@ -97,3 +97,47 @@ describe("ServingPool", () => {
     expect(month.dedicatedCost).toBeCloseTo(month.allDedicatedCost, 9);
   });
 });
+
+describe("ServingPool day replay", () => {
+  it("replaying identical days gives the same totals and month as stepping through them", () => {
+    const run = (replayDays: boolean) => {
+      const env = new Environment();
+      const pool = new ServingPool(
+        env,
+        options({
+          diurnalAmplitude: 0.7,
+          requestsPerSecondPerModel: 5,
+          memoryTargetUtilisation: 0.8,
+          replayDays,
+        }),
+        true,
+      );
+      for (let i = 0; i < 40; i++)
+        pool.add({ ...model(i, 1, `t${i % 3}`), dedicated: i % 10 === 0, minReplicas: 1 }, i / 40);
+      env.run({ until: 9.5 });
+      pool.add(model(99, 2), 0.5);
+      env.run({ until: 30.4 });
+      return { month: pool.takeMonth(), totals: { ...pool.totals }, trace: [...(pool.podsTrace ?? [])] };
+    };
+    const stepped = run(false);
+    const replayed = run(true);
+    expect(replayed.trace).toEqual(stepped.trace);
+    expect(replayed.totals.steps).toBe(stepped.totals.steps);
+    for (const k of [
+      "poolCost",
+      "dedicatedCost",
+      "podHours",
+      "allDedicatedCost",
+      "requests",
+      "latencyWeighted",
+    ] as const)
+      expect(Math.abs(replayed.month[k] - stepped.month[k])).toBeLessThanOrEqual(
+        1e-12 * Math.abs(stepped.month[k]),
+      );
+    expect([...replayed.month.usedCostByTenant.keys()].sort()).toEqual(
+      [...stepped.month.usedCostByTenant.keys()].sort(),
+    );
+    for (const [t, v] of stepped.month.usedCostByTenant)
+      expect(replayed.month.usedCostByTenant.get(t)).toBeCloseTo(v, 6);
+  });
+});
