@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runMain } from "./run-main.ts";
 import { hasStackTrace, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-compare-"));
@@ -70,7 +71,7 @@ describe("scalesim compare", () => {
 
   it("rejects a bad scenario before running anything (exit 2)", async () => {
     const out = join(work, "never");
-    const result = await runCli(["compare", "level-1", "levle-2", "-o", out]);
+    const result = await runMain(["compare", "level-1", "levle-2", "-o", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'scenario "levle-2" is neither a file nor a preset name (did you mean level-2?)',

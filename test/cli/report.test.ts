@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
 import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
+import { runMain } from "./run-main.ts";
 import { hasStackTrace, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-report-"));
@@ -21,7 +22,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe("scalesim report", () => {
   it.each(Object.keys(saved))("re-renders a saved %s summary without re-running", async (kind) => {
     const out = join(work, `${kind}-again`);
-    const result = await runCli([
+    // the run summary goes through the real command; the other kinds only differ in the writer, run in-process
+    const invoke = kind === "run" ? runCli : runMain;
+    const result = await invoke([
       "report",
       join(work, kind, "summary.json"),
       "--format",
@@ -53,14 +56,14 @@ describe("scalesim report", () => {
   ])("rejects %s with exit 2 and no stack trace", async (_what, content, message) => {
     const file = join(work, `bad-${content.length}.json`);
     writeFileSync(file, content);
-    const result = await runCli(["report", file, "-o", join(work, `never-${content.length}`)]);
+    const result = await runMain(["report", file, "-o", join(work, `never-${content.length}`)]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
   it("names a missing file", async () => {
-    const result = await runCli(["report", join(work, "missing.json")]);
+    const result = await runMain(["report", join(work, "missing.json")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("file not found");
   });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runMain } from "./run-main.ts";
 import { hasStackTrace, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-scenario-"));
@@ -17,7 +18,7 @@ describe("scalesim presets", () => {
   });
 
   it("--json prints only a JSON document", async () => {
-    const result = await runCli(["presets", "--json"]);
+    const result = await runMain(["presets", "--json"]);
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { presets: { name: string; description: string }[] };
     expect(parsed.presets.map((preset) => preset.name)).toContain("level-3");
@@ -46,18 +47,18 @@ describe("scalesim validate", () => {
   });
 
   it("names a missing file and an unknown preset, listing the presets", async () => {
-    const result = await runCli(["validate", "missing/file.yaml", "level-9"]);
+    const result = await runMain(["validate", "missing/file.yaml", "level-9"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("file not found: missing/file.yaml");
     expect(result.stderr).toMatch(
-      /scenario "level-9" is neither a file nor a preset name; presets: level-1, /,
+      /scenario "level-9" is neither a file nor a preset name \(did you mean level-1\?\); presets: level-1, /,
     );
   });
 
   it("--json reports validity and issues as data", async () => {
     const file = join(work, "bad-json.yaml");
     writeFileSync(file, "horizonMonths: 0\n");
-    const result = await runCli(["validate", "level-2", file, "--json"]);
+    const result = await runMain(["validate", "level-2", file, "--json"]);
     expect(result.code).toBe(2);
     const parsed = JSON.parse(result.stdout) as {
       valid: boolean;
@@ -86,18 +87,18 @@ describe("scalesim init", () => {
   it("refuses to overwrite without --force, and overwrites with it", async () => {
     const file = join(work, "existing.yaml");
     writeFileSync(file, "name: mine\n");
-    const refused = await runCli(["init", file]);
+    const refused = await runMain(["init", file]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("already exists; pass --force");
     expect(readFileSync(file, "utf8")).toBe("name: mine\n");
-    const forced = await runCli(["init", file, "--force"]);
+    const forced = await runMain(["init", file, "--force"]);
     expect(forced.code).toBe(0);
     expect(readFileSync(file, "utf8")).toMatch(/^extends: level-3$/m);
   });
 
   it("rejects an unknown preset with exit 2", async () => {
     const file = join(work, "never.yaml");
-    const result = await runCli(["init", "--preset", "level-7", file]);
+    const result = await runMain(["init", "--preset", "level-7", file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown preset "level-7"');
     expect(existsSync(file)).toBe(false);
@@ -117,7 +118,7 @@ describe("scalesim schema", () => {
 
   it("--out writes it to a file and keeps stdout empty", async () => {
     const file = join(work, "scenario.schema.json");
-    const result = await runCli(["schema", "--out", file]);
+    const result = await runMain(["schema", "--out", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("properties.horizonMonths");

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runMain } from "./run-main.ts";
 import { hasStackTrace, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-sweep-"));
@@ -85,7 +86,7 @@ describe("scalesim sweep and merge", () => {
     const bad = join(work, "bad.yaml");
     writeFileSync(bad, "base: level-1\nreplications: 1\nparameters: []\n");
     const out = join(work, "never");
-    const result = await runCli(["sweep", bad, "-o", out]);
+    const result = await runMain(["sweep", bad, "-o", out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${bad}:2:`);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -98,7 +99,7 @@ describe("scalesim sweep and merge", () => {
       notSweep,
       JSON.stringify({ tool: { name: "scalesim", version: "0" }, meta: {}, kpis: {}, series: {} }),
     );
-    const result = await runCli(["merge", notSweep]);
+    const result = await runMain(["merge", notSweep]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("is not a scalesim sweep summary");
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands.ts";
+import { runMain } from "./run-main.ts";
 import { hasStackTrace, ROOT, runCli } from "./spawn-cli.ts";
 
 const version = (JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version: string }).version;
@@ -53,18 +54,28 @@ describe("scalesim usage", () => {
     expect(result.stderr).toContain("run");
   });
 
+  it("a bad option value exits 2 with the reason and no stack trace", async () => {
+    const result = await runCli(["run", "level-3", "-n", "0"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "option '-n, --replications <count>' argument '0' is invalid. value must be >= 1, got 0",
+    );
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
   it.each([
-    [["run", "level-3", "-n", "0"], "must be >= 1, got 0"],
     [["run", "level-3", "-n", "ten"], 'must be an integer, got "ten"'],
     [["run", "level-3", "--seed", "-1"], "seed must be between 0 and 4294967295"],
     [["run", "level-3", "--format", "html,pdf"], 'unknown format "pdf"'],
     [["run", "level-3", "--until-ci", "2"], "relative half-width must be a fraction in (0, 1)"],
     [["sweep", "x.yaml", "--shard", "3/2"], "shard k/n needs 1 <= k <= n, got 3/2"],
-  ])("rejects bad option values: %j", async (args, message) => {
-    const result = await runCli(args);
+    [["init", "--preset"], "option '-p, --preset <name>' argument missing"],
+    [["schema", "--replay", "3"], "unknown option '--replay'"],
+  ])("rejects %j with exit 2 before doing anything (in-process)", async (args, message) => {
+    const result = await runMain(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
-    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(result.stdout).toBe("");
   });
 
   it("a missing required argument exits 2", async () => {
