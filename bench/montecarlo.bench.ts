@@ -10,8 +10,10 @@
  *     replication; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
  *     in-flight window (2 x workers batches) and does not grow with replications.
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
- * are pessimistic. Prints one `BENCH {json}` line and one readable line.
+ * are pessimistic, so the run also reports process CPU ms per replication in both modes (all threads; equal
+ * values mean the pool adds no CPU overhead) and the 1-minute load average. Prints one `BENCH {json}` line and one readable line.
  */
+import { loadavg } from "node:os";
 import process from "node:process";
 import { simulate } from "../src/model/simulate.ts";
 import { defaultDescribeMetric } from "../src/montecarlo/describe-metric.ts";
@@ -31,20 +33,32 @@ const loaded = parseScenario("extends: level-3\n", { file: "(preset level-3)" })
 if (!loaded.ok) throw new Error("level-3 preset does not validate");
 const scenario = loaded.scenario;
 
-async function rate(workers: number): Promise<number> {
+/** CPU milliseconds of the whole process (every thread: the main thread and the workers). */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+async function rate(workers: number): Promise<{ perSecond: number; cpuMsPerReplication: number }> {
   const pool = new ReplicationPool(workers);
   try {
     await runScenario(scenario, { replications: 2 * workers, seed: SEED + 1, pool, batchSize: 1 });
     const start = performance.now();
+    const cpuStart = cpuMs();
     await runScenario(scenario, { replications: RATE_REPLICATIONS, seed: SEED, pool, batchSize: 5 });
-    return RATE_REPLICATIONS / ((performance.now() - start) / 1000);
+    return {
+      perSecond: RATE_REPLICATIONS / ((performance.now() - start) / 1000),
+      cpuMsPerReplication: (cpuMs() - cpuStart) / RATE_REPLICATIONS,
+    };
   } finally {
     await pool.destroy();
   }
 }
 
-const perSecond1 = await rate(1);
-const perSecond2 = await rate(2);
+const rate1 = await rate(1);
+const rate2 = await rate(2);
+const perSecond1 = rate1.perSecond;
+const perSecond2 = rate2.perSecond;
 
 const fullStart = performance.now();
 const full = await runScenario(scenario, { replications: FULL_REPLICATIONS, seed: SEED, workers: 2 });
@@ -87,6 +101,9 @@ const result = {
   replicationsPerSecond1Worker: Math.round(perSecond1 * 100) / 100,
   replicationsPerSecond2Workers: Math.round(perSecond2 * 100) / 100,
   speedUp: Math.round((perSecond2 / perSecond1) * 100) / 100,
+  cpuMsPerReplication1Worker: Math.round(rate1.cpuMsPerReplication),
+  cpuMsPerReplication2Workers: Math.round(rate2.cpuMsPerReplication),
+  loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
   fullReplications: FULL_REPLICATIONS,
   fullSeconds: Math.round(fullSeconds * 10) / 10,
   memoryReplications: MEMORY_REPLICATIONS,
@@ -101,7 +118,9 @@ const result = {
 console.log(`BENCH ${JSON.stringify(result)}`);
 console.log(
   `montecarlo level-3: ${result.replicationsPerSecond1Worker} rep/s on 1 worker, ` +
-    `${result.replicationsPerSecond2Workers} rep/s on 2 (speed-up ${result.speedUp}x, target >= 1.8); ` +
+    `${result.replicationsPerSecond2Workers} rep/s on 2 (speed-up ${result.speedUp}x, target >= 1.8; ` +
+    `CPU ${result.cpuMsPerReplication1Worker} vs ${result.cpuMsPerReplication2Workers} ms/replication, ` +
+    `load average ${result.loadAverage1m}); ` +
     `${FULL_REPLICATIONS} replications in ${result.fullSeconds} s (target < 15); ` +
     `aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
     `(from ${result.rssBeforeAggregationMb} MB; target < 500), peak heap ${result.peakHeapMb} MB`,

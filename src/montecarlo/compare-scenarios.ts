@@ -28,7 +28,7 @@ import { toolInfo } from "./tool-info.ts";
 import type { CompareSummary, KpiDifference } from "./types.ts";
 
 /** KPI used for the CRN evidence when `crnCheck` names none (falls back to the first KPI). */
-export const DEFAULT_CRN_KPI = "deliveredTotal";
+export const DEFAULT_CRN_KPI = "delivered";
 
 /** Options of a comparison: the run options plus the optional CRN evidence. */
 export interface CompareOptions extends RunOptions {

@@ -84,11 +84,19 @@ export class ReplicationPool {
     return promise;
   }
 
-  /** Terminates every worker thread; safe to call more than once. */
+  /** Terminates every worker thread and waits until each has exited; safe to call more than once. */
   async destroy(): Promise<void> {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.startedThreads();
     await this.#piscina?.destroy();
+    // A worker terminated by an aborted batch is replaced by piscina asynchronously, and such a replacement can
+    // start while the pool is being destroyed; terminate whatever is still alive until nothing is.
+    for (let round = 0; round < 50; round++) {
+      const alive = this.startedThreads().filter((thread) => thread.threadId !== -1);
+      if (alive.length === 0) break;
+      await Promise.all(alive.map((thread) => thread.terminate()));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 }

@@ -16,13 +16,21 @@ import { SeriesAccumulator } from "./series-accumulator.ts";
 import { toolInfo } from "./tool-info.ts";
 import type { KpiSummary, RunSummary } from "./types.ts";
 
+/** Values kept exactly per month of a series before the t-digest takes over. */
+export const DEFAULT_SERIES_EXACT_LIMIT = 5_000;
+
 /** Cumulative series whose reach S-curve is reported. */
 export const REACH_SERIES = "deliveredCumulative";
 
 /** Limits of the aggregation (defaults in parentheses). */
 export interface AggregationOptions {
-  /** Values kept exactly per KPI and per month of each series before the t-digest takes over (20 000). */
+  /** Values kept exactly per KPI before the t-digest takes over (20 000). */
   exactLimit?: number;
+  /**
+   * Values kept exactly per month of each series (5 000): a run has about a thousand series-months, so this
+   * bounds the exact storage at ~40 MB where 20 000 would take ~170 MB.
+   */
+  seriesExactLimit?: number;
   /** Pooled sample values kept exactly per sample name (100 000). */
   sampleExactLimit?: number;
   /** Cumulative series for the reach S-curve ("deliveredCumulative"). */
@@ -43,6 +51,7 @@ export interface RunContext {
 export class RunAggregator {
   readonly #exactLimit: number;
   readonly #sampleExactLimit: number;
+  readonly #seriesExactLimit: number;
   readonly #kpis = new Map<string, ScalarAccumulator>();
   readonly #series = new Map<string, SeriesAccumulator>();
   readonly #samples = new Map<string, SampleAccumulator>();
@@ -55,9 +64,11 @@ export class RunAggregator {
   constructor(options: AggregationOptions = {}) {
     this.#exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
     this.#sampleExactLimit = options.sampleExactLimit ?? DEFAULT_SAMPLE_EXACT_LIMIT;
+    this.#seriesExactLimit = options.seriesExactLimit ?? DEFAULT_SERIES_EXACT_LIMIT;
     for (const [key, limit] of [
       ["exactLimit", this.#exactLimit],
       ["sampleExactLimit", this.#sampleExactLimit],
+      ["seriesExactLimit", this.#seriesExactLimit],
     ] as const) {
       if (!Number.isInteger(limit) || limit < 0)
         throw new RangeError(`${key} must be an integer >= 0, got ${limit}`);
@@ -100,7 +111,7 @@ export class RunAggregator {
     for (const name in record.series) {
       let acc = this.#series.get(name);
       if (acc === undefined) {
-        acc = new SeriesAccumulator(this.#exactLimit);
+        acc = new SeriesAccumulator(this.#seriesExactLimit);
         this.#series.set(name, acc);
       }
       const values = record.series[name]!;

@@ -56,7 +56,7 @@ export async function runBatch(task: BatchTask, keepError = false): Promise<Batc
       try {
         const result = replicate(task.scenarios[s] as never, { seed, replication, keepProjects: false });
         if (k === 0) outcome.metas.push(result.meta);
-        row.push(toRecord(result));
+        row.push(toRecord(result, !keepError));
       } catch (error) {
         const failure: BatchFailure = {
           scenario: s,

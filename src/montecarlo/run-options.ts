@@ -24,11 +24,20 @@ export const DEFAULT_MIN_REPLICATIONS = 30;
 /** Largest default batch: keeps per-task overhead small while leaving enough batches to balance workers. */
 export const MAX_DEFAULT_BATCH = 20;
 
+/**
+ * KPIs precision stopping waits for when `untilCi.kpis` is not given (those the model reports): positive
+ * quantities, so a relative half-width is meaningful.
+ */
+export const DEFAULT_PRECISION_KPIS = ["delivered", "timeToMarketDays", "costPerDelivered", "roi"] as const;
+
 /** Stop adding replications once every chosen KPI's 95% CI half-width is within a share of its |mean|. */
 export interface UntilCi {
   /** Target half-width as a share of |mean|, e.g. 0.02 for 2%. */
   relativeHalfWidth: number;
-  /** KPIs that must reach the target (default: every KPI whose name has no dot, e.g. not `level.3.x`). */
+  /**
+   * KPIs that must reach the target (default: those of {@link DEFAULT_PRECISION_KPIS} the model reports, or
+   * every KPI without a dot in its name when it reports none of them).
+   */
   kpis?: string[];
   /** Replication cap ({@link DEFAULT_MAX_REPLICATIONS}). */
   maxReplications?: number;
@@ -102,7 +111,7 @@ export function precisionRule(
   const min = untilCi.minReplications ?? DEFAULT_MIN_REPLICATIONS;
   return (done) => {
     if (done < min) return false;
-    const chosen = untilCi.kpis ?? names().filter((name) => !name.includes("."));
+    const chosen = untilCi.kpis ?? defaultPrecisionKpis(names());
     for (const name of chosen) {
       const acc = lookup(name);
       if (acc === undefined) {
@@ -118,4 +127,9 @@ export function precisionRule(
 export function positiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1)
     throw new RangeError(`${name} must be an integer >= 1, got ${value}`);
+}
+
+function defaultPrecisionKpis(names: string[]): string[] {
+  const known = DEFAULT_PRECISION_KPIS.filter((name) => names.includes(name));
+  return known.length > 0 ? known : names.filter((name) => !name.includes("."));
 }

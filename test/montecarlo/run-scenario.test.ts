@@ -128,6 +128,9 @@ describe("runScenario", () => {
     const threads = pool.startedThreads();
     expect(threads.length).toBeGreaterThan(0);
     for (const thread of threads) expect(thread.threadId).toBe(-1);
+    // and no replacement thread shows up later
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const thread of pool.startedThreads()) expect(thread.threadId).toBe(-1);
     await expect(
       pool.run(
         { model: { module: "", exportName: "" }, scenarios: [], seeds: [], start: 0, count: 0 },
