@@ -17,3 +17,8 @@ export function humanise(name: string): string {
 export function metricLabel(metric: { name: string; label: string }): string {
   return metric.label.trim() === "" || metric.label === metric.name ? humanise(metric.name) : metric.label;
 }
+
+/** A label without its trailing parenthetical explanation: "Time to market (approval to production)" -> "Time to market". */
+export function shortLabel(label: string): string {
+  return label.replace(/\s*\([^)]*\)\s*$/, "") || label;
+}

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { buildKpiTiles } from "../kpi-tiles.ts";
+import { shortLabel } from "../metric-label.ts";
 import { frame } from "../spec-parts.ts";
 
 const COLUMNS = 4;
@@ -18,11 +19,11 @@ export function buildKpiTilesChart(summary: RunSummary): ChartSpec | undefined {
   if (tiles.length === 0) return undefined;
   const values = tiles.map((t, i) => ({
     name: t.name,
-    label: t.label,
     p10: t.p10,
     p50: t.p50,
     p90: t.p90,
-    p50Text: t.p50Unit === "" ? t.p50Text : `${t.p50Text} ${t.p50Unit}`,
+    label: shortLabel(t.label),
+    p50Text: t.p50Text,
     rangeText: `P10–P90 ${t.rangeText}`,
     col: i % COLUMNS,
     row: Math.floor(i / COLUMNS),

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { KpiSummary, RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { PANEL_HEIGHT, PANEL_WIDTH } from "../chart-theme.ts";
-import { humanise, metricLabel } from "../metric-label.ts";
+import { humanise, metricLabel, shortLabel } from "../metric-label.ts";
 import { LEVEL_KPIS, MAX_LEVEL_PANELS, parseLevelKpi } from "../metric-names.ts";
 import { chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
@@ -72,7 +72,7 @@ export function buildMaturityLevelsChart(summary: RunSummary): ChartSpec | undef
       axis: { labelAngle: 0 },
     };
     return {
-      title: { text: label, fontSize: 12 },
+      title: { text: shortLabel(label), fontSize: 12, limit: PANEL_WIDTH + 50 },
       width: PANEL_WIDTH,
       height: PANEL_HEIGHT,
       data: { values },
