@@ -642,7 +642,8 @@ export class DeliveryModel {
       }
       series[month] = platform[key]!;
     }
-    book.activeProjects[month] = this.portfolio.activeCount;
+    book.activeProjects[month] = this.portfolio.activeOverTime.mean();
+    this.portfolio.activeOverTime.reset();
     book.backlog[month] = this.portfolio.backlog.length;
     book.productionModels[month] = this.production.models.length;
     book.maturityLevel[month] = maturityLevel(this.params, this.reuse.completeness);

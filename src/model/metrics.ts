@@ -19,7 +19,7 @@ const EXACT: Record<string, MetricInfo> = {
   failed: { label: "Projects failed", unit: "projects", better: "lower" },
   rejected: { label: "Ideas rejected", unit: "ideas" },
   deliveredPerYear: { label: "Projects delivered per year", unit: "projects/year", better: "higher" },
-  activeProjects: { label: "Active projects", unit: "projects", better: "higher" },
+  activeProjects: { label: "Active projects (time average)", unit: "projects", better: "higher" },
   activeProjectsEnd: { label: "Active projects at the end", unit: "projects", better: "higher" },
   activeProjectsPeak: { label: "Peak active projects", unit: "projects", better: "higher" },
   backlog: { label: "Approved ideas waiting for capacity", unit: "ideas", better: "lower" },

@@ -10,6 +10,7 @@
  * capacity is free; next-cycle ideas (60-79) wait for the next review.
  */
 
+import { TimeWeighted } from "../../engine/index.ts";
 import { DAYS_PER_MONTH } from "./calendar.ts";
 import type { DeliveryModel } from "./delivery-model.ts";
 import { HORIZONS, IMPACTS, type Project, RISKS } from "./project.ts";
@@ -28,6 +29,10 @@ export class Portfolio {
   readonly activeHorizon = [0, 0, 0];
   readonly activeRisk = [0, 0, 0];
   activeCount = 0;
+  /** Most projects active at once. */
+  peakActive = 0;
+  /** Time-weighted number of active projects (approved and holding capacity), read per month. */
+  readonly activeOverTime: TimeWeighted;
   /** Alerts and mean absolute deviation (points) of the last review. */
   lastAlerts = 0;
   lastDeviation = 0;
@@ -35,6 +40,7 @@ export class Portfolio {
   /** Portfolio of `model`. */
   constructor(model: DeliveryModel) {
     this.#m = model;
+    this.activeOverTime = new TimeWeighted(model.env);
   }
 
   /** A new or re-scored idea: tier it and act (eligible, deferred or rejected). */
@@ -106,6 +112,8 @@ export class Portfolio {
     this.activeHorizon[p.horizon]!++;
     this.activeRisk[p.risk]!++;
     this.activeCount++;
+    if (this.activeCount > this.peakActive) this.peakActive = this.activeCount;
+    this.activeOverTime.record(this.activeCount);
   }
 
   /** Remove a project from the active mix. */
@@ -114,6 +122,7 @@ export class Portfolio {
     this.activeHorizon[p.horizon]!--;
     this.activeRisk[p.risk]!--;
     this.activeCount--;
+    this.activeOverTime.record(this.activeCount);
   }
 
   /** Manufacturing case (guide case study 3): re-score the active projects, kill the bottom, staff up the top. */

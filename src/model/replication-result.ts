@@ -101,8 +101,8 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.rejected = rejected;
   kpis.deliveredPerYear = delivered / years;
   kpis.activeProjects = mean(book.activeProjects);
-  kpis.activeProjectsEnd = book.activeProjects[H - 1] ?? 0;
-  kpis.activeProjectsPeak = Math.max(0, ...book.activeProjects);
+  kpis.activeProjectsEnd = model.portfolio.activeCount;
+  kpis.activeProjectsPeak = model.portfolio.peakActive;
   if (ttmCount > 0) kpis.timeToMarketDays = ttmSum / ttmCount;
   if (initialCount > 0) {
     kpis["initial.value"] = initialValue;
