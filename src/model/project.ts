@@ -24,11 +24,15 @@ export const HORIZONS = ["quickWin", "medium", "longBet"] as const;
 export const RISKS = ["low", "medium", "high"] as const;
 /** Number of lifecycle phases (data, features, modelDev, validation, deployment). */
 export const PHASE_COUNT = 5;
-/** Phase indexes. */
+/** Index of the data-pipeline phase. */
 export const DATA = 0;
+/** Index of the feature-engineering phase. */
 export const FEATURES = 1;
+/** Index of the model-development phase (submits training jobs). */
 export const MODEL_DEV = 2;
+/** Index of the validation and governance phase. */
 export const VALIDATION = 3;
+/** Index of the deployment phase (attempts may fail and be reworked). */
 export const DEPLOYMENT = 4;
 
 /** Where a project is in its life; the string is what the record's `outcome` reports for live projects. */
