@@ -396,8 +396,9 @@ export class DeliveryModel {
     return this.unitRegion[p.unit]!;
   }
 
-  /** A training job of `p` running `hours`; the request object is built once per project and reused. */
+  /** A new training job request of `p` running `hours` (its label is built once per project). */
   trainingJob(p: Project, hours: number): JobRequest {
+    if (p.trainingLabel === "") p.trainingLabel = `project-${p.id}/training`;
     const t = this.params.lifecycle.training;
     const job: JobRequest = {
       kind: "training",
@@ -405,7 +406,7 @@ export class DeliveryModel {
       nodes: t.nodes,
       runHours: hours,
       priority: t.priority,
-      label: `project-${p.id}/training`,
+      label: p.trainingLabel,
     };
     const region = this.regionOf(p);
     if (region !== "") job.region = region;
@@ -622,7 +623,7 @@ export class DeliveryModel {
           month,
           category: "investment",
           service: inv.name,
-          serviceCategory: "Investment",
+          serviceCategory: "Other",
           tenant: "shared",
           resourceId: `roadmap/${inv.name}`,
           cost,

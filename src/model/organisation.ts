@@ -3,7 +3,8 @@
  * reviewers (kernel Resources: FIFO multi-server queues, so an M/G/c-like support queue emerges and nothing
  * caps the number of spokes per hub), spoke slots (count x maxConcurrentProjects, each staffed with
  * ftePerSpoke / maxConcurrentProjects FTE), dedicated teams formed per project at level 1, and the people cost
- * of all of them (FTE x loaded cost by role, integrated over time).
+ * of all of them (FTE x loaded cost by role, integrated over time). FOCUS 1.x has no ServiceCategory for labour,
+ * so people costs are posted as "Other" and told apart by the ledger's cost category ("people").
  */
 
 import type { Environment } from "../../engine/index.ts";
@@ -185,7 +186,7 @@ export class Organisation {
         month,
         category: "people",
         service: "Hub staff",
-        serviceCategory: "Labor",
+        serviceCategory: "Other",
         tenant: "shared",
         resourceId: "hub",
         cost: hubFteDays * cost.hub,
@@ -206,7 +207,7 @@ export class Organisation {
           month,
           category: "people",
           service: "Spoke teams",
-          serviceCategory: "Labor",
+          serviceCategory: "Other",
           tenant: tenantNames[t]!,
           resourceId: "spokes",
           cost: days * cost.spoke,
@@ -223,7 +224,7 @@ export class Organisation {
           month,
           category: "people",
           service: "Dedicated project teams",
-          serviceCategory: "Labor",
+          serviceCategory: "Other",
           tenant: tenantNames[t]!,
           resourceId: "dedicated-teams",
           cost: days * cost.pilot,

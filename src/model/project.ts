@@ -4,7 +4,6 @@
  * Attributes are small integer indexes into the constant name lists below, so the hot paths compare numbers.
  */
 import type { Request, ScheduledHandle } from "../../engine/index.ts";
-import type { JobRequest } from "./platform/port.ts";
 import type { ProjectRecord } from "./result.ts";
 
 /** Model categories (MODEL.md 1; guide Pattern 3). */
@@ -122,8 +121,8 @@ export class Project {
   builtFamilyShare = 0;
   /** Feature families this project must build (not yet built when its features phase started). */
   readonly pendingFamilies: number[] = [];
-  /** Training job request, built once when model development starts. */
-  trainingJob: JobRequest | null = null;
+  /** FOCUS ResourceId / trace label of the project's training jobs, built on first use. */
+  trainingLabel = "";
   /** Pre-bound callbacks: created once per project, reused for every event (no per-event closures). */
   onStop: () => void = noop;
   onResume: () => void = noop;
