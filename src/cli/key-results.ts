@@ -3,7 +3,7 @@
  * time to market, success rate, ROI, NPV and cost per delivered project, each with its mean, median and the
  * P10-P90 range across replications. KPIs absent from a summary are skipped.
  */
-import { formatMetric } from "../../reports/number-format.ts";
+import { formatMetricParts } from "../../reports/number-format.ts";
 import type { KpiSummary, RunSummary } from "../montecarlo/types.ts";
 
 /** KPI names of the key results table, in display order. */
@@ -51,25 +51,28 @@ export function keyResults(summary: RunSummary): KeyResult[] {
  * Renders the key results of `summary` as an aligned plain-text table with a title line, ending with a newline.
  * @example
  * renderKeyResults(summary)
- * // Financial services: 200 replications, seed 20260101
- * //   KPI                 mean      P50       P10 - P90
- * //   Delivered projects  48.2      48        41 - 55
+ * // financial-services: 200 replications, seed 20260101
+ * //   KPI                  mean    P50     P10 - P90
+ * //   Projects delivered   219.2   219.5   208 - 231.1   projects
  */
 export function renderKeyResults(summary: RunSummary): string {
   const currency = summary.meta.currency;
-  const show = (kpi: KeyResult, value: number) => formatMetric(value, kpi.unit, currency, kpi.name);
-  const rows = keyResults(summary).map((kpi) => [
-    kpi.label,
-    show(kpi, kpi.mean),
-    show(kpi, kpi.p50),
-    `${show(kpi, kpi.p10)} - ${show(kpi, kpi.p90)}`,
-  ]);
-  const header = ["KPI", "mean", "P50", "P10 - P90"];
+  const rows = keyResults(summary).map((kpi) => {
+    const part = (value: number) => formatMetricParts(value, kpi.unit, currency, kpi.name);
+    return [
+      kpi.label,
+      part(kpi.mean).text,
+      part(kpi.p50).text,
+      `${part(kpi.p10).text} - ${part(kpi.p90).text}`,
+      part(kpi.mean).suffix,
+    ];
+  });
+  const header = ["KPI", "mean", "P50", "P10 - P90", ""];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
   const line = (cells: string[]) =>
-    `  ${cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join("   ")}`;
+    `  ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join("   ")}`.trimEnd();
   const title = `${summary.meta.scenarioName}: ${summary.replications} replications, seed ${summary.seed}`;
   return `${[title, line(header), ...rows.map(line)].join("\n")}\n`;
 }

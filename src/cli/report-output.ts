@@ -4,7 +4,7 @@
  * not exist; this module refuses an existing directory up front, before any time is spent running.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { CliError, ExitCode } from "./exit-codes.ts";
 import { outDirExists } from "./messages.ts";
 import type { ReportFormat } from "./options.ts";
@@ -34,8 +34,13 @@ export async function writeReport(
   return (await writeSweepReport(tagged.summary, options)).files;
 }
 
-/** The file to point the user at: the HTML report when one was written, else the directory. */
-export function mainFile(outDir: string, files: readonly string[]): string {
+/**
+ * The file to point the user at: the HTML report when one was written, else the directory; relative to `cwd`
+ * when it lies below it (shorter to read and to click), else absolute.
+ */
+export function mainFile(outDir: string, files: readonly string[], cwd: string): string {
   const html = files.find((file) => file.endsWith(".html") && !file.includes("/"));
-  return html === undefined ? outDir : join(outDir, html);
+  const path = html === undefined ? outDir : join(outDir, html);
+  const shown = relative(cwd, path);
+  return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? path : shown;
 }

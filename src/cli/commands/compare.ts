@@ -59,6 +59,6 @@ export async function compareCommand(
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
-    context.stdout(`${renderDifferences(summary)}${reportWritten(mainFile(outDir, files))}\n`);
+    context.stdout(`${renderDifferences(summary)}${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
   }
 }

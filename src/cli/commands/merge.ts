@@ -50,6 +50,6 @@ export async function mergeCommand(
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
-    context.stdout(`${reportWritten(mainFile(outDir, files))}\n`);
+    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
   }
 }

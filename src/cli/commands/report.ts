@@ -29,6 +29,6 @@ export async function reportCommand(
   if (options.json) {
     context.stdout(`${JSON.stringify({ command: "report", kind: tagged.kind, outDir, files }, null, 2)}\n`);
   } else if (!options.quiet) {
-    context.stdout(`${reportWritten(mainFile(outDir, files))}\n`);
+    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
   }
 }

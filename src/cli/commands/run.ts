@@ -69,7 +69,9 @@ export async function runCommand(
     if (human) {
       if (summary.stoppedBy === "precision")
         context.stderr(`${stoppedBy(summary.stoppedBy, summary.replications)}\n`);
-      context.stdout(`${renderKeyResults(summary)}${reportWritten(mainFile(outDir, files))}\n\n`);
+      context.stdout(
+        `${renderKeyResults(summary)}${reportWritten(mainFile(outDir, files, context.cwd))}\n\n`,
+      );
     }
     results.push({
       scenario: scenario.argument,

@@ -69,6 +69,6 @@ export async function sweepCommand(
   } else if (!options.quiet) {
     const shard = summary.shard ? ` (shard ${summary.shard.index + 1}/${summary.shard.count})` : "";
     context.stdout(`${summary.name}: ${summary.points.length} of ${summary.totalPoints} points${shard}\n`);
-    context.stdout(`${reportWritten(mainFile(outDir, files))}\n`);
+    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
   }
 }
