@@ -59,6 +59,11 @@ interface RunTotals {
   fixedCosts: number;
   sharedPlatformCost: number;
   dedicatedPlatformCost: number;
+  /** Compute and serving only (no fixed costs), both sides of the per-tenant comparison. */
+  sharedInfraCost: number;
+  dedicatedInfraCost: number;
+  dedicatedComputeCost: number;
+  dedicatedServingCost: number;
   tenantCost: Map<string, number>;
   servingMonths: ServingMonth[];
   tierUptimes: Record<TierName, number[]>;
@@ -131,6 +136,10 @@ export class Platform implements PlatformPort {
       fixedCosts: 0,
       sharedPlatformCost: 0,
       dedicatedPlatformCost: 0,
+      sharedInfraCost: 0,
+      dedicatedInfraCost: 0,
+      dedicatedComputeCost: 0,
+      dedicatedServingCost: 0,
       tenantCost: new Map(),
       servingMonths: [],
       tierUptimes: { Bronze: [], Silver: [], Gold: [], Platinum: [] },
@@ -502,21 +511,36 @@ export class Platform implements PlatformPort {
     }
 
     // one dedicated platform per tenant
+    const sharedInfra = sharedCost - this.#totalsFixedThisMonth(days);
+    let dedicatedInfra = 0;
     for (const [, tc] of this.#tenantClusters) {
       const v = tc.cluster.allocated.integralAt(now);
-      dedicatedCost += (v - tc.last) * HOURS_PER_DAY * tc.cluster.effectiveCostPerNodeHour;
+      const c = (v - tc.last) * HOURS_PER_DAY * tc.cluster.effectiveCostPerNodeHour;
+      dedicatedInfra += c;
+      this.#totals.dedicatedComputeCost += c;
       tc.last = v;
     }
     for (const [, pool] of this.#tenantServing) {
       const m = pool.takeMonth();
-      dedicatedCost += m.poolCost + m.dedicatedCost;
+      dedicatedInfra += m.poolCost + m.dedicatedCost;
+      this.#totals.dedicatedServingCost += m.poolCost + m.dedicatedCost;
     }
+    dedicatedCost += dedicatedInfra;
+    this.#totals.sharedInfraCost += sharedInfra;
+    this.#totals.dedicatedInfraCost += dedicatedInfra;
     this.#totals.sharedPlatformCost += sharedCost;
     this.#totals.dedicatedPlatformCost += dedicatedCost;
     out.platformCost = sharedCost;
     this.#monthStart = now;
     for (const [k, v] of Object.entries(out)) this.#series(k, v);
     return out;
+  }
+
+  #totalsFixedThisMonth(days: number): number {
+    let sum = 0;
+    for (const item of this.#config.chargeback.fixedCosts)
+      sum += Math.max(0, (item.costPerMonth * days) / DAYS_PER_MONTH);
+    return sum;
   }
 
   /** End-of-run KPIs (cluster.*, serving.*, tiers.*, chargeback.*) and pooled samples. */
@@ -569,6 +593,9 @@ export class Platform implements PlatformPort {
       k["cluster.fixed.utilisation"] = fixedBusy / fixedAllocated;
       k["cluster.fixed.jobWaitP95Hours"] = quantile(fixedWaits, 0.95);
       k["cluster.costSavingVsFixed"] = T.fixedClusterCost > 0 ? 1 - T.clusterCost / T.fixedClusterCost : 0;
+      // the same comparison at list price: what autoscaling alone saves, without the low-priority discount
+      k["cluster.listCostSavingVsFixed"] =
+        T.fixedClusterCost > 0 ? 1 - T.clusterListCost / T.fixedClusterCost : 0;
     }
     // serving
     let podHours = 0;
@@ -635,6 +662,14 @@ export class Platform implements PlatformPort {
       k["chargeback.dedicatedCost"] = T.dedicatedPlatformCost;
       k["chargeback.savingVsDedicated"] =
         T.dedicatedPlatformCost > 0 ? 1 - T.sharedPlatformCost / T.dedicatedPlatformCost : 0;
+      const dedicatedWaits: number[] = [];
+      for (const tc of this.#tenantClusters.values()) dedicatedWaits.push(...tc.cluster.waitHours);
+      k["chargeback.dedicatedJobWaitP95Hours"] = quantile(dedicatedWaits, 0.95);
+      k["chargeback.dedicatedComputeCost"] = T.dedicatedComputeCost;
+      k["chargeback.dedicatedServingCost"] = T.dedicatedServingCost;
+      // compute and serving only: what sharing the pools saves before any fixed cost is counted
+      k["chargeback.infraSavingVsDedicated"] =
+        T.dedicatedInfraCost > 0 ? 1 - T.sharedInfraCost / T.dedicatedInfraCost : 0;
     }
     for (const [tenant, cost] of T.tenantCost) k[`chargeback.tenantCost.${tenant}`] = cost;
     k["chargeback.tenants"] = this.#tenants.size;

@@ -568,6 +568,11 @@ export class ServingPool {
     }
     let stepColdRequests = 0;
     let workingSetGb = this.#hotMemoryGb;
+    if (pods > 0 && o.shadow && o.memoryTargetUtilisation > 0) {
+      // a shadow pool has no caches: its memory metric uses the expected working set instead
+      for (const state of this.#coldModels)
+        workingSetGb += state.model.memoryGb * (1 - Math.exp(-totalRate * state.weight * stepSeconds));
+    }
     if (pods > 0 && !o.shadow) {
       if (this.#hotMissing) {
         for (const state of this.#models) {
@@ -651,7 +656,7 @@ export class ServingPool {
     if (pods > this.#totals.maxPods) this.#totals.maxPods = pods;
     if (pods > 0) {
       let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
-      if (o.memoryTargetUtilisation > 0 && !o.shadow) {
+      if (o.memoryTargetUtilisation > 0) {
         const memoryUtilisation = workingSetGb / (pods * this.modelMemoryGb);
         desired = Math.max(
           desired,
