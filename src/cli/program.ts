@@ -35,10 +35,15 @@ export const PROGRAM_DESCRIPTION =
 
 /** Converts one row of the option table into a commander option. */
 export function toCommanderOption(spec: OptionSpec): Option {
-  const option = new Option(spec.flags, spec.description);
+  // commander prints "(default: ...)" only for options with a default value; defaults the command resolves
+  // itself (number of CPUs, the sweep file's seed) are shown the same way through the description
+  const description =
+    spec.defaultValue === undefined && spec.defaultText !== undefined
+      ? `${spec.description} (default: ${spec.defaultText})`
+      : spec.description;
+  const option = new Option(spec.flags, description);
   if (spec.parse) option.argParser(spec.parse);
   if (spec.defaultValue !== undefined) option.default(spec.defaultValue, spec.defaultText);
-  else if (spec.defaultText !== undefined) option.default(undefined, spec.defaultText);
   return option;
 }
 

@@ -30,6 +30,7 @@ describe("scalesim usage", () => {
       expect(result.stdout).toContain(flag);
     }
     expect(result.stdout).toContain("Examples:");
+    expect(result.stdout.replace(/\s+/g, " ")).toContain("(default: number of CPUs)");
   });
 
   it("--version prints the package version", async () => {
