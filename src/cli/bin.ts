@@ -10,7 +10,11 @@ import { packageInfo } from "./package-info.ts";
 
 const controller = new AbortController();
 process.on("SIGINT", () => {
-  if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+  if (controller.signal.aborted) {
+    // the progress bar hides the cursor; give it back before leaving without cleanup
+    if (process.stderr.isTTY) process.stderr.write("\u001b[?25h\n");
+    process.exit(ExitCode.interrupted);
+  }
   controller.abort();
 });
 
