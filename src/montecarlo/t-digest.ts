@@ -224,53 +224,71 @@ export class TDigest {
     return digest;
   }
 
-  // Algorithm 1 of Dunning & Ertl: sort centroids and buffered points together, then merge neighbours while
-  // the k1 size bound k(q_right) - k(q_left) <= 1 holds.
+  // Algorithm 1 of Dunning & Ertl: sort the buffered points, merge them with the (already sorted) centroids,
+  // then merge neighbours while the k1 size bound k(q_right) - k(q_left) <= 1 holds. Unit-weight buffers (plain
+  // add) are sorted natively; ties keep centroids before buffered points, so the result depends only on the
+  // order of additions.
   #flush(): void {
-    if (this.#bufferSize === 0) return;
-    const total = this.#size + this.#bufferSize;
+    const count = this.#bufferSize;
+    if (count === 0) return;
+    this.#bufferSize = 0;
+    let bufferMeans: Float64Array;
+    let bufferWeights: Float64Array;
+    if (this.#bufferWeights.subarray(0, count).every((w) => w === 1)) {
+      bufferMeans = this.#bufferMeans.slice(0, count).sort();
+      bufferWeights = this.#bufferWeights.slice(0, count);
+    } else {
+      const order = Array.from({ length: count }, (_, i) => i).sort(
+        (a, b) => this.#bufferMeans[a]! - this.#bufferMeans[b]!,
+      );
+      bufferMeans = Float64Array.from(order, (i) => this.#bufferMeans[i]!);
+      bufferWeights = Float64Array.from(order, (i) => this.#bufferWeights[i]!);
+    }
+    const size = this.#size;
+    const total = size + count;
     const means = new Float64Array(total);
     const weights = new Float64Array(total);
-    means.set(this.#means.subarray(0, this.#size));
-    weights.set(this.#weights.subarray(0, this.#size));
-    means.set(this.#bufferMeans.subarray(0, this.#bufferSize), this.#size);
-    weights.set(this.#bufferWeights.subarray(0, this.#bufferSize), this.#size);
-    this.#bufferSize = 0;
-    const order = Array.from({ length: total }, (_, i) => i);
-    // stable sort by mean: ties keep insertion order, so the result depends only on the order of additions
-    order.sort((a, b) => means[a]! - means[b]!);
     let totalWeight = 0;
-    for (let i = 0; i < total; i++) totalWeight += weights[i]!;
+    for (let i = 0, j = 0, k = 0; k < total; k++) {
+      if (j >= count || (i < size && this.#means[i]! <= bufferMeans[j]!)) {
+        means[k] = this.#means[i]!;
+        weights[k] = this.#weights[i]!;
+        i++;
+      } else {
+        means[k] = bufferMeans[j]!;
+        weights[k] = bufferWeights[j]!;
+        j++;
+      }
+      totalWeight += weights[k]!;
+    }
     const delta = this.compression;
     const outMeans = this.#means.length >= total ? this.#means : new Float64Array(total);
     const outWeights = this.#weights.length >= total ? this.#weights : new Float64Array(total);
-    let size = 0;
-    let currentMean = means[order[0]!]!;
-    let currentWeight = weights[order[0]!]!;
+    let out = 0;
+    let currentMean = means[0]!;
+    let currentWeight = weights[0]!;
     let weightBefore = 0;
     let limit = totalWeight * kInverse(k1(0, delta) + 1, delta);
-    for (let j = 1; j < total; j++) {
-      const index = order[j]!;
-      const w = weights[index]!;
+    for (let k = 1; k < total; k++) {
+      const w = weights[k]!;
       if (weightBefore + currentWeight + w <= limit) {
         currentWeight += w;
-        currentMean += ((means[index]! - currentMean) * w) / currentWeight;
+        currentMean += ((means[k]! - currentMean) * w) / currentWeight;
       } else {
-        outMeans[size] = currentMean;
-        outWeights[size] = currentWeight;
-        size++;
+        outMeans[out] = currentMean;
+        outWeights[out] = currentWeight;
+        out++;
         weightBefore += currentWeight;
         limit = totalWeight * kInverse(k1(weightBefore / totalWeight, delta) + 1, delta);
-        currentMean = means[index]!;
+        currentMean = means[k]!;
         currentWeight = w;
       }
     }
-    outMeans[size] = currentMean;
-    outWeights[size] = currentWeight;
-    size++;
+    outMeans[out] = currentMean;
+    outWeights[out] = currentWeight;
     this.#means = outMeans;
     this.#weights = outWeights;
-    this.#size = size;
+    this.#size = out + 1;
   }
 }
 
