@@ -113,3 +113,19 @@ describe("platform inside simulate()", () => {
     ).toHaveLength(0);
   });
 });
+
+describe("platform presets", () => {
+  it.each(["level-1", "level-2", "level-3", "level-4", "level-5", "financial-services", "retail"])(
+    "%s loads and its platform runs",
+    (name) => {
+      const parsed = parseScenario(`extends: ${name}\n`, {});
+      if (!parsed.ok) throw new Error(formatIssues(parsed.issues));
+      const p = parsed.scenario.platform;
+      const r = runPlatform(p, { seed: 1, replication: 0, horizonMonths: 1 });
+      expect(r.kpis["chargeback.centsMismatches"]).toBe(0);
+      const fixed = p.clusters.every((c) => c.minNodes === c.maxNodes);
+      // levels 1-3 run fixed clusters, autoscaling from level 4
+      expect(fixed).toBe(["level-1", "level-2", "level-3"].includes(name));
+    },
+  );
+});
