@@ -54,10 +54,14 @@ export class Organisation {
   /** FTE of dedicated teams (and double-down extras) per tenant index. */
   readonly #dedicatedFte: TimeWeighted[];
   readonly #spokeTenant: (spoke: number) => number;
+  readonly #units: number;
+  /** Spoke slots in use per business unit (spoke i belongs to unit i mod units). */
+  readonly #usedByUnit: number[];
 
   /**
    * Build the organisation of `params` at time `env.now`; `tenants` counts the tenants and `spokeTenant`
-   * maps spoke i to its tenant index (spokes are embedded in business units round-robin).
+   * maps spoke i to its tenant index (spokes are embedded in business units round-robin: spoke i belongs to
+   * unit i mod units).
    */
   constructor(
     env: Environment,
@@ -65,6 +69,8 @@ export class Organisation {
     tenants: number,
     spokeTenant: (spoke: number) => number,
   ) {
+    this.#units = params.demand.businessUnits.length;
+    this.#usedByUnit = new Array<number>(this.#units).fill(0);
     this.env = env;
     this.params = params;
     this.support = new Resource(env, 1);
@@ -115,21 +121,44 @@ export class Organisation {
     return s.count * s.maxConcurrentProjects;
   }
 
-  /** Whether a newly approved project could be staffed now. */
+  /** Spoke slots of business unit `unit` (its own spokes only). */
+  unitSlots(unit: number): number {
+    const s = this.params.organisation.spokes;
+    const spokes = s.count > unit ? Math.floor((s.count - unit - 1) / this.#units) + 1 : 0;
+    return spokes * s.maxConcurrentProjects;
+  }
+
+  /** Whether some newly approved project could be staffed now. */
   hasCapacity(): boolean {
+    if (this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent) return true;
+    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    if (this.params.organisation.spokes.sharing === "pooled") return true;
+    for (let u = 0; u < this.#units; u++) if (this.#usedByUnit[u]! < this.unitSlots(u)) return true;
+    return false;
+  }
+
+  /** Whether `project` could be staffed now (with `sharing: ownUnit`, only by its own unit's spokes). */
+  hasCapacityFor(project: Project): boolean {
     return (
-      this.spokeSlotsUsed < this.spokeSlots() ||
-      this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent
+      this.#spokeFree(project.unit) || this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent
+    );
+  }
+
+  #spokeFree(unit: number): boolean {
+    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    return (
+      this.params.organisation.spokes.sharing === "pooled" || this.#usedByUnit[unit]! < this.unitSlots(unit)
     );
   }
 
   /**
    * Staff `project`: a free spoke slot if any (ready at once, returns true), else a dedicated team (returns
-   * false: the team must form first). Call only when `hasCapacity()`.
+   * false: the team must form first). Call only when `hasCapacityFor(project)`.
    */
   staff(project: Project): boolean {
-    if (this.spokeSlotsUsed < this.spokeSlots()) {
+    if (this.#spokeFree(project.unit)) {
       const s = this.params.organisation.spokes;
+      this.#usedByUnit[project.unit]!++;
       this.spokeSlotsUsed++;
       this.#spokeUsed.record(this.spokeSlotsUsed);
       project.staffing = "spoke";
@@ -159,6 +188,7 @@ export class Organisation {
   /** Give back the project's slot or team. */
   release(project: Project, tenant: number): void {
     if (project.staffing === "spoke") {
+      this.#usedByUnit[project.unit]!--;
       this.spokeSlotsUsed--;
       this.#spokeUsed.record(this.spokeSlotsUsed);
     } else if (project.staffing === "dedicated") {

@@ -92,6 +92,7 @@ export class Portfolio {
       for (let i = 0; i < this.backlog.length; i++) {
         const p = this.backlog[i]!;
         if (fastTrackOnly && !p.fastTrack) continue;
+        if (!m.org.hasCapacityFor(p)) continue;
         const rank = bal.enabled ? p.score + bal.strength * this.#deficit(p) : p.score;
         if (rank > bestRank) {
           bestRank = rank;

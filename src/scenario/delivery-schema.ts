@@ -74,6 +74,12 @@ const spokesSchema = defaulted(
         .min(1)
         .default(4)
         .describe("projects one spoke runs at once (Pattern 13: 3-5); each gets ftePerSpoke / this FTE"),
+      sharing: z
+        .enum(["pooled", "ownUnit"])
+        .default("pooled")
+        .describe(
+          "pooled: any spoke takes any unit's project; ownUnit: spoke i serves only business unit i mod units",
+        ),
     })
     .describe("spoke teams; the number of concurrent projects is count x maxConcurrentProjects"),
 );

@@ -77,4 +77,25 @@ describe("hub and spokes", () => {
     const without = mean({ organisation: { hub: { fte: 0 } } }, "timeToMarketDays");
     expect(without).toBeGreaterThan(withHub);
   });
+
+  it("with sharing ownUnit a spoke serves only its own business unit (spoke i -> unit i mod units)", () => {
+    const units = {
+      demand: {
+        businessUnits: [
+          { name: "a", ratePerMonth: 2 },
+          { name: "b", ratePerMonth: 2 },
+        ],
+      },
+      organisation: { spokes: { count: 1 } },
+    };
+    const started = (sharing: string, unit: string) =>
+      simulateWith(
+        scenario(merge(units, { organisation: { spokes: { sharing } } })),
+        { seed: 2, replication: 0 },
+        fakePlatform().factory,
+      ).projects.filter((p) => p.businessUnit === unit && p.startDay !== undefined).length;
+    expect(started("ownUnit", "b")).toBe(0);
+    expect(started("ownUnit", "a")).toBeGreaterThan(2);
+    expect(started("pooled", "b")).toBeGreaterThan(0);
+  });
 });
