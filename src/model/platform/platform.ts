@@ -113,6 +113,7 @@ export class Platform implements PlatformPort {
   readonly #monthSeries: Record<string, number[]> = {};
   readonly #totals: RunTotals;
   #monthStart: number;
+  #lastQueueIntegral = 0;
 
   constructor(env: Environment, config: PlatformConfig, streams: StreamFactory, ledger: Ledger) {
     this.#env = env;
@@ -411,8 +412,10 @@ export class Platform implements PlatformPort {
       }
     }
     out.clusterNodes = nodeDays / days;
+    out.clusterBusyNodes = busyDays / days;
     out.clusterUtilisation = nodeDays > 0 ? busyDays / nodeDays : 0;
-    this.#series("queueIntegral", waiting);
+    out.clusterQueueLength = (waiting - this.#lastQueueIntegral) / days;
+    this.#lastQueueIntegral = waiting;
 
     // serving
     const s = this.#serving.takeMonth();

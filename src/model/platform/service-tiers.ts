@@ -9,6 +9,7 @@ import type { RandomSource } from "../../../engine/index.ts";
 
 /** Tier names, cheapest first. */
 export const TIER_NAMES = ["Bronze", "Silver", "Gold", "Platinum"] as const;
+/** One of the four tier names. */
 export type TierName = (typeof TIER_NAMES)[number];
 
 /** How many copies serve a model and whether they share a failure domain. */
