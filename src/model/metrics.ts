@@ -66,6 +66,8 @@ const EXACT: Record<string, MetricInfo> = {
   // platform series (src/model/platform)
   clusterNodes: { label: "Cluster nodes", unit: "nodes" },
   clusterUtilisation: { label: "Cluster utilisation", unit: "ratio", better: "higher" },
+  clusterBusyNodes: { label: "Busy cluster nodes", unit: "nodes" },
+  clusterQueueLength: { label: "Jobs waiting for the cluster", unit: "jobs", better: "lower" },
   servingPods: { label: "Serving pods", unit: "pods", better: "lower" },
   cacheHitRatio: { label: "Model cache hit ratio", unit: "ratio", better: "higher" },
   modelsPerPod: { label: "Models per pod", unit: "models", better: "higher" },

@@ -150,7 +150,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   const platform = model.platform.finish();
   for (const key in platform.kpis) if (!(key in kpis)) kpis[key] = platform.kpis[key]!;
 
-  levelBreakdown(model, kpis, costTotal);
+  levelBreakdown(model, kpis, series, costTotal);
 
   const samples: Record<string, number[]> = {
     timeToMarketDays: s.timeToMarketDays,
@@ -209,30 +209,65 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   return result;
 }
 
-/** Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project. */
-function levelBreakdown(model: DeliveryModel, kpis: Record<string, number>, costTotal: number[]): void {
+/** Monthly series averaged over the months at a level (`level.<n>.<series>`). */
+const MEAN_BY_LEVEL = [
+  "activeProjects",
+  "backlog",
+  "hubUtilisation",
+  "supportQueue",
+  "reviewerUtilisation",
+  "spokeUtilisation",
+  "productionModels",
+  "libraryCompleteness",
+  "featureFamiliesBuilt",
+  "balanceAlerts",
+  "mixDeviationPoints",
+];
+
+/** Monthly series summed over the months at a level (`level.<n>.<series>`), plus the cost categories. */
+const SUM_BY_LEVEL = ["started", "delivered", "killed", "failed", "value"];
+
+/**
+ * Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project: month-based KPIs over
+ * the months at the level, project-based ones (time to market, success rate, approved) by level at approval.
+ */
+function levelBreakdown(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  series: Record<string, number[]>,
+  costTotal: number[],
+): void {
   const book = model.book;
   const H = model.horizonMonths;
+  const sums = [...SUM_BY_LEVEL, ...COST_CATEGORIES.map((c) => `cost.${c}`)];
   for (let level = 1; level <= 5; level++) {
     const prefix = `level.${level}.`;
     let months = 0;
-    let delivered = 0;
-    let cost = 0;
-    let value = 0;
-    let active = 0;
-    let hub = 0;
-    let spoke = 0;
-    let production = 0;
-    for (let m = 0; m < H; m++) {
-      if (book.maturityLevel[m] !== level) continue;
-      months++;
-      delivered += book.delivered[m]!;
-      cost += costTotal[m]!;
-      value += book.value[m]!;
-      active += book.activeProjects[m]!;
-      hub += book.hubUtilisation[m]!;
-      spoke += book.spokeUtilisation[m]!;
-      production += book.productionModels[m]!;
+    for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) months++;
+    if (months > 0) {
+      kpis[`${prefix}months`] = months;
+      const over = (name: string): number => {
+        const values = series[name]!;
+        let total = 0;
+        for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) total += values[m]!;
+        return total;
+      };
+      for (const name of MEAN_BY_LEVEL) kpis[prefix + name] = over(name) / months;
+      for (const name of sums) kpis[prefix + name] = over(name);
+      let cost = 0;
+      for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) cost += costTotal[m]!;
+      const delivered = kpis[`${prefix}delivered`]!;
+      const value = kpis[`${prefix}value`]!;
+      kpis[`${prefix}cost.total`] = cost;
+      kpis[`${prefix}deliveredPerYear`] = (delivered * 12) / months;
+      kpis[`${prefix}costPerMonth`] = cost / months;
+      kpis[`${prefix}valuePerMonth`] = value / months;
+      if (cost > 0) kpis[`${prefix}roi`] = value / cost;
+      if (delivered > 0) {
+        kpis[`${prefix}costPerDelivered`] = cost / delivered;
+        kpis[`${prefix}costEfficiencyVsLevel1`] =
+          cost / delivered / model.params.finance.level1CostPerProject;
+      }
     }
     let approved = 0;
     let ended = 0;
@@ -250,22 +285,6 @@ function levelBreakdown(model: DeliveryModel, kpis: Record<string, number>, cost
           ttmCount++;
         }
       } else if (p.status === "killed" || p.status === "failed") ended++;
-    }
-    if (months > 0) {
-      kpis[`${prefix}months`] = months;
-      kpis[`${prefix}deliveredPerYear`] = (delivered * 12) / months;
-      kpis[`${prefix}activeProjects`] = active / months;
-      kpis[`${prefix}hubUtilisation`] = hub / months;
-      kpis[`${prefix}spokeUtilisation`] = spoke / months;
-      kpis[`${prefix}productionModels`] = production / months;
-      kpis[`${prefix}costPerMonth`] = cost / months;
-      kpis[`${prefix}valuePerMonth`] = value / months;
-      if (cost > 0) kpis[`${prefix}roi`] = value / cost;
-      if (delivered > 0) {
-        kpis[`${prefix}costPerDelivered`] = cost / delivered;
-        kpis[`${prefix}costEfficiencyVsLevel1`] =
-          cost / delivered / model.params.finance.level1CostPerProject;
-      }
     }
     if (approved > 0) kpis[`${prefix}approved`] = approved;
     if (ttmCount > 0) kpis[`${prefix}timeToMarketDays`] = ttm / ttmCount;
