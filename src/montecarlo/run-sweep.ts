@@ -68,6 +68,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
       const planned = mine[i]!;
       const scenario = scenarios[i]!;
       if (!scenario.ok) continue;
+      if (options.signal?.aborted === true) break;
       const { shard: _shard, onProgress, ...runOptions } = options;
       const summary = await runScenario(scenario.scenario, {
         ...runOptions,
@@ -78,8 +79,12 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
         ...(onProgress === undefined
           ? {}
           : { onProgress: offsetProgress(onProgress, i * replications, total, startedAt) }),
+      }).catch((error: unknown) => {
+        // cancelled before this point's first replication finished: the sweep stops like any cancellation
+        if (options.signal?.aborted === true) return undefined;
+        throw error;
       });
-      if (summary.stoppedBy === "cancelled") break;
+      if (summary === undefined || summary.stoppedBy === "cancelled") break;
       const point: SweepPoint = {
         index: planned.index,
         parameters: planned.parameters,

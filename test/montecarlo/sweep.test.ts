@@ -118,6 +118,24 @@ describe("runSweep", () => {
     expect(lines[2]!.startsWith(`1,low,${SPOKES},2,`)).toBe(true);
   });
 
+  it("cancellation returns the points finished so far", async () => {
+    const controller = new AbortController();
+    const summary = await runSweep(sweep({ sampling: "grid" }), {
+      seed: 3,
+      workers: 1,
+      batchSize: 2,
+      model,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        expect(progress.total).toBe(14 * 8);
+        if (progress.done >= 20) controller.abort();
+      },
+    });
+    expect(summary.points.length).toBeGreaterThanOrEqual(2);
+    expect(summary.points.length).toBeLessThan(14);
+    expect(summary.points.map((p) => p.index)).toEqual(summary.points.map((_, i) => i));
+  });
+
   it("rejects invalid parameter values with scenario issues, before running anything", async () => {
     const bad = sweep({ parameters: [{ path: SPOKES, values: [2, -1] }] });
     await expect(runSweep(bad, { workers: 1, model })).rejects.toThrow(
