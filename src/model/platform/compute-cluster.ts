@@ -119,6 +119,8 @@ export class ComputeCluster {
 
   readonly #env: Environment;
   readonly #nodes: ClusterNode[] = [];
+  /** Idle nodes in the order they became idle (oldest first): start takes from the end, scale-down from the front. */
+  readonly #idle: ClusterNode[] = [];
   readonly #queue: ClusterJob[] = [];
   readonly #inUseByTenant = new Map<string, number>();
   readonly #provisionDays: number;
@@ -251,8 +253,7 @@ export class ComputeCluster {
 
   #dispatch(): void {
     const q = this.#queue;
-    let idle = 0;
-    for (const n of this.#nodes) if (n.state === "idle") idle++;
+    let idle = this.#idle.length;
     let i = 0;
     while (i < q.length && idle > 0) {
       const job = q[i]!;
@@ -278,11 +279,8 @@ export class ComputeCluster {
       this.waitHours.push(job.firstWaitHours);
     }
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
-    const idle = this.#nodes
-      .filter((n) => n.state === "idle")
-      .sort((a, b) => b.idleSince - a.idleSince || a.id - b.id);
     for (let k = 0; k < job.nodes; k++) {
-      const node = idle[k]!;
+      const node = this.#idle.pop()!;
       node.state = "busy";
       node.job = job;
       job.onNodes.push(node);
@@ -311,6 +309,7 @@ export class ComputeCluster {
         node.state = "idle";
         node.idleSince = now;
         node.job = undefined;
+        this.#idle.push(node);
       }
     }
     job.onNodes = [];
@@ -346,7 +345,8 @@ export class ComputeCluster {
       evictionHandle: undefined,
     };
     this.#nodes.push(node);
-    if (!ready) this.allocated.set(now, this.#nodes.length);
+    if (ready) this.#idle.push(node);
+    else this.allocated.set(now, this.#nodes.length);
     if (!ready) node.readyHandle = this.#env.schedule(this.#provisionDays, () => this.#ready(node));
     const o = this.options;
     if (o.lowPriority && o.evictionRatePerNodeHour > 0) {
@@ -361,6 +361,7 @@ export class ComputeCluster {
     node.readyHandle = undefined;
     node.state = "idle";
     node.idleSince = this.#env.now;
+    this.#idle.push(node);
     this.#trace(`ready node-${node.id}`);
     this.#changed();
   }
@@ -368,6 +369,10 @@ export class ComputeCluster {
   #removeNode(node: ClusterNode): void {
     const i = this.#nodes.indexOf(node);
     if (i >= 0) this.#nodes.splice(i, 1);
+    if (node.state === "idle") {
+      const j = this.#idle.indexOf(node);
+      if (j >= 0) this.#idle.splice(j, 1);
+    }
     if (node.readyHandle !== undefined) this.#env.cancel(node.readyHandle);
     if (node.evictionHandle !== undefined) this.#env.cancel(node.evictionHandle);
     node.readyHandle = undefined;
@@ -448,14 +453,9 @@ export class ComputeCluster {
   #evaluate(): void {
     const now = this.#env.now;
     const o = this.options;
-    let idle = 0;
-    let provisioning = 0;
-    let busy = 0;
-    for (const n of this.#nodes) {
-      if (n.state === "idle") idle++;
-      else if (n.state === "busy") busy++;
-      else provisioning++;
-    }
+    const idle = this.#idle.length;
+    const busy = this.busy.value;
+    let provisioning = this.#nodes.length - idle - busy;
     if (this.#nodes.length < o.minNodes) {
       // Evictions can take a cluster below its minimum; replacements are not subject to the cooldown.
       const missing = o.minNodes - this.#nodes.length;
@@ -486,23 +486,23 @@ export class ComputeCluster {
     // Idle nodes waiting for the rest of a wide job's nodes are reserved, not idle capacity.
     if (this.#nodes.length <= o.minNodes || idle === 0 || demand > 0) return;
     if (utilisation >= o.scaleDownThreshold - EPS && allocated > 0 && busy > 0) return;
-    let earliestIdleExpiry = Number.POSITIVE_INFINITY;
-    const eligible: ClusterNode[] = [];
-    for (const n of this.#nodes) {
-      if (n.state !== "idle") continue;
-      const expiry = n.idleSince + this.#idleDays;
-      if (now + EPS >= expiry) eligible.push(n);
-      else if (expiry < earliestIdleExpiry) earliestIdleExpiry = expiry;
-    }
-    if (eligible.length > 0) {
+    // the idle list is in idle-since order, so the nodes past their idle time are a prefix of it
+    const idleNodes = this.#idle;
+    let eligible = 0;
+    while (eligible < idleNodes.length && now + EPS >= idleNodes[eligible]!.idleSince + this.#idleDays)
+      eligible++;
+    const earliestIdleExpiry =
+      eligible < idleNodes.length
+        ? idleNodes[eligible]!.idleSince + this.#idleDays
+        : Number.POSITIVE_INFINITY;
+    if (eligible > 0) {
       const ready = this.#lastScaleDown + this.#downCooldownDays;
       if (now + EPS < ready) {
         this.#wakeAtTime(ready);
         return;
       }
-      eligible.sort((a, b) => a.idleSince - b.idleSince || a.id - b.id);
-      const releasable = Math.min(eligible.length, this.#nodes.length - o.minNodes);
-      for (let k = 0; k < releasable; k++) this.#removeNode(eligible[k]!);
+      const releasable = Math.min(eligible, this.#nodes.length - o.minNodes);
+      for (const node of idleNodes.slice(0, releasable)) this.#removeNode(node);
       this.#lastScaleDown = now;
       this.totals.scaleDowns++;
       this.#trace(`scale-down -${releasable} -> ${this.#nodes.length}`);
@@ -513,14 +513,11 @@ export class ComputeCluster {
   }
 
   #evaluateLater(): void {
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const n of this.#nodes)
-      if (n.state === "idle")
-        earliest = Math.min(
-          earliest,
-          Math.max(n.idleSince + this.#idleDays, this.#lastScaleDown + this.#downCooldownDays),
-        );
-    if (earliest < Number.POSITIVE_INFINITY) this.#wakeAtTime(earliest);
+    const oldest = this.#idle[0];
+    if (oldest !== undefined)
+      this.#wakeAtTime(
+        Math.max(oldest.idleSince + this.#idleDays, this.#lastScaleDown + this.#downCooldownDays),
+      );
   }
 
   #trace(line: string): void {

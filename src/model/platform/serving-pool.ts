@@ -198,6 +198,10 @@ export class ServingPool {
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
+  readonly #zipfRaw: number[] = [];
+  /** Models in rank order (ascending rank key), kept sorted on insertion. */
+  readonly #ranked: ModelState[] = [];
+  readonly #zipfSums: number[] = [];
   #nextStepAt: number;
   readonly #stepDays: number;
   readonly #stepsPerDay: number;
@@ -241,6 +245,7 @@ export class ServingPool {
     const perDay = this.#stepsPerDay;
     while (this.#nextStepAt <= now + 1e-9) {
       if (perDay > 0 && this.#stepIndex % perDay === 0) {
+        if (this.#dirty && this.options.growthPerMonth === 0) this.#classify(0);
         const left = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
         const signature = this.#signature();
         const cycle = this.#cycle;
@@ -406,7 +411,7 @@ export class ServingPool {
       this.#tenants.push(m.tenant);
       this.#tenantIndex.set(m.tenant, tenantIndex);
     }
-    this.#models.push({
+    const state: ModelState = {
       model: { ...m, dedicated },
       tenantIndex,
       rankKey,
@@ -415,7 +420,16 @@ export class ServingPool {
       stabiliser: new ScaleDownStabiliser(this.options.stabilisationWindowSeconds),
       hot: false,
       fixedReplicas: false,
-    });
+    };
+    this.#models.push(state);
+    let lo = 0;
+    let hi = this.#ranked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#ranked[mid]!.rankKey <= rankKey) lo = mid + 1;
+      else hi = mid;
+    }
+    this.#ranked.splice(lo, 0, state);
     this.#dirty = true;
   }
 
@@ -432,11 +446,16 @@ export class ServingPool {
   /** Ranks, weights and the per-model classification; redone when models arrive and every month. */
   #classify(hours: number): void {
     const o = this.options;
-    const sorted = [...this.#models].sort((a, b) => a.rankKey - b.rankKey);
+    const sorted = this.#ranked;
+    const raw = this.#zipfRaw;
     const s = o.zipfExponent;
-    let sum = 0;
-    for (let r = 0; r < sorted.length; r++) sum += 1 / (r + 1) ** s;
-    for (let r = 0; r < sorted.length; r++) sorted[r]!.weight = 1 / (r + 1) ** s / sum;
+    while (raw.length < sorted.length) {
+      const r = raw.length;
+      raw.push(1 / (r + 1) ** s);
+      this.#zipfSums.push((this.#zipfSums[r - 1] ?? 0) + raw[r]!);
+    }
+    const sum = this.#zipfSums[sorted.length - 1] ?? 1;
+    for (let r = 0; r < sorted.length; r++) sorted[r]!.weight = raw[r]! / sum;
     const n = this.#models.length;
     // growth is evaluated at the end of the month the classification covers
     const growthHigh = this.#growth(hours + DAYS_PER_MONTH * HOURS_PER_DAY);
