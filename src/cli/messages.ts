@@ -94,3 +94,26 @@ export function stoppedBy(reason: string, replications: number): string {
     ? `stopped after ${replications} replications: precision reached`
     : `stopped after ${replications} replications`;
 }
+
+/** What `--crn-check` measured: the CI half-width of a difference with common and with independent seeds. */
+export function crnEffectLine(effect: {
+  kpi: string;
+  halfWidthCommon: number;
+  halfWidthIndependent: number;
+}): string {
+  const ratio =
+    effect.halfWidthCommon > 0
+      ? effect.halfWidthIndependent / effect.halfWidthCommon
+      : Number.POSITIVE_INFINITY;
+  return `common random numbers: the 95% CI half-width of the ${effect.kpi} difference is ${round3(effect.halfWidthCommon)} with shared seeds vs ${round3(effect.halfWidthIndependent)} with independent seeds (${ratio.toFixed(1)}x narrower)`;
+}
+
+function round3(value: number): string {
+  return Number(value.toPrecision(3)).toString();
+}
+
+/** `--ci-kpis` names a KPI the model does not report. */
+export function unknownCiKpi(name: string, closest: string | undefined): string {
+  const hint = closest === undefined ? "" : ` (did you mean ${closest}?)`;
+  return `--ci-kpis: the model reports no KPI named "${name}"${hint}; KPI names are listed in a report's kpis.csv`;
+}

@@ -3,8 +3,12 @@
  * workers (default: all CPUs), the `--until-ci` stopping rule, the abort signal and the progress callback.
  */
 import { availableParallelism } from "node:os";
+import { suggest } from "../scenario/index.ts";
 import type { CliContext } from "./context.ts";
+import { CliError, ExitCode } from "./exit-codes.ts";
+import { unknownCiKpi } from "./messages.ts";
 import {
+  DEFAULT_CI_KPIS,
   DEFAULT_MAX_REPLICATIONS,
   DEFAULT_REPLICATIONS,
   DEFAULT_SEED,
@@ -12,8 +16,16 @@ import {
 } from "./options.ts";
 import type { ProgressUpdate } from "./progress.ts";
 
-/** KPIs whose precision `--until-ci` waits for (positive quantities, so a relative half-width is meaningful). */
-export const UNTIL_CI_KPIS = ["delivered", "timeToMarketDays", "costPerDelivered", "roi"] as const;
+/**
+ * Turns the Monte Carlo layer's RangeError about options into a usage error; an unknown `--ci-kpis` name gets a
+ * did-you-mean instead of the full list of KPI names.
+ */
+export function optionProblem(error: RangeError): CliError {
+  const unknown = /no KPI named "([^"]+)"; known KPIs: (.*)$/s.exec(error.message);
+  if (!unknown) return new CliError(ExitCode.usage, error.message);
+  const known = unknown[2]!.split(", ");
+  return new CliError(ExitCode.usage, unknownCiKpi(unknown[1]!, suggest(unknown[1]!, known)));
+}
 
 /** The options object every Monte Carlo entry point accepts (src/montecarlo contract). */
 export interface MonteCarloOptions {
@@ -42,7 +54,7 @@ export function monteCarloOptions(
   if (options.untilCi !== undefined) {
     result.untilCi = {
       relativeHalfWidth: options.untilCi,
-      kpis: [...UNTIL_CI_KPIS],
+      kpis: [...(options.ciKpis ?? DEFAULT_CI_KPIS)],
       maxReplications: options.maxReplications ?? DEFAULT_MAX_REPLICATIONS,
     };
   }

@@ -41,6 +41,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Formats written when `--format` is not given (PNG needs a rasteriser and is opt-in). */
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ["html", "json", "csv", "svg"];
 
+/** KPIs whose precision `--until-ci` waits for when `--ci-kpis` is not given (positive quantities). */
+export const DEFAULT_CI_KPIS: readonly string[] = [
+  "delivered",
+  "timeToMarketDays",
+  "costPerDelivered",
+  "roi",
+];
+
 /** Preset `scalesim init` extends when `--preset` is not given. */
 export const DEFAULT_INIT_PRESET = "level-3";
 
@@ -63,6 +71,7 @@ export interface ParsedOptions {
   json?: boolean;
   quiet?: boolean;
   untilCi?: number;
+  ciKpis?: string[];
   maxReplications?: number;
   replay?: number;
   shard?: ShardOption;
@@ -148,6 +157,16 @@ export function parseFormats(raw: string): ReportFormat[] {
   return [...new Set(names)] as ReportFormat[];
 }
 
+/** Parses a comma-separated list of KPI names. @throws InvalidArgumentError when it is empty */
+export function parseNameList(raw: string): string[] {
+  const names = raw
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0) throw new InvalidArgumentError("KPI list is empty");
+  return [...new Set(names)];
+}
+
 /** Parses `k/n` (1 <= k <= n) into a 1-based shard. @throws InvalidArgumentError otherwise */
 export function parseShard(raw: string): ShardOption {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
@@ -218,8 +237,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "untilCi",
     flags: "--until-ci <relative>",
     description:
-      "keep adding replications until every key KPI's 95% CI half-width is within this fraction of its mean (0.05 or 5%)",
+      "keep adding replications until the 95% CI half-width of every --ci-kpis KPI is within this fraction of its mean (0.05 or 5%)",
     parse: parseRelativeHalfWidth,
+    commands: ["run", "compare"],
+  },
+  {
+    key: "ciKpis",
+    flags: "--ci-kpis <names>",
+    description: "KPIs --until-ci waits for, comma-separated",
+    defaultValue: DEFAULT_CI_KPIS,
+    defaultText: DEFAULT_CI_KPIS.join(","),
+    parse: parseNameList,
     commands: ["run", "compare"],
   },
   {

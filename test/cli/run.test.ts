@@ -138,6 +138,26 @@ describe("scalesim run", () => {
     expect(run.replications).toBeLessThanOrEqual(40);
   });
 
+  it("--ci-kpis naming a KPI the model does not report exits 2 with a did-you-mean", async () => {
+    const out = join(work, "ci-typo");
+    const result = await runCli([
+      "run",
+      "level-1",
+      "--until-ci",
+      "5%",
+      "--ci-kpis",
+      "delivered,timeToMarketDay",
+      "-w",
+      "1",
+      "-o",
+      out,
+      "-q",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no KPI named "timeToMarketDay" (did you mean timeToMarketDays?)');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("--replay reruns one replication alone and prints its trace", async () => {
     const result = await runCli(["run", "level-1", "-s", "7", "--replay", "3"]);
     expect(result.code).toBe(0);

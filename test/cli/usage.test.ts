@@ -72,6 +72,7 @@ describe("scalesim usage", () => {
     [["sweep", "x.yaml", "--shard", "3/2"], "shard k/n needs 1 <= k <= n, got 3/2"],
     [["init", "--preset"], "option '-p, --preset <name>' argument missing"],
     [["schema", "--replay", "3"], "unknown option '--replay'"],
+    [["run", "level-1", "--ci-kpis", " , "], "KPI list is empty"],
   ])("rejects %j with exit 2 before doing anything (in-process)", async (args, message) => {
     const result = await runMain(args);
     expect(result.code).toBe(2);

@@ -5,8 +5,8 @@
 import { compareScenarios } from "../../montecarlo/index.ts";
 import type { CliContext } from "../context.ts";
 import { renderDifferences } from "../difference-table.ts";
-import { reportWritten } from "../messages.ts";
-import { monteCarloOptions } from "../monte-carlo-options.ts";
+import { crnEffectLine, reportWritten } from "../messages.ts";
+import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
 import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -34,6 +34,8 @@ export async function compareCommand(
       options.crnCheck ? { ...runOptions, crnCheck: true } : runOptions,
     );
   } catch (error) {
+    // a failing replication arrives as ReplicationError; a RangeError here is about the options (--ci-kpis)
+    if (error instanceof RangeError) throw optionProblem(error);
     throw explainFailure(error, (scenarioName) => {
       const index = resolved.findIndex((scenario) => scenario.scenario.name === scenarioName);
       return resolved[Math.max(0, index)]!.argument;
@@ -59,6 +61,9 @@ export async function compareCommand(
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
-    context.stdout(`${renderDifferences(summary)}${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
+    const crn = summary.crnEffect ? `${crnEffectLine(summary.crnEffect)}\n` : "";
+    context.stdout(
+      `${renderDifferences(summary)}${crn}${reportWritten(mainFile(outDir, files, context.cwd))}\n`,
+    );
   }
 }

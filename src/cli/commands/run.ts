@@ -11,7 +11,7 @@ import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
 import { reportWritten, stoppedBy } from "../messages.ts";
-import { monteCarloOptions } from "../monte-carlo-options.ts";
+import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
 import { reportDirectory, slug } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -99,6 +99,8 @@ async function runOne(
   try {
     return await runScenario(scenario.scenario, runOptions);
   } catch (error) {
+    // a failing replication arrives as ReplicationError; a RangeError here is about the options (--ci-kpis)
+    if (error instanceof RangeError) throw optionProblem(error);
     throw explainFailure(error, () => scenario.argument);
   } finally {
     progress.stop();
