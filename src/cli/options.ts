@@ -96,6 +96,8 @@ export interface OptionSpec {
   parse?: (raw: string) => unknown;
   /** Commands that take this option. */
   commands: readonly CommandName[];
+  /** Wording that differs for some commands (e.g. "per point" for sweep). */
+  perCommand?: Partial<Record<CommandName, { description?: string; defaultText?: string }>>;
 }
 
 /** Largest seed accepted: seeds are hashed as unsigned 32-bit integers. */
@@ -184,8 +186,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: "replications",
     flags: "-n, --replications <count>",
-    description: "Monte Carlo replications per scenario (per point for sweep)",
-    defaultText: `${DEFAULT_REPLICATIONS}; sweep: the sweep file's value`,
+    description: "Monte Carlo replications per scenario",
+    defaultText: String(DEFAULT_REPLICATIONS),
+    perCommand: {
+      sweep: { description: "replications per point", defaultText: "the sweep file's replications" },
+    },
     parse: parsePositiveInteger,
     commands: ["run", "compare", "sweep"],
   },
@@ -201,7 +206,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "seed",
     flags: "-s, --seed <integer>",
     description: "master seed; the same seed gives the same results",
-    defaultText: `${DEFAULT_SEED}; sweep: the sweep file's seed`,
+    defaultText: String(DEFAULT_SEED),
+    perCommand: { sweep: { defaultText: `the sweep file's seed, else ${DEFAULT_SEED}` } },
     parse: parseSeed,
     commands: ["run", "compare", "sweep"],
   },
@@ -301,7 +307,10 @@ export const OPTIONS: readonly OptionSpec[] = [
   },
 ];
 
-/** The options of one command, in table order. */
+/** The options of one command, in table order, with that command's wording applied. */
 export function optionsFor(command: CommandName): OptionSpec[] {
-  return OPTIONS.filter((option) => option.commands.includes(command));
+  return OPTIONS.filter((option) => option.commands.includes(command)).map(({ perCommand, ...option }) => ({
+    ...option,
+    ...perCommand?.[command],
+  }));
 }
