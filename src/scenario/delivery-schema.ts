@@ -734,7 +734,7 @@ const financeSchema = defaulted(
           .describe("loaded cost per FTE and year, by role"),
       ),
       level1CostPerProject: positive
-        .default(420_000)
+        .default(500_000)
         .describe("reference cost per delivered project at level 1, for 'cost efficiency vs level 1'"),
     })
     .describe("MODEL.md section 6: money"),
