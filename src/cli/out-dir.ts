@@ -28,10 +28,42 @@ export function timestamp(date: Date): string {
  * The report directory: `explicit` resolved against `cwd` when given, else `out/<slug(name)>-<timestamp>`,
  * with `-2`, `-3`, ... appended when that directory already exists (two runs in the same second).
  */
-export function reportDirectory(explicit: string | undefined, name: string, cwd: string, now: Date): string {
+export function reportDirectory(
+  explicit: string | undefined,
+  name: string,
+  cwd: string,
+  now: Date,
+  taken: ReadonlySet<string> = new Set(),
+): string {
   if (explicit !== undefined) return isAbsolute(explicit) ? explicit : resolve(cwd, explicit);
   const base = resolve(cwd, "out", `${slug(name)}-${timestamp(now)}`);
   let candidate = base;
-  for (let suffix = 2; existsSync(candidate); suffix += 1) candidate = `${base}-${suffix}`;
+  for (let suffix = 2; existsSync(candidate) || taken.has(candidate); suffix += 1)
+    candidate = `${base}-${suffix}`;
   return candidate;
+}
+
+/**
+ * One report directory per scenario of a multi-scenario run: `out/<name>-<timestamp>` each, or `<out>/<name>`
+ * under an explicit `--out`; names that repeat get `-2`, `-3`, ... so no report replaces another.
+ */
+export function reportDirectories(
+  explicit: string | undefined,
+  names: readonly string[],
+  cwd: string,
+  now: Date,
+): string[] {
+  if (names.length === 1) return [reportDirectory(explicit, names[0]!, cwd, now)];
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let directory: string;
+    if (explicit === undefined) directory = reportDirectory(undefined, name, cwd, now, taken);
+    else {
+      const base = resolve(cwd, explicit, slug(name));
+      directory = base;
+      for (let suffix = 2; taken.has(directory); suffix += 1) directory = `${base}-${suffix}`;
+    }
+    taken.add(directory);
+    return directory;
+  });
 }

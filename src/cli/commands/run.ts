@@ -3,7 +3,6 @@
  * key results (or, with `--replay <i>`, reruns one replication alone and prints its trace). Without a scenario
  * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does.
  */
-import { join } from "node:path";
 import { simulate } from "../../model/simulate.ts";
 import { replay, runScenario } from "../../montecarlo/index.ts";
 import type { RunSummary } from "../../montecarlo/types.ts";
@@ -13,7 +12,7 @@ import { keyResults, renderKeyResults } from "../key-results.ts";
 import { reportWritten, stoppedBy } from "../messages.ts";
 import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
-import { reportDirectory, slug } from "../out-dir.ts";
+import { reportDirectories } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
 import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
@@ -52,11 +51,11 @@ export async function runCommand(
     for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
     return;
   }
-  const now = context.now();
-  const outDirs = resolved.map((scenario) =>
-    resolved.length > 1 && options.out !== undefined
-      ? reportDirectory(join(options.out, slug(scenario.label)), scenario.label, context.cwd, now)
-      : reportDirectory(options.out, scenario.label, context.cwd, now),
+  const outDirs = reportDirectories(
+    options.out,
+    resolved.map((scenario) => scenario.label),
+    context.cwd,
+    context.now(),
   );
   for (const outDir of outDirs) assertFreshDirectory(outDir);
   const results: RunJson[] = [];
