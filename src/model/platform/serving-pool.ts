@@ -179,7 +179,12 @@ export class ServingPool {
   #hotMissing = false;
   readonly #poolStabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
-  #month: ServingMonth = emptyMonth();
+  /** Accumulators since the start of the run (never reset, so a recorded day can span a month close). */
+  #cum: ServingMonth = emptyMonth();
+  /** `#cum` and the tenant accumulators at the last `takeMonth`. */
+  #taken: ServingMonth = emptyMonth();
+  #takenUsed: number[] = [];
+  #takenDedicated: number[] = [];
   // per-classification constants
   #poolWeight = 0;
   #tenantPoolWeight: number[] = [];
@@ -287,7 +292,7 @@ export class ServingPool {
   #snapshot(signature: number[]): DayRecord {
     return {
       signature,
-      month: { ...this.#month, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() },
+      month: { ...this.#cum, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() },
       used: [...this.#usedByTenant],
       dedicated: [...this.#dedicatedByTenant],
       totals: { ...this.#totals },
@@ -297,7 +302,7 @@ export class ServingPool {
   }
 
   #delta(start: DayRecord): DayRecord {
-    const m = this.#month;
+    const m = this.#cum;
     const s = start.month;
     const month: ServingMonth = {
       ...emptyMonth(),
@@ -335,7 +340,7 @@ export class ServingPool {
   }
 
   #applyCycle(d: DayRecord): void {
-    const m = this.#month;
+    const m = this.#cum;
     m.poolCost += d.month.poolCost;
     m.dedicatedCost += d.month.dedicatedCost;
     m.podHours += d.month.podHours;
@@ -544,7 +549,7 @@ export class ServingPool {
     const stepSeconds = o.stepHours * 3600;
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
-    const m = this.#month;
+    const m = this.#cum;
     m.requests += totalRate * stepSeconds;
     this.#totals.requests += totalRate * stepSeconds;
 
@@ -707,22 +712,35 @@ export class ServingPool {
     return v;
   }
 
-  /** Hand over the month's totals and start a new month. */
+  /** Hand over the totals since the previous call (the month's) and start a new month. */
   takeMonth(): ServingMonth {
     this.catchUp();
-    // a recorded day cannot straddle the month's reset accumulators
-    this.#recording = undefined;
-    const m = this.#month;
-    for (let t = 0; t < this.#tenants.length; t++) {
-      const name = this.#tenants[t]!;
-      const used = this.#usedByTenant[t] ?? 0;
-      if (used > 0) m.usedCostByTenant.set(name, used);
-      const dedicated = this.#dedicatedByTenant[t] ?? 0;
-      if (dedicated > 0) m.dedicatedCostByTenant.set(name, dedicated);
+    const c = this.#cum;
+    const t = this.#taken;
+    const m: ServingMonth = {
+      ...emptyMonth(),
+      poolCost: c.poolCost - t.poolCost,
+      dedicatedCost: c.dedicatedCost - t.dedicatedCost,
+      podHours: c.podHours - t.podHours,
+      allDedicatedCost: c.allDedicatedCost - t.allDedicatedCost,
+      requests: c.requests - t.requests,
+      misses: c.misses - t.misses,
+      coldLoads: c.coldLoads - t.coldLoads,
+      latencyWeighted: c.latencyWeighted - t.latencyWeighted,
+      latencyRequests: c.latencyRequests - t.latencyRequests,
+      overloadedHours: c.overloadedHours - t.overloadedHours,
+      modelsPerPodHours: c.modelsPerPodHours - t.modelsPerPodHours,
+    };
+    for (let i = 0; i < this.#tenants.length; i++) {
+      const name = this.#tenants[i]!;
+      const used = (this.#usedByTenant[i] ?? 0) - (this.#takenUsed[i] ?? 0);
+      if (used > 1e-12) m.usedCostByTenant.set(name, used);
+      const dedicated = (this.#dedicatedByTenant[i] ?? 0) - (this.#takenDedicated[i] ?? 0);
+      if (dedicated > 1e-12) m.dedicatedCostByTenant.set(name, dedicated);
     }
-    this.#usedByTenant = [];
-    this.#dedicatedByTenant = [];
-    this.#month = emptyMonth();
+    this.#taken = { ...c, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() };
+    this.#takenUsed = [...this.#usedByTenant];
+    this.#takenDedicated = [...this.#dedicatedByTenant];
     return m;
   }
 }
