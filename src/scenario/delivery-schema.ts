@@ -197,6 +197,18 @@ const demandSchema = defaulted(
         .default([
           { name: "unit-1", tenant: "", region: "", ratePerMonth: 1, ramp: { months: 0, startFactor: 1 } },
         ])
+        .superRefine((units, ctx) => {
+          const seen = new Set<string>();
+          units.forEach((u, i) => {
+            if (seen.has(u.name))
+              ctx.addIssue({
+                code: "custom",
+                path: [i, "name"],
+                message: `business unit name ${JSON.stringify(u.name)} is used twice; names must be unique`,
+              });
+            seen.add(u.name);
+          });
+        })
         .describe("business units; each is a Poisson source of ideas"),
       category: percentWeights(
         ["classification", "regression", "clustering", "nlp", "computerVision", "timeSeries"],

@@ -85,6 +85,9 @@ describe("delivery schema", () => {
 
   it("rejects unknown keys and unknown roadmap paths", () => {
     expect(issues({ organisation: { hubb: {} } })[0]).toMatch(/hubb/);
+    expect(issues({ demand: { businessUnits: [{ name: "a" }, { name: "a" }] } })[0]).toMatch(
+      /^demand\.businessUnits\.1\.name: .*used twice/,
+    );
     const bad = { roadmap: { investments: [{ effects: [{ path: "organisation.spokes.size", value: 3 }] }] } };
     expect(issues(bad)[0]).toMatch(/^roadmap\.investments\.0\.effects\.0\.path: .*names no parameter/);
     expect(effectProblem("organisation.spokes.count", true)).toMatch(/needs a number/);
