@@ -51,10 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "sweep",
     arguments: [{ syntax: "<sweep-file>", description: "sweep definition (.yaml or .json)" }],
     summary: "evaluate a scenario over a grid or sample of parameter values (sensitivity analysis)",
-    examples: [
-      "scalesim sweep scenarios/sweeps/hub-size.yaml",
-      "scalesim sweep hub.yaml --shard 2/4 -o part-2",
-    ],
+    examples: ["scalesim sweep hub-size.yaml", "scalesim sweep hub-size.yaml --shard 2/4 -o part-2"],
   },
   {
     name: "merge",
@@ -65,7 +62,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
     ],
     summary: "merge sweep shards run with --shard into one sweep report",
-    examples: ["scalesim merge part-1 part-2 part-3 part-4 -o hub-sweep"],
+    examples: ["scalesim merge part-1 part-2 part-3 part-4 -o hub-size"],
   },
   {
     name: "validate",
