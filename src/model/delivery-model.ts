@@ -424,6 +424,7 @@ export class DeliveryModel {
     const org = this.params.organisation;
     let perWeek = org.support.requestsPerProjectWeek;
     if (org.selfService.enabled) perWeek *= 1 - org.selfService.supportReduction;
+    if (org.guilds.enabled) perWeek *= 1 - org.guilds.peerAnswerShare;
     return exponentialGap(this.#supportGap, perWeek / DAYS_PER_WEEK);
   }
 

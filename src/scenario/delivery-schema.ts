@@ -122,8 +122,13 @@ const guildsSchema = defaulted(
       resolutionReduction: probability
         .default(0.4)
         .describe("share of blocker resolution time saved by guilds (Pattern 14: 40% faster)"),
+      peerAnswerShare: probability
+        .default(0.3)
+        .describe(
+          "share of expert-support requests guild peers answer instead of the hub (knowledge reuse; assumption)",
+        ),
     })
-    .describe("communities of practice that shorten blocker resolution"),
+    .describe("communities of practice: faster blocker resolution, peers answer some support requests"),
 );
 
 const selfServiceSchema = defaulted(

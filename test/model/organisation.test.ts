@@ -72,6 +72,13 @@ describe("hub and spokes", () => {
     expect(on).toBeLessThan(off * 0.9);
   });
 
+  it("guild peers answer part of the support requests, so the hub is less loaded", () => {
+    const off = mean({}, "hubUtilisation");
+    const on = mean({ organisation: { guilds: { enabled: true, peerAnswerShare: 0.5 } } }, "hubUtilisation");
+    expect(on).toBeLessThan(off * 0.7);
+    expect(on).toBeGreaterThan(off * 0.3);
+  });
+
   it("without a hub, support requests cost the team more time than queueing for a free expert", () => {
     const withHub = mean({}, "timeToMarketDays");
     const without = mean({ organisation: { hub: { fte: 0 } } }, "timeToMarketDays");
