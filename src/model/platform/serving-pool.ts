@@ -176,7 +176,9 @@ export class ServingPool {
   #pods: ModelCache[] = [];
   readonly #location = new Map<number, ModelCache>();
   readonly #pinned = new Set<number>();
-  #hotMissing = false;
+  /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
+  readonly #missingHot = new Set<number>();
+  readonly #stateById = new Map<number, ModelState>();
   readonly #poolStabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
   /** Accumulators since the start of the run (never reset, so a recorded day can span a month close). */
@@ -283,7 +285,7 @@ export class ServingPool {
     if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#useStabiliser)
       return undefined;
     if (!o.shadow && this.#coldModels.length > 0) return undefined;
-    const sig = [this.#models.length, this.#hotMissing ? 1 : 0, this.#pods.length];
+    const sig = [this.#models.length, this.#missingHot.size, this.#pods.length];
     for (const pod of this.#pods) sig.push(pod.size, pod.usedGb);
     for (const state of this.#dynamicDedicated) sig.push(state.replicas);
     return sig;
@@ -427,6 +429,7 @@ export class ServingPool {
       fixedReplicas: false,
     };
     this.#models.push(state);
+    this.#stateById.set(state.model.id, state);
     let lo = 0;
     let hi = this.#ranked.length;
     while (lo < hi) {
@@ -510,7 +513,8 @@ export class ServingPool {
       if (staticReplicas) this.#fixedAllDedicatedCost += min * podStepCost;
       else this.#dynamicAllDedicated.push(state);
     }
-    this.#hotMissing = true;
+    for (const state of this.#models)
+      if (state.hot && !this.#location.has(state.model.id)) this.#missingHot.add(state.model.id);
     this.#dirty = false;
   }
 
@@ -519,9 +523,11 @@ export class ServingPool {
     while (this.#pods.length < target) this.#pods.push(new ModelCache(this.modelMemoryGb));
     while (this.#pods.length > target) {
       const pod = this.#pods.pop()!;
-      for (const id of pod.ids()) this.#location.delete(id);
+      for (const id of pod.ids()) {
+        this.#location.delete(id);
+        if (this.#pinned.has(id)) this.#missingHot.add(id);
+      }
     }
-    this.#hotMissing = true;
   }
 
   #load(id: number, memoryGb: number): void {
@@ -530,7 +536,7 @@ export class ServingPool {
     const r = target.access(id, memoryGb, this.#pinned);
     for (const victim of r.evicted) {
       this.#location.delete(victim);
-      if (this.#pinned.has(victim)) this.#hotMissing = true;
+      if (this.#pinned.has(victim)) this.#missingHot.add(victim);
     }
     this.#location.set(id, target);
   }
@@ -598,9 +604,12 @@ export class ServingPool {
         workingSetGb += state.model.memoryGb * (1 - Math.exp(-totalRate * state.weight * stepSeconds));
     }
     if (pods > 0 && !o.shadow) {
-      if (this.#hotMissing) {
-        for (const state of this.#models) {
-          if (!state.hot || this.#location.has(state.model.id)) continue;
+      if (this.#missingHot.size > 0) {
+        const ids = [...this.#missingHot];
+        this.#missingHot.clear();
+        for (const id of ids) {
+          const state = this.#stateById.get(id)!;
+          if (!state.hot || this.#location.has(id)) continue;
           this.#load(state.model.id, state.model.memoryGb);
           stepColdRequests += Math.min(
             totalRate * state.weight * stepSeconds,
@@ -609,7 +618,6 @@ export class ServingPool {
           m.coldLoads++;
           this.#totals.coldLoads++;
         }
-        this.#hotMissing = false;
       }
       const cold = this.#coldModels;
       if (this.#accessFirst.length < cold.length) {
