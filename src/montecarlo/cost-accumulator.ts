@@ -4,6 +4,7 @@
  * replications, so a row missing from a replication counts as zero cost there (the mean of the total is then
  * the sum of the mean rows). Descriptive columns are taken from the first replication that had the row.
  */
+import { type PackedCostRows, unpackCostRows } from "./replication-record.ts";
 import type { CostRow } from "./types.ts";
 
 const SEPARATOR = "\u0000";
@@ -23,8 +24,9 @@ export class CostAccumulator {
     return this.#rows.size;
   }
 
-  /** Adds every row of one replication. */
-  add(rows: readonly CostRow[]): void {
+  /** Adds every row of one replication (objects, or packed by a worker). */
+  add(input: readonly CostRow[] | PackedCostRows): void {
+    const rows = "numbers" in input ? unpackCostRows(input) : input;
     this.#replications++;
     for (const row of rows) {
       const key = [row.month, row.serviceName, row.resourceId, row.subAccountId, row.xCostCategory].join(

@@ -3,6 +3,7 @@ import { createStream, exponential } from "../../engine/index.ts";
 import { CostAccumulator } from "../../src/montecarlo/cost-accumulator.ts";
 import { niceStep } from "../../src/montecarlo/nice-step.ts";
 import { ReachCounter } from "../../src/montecarlo/reach-counter.ts";
+import { packCostRows, unpackCostRows } from "../../src/montecarlo/replication-record.ts";
 import { SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
 import { SeriesAccumulator } from "../../src/montecarlo/series-accumulator.ts";
 import type { CostRow } from "../../src/montecarlo/types.ts";
@@ -97,5 +98,30 @@ describe("niceStep", () => {
   it("rounds up to 1, 2 or 5 times a power of ten", () => {
     expect([0.37, 1, 1.1, 3, 7, 130, 0.3 / 0.1].map(niceStep)).toEqual([0.5, 1, 2, 5, 10, 200, 5]);
     expect(niceStep(0)).toBe(1);
+  });
+});
+
+describe("packed cost rows", () => {
+  it("round-trip through packCostRows / unpackCostRows and a structured clone unchanged", () => {
+    const rows: CostRow[] = [0, 1, 2].map((month) => ({
+      month,
+      billedCost: 10.5 + month,
+      effectiveCost: 9.25,
+      listCost: 12,
+      serviceCategory: "AI and Machine Learning",
+      serviceName: month === 1 ? "Serving" : "Training",
+      resourceId: `cluster-${month}`,
+      subAccountId: "tenant-a",
+      consumedQuantity: 3 * month,
+      consumedUnit: "Hours",
+      pricingCategory: month === 2 ? "Committed" : "Standard",
+      xCostCategory: "compute",
+    }));
+    const packed = packCostRows(rows);
+    expect(packed.strings.length).toBeLessThan(rows.length * 7);
+    expect(unpackCostRows(structuredClone(packed))).toEqual(rows);
+    const costs = new CostAccumulator();
+    costs.add(packed);
+    expect(costs.meanRows()).toEqual(rows);
   });
 });
