@@ -62,6 +62,16 @@ describe("simulate", () => {
     expect(result.meta.tiers).toEqual(["Bronze", "Silver", "Gold", "Platinum"]);
   });
 
+  it("traces on request without changing the results", () => {
+    const plain = simulateWith(level3, { seed: 5, replication: 1 }, fakePlatform().factory);
+    const traced = simulateWith(level3, { seed: 5, replication: 1, trace: true }, fakePlatform().factory);
+    expect(plain.trace).toBeUndefined();
+    expect(traced.trace!.length).toBeGreaterThan(100);
+    expect(traced.trace!.some((line) => /deliver project-\d+ ttm/.test(line))).toBe(true);
+    const { trace: _, ...rest } = traced;
+    expect(JSON.stringify(rest)).toBe(JSON.stringify(plain));
+  });
+
   it("omits project records when asked", () => {
     const result = simulateWith(
       level3,
