@@ -222,7 +222,10 @@ export class ComputeCluster {
     };
     this.totals.jobsSubmitted++;
     this.#enqueue(job);
-    this.#trace(`submit ${request.label} tenant=${request.tenant} nodes=${nodes} hours=${request.runHours}`);
+    if (this.options.trace !== undefined)
+      this.#trace(
+        `submit ${request.label} tenant=${request.tenant} nodes=${nodes} hours=${request.runHours}`,
+      );
     this.#changed();
     return job.event;
   }
@@ -290,7 +293,7 @@ export class ComputeCluster {
     this.busy.add(now, job.nodes);
     this.#tenantBusy(tenant).add(now, job.nodes);
     job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
-    this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
+    if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
   }
 
   #tenantBusy(tenant: string): TimeIntegral {
@@ -324,7 +327,7 @@ export class ComputeCluster {
     this.#release(job);
     this.totals.jobsCompleted++;
     const now = this.#env.now;
-    this.#trace(`finish ${job.request.label}`);
+    if (this.options.trace !== undefined) this.#trace(`finish ${job.request.label}`);
     job.event.succeed({
       waitHours: Math.max(0, (now - job.submittedAt) * HOURS_PER_DAY - job.request.runHours),
       runHours: job.request.runHours,
@@ -362,7 +365,7 @@ export class ComputeCluster {
     node.state = "idle";
     node.idleSince = this.#env.now;
     this.#idle.push(node);
-    this.#trace(`ready node-${node.id}`);
+    if (this.options.trace !== undefined) this.#trace(`ready node-${node.id}`);
     this.#changed();
   }
 
@@ -384,7 +387,8 @@ export class ComputeCluster {
     node.evictionHandle = undefined;
     this.totals.evictions++;
     const job = node.job;
-    this.#trace(`evict node-${node.id}${job ? ` (${job.request.label} restarts)` : ""}`);
+    if (this.options.trace !== undefined)
+      this.#trace(`evict node-${node.id}${job ? ` (${job.request.label} restarts)` : ""}`);
     if (job !== undefined) {
       if (job.finishHandle !== undefined) this.#env.cancel(job.finishHandle);
       job.finishHandle = undefined;
@@ -479,7 +483,7 @@ export class ComputeCluster {
           for (let k = 0; k < add; k++) this.#addNode(false);
           this.#lastScaleUp = now;
           this.totals.scaleUps++;
-          this.#trace(`scale-up +${add} -> ${this.#nodes.length}`);
+          if (this.options.trace !== undefined) this.#trace(`scale-up +${add} -> ${this.#nodes.length}`);
         }
       }
     }
@@ -505,7 +509,7 @@ export class ComputeCluster {
       for (const node of idleNodes.slice(0, releasable)) this.#removeNode(node);
       this.#lastScaleDown = now;
       this.totals.scaleDowns++;
-      this.#trace(`scale-down -${releasable} -> ${this.#nodes.length}`);
+      if (this.options.trace !== undefined) this.#trace(`scale-down -${releasable} -> ${this.#nodes.length}`);
       if (this.#nodes.length > o.minNodes) this.#evaluateLater();
       return;
     }

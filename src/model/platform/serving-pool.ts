@@ -139,6 +139,7 @@ function emptyMonth(): ServingMonth {
 }
 
 const HOT_REQUESTS = 20;
+const EMPTY_INDEX = new Int32Array(0);
 
 function sameSignature(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (a === undefined || b === undefined || a.length !== b.length) return false;
@@ -635,7 +636,7 @@ export class ServingPool {
           first[i] = -Math.log(1 - u) / lambda;
         }
       }
-      const idx = this.#accessIndex.subarray(0, accessed);
+      const idx = accessed > 0 ? this.#accessIndex.subarray(0, accessed) : EMPTY_INDEX;
       if (accessed > 1) idx.sort((a, b) => first[a]! - first[b]!);
       for (const i of idx) {
         const state = cold[i]!;

@@ -18,6 +18,8 @@ import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 interface TrackedModel {
   id: number;
+  /** Key of the model's tenant and tier in the month's fee table. */
+  feeKey: string;
   tenant: string;
   tier: TierName;
   spec: TierSpec;
@@ -88,6 +90,7 @@ export class TierReliability {
     const spec = this.#catalogue[tier];
     const m: TrackedModel = {
       id,
+      feeKey: `${tenant}\u0000${tier}`,
       tenant,
       tier,
       spec,
@@ -212,8 +215,7 @@ export class TierReliability {
       if (m.outageSince !== undefined) down += now - Math.max(m.outageSince, m.monthStart);
       const share = live / DAYS_PER_MONTH;
       const fee = m.spec.feePerMonth * share;
-      const key = `${m.tenant}\u0000${m.tier}`;
-      result.feesByTenantTier.set(key, (result.feesByTenantTier.get(key) ?? 0) + fee);
+      result.feesByTenantTier.set(m.feeKey, (result.feesByTenantTier.get(m.feeKey) ?? 0) + fee);
       result.feesByTier.set(m.tier, (result.feesByTier.get(m.tier) ?? 0) + fee);
       result.referenceFees += referenceFee * share;
       if (live > 1e-9) {
