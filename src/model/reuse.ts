@@ -4,7 +4,9 @@
  *
  * - Component library (Pattern 1): each component exists with probability `completeness` and is reused with
  *   probability `reuseRate`; a reused component removes its `effortShare` of the phase. Completeness grows with
- *   the hub's platform work (`completenessPerPlatformFteMonth` per platform FTE and month, capped at 1).
+ *   the hub's platform work with diminishing returns: each month it closes `completenessPerPlatformFteMonth` x
+ *   platform FTE of the remaining gap (an exponential approach to full coverage: the last components are the
+ *   niche ones; assumption, docs/readme/model.md).
  * - Feature store (Pattern 2): a project needs `familiesPerProject` distinct families drawn by Zipf popularity;
  *   a family already built saves `maxSaving` of its share of the feature effort, a new one is built by the
  *   project and is reusable once its features phase ends, so savings grow with the families already built.
@@ -38,10 +40,10 @@ export class ReuseState {
     this.completeness = Math.max(this.completeness, params.lifecycle.library.initialCompleteness);
   }
 
-  /** Grow the library by one month of `platformFte` FTE of hub platform work. */
+  /** Grow the library by one month of `platformFte` FTE of hub platform work (closes that share of the gap). */
   growLibrary(platformFte: number, params: DeliveryConfig): void {
-    const gain = platformFte * params.lifecycle.library.completenessPerPlatformFteMonth;
-    this.completeness = Math.min(1, this.completeness + gain);
+    const share = Math.min(1, platformFte * params.lifecycle.library.completenessPerPlatformFteMonth);
+    this.completeness += share * (1 - this.completeness);
   }
 
   /**

@@ -440,7 +440,7 @@ const librarySchema = defaulted(
         .describe("completeness of the component library at month 0"),
       completenessPerPlatformFteMonth: nonNegative
         .default(0.012)
-        .describe("completeness one hub platform FTE adds per month (capped at 1)"),
+        .describe("share of the missing library one hub platform FTE builds per month (diminishing returns)"),
       components: z
         .array(componentSchema)
         .default(libraryDefault)

@@ -33,14 +33,18 @@ describe("component reuse", () => {
     expect(reuse.librarySaving("modelDev", params, always)).toBe(0);
   });
 
-  it("library completeness grows with hub platform FTE and is capped at 1", () => {
+  it("library completeness grows with hub platform FTE, with diminishing returns, never above 1", () => {
     const params = deliverySchema.parse({
       lifecycle: { library: { completenessPerPlatformFteMonth: 0.01 } },
     });
     const reuse = new ReuseState(params);
     reuse.growLibrary(5, params);
     expect(reuse.completeness).toBeCloseTo(0.05, 12);
-    for (let i = 0; i < 100; i++) reuse.growLibrary(5, params);
+    reuse.growLibrary(5, params);
+    expect(reuse.completeness).toBeCloseTo(0.05 + 0.05 * 0.95, 12);
+    for (let i = 0; i < 200; i++) reuse.growLibrary(5, params);
+    expect(reuse.completeness).toBeGreaterThan(0.99);
+    reuse.growLibrary(500, params);
     expect(reuse.completeness).toBe(1);
   });
 
