@@ -3,7 +3,8 @@
  *
  * Worker threads load worker.js as plain JavaScript from the compiled package; when this module runs from
  * TypeScript sources (tsx, vitest) they start from worker-tsx.mjs, which registers the tsx loader inside the
- * thread and then imports worker.ts (Node 20 ignores `--import tsx` in a Worker's execArgv, nodejs/node#47747). `destroy()` terminates every thread; after it resolves no worker of the pool is left running.
+ * thread and then imports worker.ts (Node 20 ignores `--import tsx` in a Worker's execArgv, nodejs/node#47747).
+ * `destroy()` terminates every thread; after it resolves no worker of the pool is left running.
  */
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
@@ -42,8 +43,7 @@ export class ReplicationPool {
         minThreads: workers,
         maxThreads: workers,
         concurrentTasksPerWorker: 1,
-        // a stuck worker would otherwise keep the process alive after the run
-        idleTimeout: 1_000,
+        // not the parent's flags: tsx's or vitest's loader flags do not work in a worker (see above)
         execArgv: [],
       });
       // Piscina reports a result that arrives for a task already aborted (a batch discarded at a stop or on
