@@ -7,12 +7,13 @@
  * (b) wall time of a full 1 000-replication run on 2 workers, pool start-up included (target < 15 s);
  *     SCALESIM_BENCH_REPLICATIONS overrides the count;
  * (c) peak memory of aggregating 10 000 replications (target < 500 MB): 50 real level-3 results are folded
- *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap after every
- *     replication; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
+ *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap every 100
+ *     replications; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
  *     in-flight window (2 x workers batches) and does not grow with replications.
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
  * are pessimistic, so the run also reports process CPU ms per replication in both modes (all threads; equal
- * values mean the pool adds no CPU overhead) and the 1-minute load average. Prints one `BENCH {json}` line and one readable line.
+ * values mean the pool adds no CPU overhead) and the 1-minute load average. Prints one `BENCH {json}` line and
+ * one readable line.
  */
 import { loadavg } from "node:os";
 import process from "node:process";

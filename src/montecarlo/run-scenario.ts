@@ -21,8 +21,8 @@ import type { RunSummary } from "./types.ts";
 /**
  * Runs `options.replications` replications of `scenario` (a validated scenario object) with master seed
  * `options.seed` and summarises them. Results are bit-identical for any worker count and batch size.
- * When `options.signal` aborts, the pool (even a shared `options.pool`) is destroyed and the summary of the replications folded so far is
- * returned with `stoppedBy: "cancelled"`.
+ * When `options.signal` aborts, the pool (even a shared `options.pool`) is destroyed and the summary of the
+ * replications folded so far is returned with `stoppedBy: "cancelled"`.
  *
  * @throws {ReplicationError} when a replication throws (index, seed and original cause).
  * @throws {RangeError} for invalid numeric options.
