@@ -3,15 +3,31 @@
  * subAccountId, xCostCategory); amounts and consumed quantity are summed and divided by the number of
  * replications, so a row missing from a replication counts as zero cost there (the mean of the total is then
  * the sum of the mean rows). Descriptive columns are taken from the first replication that had the row.
+ *
+ * Sums live in one Float64Array (four amounts per key) and are added row by row in the order the rows
+ * arrive, whatever form they come in, so the means are bit-identical for objects, packed and keyed rows.
+ * Keyed rows (replication-record.ts) resolve each key of a batch's key table once per batch.
  */
-import { type PackedCostRows, unpackCostRows } from "./replication-record.ts";
+import {
+  COST_AMOUNT_FIELDS,
+  type CostKeyTable,
+  costRowKey,
+  type KeyedCostRows,
+  type PackedCostRows,
+  unpackCostRows,
+} from "./replication-record.ts";
 import type { CostRow } from "./types.ts";
 
-const SEPARATOR = "\u0000";
+const AMOUNTS = COST_AMOUNT_FIELDS.length;
 
 /** Accumulates the cost rows of every replication. */
 export class CostAccumulator {
-  readonly #rows = new Map<string, CostRow>();
+  readonly #index = new Map<string, number>();
+  /** Descriptive columns of each key, from its first row. */
+  readonly #rows: CostRow[] = [];
+  #sums = new Float64Array(AMOUNTS * 256);
+  /** Accumulator slot of each key of a batch's key table (-1 = not resolved yet). */
+  readonly #tableSlots = new WeakMap<CostKeyTable, Int32Array>();
   #replications = 0;
 
   /** Number of replications added. */
@@ -21,39 +37,106 @@ export class CostAccumulator {
 
   /** Number of distinct row keys seen (memory grows with this, not with replications). */
   get size(): number {
-    return this.#rows.size;
+    return this.#rows.length;
   }
 
-  /** Adds every row of one replication (objects, or packed by a worker). */
-  add(input: readonly CostRow[] | PackedCostRows): void {
-    const rows = "numbers" in input ? unpackCostRows(input) : input;
+  /** Adds every row of one replication (objects, packed or keyed by a worker). */
+  add(input: readonly CostRow[] | PackedCostRows | KeyedCostRows): void {
     this.#replications++;
-    for (const row of rows) {
-      const key = [row.month, row.serviceName, row.resourceId, row.subAccountId, row.xCostCategory].join(
-        SEPARATOR,
-      );
-      const sum = this.#rows.get(key);
-      if (sum === undefined) {
-        this.#rows.set(key, { ...row });
-      } else {
-        sum.billedCost += row.billedCost;
-        sum.effectiveCost += row.effectiveCost;
-        sum.listCost += row.listCost;
-        sum.consumedQuantity += row.consumedQuantity;
-      }
+    if ("slots" in input) {
+      this.#addKeyed(input);
+      return;
     }
+    const rows = "numbers" in input ? unpackCostRows(input) : input;
+    for (const row of rows) {
+      const key = costRowKey(row);
+      const slot = this.#index.get(key);
+      if (slot === undefined) {
+        this.#create(key, { ...row }, row.billedCost, row.effectiveCost, row.listCost, row.consumedQuantity);
+        continue;
+      }
+      const sums = this.#sums;
+      const at = slot * AMOUNTS;
+      sums[at] = sums[at]! + row.billedCost;
+      sums[at + 1] = sums[at + 1]! + row.effectiveCost;
+      sums[at + 2] = sums[at + 2]! + row.listCost;
+      sums[at + 3] = sums[at + 3]! + row.consumedQuantity;
+    }
+  }
+
+  #addKeyed(input: KeyedCostRows): void {
+    const { table, slots, amounts } = input;
+    let map = this.#tableSlots.get(table);
+    if (map === undefined) {
+      map = new Int32Array(table.keys.length).fill(-1);
+      this.#tableSlots.set(table, map);
+    }
+    for (let r = 0; r < slots.length; r++) {
+      const local = slots[r]!;
+      const from = r * AMOUNTS;
+      let slot = map[local]!;
+      if (slot < 0) {
+        const key = table.keys[local]!;
+        const known = this.#index.get(key);
+        if (known === undefined) {
+          map[local] = this.#create(
+            key,
+            table.rows[local]!,
+            amounts[from]!,
+            amounts[from + 1]!,
+            amounts[from + 2]!,
+            amounts[from + 3]!,
+          );
+          continue;
+        }
+        slot = known;
+        map[local] = known;
+      }
+      const sums = this.#sums;
+      const at = slot * AMOUNTS;
+      sums[at] = sums[at]! + amounts[from]!;
+      sums[at + 1] = sums[at + 1]! + amounts[from + 1]!;
+      sums[at + 2] = sums[at + 2]! + amounts[from + 2]!;
+      sums[at + 3] = sums[at + 3]! + amounts[from + 3]!;
+    }
+  }
+
+  /** A new key whose sums start at the first row's amounts (assigned, not added: -0 stays -0). */
+  #create(
+    key: string,
+    row: CostRow,
+    billed: number,
+    effective: number,
+    list: number,
+    quantity: number,
+  ): number {
+    const slot = this.#rows.length;
+    this.#index.set(key, slot);
+    this.#rows.push(row);
+    if ((slot + 1) * AMOUNTS > this.#sums.length) {
+      const grown = new Float64Array(this.#sums.length * 2);
+      grown.set(this.#sums);
+      this.#sums = grown;
+    }
+    const at = slot * AMOUNTS;
+    this.#sums[at] = billed;
+    this.#sums[at + 1] = effective;
+    this.#sums[at + 2] = list;
+    this.#sums[at + 3] = quantity;
+    return slot;
   }
 
   /** Mean rows, sorted by month, then service, resource, sub-account and cost category (code-unit order). */
   meanRows(): CostRow[] {
     const n = this.#replications;
     if (n === 0) return [];
-    const rows = [...this.#rows.values()].map((row) => ({
+    const sums = this.#sums;
+    const rows = this.#rows.map((row, slot) => ({
       ...row,
-      billedCost: row.billedCost / n,
-      effectiveCost: row.effectiveCost / n,
-      listCost: row.listCost / n,
-      consumedQuantity: row.consumedQuantity / n,
+      billedCost: sums[slot * AMOUNTS]! / n,
+      effectiveCost: sums[slot * AMOUNTS + 1]! / n,
+      listCost: sums[slot * AMOUNTS + 2]! / n,
+      consumedQuantity: sums[slot * AMOUNTS + 3]! / n,
     }));
     return rows.sort(
       (a, b) =>

@@ -13,8 +13,11 @@ export interface ReplicationRecord {
   kpis: Record<string, number>;
   series: Record<string, ArrayLike<number>>;
   samples: Record<string, ArrayLike<number>>;
-  /** Cost rows, as objects (in-process) or packed into typed arrays (from a worker thread). */
-  costRows: CostRow[] | PackedCostRows;
+  /**
+   * Cost rows, as objects (in-process), packed into typed arrays, or keyed against a key table shared by the
+   * records of one batch (from a worker thread).
+   */
+  costRows: CostRow[] | PackedCostRows | KeyedCostRows;
   /** Kernel events processed (for benchmarks). */
   events: number;
 }
@@ -48,6 +51,73 @@ export interface PackedCostRows {
   strings: string[];
   codes: Int32Array;
   numbers: Float64Array;
+}
+
+/** Separator of the parts of a cost-row key (a character no name contains). */
+const KEY_SEPARATOR = "\u0000";
+
+/** The key that identifies a cost row across replications: month, service, resource, sub-account, category. */
+export function costRowKey(row: CostRow): string {
+  return [row.month, row.serviceName, row.resourceId, row.subAccountId, row.xCostCategory].join(
+    KEY_SEPARATOR,
+  );
+}
+
+/**
+ * The distinct cost-row keys of one batch, in first-seen order, with the descriptive columns (and amounts) of
+ * each key's first row in the batch. Every record of a batch refers to the same table, so it crosses the
+ * thread boundary once per batch and the receiving side resolves each key once per batch, not once per row.
+ */
+export interface CostKeyTable {
+  keys: string[];
+  rows: CostRow[];
+}
+
+/** The amount columns of a keyed cost row, in packed order. */
+export const COST_AMOUNT_FIELDS = ["billedCost", "effectiveCost", "listCost", "consumedQuantity"] as const;
+
+/**
+ * Cost rows of one replication against a batch's {@link CostKeyTable}: row r has key table.keys[slots[r]]
+ * and amounts[4r + k] for COST_AMOUNT_FIELDS[k]; rows keep their original order.
+ */
+export interface KeyedCostRows {
+  table: CostKeyTable;
+  slots: Int32Array;
+  amounts: Float64Array;
+}
+
+/** An empty key table for one batch. */
+export function newCostKeyTable(): CostKeyTable {
+  return { keys: [], rows: [] };
+}
+
+/**
+ * Keys `rows` against `table` (adding keys not yet in it), given the lookup `index` of the table's keys.
+ */
+export function keyCostRows(
+  rows: readonly CostRow[],
+  table: CostKeyTable,
+  index: Map<string, number>,
+): KeyedCostRows {
+  const slots = new Int32Array(rows.length);
+  const amounts = new Float64Array(rows.length * COST_AMOUNT_FIELDS.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const key = costRowKey(row);
+    let slot = index.get(key);
+    if (slot === undefined) {
+      slot = table.keys.push(key) - 1;
+      table.rows.push({ ...row });
+      index.set(key, slot);
+    }
+    slots[r] = slot;
+    const at = r * COST_AMOUNT_FIELDS.length;
+    amounts[at] = row.billedCost;
+    amounts[at + 1] = row.effectiveCost;
+    amounts[at + 2] = row.listCost;
+    amounts[at + 3] = row.consumedQuantity;
+  }
+  return { table, slots, amounts };
 }
 
 /** Packs cost rows into columns (see {@link PackedCostRows}). */
@@ -101,18 +171,48 @@ export function unpackCostRows(packed: PackedCostRows): CostRow[] {
 /**
  * Keeps the aggregatable fields of `result`. With `packed`, series and samples are copied into Float64Arrays
  * and cost rows into columns, which cross a thread boundary as memory copies instead of object by object (a
- * level-3 replication pools several thousand sample values); the values are the same either way.
+ * level-3 replication pools several thousand sample values); the values are the same either way. With
+ * `costKeys` (a batch's key table and its lookup), cost rows are keyed against it instead (see
+ * {@link KeyedCostRows}).
  */
-export function toRecord(result: ReplicationResult, packed = false): ReplicationRecord {
+export function toRecord(
+  result: ReplicationResult,
+  packed = false,
+  costKeys?: { table: CostKeyTable; index: Map<string, number> },
+): ReplicationRecord {
+  let costRows: ReplicationRecord["costRows"] = result.costRows;
+  if (costKeys !== undefined) costRows = keyCostRows(result.costRows, costKeys.table, costKeys.index);
+  else if (packed) costRows = packCostRows(result.costRows);
   return {
     replication: result.replication,
     seed: result.seed,
     kpis: result.kpis,
     series: packed ? pack(result.series) : result.series,
     samples: packed ? pack(result.samples) : result.samples,
-    costRows: packed ? packCostRows(result.costRows) : result.costRows,
+    costRows,
     events: result.events,
   };
+}
+
+/** The ArrayBuffers behind the typed arrays of `records`, each once (to transfer rather than copy them). */
+export function recordBuffers(records: Iterable<ReplicationRecord>): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const take = (array: ArrayLike<number>): void => {
+    if (ArrayBuffer.isView(array) && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  };
+  for (const record of records) {
+    for (const name in record.series) take(record.series[name]!);
+    for (const name in record.samples) take(record.samples[name]!);
+    const costs = record.costRows;
+    if ("slots" in costs) {
+      take(costs.slots);
+      take(costs.amounts);
+    } else if ("numbers" in costs) {
+      take(costs.codes);
+      take(costs.numbers);
+    }
+  }
+  return [...buffers];
 }
 
 function pack(arrays: Record<string, number[]>): Record<string, Float64Array> {

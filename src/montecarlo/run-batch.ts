@@ -6,7 +6,7 @@
  */
 import type { ResultMeta } from "../model/result.ts";
 import { loadReplicationFunction, type ModelRef } from "./model-ref.ts";
-import { type ReplicationRecord, toRecord } from "./replication-record.ts";
+import { newCostKeyTable, type ReplicationRecord, toRecord } from "./replication-record.ts";
 
 /** A batch of replications [start, start + count) of every scenario. */
 export interface BatchTask {
@@ -48,6 +48,10 @@ export interface BatchOutcome {
 export async function runBatch(task: BatchTask, keepError = false): Promise<BatchOutcome> {
   const replicate = await loadReplicationFunction(task.model);
   const outcome: BatchOutcome = { start: task.start, records: [], metas: [] };
+  // across threads, cost rows are keyed against one key table per scenario and batch (see KeyedCostRows)
+  const costKeys = keepError
+    ? undefined
+    : task.scenarios.map(() => ({ table: newCostKeyTable(), index: new Map<string, number>() }));
   for (let k = 0; k < task.count; k++) {
     const replication = task.start + k;
     const row: ReplicationRecord[] = [];
@@ -56,7 +60,7 @@ export async function runBatch(task: BatchTask, keepError = false): Promise<Batc
       try {
         const result = replicate(task.scenarios[s] as never, { seed, replication, keepProjects: false });
         if (k === 0) outcome.metas.push(result.meta);
-        row.push(toRecord(result, !keepError));
+        row.push(toRecord(result, !keepError, costKeys?.[s]));
       } catch (error) {
         const failure: BatchFailure = {
           scenario: s,
