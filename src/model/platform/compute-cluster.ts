@@ -128,6 +128,8 @@ export class ComputeCluster {
   readonly #upCooldownDays: number;
   readonly #downCooldownDays: number;
   readonly #intervalDays: number;
+  /** min = max and no evictions: the scaler never changes anything, so it is not woken. */
+  readonly #fixedSize: boolean;
   #lastScaleUp = Number.NEGATIVE_INFINITY;
   #lastScaleDown = Number.NEGATIVE_INFINITY;
   #wake: ScheduledHandle | undefined;
@@ -168,6 +170,7 @@ export class ComputeCluster {
     this.#upCooldownDays = o.scaleUpCooldownSeconds / SECONDS_PER_DAY;
     this.#downCooldownDays = o.scaleDownCooldownSeconds / SECONDS_PER_DAY;
     this.#intervalDays = o.scalerIntervalSeconds / SECONDS_PER_DAY;
+    this.#fixedSize = o.minNodes === o.maxNodes && !(o.lowPriority && o.evictionRatePerNodeHour > 0);
     const now = env.now;
     this.allocated = new TimeIntegral(now, o.minNodes);
     this.busy = new TimeIntegral(now, 0);
@@ -250,6 +253,8 @@ export class ComputeCluster {
 
   #changed(): void {
     this.#dispatch();
+    // a cluster that can neither grow, shrink nor lose nodes has nothing for the scaler to decide
+    if (this.#fixedSize) return;
     if (this.#intervalDays > 0) this.#requestTick(this.#env.now);
     else this.#evaluate();
   }

@@ -458,8 +458,7 @@ export class Platform implements PlatformPort {
 
     // tiers
     const t = this.#tiers.closeMonth();
-    for (const [key, fee] of t.feesByTenantTier) {
-      const [tenant, tier] = key.split("\u0000") as [string, TierName];
+    for (const { tenant, tier, fee } of t.feesByTenantTierList) {
       this.#post(
         month,
         "tiers",

@@ -180,6 +180,8 @@ export class ServingPool {
   /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
   readonly #missingHot = new Set<number>();
   readonly #stateById = new Map<number, ModelState>();
+  /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
+  #duplicateIds = false;
   readonly #poolStabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
   /** Accumulators since the start of the run (never reset, so a recorded day can span a month close). */
@@ -430,6 +432,7 @@ export class ServingPool {
       fixedReplicas: false,
     };
     this.#models.push(state);
+    if (this.#stateById.has(state.model.id)) this.#duplicateIds = true;
     this.#stateById.set(state.model.id, state);
     let lo = 0;
     let hi = this.#ranked.length;
@@ -486,13 +489,15 @@ export class ServingPool {
     this.#fixedDedicatedCost = 0;
     this.#fixedAllDedicatedCost = 0;
     this.#fixedDedicatedPods = 0;
-    this.#pinned.clear();
+    // the pinned set and the missing hot models change only when some model's hot flag flips
+    let flipped = false;
     for (const state of this.#models) {
       const m = state.model;
       const peakPods = (peakRate * state.weight * serviceSeconds) / perPodAtTarget;
       const min = Math.max(1, m.minReplicas);
       const staticReplicas = peakPods <= min;
       const podStepCost = m.regions * o.dedicatedPodCostPerHour * o.stepHours;
+      let hot = false;
       if (m.dedicated) {
         state.fixedReplicas = staticReplicas;
         if (staticReplicas) {
@@ -501,21 +506,34 @@ export class ServingPool {
           this.#fixedDedicatedCostByTenant[state.tenantIndex]! += min * podStepCost;
           this.#fixedDedicatedPods += min * m.regions;
         } else this.#dynamicDedicated.push(state);
-        state.hot = false;
       } else {
         this.#poolWeight += state.weight;
         this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
-        state.hot = troughRate * state.weight * stepSeconds >= HOT_REQUESTS;
-        if (state.hot) {
-          this.#hotMemoryGb += m.memoryGb;
-          this.#pinned.add(m.id);
-        } else this.#coldModels.push(state);
+        hot = troughRate * state.weight * stepSeconds >= HOT_REQUESTS;
+        if (hot) this.#hotMemoryGb += m.memoryGb;
+        else this.#coldModels.push(state);
+      }
+      if (hot !== state.hot) {
+        state.hot = hot;
+        flipped = true;
+        if (!this.#duplicateIds) {
+          // pinned = the hot models; a model turning hot and not loaded yet is missing
+          if (hot) {
+            this.#pinned.add(m.id);
+            if (!this.#location.has(m.id)) this.#missingHot.add(m.id);
+          } else this.#pinned.delete(m.id);
+        }
       }
       if (staticReplicas) this.#fixedAllDedicatedCost += min * podStepCost;
       else this.#dynamicAllDedicated.push(state);
     }
-    for (const state of this.#models)
-      if (state.hot && !this.#location.has(state.model.id)) this.#missingHot.add(state.model.id);
+    if (flipped && this.#duplicateIds) {
+      // two models share an id: rebuild from scratch so the id stays pinned while any of them is hot
+      this.#pinned.clear();
+      for (const state of this.#models) if (state.hot) this.#pinned.add(state.model.id);
+      for (const state of this.#models)
+        if (state.hot && !this.#location.has(state.model.id)) this.#missingHot.add(state.model.id);
+    }
     this.#dirty = false;
   }
 

@@ -18,8 +18,8 @@ import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 interface TrackedModel {
   id: number;
-  /** Key of the model's tenant and tier in the month's fee table. */
-  feeKey: string;
+  /** Index of the model's tenant and tier in the fee table (order of first appearance). */
+  feeSlot: number;
   tenant: string;
   tier: TierName;
   spec: TierSpec;
@@ -35,7 +35,10 @@ interface TrackedModel {
 
 /** One month's tier results. */
 export interface TierMonth {
+  /** Fees by `${tenant}\u0000${tier}`, in order of the first model of each pair. */
   feesByTenantTier: Map<string, number>;
+  /** The same fees as a list in the same order, without string keys. */
+  feesByTenantTierList: { tenant: string; tier: TierName; fee: number }[];
   feesByTier: Map<TierName, number>;
   /** Fees if every model of the month had been on the reference tier. */
   referenceFees: number;
@@ -50,6 +53,10 @@ export class TierReliability {
   readonly #catalogue: Readonly<Record<TierName, TierSpec>>;
   readonly #reference: TierName;
   readonly #models: TrackedModel[] = [];
+  /** Fee table slots by tenant, then tier. */
+  readonly #slotIndex = new Map<string, Partial<Record<TierName, number>>>();
+  readonly #slots: { tenant: string; tier: TierName; key: string }[] = [];
+  #slotFees = new Float64Array(8);
   /** Outages (start, end in days) per model id, kept only when tracing. */
   readonly outages: Map<number, [number, number][]> | undefined;
   /** Down intervals of each instance (unit index, start, end in days; unit -1 = common cause) per model id, kept only when tracing. */
@@ -90,7 +97,7 @@ export class TierReliability {
     const spec = this.#catalogue[tier];
     const m: TrackedModel = {
       id,
-      feeKey: `${tenant}\u0000${tier}`,
+      feeSlot: this.#slot(tenant, tier),
       tenant,
       tier,
       spec,
@@ -107,6 +114,26 @@ export class TierReliability {
     const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
     for (let u = 0; u < units; u++) this.#scheduleFailure(m, u);
     if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0) this.#scheduleCommonCause(m);
+  }
+
+  #slot(tenant: string, tier: TierName): number {
+    let byTier = this.#slotIndex.get(tenant);
+    if (byTier === undefined) {
+      byTier = {};
+      this.#slotIndex.set(tenant, byTier);
+    }
+    let slot = byTier[tier];
+    if (slot === undefined) {
+      slot = this.#slots.length;
+      byTier[tier] = slot;
+      this.#slots.push({ tenant, tier, key: `${tenant}\u0000${tier}` });
+      if (this.#slotFees.length < this.#slots.length) {
+        const grown = new Float64Array(this.#slots.length * 2);
+        grown.set(this.#slotFees);
+        this.#slotFees = grown;
+      }
+    }
+    return slot;
   }
 
   #exp(meanDays: number): number {
@@ -204,19 +231,28 @@ export class TierReliability {
     const now = this.#env.now;
     const result: TierMonth = {
       feesByTenantTier: new Map(),
+      feesByTenantTierList: [],
       feesByTier: new Map(),
       referenceFees: 0,
       uptimes: [],
     };
     const referenceFee = this.#catalogue[this.#reference].feePerMonth;
+    // fee slots are numbered in order of first appearance, which is the order of the model list
+    const slotFees = this.#slotFees;
+    slotFees.fill(0);
+    let seen = 0;
+    const tierFees: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+    const tierOrder: TierName[] = [];
     for (const m of this.#models) {
       const live = now - Math.max(m.monthStart, m.liveSince);
       let down = m.monthDownDays;
       if (m.outageSince !== undefined) down += now - Math.max(m.outageSince, m.monthStart);
       const share = live / DAYS_PER_MONTH;
       const fee = m.spec.feePerMonth * share;
-      result.feesByTenantTier.set(m.feeKey, (result.feesByTenantTier.get(m.feeKey) ?? 0) + fee);
-      result.feesByTier.set(m.tier, (result.feesByTier.get(m.tier) ?? 0) + fee);
+      slotFees[m.feeSlot]! += fee;
+      if (m.feeSlot >= seen) seen = m.feeSlot + 1;
+      if (tierOrder.indexOf(m.tier) < 0) tierOrder.push(m.tier);
+      tierFees[m.tier] += fee;
       result.referenceFees += referenceFee * share;
       if (live > 1e-9) {
         const uptime = 1 - down / live;
@@ -228,6 +264,13 @@ export class TierReliability {
       m.monthDownDays = 0;
       m.monthStart = now;
     }
+    for (let i = 0; i < seen; i++) {
+      const slot = this.#slots[i]!;
+      const fee = slotFees[i]!;
+      result.feesByTenantTier.set(slot.key, fee);
+      result.feesByTenantTierList.push({ tenant: slot.tenant, tier: slot.tier, fee });
+    }
+    for (const tier of tierOrder) result.feesByTier.set(tier, tierFees[tier]);
     return result;
   }
 }
