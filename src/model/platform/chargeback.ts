@@ -31,20 +31,24 @@ export function allocatePoolCents(
   if (!(totalCost >= 0 && Number.isFinite(totalCost)))
     throw new RangeError(`totalCost must be finite and >= 0, got ${totalCost}`);
   const total = toCents(totalCost);
-  const names = [...usageCost.keys()];
-  const usage = names.map((n) => {
-    const u = usageCost.get(n)!;
+  const names: string[] = [];
+  // the usage weights followed by the idle cost: one apportionment for used and idle cents together
+  const weights: number[] = [];
+  let used = 0;
+  for (const [n, u] of usageCost) {
     if (!(u >= 0 && Number.isFinite(u)))
       throw new RangeError(`usage of ${n} must be finite and >= 0, got ${u}`);
-    return u;
-  });
-  const used = usage.reduce((a, b) => a + b, 0);
+    names.push(n);
+    weights.push(u);
+    used += u;
+  }
   const idleCost = Math.max(0, totalCost - used);
-  const parts = apportionCents(total, [...usage, idleCost]);
+  weights.push(idleCost);
+  const parts = apportionCents(total, weights);
+  weights.pop();
+  const usage = weights;
   const result = new Map<string, number>();
-  names.forEach((n, i) => {
-    result.set(n, parts[i]!);
-  });
+  for (let i = 0; i < names.length; i++) result.set(names[i]!, parts[i]!);
   const idleCents = parts[names.length]!;
   if (idleCents !== 0) {
     const add = (name: string, cents: number) => result.set(name, (result.get(name) ?? 0) + cents);

@@ -25,14 +25,14 @@ export function apportionCents(totalCents: number, weights: readonly number[]): 
     sum += w;
   }
   const n = weights.length;
-  const shares = sum > 0 ? weights.map((w) => w / sum) : weights.map(() => 1 / n);
   const sign = totalCents < 0 ? -1 : 1;
   const magnitude = Math.abs(totalCents);
   const parts = new Array<number>(n);
-  const remainders = new Array<number>(n);
+  const remainders = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
-    const exact = magnitude * shares[i]!;
+    const share = sum > 0 ? weights[i]! / sum : 1 / n;
+    const exact = magnitude * share;
     const floor = Math.floor(exact + 1e-9);
     parts[i] = floor;
     remainders[i] = exact - floor;
@@ -40,11 +40,11 @@ export function apportionCents(totalCents: number, weights: readonly number[]): 
   }
   let left = magnitude - given;
   if (left > 0) {
-    const order = [...remainders.keys()].sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    const order = remainderOrder(remainders, true);
     for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
   } else if (left < 0) {
     // Only reachable through the 1e-9 guard on tiny totals: take cents back from the smallest remainders.
-    const order = [...remainders.keys()].sort((a, b) => remainders[a]! - remainders[b]! || b - a);
+    const order = remainderOrder(remainders, false);
     for (let k = 0; left < 0; k = (k + 1) % n) {
       const i = order[k]!;
       if (parts[i]! > 0) {
@@ -54,4 +54,26 @@ export function apportionCents(totalCents: number, weights: readonly number[]): 
     }
   }
   return sign < 0 ? parts.map((p) => -p) : parts;
+}
+
+/**
+ * Indices ordered by remainder, largest first with ties to the lower index (`largestFirst`), or smallest first
+ * with ties to the higher index; an insertion sort, as the lists are a handful of tenants long.
+ */
+function remainderOrder(remainders: Float64Array, largestFirst: boolean): Int32Array {
+  const n = remainders.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    const r = remainders[i]!;
+    // earlier indices win ties in the largest-first order and lose them in the smallest-first order
+    while (j > 0) {
+      const prev = remainders[order[j - 1]!]!;
+      if (largestFirst ? prev >= r : prev < r) break;
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
 }

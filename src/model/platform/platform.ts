@@ -114,6 +114,8 @@ export class Platform implements PlatformPort {
   readonly #totals: RunTotals;
   #monthStart: number;
   #lastQueueIntegral = 0;
+  /** Reused one-tenant cents map for the tier fee rows (read by `#post` only). */
+  readonly #singleTenantCents = new Map<string, number>();
 
   constructor(env: Environment, config: PlatformConfig, streams: StreamFactory, ledger: Ledger) {
     this.#env = env;
@@ -458,14 +460,17 @@ export class Platform implements PlatformPort {
 
     // tiers
     const t = this.#tiers.closeMonth();
+    const single = this.#singleTenantCents;
     for (const { tenant, tier, fee } of t.feesByTenantTierList) {
+      single.clear();
+      single.set(tenant, toCents(fee));
       this.#post(
         month,
         "tiers",
         `${tier} tier`,
         "AI and Machine Learning",
         `tier/${tier}`,
-        new Map([[tenant, toCents(fee)]]),
+        single,
         1,
         "Model-Months",
       );
@@ -492,8 +497,10 @@ export class Platform implements PlatformPort {
     out.availability = t.uptimes.length > 0 ? uptimeSum / t.uptimes.length : 1;
 
     // fixed shared costs
-    const weights = new Map([...this.#tenants].map(([n, info]) => [n, info.weight]));
-    for (const item of this.#config.chargeback.fixedCosts) {
+    const fixedCosts = this.#config.chargeback.fixedCosts;
+    const weights =
+      fixedCosts.length > 0 ? new Map([...this.#tenants].map(([n, info]) => [n, info.weight])) : new Map();
+    for (const item of fixedCosts) {
       const cost = (item.costPerMonth * days) / DAYS_PER_MONTH;
       if (cost <= 0) continue;
       const cents = allocateFixedCents(cost, tenants, item.method, usageByTenant, weights);

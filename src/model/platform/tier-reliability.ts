@@ -13,7 +13,7 @@
  * uniform on [0, 24 h); hourly: uniform on [0, 1 h); replication: the replication lag).
  */
 import type { Environment, RandomSource } from "../../../engine/index.ts";
-import type { TierName, TierSpec } from "./service-tiers.ts";
+import { TIER_NAMES, type TierName, type TierSpec } from "./service-tiers.ts";
 import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 interface TrackedModel {
@@ -22,6 +22,8 @@ interface TrackedModel {
   feeSlot: number;
   tenant: string;
   tier: TierName;
+  /** Position of the tier in TIER_NAMES. */
+  tierIndex: number;
   spec: TierSpec;
   liveSince: number;
   lastLoss: number;
@@ -100,6 +102,7 @@ export class TierReliability {
       feeSlot: this.#slot(tenant, tier),
       tenant,
       tier,
+      tierIndex: TIER_NAMES.indexOf(tier),
       spec,
       liveSince: now,
       lastLoss: now,
@@ -241,28 +244,45 @@ export class TierReliability {
     const slotFees = this.#slotFees;
     slotFees.fill(0);
     let seen = 0;
-    const tierFees: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
-    const tierOrder: TierName[] = [];
+    // per-tier sums by tier index (same additions, in the same order, as keyed by name)
+    const tiers = TIER_NAMES.length;
+    const tierFees = new Float64Array(tiers);
+    const tierSeen = new Uint8Array(tiers);
+    const tierOrder: number[] = [];
+    const down = new Float64Array(tiers);
+    const liveDays = new Float64Array(tiers);
+    for (let i = 0; i < tiers; i++) {
+      down[i] = this.downDays[TIER_NAMES[i]!];
+      liveDays[i] = this.liveDays[TIER_NAMES[i]!];
+    }
     for (const m of this.#models) {
       const live = now - Math.max(m.monthStart, m.liveSince);
-      let down = m.monthDownDays;
-      if (m.outageSince !== undefined) down += now - Math.max(m.outageSince, m.monthStart);
+      let downDays = m.monthDownDays;
+      if (m.outageSince !== undefined) downDays += now - Math.max(m.outageSince, m.monthStart);
       const share = live / DAYS_PER_MONTH;
       const fee = m.spec.feePerMonth * share;
+      const ti = m.tierIndex;
       slotFees[m.feeSlot]! += fee;
       if (m.feeSlot >= seen) seen = m.feeSlot + 1;
-      if (tierOrder.indexOf(m.tier) < 0) tierOrder.push(m.tier);
-      tierFees[m.tier] += fee;
+      if (tierSeen[ti] === 0) {
+        tierSeen[ti] = 1;
+        tierOrder.push(ti);
+      }
+      tierFees[ti]! += fee;
       result.referenceFees += referenceFee * share;
       if (live > 1e-9) {
-        const uptime = 1 - down / live;
+        const uptime = 1 - downDays / live;
         const breached = m.spec.slaPercent > 0 && uptime * 100 < m.spec.slaPercent - 1e-12;
         result.uptimes.push({ tier: m.tier, uptime, breached });
-        this.downDays[m.tier] += down;
-        this.liveDays[m.tier] += live;
+        down[ti]! += downDays;
+        liveDays[ti]! += live;
       }
       m.monthDownDays = 0;
       m.monthStart = now;
+    }
+    for (let i = 0; i < tiers; i++) {
+      this.downDays[TIER_NAMES[i]!] = down[i]!;
+      this.liveDays[TIER_NAMES[i]!] = liveDays[i]!;
     }
     for (let i = 0; i < seen; i++) {
       const slot = this.#slots[i]!;
@@ -270,7 +290,7 @@ export class TierReliability {
       result.feesByTenantTier.set(slot.key, fee);
       result.feesByTenantTierList.push({ tenant: slot.tenant, tier: slot.tier, fee });
     }
-    for (const tier of tierOrder) result.feesByTier.set(tier, tierFees[tier]);
+    for (const ti of tierOrder) result.feesByTier.set(TIER_NAMES[ti]!, tierFees[ti]!);
     return result;
   }
 }
