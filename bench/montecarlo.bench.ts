@@ -12,9 +12,14 @@
  *     in-flight window (2 x workers batches) and does not grow with replications.
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
  * are pessimistic, so the run also reports process CPU ms per replication in both modes (all threads; equal
- * values mean the pool adds no CPU overhead) and the 1-minute load average. Prints one `BENCH {json}` line and
- * one readable line.
+ * values mean the pool adds no CPU overhead) and the 1-minute load average. On Linux it also splits that CPU by
+ * thread (from /proc/self/task/<tid>/stat): the main thread (tid = pid; in-process it runs the model, with 2
+ * workers it only receives and folds results) and every other thread (worker threads plus V8's garbage
+ * collector and compiler helper threads); these per-thread figures do not depend on the load of a shared
+ * machine, and bound the 2-core speed-up as 2 cores / (all CPU per replication) against the 1-worker rate
+ * 1 / max(main, other). Prints one `BENCH {json}` line and one readable line.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import process from "node:process";
 import { simulate } from "../src/model/simulate.ts";
@@ -43,7 +48,40 @@ function cpuMs(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-async function rate(workers: number): Promise<{ perSecond: number; cpuMsPerReplication: number }> {
+/** Clock ticks per second of /proc CPU times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU ms of the main thread and of all other threads of this process, from /proc; undefined off Linux. Threads
+ * that exited in between are not counted (the pools of this bench live through each measurement).
+ */
+function threadCpuMs(): { main: number; other: number } | undefined {
+  try {
+    let main = 0;
+    let other = 0;
+    for (const tid of readdirSync("/proc/self/task")) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command name
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+      if (Number(tid) === process.pid) main += ms;
+      else other += ms;
+    }
+    return { main, other };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Rate {
+  perSecond: number;
+  cpuMsPerReplication: number;
+  /** CPU ms per replication of the main thread and of every other thread (Linux only). */
+  mainMsPerReplication?: number;
+  otherMsPerReplication?: number;
+}
+
+async function rate(workers: number): Promise<Rate> {
   const pool = new ReplicationPool(workers);
   try {
     await runScenario(scenario, {
@@ -54,11 +92,18 @@ async function rate(workers: number): Promise<{ perSecond: number; cpuMsPerRepli
     });
     const start = performance.now();
     const cpuStart = cpuMs();
+    const threadsStart = threadCpuMs();
     await runScenario(scenario, { replications: RATE_REPLICATIONS, seed: SEED, pool, batchSize: 10 });
-    return {
+    const result: Rate = {
       perSecond: RATE_REPLICATIONS / ((performance.now() - start) / 1000),
       cpuMsPerReplication: (cpuMs() - cpuStart) / RATE_REPLICATIONS,
     };
+    const threadsEnd = threadCpuMs();
+    if (threadsStart !== undefined && threadsEnd !== undefined) {
+      result.mainMsPerReplication = (threadsEnd.main - threadsStart.main) / RATE_REPLICATIONS;
+      result.otherMsPerReplication = (threadsEnd.other - threadsStart.other) / RATE_REPLICATIONS;
+    }
+    return result;
   } finally {
     await pool.destroy();
   }
@@ -105,6 +150,20 @@ peakHeap = Math.max(peakHeap, usage.heapUsed);
 const aggregateSeconds = (performance.now() - memoryStart) / 1000;
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const tenth = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * 10) / 10);
+// speed-up a dedicated 2-core machine allows, from CPU alone: 2 workers use every thread's CPU on 2 cores, the
+// in-process run is bound by its busiest thread (its other threads run on the second core)
+const cpuBoundSpeedUp =
+  rate1.mainMsPerReplication === undefined || rate2.mainMsPerReplication === undefined
+    ? undefined
+    : Math.round(
+        (Math.max(rate1.mainMsPerReplication, rate1.otherMsPerReplication!) /
+          Math.max(
+            (rate2.mainMsPerReplication + rate2.otherMsPerReplication!) / 2,
+            rate2.mainMsPerReplication,
+          )) *
+          100,
+      ) / 100;
 const result = {
   name: "montecarlo-level-3",
   replicationsPerSecond1Worker: Math.round(perSecond1 * 100) / 100,
@@ -112,6 +171,11 @@ const result = {
   speedUp: Math.round((perSecond2 / perSecond1) * 100) / 100,
   cpuMsPerReplication1Worker: Math.round(rate1.cpuMsPerReplication),
   cpuMsPerReplication2Workers: Math.round(rate2.cpuMsPerReplication),
+  mainThreadMsPerReplication1Worker: tenth(rate1.mainMsPerReplication),
+  otherThreadsMsPerReplication1Worker: tenth(rate1.otherMsPerReplication),
+  mainThreadMsPerReplication2Workers: tenth(rate2.mainMsPerReplication),
+  otherThreadsMsPerReplication2Workers: tenth(rate2.otherMsPerReplication),
+  cpuBoundSpeedUp,
   loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
   fullReplications: FULL_REPLICATIONS,
   fullSeconds: Math.round(fullSeconds * 10) / 10,
@@ -129,7 +193,10 @@ console.log(
   `montecarlo level-3: ${result.replicationsPerSecond1Worker} rep/s on 1 worker, ` +
     `${result.replicationsPerSecond2Workers} rep/s on 2 (speed-up ${result.speedUp}x, target >= 1.8; ` +
     `CPU ${result.cpuMsPerReplication1Worker} vs ${result.cpuMsPerReplication2Workers} ms/replication, ` +
-    `load average ${result.loadAverage1m}); ` +
+    `load average ${result.loadAverage1m}; main thread ${result.mainThreadMsPerReplication1Worker} vs ` +
+    `${result.mainThreadMsPerReplication2Workers} ms/replication, other threads ` +
+    `${result.otherThreadsMsPerReplication1Worker} vs ${result.otherThreadsMsPerReplication2Workers}, ` +
+    `CPU-bound speed-up on 2 idle cores ${result.cpuBoundSpeedUp}x); ` +
     `${FULL_REPLICATIONS} replications in ${result.fullSeconds} s (target < 15); ` +
     `aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
     `(from ${result.rssBeforeAggregationMb} MB; target < 500), peak heap ${result.peakHeapMb} MB`,
