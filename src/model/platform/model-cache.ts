@@ -27,6 +27,12 @@ export class ModelCache {
     this.capacityGb = capacityGb;
   }
 
+  /** Unload every model: the cache is then as new (lets a pool reuse the object of a removed pod). */
+  clear(): void {
+    this.#models.clear();
+    this.#usedGb = 0;
+  }
+
   /** Memory in use, GB. */
   get usedGb(): number {
     return this.#usedGb;

@@ -120,26 +120,47 @@ export interface ServingMonth {
   modelsPerPodHours: number;
 }
 
-function emptyMonth(): ServingMonth {
-  return {
-    poolCost: 0,
-    dedicatedCost: 0,
-    podHours: 0,
-    allDedicatedCost: 0,
-    requests: 0,
-    misses: 0,
-    coldLoads: 0,
-    usedCostByTenant: new Map(),
-    dedicatedCostByTenant: new Map(),
-    latencyWeighted: 0,
-    latencyRequests: 0,
-    overloadedHours: 0,
-    modelsPerPodHours: 0,
-  };
-}
-
 const HOT_REQUESTS = 20;
 const EMPTY_INDEX = new Int32Array(0);
+
+// Accumulators live in a Float64Array (no boxed numbers on the hourly path), in this order.
+const POOL_COST = 0;
+const DEDICATED_COST = 1;
+const POD_HOURS = 2;
+const ALL_DEDICATED_COST = 3;
+const REQUESTS = 4;
+const MISSES = 5;
+const COLD_LOADS = 6;
+const LATENCY_WEIGHTED = 7;
+const LATENCY_REQUESTS = 8;
+const OVERLOADED_HOURS = 9;
+const MODELS_PER_POD_HOURS = 10;
+const MONTH_FIELDS = 11;
+// run totals
+const T_REQUESTS = 0;
+const T_MISSES = 1;
+const T_COLD_LOADS = 2;
+const T_POD_HOURS = 3;
+const TOTAL_FIELDS = 4;
+
+/** A ServingMonth of the differences `to - from` of two accumulator arrays (empty tenant maps). */
+function monthBetween(to: Float64Array, from: Float64Array): ServingMonth {
+  return {
+    poolCost: to[POOL_COST]! - from[POOL_COST]!,
+    dedicatedCost: to[DEDICATED_COST]! - from[DEDICATED_COST]!,
+    podHours: to[POD_HOURS]! - from[POD_HOURS]!,
+    allDedicatedCost: to[ALL_DEDICATED_COST]! - from[ALL_DEDICATED_COST]!,
+    requests: to[REQUESTS]! - from[REQUESTS]!,
+    misses: to[MISSES]! - from[MISSES]!,
+    coldLoads: to[COLD_LOADS]! - from[COLD_LOADS]!,
+    usedCostByTenant: new Map(),
+    dedicatedCostByTenant: new Map(),
+    latencyWeighted: to[LATENCY_WEIGHTED]! - from[LATENCY_WEIGHTED]!,
+    latencyRequests: to[LATENCY_REQUESTS]! - from[LATENCY_REQUESTS]!,
+    overloadedHours: to[OVERLOADED_HOURS]! - from[OVERLOADED_HOURS]!,
+    modelsPerPodHours: to[MODELS_PER_POD_HOURS]! - from[MODELS_PER_POD_HOURS]!,
+  };
+}
 
 function sameSignature(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
   if (a === undefined || b === undefined || a.length !== b.length) return false;
@@ -150,17 +171,13 @@ function sameSignature(a: readonly number[] | undefined, b: readonly number[] | 
 /** A day of steps recorded to be replayed (month and totals deltas, pods trace). */
 interface DayRecord {
   signature: number[];
-  month: ServingMonth;
+  /** Month accumulators at the start (snapshot) or their change over the day (delta). */
+  month: Float64Array;
   used: number[];
   dedicated: number[];
-  totals: {
-    requests: number;
-    misses: number;
-    coldLoads: number;
-    podHours: number;
-    steps: number;
-    maxPods: number;
-  };
+  /** Run totals (requests, misses, cold loads, pod-hours) likewise. */
+  totals: Float64Array;
+  steps: number;
   traceStart: number;
   maxPods: number;
   podsTrace?: number[];
@@ -175,6 +192,8 @@ export class ServingPool {
   readonly #tenantIndex = new Map<string, number>();
   #dirty = false;
   #pods: ModelCache[] = [];
+  /** Caches of removed pods, reused (cleared) when the pool grows again. */
+  readonly #sparePods: ModelCache[] = [];
   readonly #location = new Map<number, ModelCache>();
   readonly #pinned = new Set<number>();
   /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
@@ -185,9 +204,9 @@ export class ServingPool {
   readonly #poolStabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
   /** Accumulators since the start of the run (never reset, so a recorded day can span a month close). */
-  #cum: ServingMonth = emptyMonth();
+  #cum = new Float64Array(MONTH_FIELDS);
   /** `#cum` and the tenant accumulators at the last `takeMonth`. */
-  #taken: ServingMonth = emptyMonth();
+  #taken = new Float64Array(MONTH_FIELDS);
   #takenUsed: number[] = [];
   #takenDedicated: number[] = [];
   // per-classification constants
@@ -205,6 +224,10 @@ export class ServingPool {
   #usedByTenant: number[] = [];
   #dedicatedByTenant: number[] = [];
   readonly #latencyMemo = new Map<number, number>();
+  /** The memo for steps without cold misses, by utilisation bucket (NaN = not computed yet). */
+  readonly #warmLatencyMemo = new Float64Array(256).fill(Number.NaN);
+  /** Tenants with fixed dedicated deployments (non-zero cost per step), ascending. */
+  #fixedDedicatedTenants: number[] = [];
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
@@ -218,7 +241,9 @@ export class ServingPool {
   #stepIndex = 0;
   #recording: DayRecord | undefined;
   #cycle: DayRecord | undefined;
-  readonly #totals = { requests: 0, misses: 0, coldLoads: 0, podHours: 0, steps: 0, maxPods: 0 };
+  readonly #tot = new Float64Array(TOTAL_FIELDS);
+  #steps = 0;
+  #maxPods = 0;
   readonly #podsTrace: number[] | undefined;
 
   /** Create the pool (empty until models arrive) and start stepping at the current time. */
@@ -297,81 +322,48 @@ export class ServingPool {
   #snapshot(signature: number[]): DayRecord {
     return {
       signature,
-      month: { ...this.#cum, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() },
+      month: this.#cum.slice(),
       used: [...this.#usedByTenant],
       dedicated: [...this.#dedicatedByTenant],
-      totals: { ...this.#totals },
+      totals: this.#tot.slice(),
+      steps: this.#steps,
       traceStart: this.#podsTrace?.length ?? 0,
       maxPods: 0,
     };
   }
 
   #delta(start: DayRecord): DayRecord {
-    const m = this.#cum;
-    const s = start.month;
-    const month: ServingMonth = {
-      ...emptyMonth(),
-      poolCost: m.poolCost - s.poolCost,
-      dedicatedCost: m.dedicatedCost - s.dedicatedCost,
-      podHours: m.podHours - s.podHours,
-      allDedicatedCost: m.allDedicatedCost - s.allDedicatedCost,
-      requests: m.requests - s.requests,
-      misses: m.misses - s.misses,
-      coldLoads: m.coldLoads - s.coldLoads,
-      latencyWeighted: m.latencyWeighted - s.latencyWeighted,
-      latencyRequests: m.latencyRequests - s.latencyRequests,
-      overloadedHours: m.overloadedHours - s.overloadedHours,
-      modelsPerPodHours: m.modelsPerPodHours - s.modelsPerPodHours,
-    };
-    const t = this.#totals;
+    const month = new Float64Array(MONTH_FIELDS);
+    for (let k = 0; k < MONTH_FIELDS; k++) month[k] = this.#cum[k]! - start.month[k]!;
+    const totals = new Float64Array(TOTAL_FIELDS);
+    for (let k = 0; k < TOTAL_FIELDS; k++) totals[k] = this.#tot[k]! - start.totals[k]!;
     const pods = this.#podsTrace?.slice(start.traceStart) ?? [];
     return {
       signature: start.signature,
       month,
       used: this.#usedByTenant.map((v, i) => v - (start.used[i] ?? 0)),
       dedicated: this.#dedicatedByTenant.map((v, i) => v - (start.dedicated[i] ?? 0)),
-      totals: {
-        requests: t.requests - start.totals.requests,
-        misses: t.misses - start.totals.misses,
-        coldLoads: t.coldLoads - start.totals.coldLoads,
-        podHours: t.podHours - start.totals.podHours,
-        steps: t.steps - start.totals.steps,
-        maxPods: t.maxPods,
-      },
+      totals,
+      steps: this.#steps - start.steps,
       traceStart: 0,
-      maxPods: t.maxPods,
+      maxPods: this.#maxPods,
       podsTrace: pods,
     };
   }
 
   #applyCycle(d: DayRecord): void {
     const m = this.#cum;
-    m.poolCost += d.month.poolCost;
-    m.dedicatedCost += d.month.dedicatedCost;
-    m.podHours += d.month.podHours;
-    m.allDedicatedCost += d.month.allDedicatedCost;
-    m.requests += d.month.requests;
-    m.misses += d.month.misses;
-    m.coldLoads += d.month.coldLoads;
-    m.latencyWeighted += d.month.latencyWeighted;
-    m.latencyRequests += d.month.latencyRequests;
-    m.overloadedHours += d.month.overloadedHours;
-    m.modelsPerPodHours += d.month.modelsPerPodHours;
-    while (this.#usedByTenant.length < d.used.length) this.#usedByTenant.push(0);
-    while (this.#dedicatedByTenant.length < d.dedicated.length) this.#dedicatedByTenant.push(0);
-    d.used.forEach((v, i) => {
-      this.#usedByTenant[i]! += v;
-    });
-    d.dedicated.forEach((v, i) => {
-      this.#dedicatedByTenant[i]! += v;
-    });
-    const t = this.#totals;
-    t.requests += d.totals.requests;
-    t.misses += d.totals.misses;
-    t.coldLoads += d.totals.coldLoads;
-    t.podHours += d.totals.podHours;
-    t.steps += d.totals.steps;
-    if (d.maxPods > t.maxPods) t.maxPods = d.maxPods;
+    for (let k = 0; k < MONTH_FIELDS; k++) m[k]! += d.month[k]!;
+    const used = this.#usedByTenant;
+    const dedicated = this.#dedicatedByTenant;
+    while (used.length < d.used.length) used.push(0);
+    while (dedicated.length < d.dedicated.length) dedicated.push(0);
+    for (let i = 0; i < d.used.length; i++) used[i]! += d.used[i]!;
+    for (let i = 0; i < d.dedicated.length; i++) dedicated[i]! += d.dedicated[i]!;
+    const t = this.#tot;
+    for (let k = 0; k < TOTAL_FIELDS; k++) t[k]! += d.totals[k]!;
+    this.#steps += d.steps;
+    if (d.maxPods > this.#maxPods) this.#maxPods = d.maxPods;
     if (this.#podsTrace !== undefined && d.podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
   }
 
@@ -385,7 +377,15 @@ export class ServingPool {
     maxPods: number;
   }> {
     this.catchUp();
-    return this.#totals;
+    const t = this.#tot;
+    return {
+      requests: t[T_REQUESTS]!,
+      misses: t[T_MISSES]!,
+      coldLoads: t[T_COLD_LOADS]!,
+      podHours: t[T_POD_HOURS]!,
+      steps: this.#steps,
+      maxPods: this.#maxPods,
+    };
   }
 
   /** Pool pods at each step so far, when the pool was created with `keepTrace`. */
@@ -527,6 +527,10 @@ export class ServingPool {
       if (staticReplicas) this.#fixedAllDedicatedCost += min * podStepCost;
       else this.#dynamicAllDedicated.push(state);
     }
+    // adding the zero costs of the other tenants would change nothing
+    this.#fixedDedicatedTenants = [];
+    for (let t = 0; t < this.#fixedDedicatedCostByTenant.length; t++)
+      if (this.#fixedDedicatedCostByTenant[t] !== 0) this.#fixedDedicatedTenants.push(t);
     if (flipped && this.#duplicateIds) {
       // two models share an id: rebuild from scratch so the id stays pinned while any of them is hot
       this.#pinned.clear();
@@ -539,13 +543,18 @@ export class ServingPool {
 
   #resizePool(target: number): void {
     if (target === this.#pods.length) return;
-    while (this.#pods.length < target) this.#pods.push(new ModelCache(this.modelMemoryGb));
+    while (this.#pods.length < target) {
+      const spare = this.#sparePods.pop();
+      if (spare !== undefined) spare.clear();
+      this.#pods.push(spare ?? new ModelCache(this.modelMemoryGb));
+    }
     while (this.#pods.length > target) {
       const pod = this.#pods.pop()!;
       for (const id of pod.ids()) {
         this.#location.delete(id);
         if (this.#pinned.has(id)) this.#missingHot.add(id);
       }
+      this.#sparePods.push(pod);
     }
   }
 
@@ -575,8 +584,9 @@ export class ServingPool {
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     const m = this.#cum;
-    m.requests += totalRate * stepSeconds;
-    this.#totals.requests += totalRate * stepSeconds;
+    const tot = this.#tot;
+    m[REQUESTS]! += totalRate * stepSeconds;
+    tot[T_REQUESTS]! += totalRate * stepSeconds;
 
     // dedicated deployments
     let dedicatedCost = this.#fixedDedicatedCost;
@@ -584,7 +594,7 @@ export class ServingPool {
     const byTenant = this.#dedicatedByTenant;
     while (byTenant.length < this.#tenants.length) byTenant.push(0);
     if (this.#fixedDedicatedCost > 0)
-      for (let t = 0; t < this.#tenants.length; t++) byTenant[t]! += this.#fixedDedicatedCostByTenant[t] ?? 0;
+      for (const t of this.#fixedDedicatedTenants) byTenant[t]! += this.#fixedDedicatedCostByTenant[t]!;
     for (const state of this.#dynamicDedicated) {
       const mm = state.model;
       const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
@@ -634,8 +644,8 @@ export class ServingPool {
             totalRate * state.weight * stepSeconds,
             1 + totalRate * state.weight * o.loadSeconds,
           );
-          m.coldLoads++;
-          this.#totals.coldLoads++;
+          m[COLD_LOADS]!++;
+          tot[T_COLD_LOADS]!++;
         }
       }
       const cold = this.#coldModels;
@@ -656,8 +666,8 @@ export class ServingPool {
       }
       const idx = accessed > 0 ? this.#accessIndex.subarray(0, accessed) : EMPTY_INDEX;
       if (accessed > 1) idx.sort((a, b) => first[a]! - first[b]!);
-      for (const i of idx) {
-        const state = cold[i]!;
+      for (let k = 0; k < idx.length; k++) {
+        const state = cold[idx[k]!]!;
         const id = state.model.id;
         workingSetGb += state.model.memoryGb;
         const pod = this.#location.get(id);
@@ -668,11 +678,11 @@ export class ServingPool {
         this.#load(id, state.model.memoryGb);
         const lambda = totalRate * state.weight;
         stepColdRequests += Math.min(lambda * stepSeconds, 1 + lambda * o.loadSeconds);
-        m.coldLoads++;
-        this.#totals.coldLoads++;
+        m[COLD_LOADS]!++;
+        tot[T_COLD_LOADS]!++;
       }
-      m.misses += stepColdRequests;
-      this.#totals.misses += stepColdRequests;
+      m[MISSES]! += stepColdRequests;
+      tot[T_MISSES]! += stepColdRequests;
     }
     const poolCost = pods * o.podCostPerHour * o.stepHours;
     const utilisation = pods > 0 ? (poolRate * serviceSeconds) / (pods * o.concurrencyPerPod) : 0;
@@ -686,25 +696,25 @@ export class ServingPool {
     if (!o.shadow && pods > 0 && poolRate > 0) {
       let loaded = 0;
       for (const pod of this.#pods) loaded += pod.size;
-      m.modelsPerPodHours += (loaded / pods) * o.stepHours;
+      m[MODELS_PER_POD_HOURS]! += (loaded / pods) * o.stepHours;
       if (utilisation < 1) {
         const stepRequests = poolRate * stepSeconds;
         const coldShare = Math.min(1, stepColdRequests / stepRequests);
         const p95 = this.#p95(poolRate / pods, serviceSeconds, coldShare);
-        m.latencyWeighted += p95 * 1000 * stepRequests;
-        m.latencyRequests += stepRequests;
+        m[LATENCY_WEIGHTED]! += p95 * 1000 * stepRequests;
+        m[LATENCY_REQUESTS]! += stepRequests;
       } else {
-        m.overloadedHours += o.stepHours;
+        m[OVERLOADED_HOURS]! += o.stepHours;
       }
     }
-    m.poolCost += poolCost;
-    m.dedicatedCost += dedicatedCost;
-    m.allDedicatedCost += allDedicated;
-    m.podHours += (pods + dedicatedPods) * o.stepHours;
-    this.#totals.podHours += (pods + dedicatedPods) * o.stepHours;
-    this.#totals.steps++;
+    m[POOL_COST]! += poolCost;
+    m[DEDICATED_COST]! += dedicatedCost;
+    m[ALL_DEDICATED_COST]! += allDedicated;
+    m[POD_HOURS]! += (pods + dedicatedPods) * o.stepHours;
+    tot[T_POD_HOURS]! += (pods + dedicatedPods) * o.stepHours;
+    this.#steps++;
     if (this.#podsTrace !== undefined) this.#podsTrace.push(pods);
-    if (pods > this.#totals.maxPods) this.#totals.maxPods = pods;
+    if (pods > this.#maxPods) this.#maxPods = pods;
     if (pods > 0) {
       let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
       if (o.memoryTargetUtilisation > 0) {
@@ -729,6 +739,11 @@ export class ServingPool {
     const servers = o.concurrencyPerPod;
     const rhoBucket = Math.round(((perPodRate * serviceSeconds) / servers) * 200);
     const coldBucket = Math.round(coldShare * 400);
+    const warm = coldBucket === 0 && rhoBucket >= 0 && rhoBucket < this.#warmLatencyMemo.length;
+    if (warm) {
+      const cached = this.#warmLatencyMemo[rhoBucket]!;
+      if (!Number.isNaN(cached)) return cached;
+    }
     const key = rhoBucket * 1000 + coldBucket;
     let v = this.#latencyMemo.get(key);
     if (v === undefined) {
@@ -736,28 +751,14 @@ export class ServingPool {
       v = mmcResponseQuantile(servers, rate, 1 / serviceSeconds, 0.95, o.loadSeconds, coldBucket / 400);
       this.#latencyMemo.set(key, v);
     }
+    if (warm) this.#warmLatencyMemo[rhoBucket] = v;
     return v;
   }
 
   /** Hand over the totals since the previous call (the month's) and start a new month. */
   takeMonth(): ServingMonth {
     this.catchUp();
-    const c = this.#cum;
-    const t = this.#taken;
-    const m: ServingMonth = {
-      ...emptyMonth(),
-      poolCost: c.poolCost - t.poolCost,
-      dedicatedCost: c.dedicatedCost - t.dedicatedCost,
-      podHours: c.podHours - t.podHours,
-      allDedicatedCost: c.allDedicatedCost - t.allDedicatedCost,
-      requests: c.requests - t.requests,
-      misses: c.misses - t.misses,
-      coldLoads: c.coldLoads - t.coldLoads,
-      latencyWeighted: c.latencyWeighted - t.latencyWeighted,
-      latencyRequests: c.latencyRequests - t.latencyRequests,
-      overloadedHours: c.overloadedHours - t.overloadedHours,
-      modelsPerPodHours: c.modelsPerPodHours - t.modelsPerPodHours,
-    };
+    const m = monthBetween(this.#cum, this.#taken);
     for (let i = 0; i < this.#tenants.length; i++) {
       const name = this.#tenants[i]!;
       const used = (this.#usedByTenant[i] ?? 0) - (this.#takenUsed[i] ?? 0);
@@ -765,7 +766,7 @@ export class ServingPool {
       const dedicated = (this.#dedicatedByTenant[i] ?? 0) - (this.#takenDedicated[i] ?? 0);
       if (dedicated > 1e-12) m.dedicatedCostByTenant.set(name, dedicated);
     }
-    this.#taken = { ...c, usedCostByTenant: new Map(), dedicatedCostByTenant: new Map() };
+    this.#taken = this.#cum.slice();
     this.#takenUsed = [...this.#usedByTenant];
     this.#takenDedicated = [...this.#dedicatedByTenant];
     return m;
