@@ -93,7 +93,8 @@ interface ModelState {
   rankKey: number;
   weight: number;
   replicas: number;
-  stabiliser: ScaleDownStabiliser;
+  /** Created only when the pool uses stabilisation (window at least one step). */
+  stabiliser: ScaleDownStabiliser | undefined;
   /** Pool model used every step (kept loaded). */
   hot: boolean;
   /** Dedicated deployment that never leaves its minimum. */
@@ -427,7 +428,9 @@ export class ServingPool {
       rankKey,
       weight: 0,
       replicas: dedicated ? Math.max(1, m.minReplicas) : 0,
-      stabiliser: new ScaleDownStabiliser(this.options.stabilisationWindowSeconds),
+      stabiliser: this.#useStabiliser
+        ? new ScaleDownStabiliser(this.options.stabilisationWindowSeconds)
+        : undefined,
       hot: false,
       fixedReplicas: false,
     };
@@ -599,7 +602,7 @@ export class ServingPool {
       const mm = state.model;
       const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
       const desired = hpaDesiredReplicas(state.replicas, utilisation, o.targetUtilisation, o.tolerance);
-      const next = this.#useStabiliser ? state.stabiliser.recommend(now, desired) : desired;
+      const next = state.stabiliser !== undefined ? state.stabiliser.recommend(now, desired) : desired;
       state.replicas = clampReplicas(next, Math.max(1, mm.minReplicas), mm.maxReplicas);
       const cost = state.replicas * mm.regions * o.dedicatedPodCostPerHour * o.stepHours;
       dedicatedCost += cost;
