@@ -70,7 +70,7 @@ kernelBaseline(Math.round(meanEvents), 50);
 const baseline: number[] = [];
 for (let r = 0; r < REPEATS; r++) baseline.push(kernelBaseline(Math.round(meanEvents), 50));
 // warm the platform code paths too, so the figure is steady-state like the delivery-only one
-timeReplications(on, PLATFORM_REPEATS, 2000);
+timeReplications(on, 40, 2000);
 const full = timeReplications(on, PLATFORM_REPEATS, 0);
 
 const best = Math.min(...model.ms);
