@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Entry point of the `scalesim` command: connects the process (argv, streams, SIGINT) to `main` and exits with
- * its code. The first Ctrl-C aborts the running command cleanly (exit 130, no partial report); a second one
+ * Entry point of the `scalesim` command: connects the process (argv, streams, SIGINT and SIGTERM) to `main` and exits with
+ * its code. The first Ctrl-C (or SIGTERM) aborts the running command cleanly (exit 130, no partial report); a second one
  * exits at once.
  */
 import { ExitCode } from "./exit-codes.ts";
@@ -9,14 +9,17 @@ import { main } from "./main.ts";
 import { packageInfo } from "./package-info.ts";
 
 const controller = new AbortController();
-process.on("SIGINT", () => {
+// SIGTERM (a batch scheduler or `kill`) gets the same clean stop as Ctrl-C: no partial report is left behind.
+function onStopSignal(): void {
   if (controller.signal.aborted) {
     // the progress bar hides the cursor; give it back before leaving without cleanup
     if (process.stderr.isTTY) process.stderr.write("\u001b[?25h\n");
     process.exit(ExitCode.interrupted);
   }
   controller.abort();
-});
+}
+process.on("SIGINT", onStopSignal);
+process.on("SIGTERM", onStopSignal);
 
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

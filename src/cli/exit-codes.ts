@@ -50,6 +50,6 @@ export const EXIT_CODE_MEANINGS: readonly { code: ExitCodeValue; meaning: string
   },
   {
     code: ExitCode.interrupted,
-    meaning: "interrupted by Ctrl-C (SIGINT); workers stopped, no partial report left",
+    meaning: "interrupted by Ctrl-C (SIGINT) or SIGTERM; workers stopped, no partial report left",
   },
 ];

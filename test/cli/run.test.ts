@@ -183,24 +183,27 @@ describe("scalesim run", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("stops on Ctrl-C (SIGINT) with exit 130 and leaves no partial output", async () => {
-    const parent = mkdtempSync(join(work, "sigint-"));
-    const out = join(parent, "report");
-    let sent = false;
-    const result = await runCli(["run", "level-2", "-n", "64", "-w", "2", "-o", out], {
-      onStderr: (child, stderr) => {
-        if (!sent && /replications \(/.test(stderr)) {
-          sent = true;
-          child.kill("SIGINT");
-        }
-      },
-    });
-    expect(sent).toBe(true);
-    expect(result.code).toBe(130);
-    expect(result.stderr).toContain("interrupted");
-    expect(hasStackTrace(result.stderr)).toBe(false);
-    expect(readdirSync(parent)).toEqual([]);
-  });
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "stops on %s with exit 130 and leaves no partial output",
+    async (signal) => {
+      const parent = mkdtempSync(join(work, `${signal}-`));
+      const out = join(parent, "report");
+      let sent = false;
+      const result = await runCli(["run", "level-2", "-n", "64", "-w", "2", "-o", out], {
+        onStderr: (child, stderr) => {
+          if (!sent && /replications \(/.test(stderr)) {
+            sent = true;
+            child.kill(signal);
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(result.code).toBe(130);
+      expect(result.stderr).toContain("interrupted");
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(readdirSync(parent)).toEqual([]);
+    },
+  );
 
   it("runs the default scenario when none is given (npm start)", async () => {
     const result = await runCli([
