@@ -286,9 +286,15 @@ export class ServingPool {
         const signature = this.#signature();
         const cycle = this.#cycle;
         if (cycle !== undefined && left >= perDay && sameSignature(cycle.signature, signature)) {
-          this.#applyCycle(cycle);
-          this.#stepIndex += perDay;
-          this.#nextStepAt += perDay * this.#stepDays;
+          // a replay leaves the state the signature describes as it was, so every further whole day that has
+          // ended replays too: no need to rebuild and compare the signature day by day
+          let days = left;
+          while (days >= perDay) {
+            this.#applyCycle(cycle);
+            this.#stepIndex += perDay;
+            this.#nextStepAt += perDay * this.#stepDays;
+            days = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
+          }
           continue;
         }
         this.#recording = signature === undefined ? undefined : this.#snapshot(signature);
