@@ -51,7 +51,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: "sweep",
     arguments: [{ syntax: "<sweep-file>", description: "sweep definition (.yaml or .json)" }],
     summary: "evaluate a scenario over a grid or sample of parameter values (sensitivity analysis)",
-    examples: ["scalesim sweep hub-size.yaml", "scalesim sweep hub-size.yaml --shard 2/4 -o part-2"],
+    examples: [
+      "scalesim sweep scenarios/sweeps/hub-size.yaml",
+      "scalesim sweep scenarios/sweeps/hub-size.yaml --shard 2/4 -o part-2",
+    ],
   },
   {
     name: "merge",
