@@ -13,6 +13,7 @@ import {
   ascending,
   count,
   distributionSchema,
+  minMax,
   nonNegative,
   percentWeights,
   positive,
@@ -88,14 +89,7 @@ const clusterSchema = z
       .default(0)
       .describe("also simulate a fixed cluster of this many dedicated nodes on the same jobs (0 = off)"),
   })
-  .superRefine((c, ctx) => {
-    if (c.minNodes > c.maxNodes)
-      ctx.addIssue({
-        code: "custom",
-        path: ["maxNodes"],
-        message: `minNodes (${c.minNodes}) must be <= maxNodes (${c.maxNodes})`,
-      });
-  })
+  .superRefine(minMax("minNodes", "maxNodes"))
   .describe("a compute cluster with AmlCompute semantics; a fixed cluster has minNodes = maxNodes");
 
 const tenantSchema = z
@@ -300,14 +294,7 @@ function tierSpec(d: {
           .default(d.dedicated)
           .describe("serve this tier on dedicated deployments even when serving is multi-model"),
       })
-      .superRefine((t, ctx) => {
-        if (t.minReplicas > t.maxReplicas)
-          ctx.addIssue({
-            code: "custom",
-            path: ["maxReplicas"],
-            message: `minReplicas (${t.minReplicas}) must be <= maxReplicas (${t.maxReplicas})`,
-          });
-      })
+      .superRefine(minMax("minReplicas", "maxReplicas"))
       .describe("terms and reliability of one tier"),
   );
 }
