@@ -21,3 +21,21 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   const lines = [header.map(csvCell).join(","), ...rows.map((r) => r.map(csvCell).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/** The summary statistics every KPI and series-month row carries, in column order (kpis.csv, series.csv). */
+export const SUMMARY_STATISTIC_COLUMNS = [
+  "n",
+  "mean",
+  "sd",
+  "ciLow",
+  "ciHigh",
+  "p5",
+  "p10",
+  "p25",
+  "p50",
+  "p75",
+  "p90",
+  "p95",
+  "min",
+  "max",
+] as const;

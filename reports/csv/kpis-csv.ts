@@ -2,7 +2,7 @@
  * kpis.csv: one line per KPI of a run with its mean, 95% CI of the mean and percentiles.
  */
 import type { KpiSummary, RunSummary } from "../../src/montecarlo/types.ts";
-import { toCsv } from "./csv-format.ts";
+import { SUMMARY_STATISTIC_COLUMNS, toCsv } from "./csv-format.ts";
 
 /** Columns of kpis.csv. */
 export const KPI_CSV_HEADER = [
@@ -10,20 +10,7 @@ export const KPI_CSV_HEADER = [
   "label",
   "unit",
   "better",
-  "n",
-  "mean",
-  "sd",
-  "ciLow",
-  "ciHigh",
-  "p5",
-  "p10",
-  "p25",
-  "p50",
-  "p75",
-  "p90",
-  "p95",
-  "min",
-  "max",
+  ...SUMMARY_STATISTIC_COLUMNS,
   "method",
 ] as const;
 

@@ -2,29 +2,10 @@
  * series.csv: monthly series of a run in long format, one line per (series, month).
  */
 import type { RunSummary } from "../../src/montecarlo/types.ts";
-import { toCsv } from "./csv-format.ts";
+import { SUMMARY_STATISTIC_COLUMNS, toCsv } from "./csv-format.ts";
 
 /** Columns of series.csv. */
-export const SERIES_CSV_HEADER = [
-  "series",
-  "label",
-  "unit",
-  "month",
-  "n",
-  "mean",
-  "sd",
-  "ciLow",
-  "ciHigh",
-  "p5",
-  "p10",
-  "p25",
-  "p50",
-  "p75",
-  "p90",
-  "p95",
-  "min",
-  "max",
-] as const;
+export const SERIES_CSV_HEADER = ["series", "label", "unit", "month", ...SUMMARY_STATISTIC_COLUMNS] as const;
 
 /** series.csv of a run, series sorted by name, months in order. */
 export function buildSeriesCsv(summary: RunSummary): string {
