@@ -213,28 +213,7 @@ export class Environment {
 
   private _loop(): void {
     const queue = this._queue;
-    while (!this._stopped && queue.size > 0) {
-      const event = queue.pop();
-      this._now = queue.poppedTime;
-      this._eventCount++;
-      if (event._state === PENDING) {
-        // Only a process start is on the list while pending (see Process): run its first step.
-        (event as Process<unknown>)._start();
-        continue;
-      }
-      event._state = PROCESSED;
-      const w0 = event._w0;
-      if (w0 !== null) {
-        event._w0 = null;
-        w0._notify(event);
-      }
-      const ws = event._ws;
-      if (ws !== null) {
-        event._ws = null;
-        for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
-      }
-      if (!event._ok && !event.defused) this._unhandled(event);
-    }
+    while (!this._stopped && queue.size > 0) this._processNext();
   }
 
   private _unhandled(event: SimEvent<unknown>): never {
