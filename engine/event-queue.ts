@@ -87,43 +87,12 @@ export class EventQueue<T> {
     const heapTime = this.heapTime;
     const heapOrder = this.heapOrder;
     const heapSlot = this.heapSlot;
-    const position = this.position;
     const slot = heapSlot[0]!;
     this.poppedTime = heapTime[0]!;
     const last = --this.size;
     if (last > 0) {
-      // Sift the last entry down from the root (the common case, kept free of the upward check of removeAt).
-      const time = heapTime[last]!;
-      const order = heapOrder[last]!;
-      const moved = heapSlot[last]!;
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= last) break;
-        let ct = heapTime[child]!;
-        let co = heapOrder[child]!;
-        const right = child + 1;
-        if (right < last) {
-          const rt = heapTime[right]!;
-          const ro = heapOrder[right]!;
-          if (rt < ct || (rt === ct && ro < co)) {
-            child = right;
-            ct = rt;
-            co = ro;
-          }
-        }
-        if (time < ct || (time === ct && order < co)) break;
-        heapTime[i] = ct;
-        heapOrder[i] = co;
-        const cs = heapSlot[child]!;
-        heapSlot[i] = cs;
-        position[cs] = i;
-        i = child;
-      }
-      heapTime[i] = time;
-      heapOrder[i] = order;
-      heapSlot[i] = moved;
-      position[moved] = i;
+      // Sift the last entry down from the root (no upward check needed, unlike removeAt).
+      this.siftDown(0, heapTime[last]!, heapOrder[last]!, heapSlot[last]!, last);
     }
     const item = this.items[slot] as T;
     this.items[slot] = undefined;
@@ -170,29 +139,43 @@ export class EventQueue<T> {
       i = parent;
     }
     if (i === index) {
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= last) break;
-        let ct = heapTime[child]!;
-        let co = heapOrder[child]!;
-        const right = child + 1;
-        if (right < last) {
-          const rt = heapTime[right]!;
-          const ro = heapOrder[right]!;
-          if (rt < ct || (rt === ct && ro < co)) {
-            child = right;
-            ct = rt;
-            co = ro;
-          }
+      this.siftDown(i, time, order, slot, last);
+      return;
+    }
+    heapTime[i] = time;
+    heapOrder[i] = order;
+    heapSlot[i] = slot;
+    position[slot] = i;
+  }
+
+  /** Move the entry (time, order, slot) down from index i of a heap of `last` entries to its place. */
+  private siftDown(i: number, time: number, order: number, slot: number, last: number): void {
+    const heapTime = this.heapTime;
+    const heapOrder = this.heapOrder;
+    const heapSlot = this.heapSlot;
+    const position = this.position;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      let ct = heapTime[child]!;
+      let co = heapOrder[child]!;
+      const right = child + 1;
+      if (right < last) {
+        const rt = heapTime[right]!;
+        const ro = heapOrder[right]!;
+        if (rt < ct || (rt === ct && ro < co)) {
+          child = right;
+          ct = rt;
+          co = ro;
         }
-        if (time < ct || (time === ct && order < co)) break;
-        heapTime[i] = ct;
-        heapOrder[i] = co;
-        const cs = heapSlot[child]!;
-        heapSlot[i] = cs;
-        position[cs] = i;
-        i = child;
       }
+      if (time < ct || (time === ct && order < co)) break;
+      heapTime[i] = ct;
+      heapOrder[i] = co;
+      const cs = heapSlot[child]!;
+      heapSlot[i] = cs;
+      position[cs] = i;
+      i = child;
     }
     heapTime[i] = time;
     heapOrder[i] = order;
