@@ -13,6 +13,7 @@ export { distributionMean, distributionVariance } from "./distribution-moments.t
 export type { DistributionName, DistributionSpec } from "./distribution-spec.ts";
 export { empirical } from "./empirical.ts";
 export { exponential } from "./exponential.ts";
+export { exponentialGap, exponentialGapFromUniform } from "./exponential-gap.ts";
 export { fnv1a64 } from "./fnv1a64.ts";
 export { gamma } from "./gamma.ts";
 export { geometric } from "./geometric.ts";
@@ -25,6 +26,7 @@ export { poisson } from "./poisson.ts";
 export type { RandomSource } from "./random-source.ts";
 export { sampler } from "./sampler.ts";
 export { StreamFactory } from "./stream-factory.ts";
+export { nextThinnedArrival } from "./thinning.ts";
 export { triangular } from "./triangular.ts";
 export { uniform } from "./uniform.ts";
 export { weibull } from "./weibull.ts";
