@@ -24,15 +24,16 @@ import {
   type RunOptions,
 } from "./run-options.ts";
 import { scenarioName } from "./run-scenario.ts";
+import { defaultSummaryRoles } from "./summary-roles.ts";
 import { toolInfo } from "./tool-info.ts";
 import type { CompareSummary, KpiDifference } from "./types.ts";
 
-/** KPI used for the CRN evidence when `crnCheck` names none (falls back to the first KPI). */
-export const DEFAULT_CRN_KPI = "delivered";
-
 /** Options of a comparison: the run options plus the optional CRN evidence. */
 export interface CompareOptions extends RunOptions {
-  /** Also run the first alternative on independent seeds and report `crnEffect` (costs one more run). */
+  /**
+   * Also run the first alternative on independent seeds and report `crnEffect` (costs one more run), on the
+   * KPI named, else the model's declared CRN KPI (summary-roles.ts), else the first KPI.
+   */
   crnCheck?: boolean | { kpi: string };
 }
 
@@ -53,8 +54,10 @@ export async function compareScenarios(
   const total = plannedTotal(options);
   const seed = options.seed ?? DEFAULT_SEED;
   const startedAt = performance.now();
-  const describe = options.describe ?? (await defaultDescribeMetric());
-  const aggregators = scenarios.map(() => new RunAggregator(options));
+  const describe = options.describe ?? defaultDescribeMetric();
+  const roles = defaultSummaryRoles();
+  const aggregation = { ...options, reachSeries: options.reachSeries ?? roles.reachSeries };
+  const aggregators = scenarios.map(() => new RunAggregator(aggregation));
   const pairs = scenarios.map(() => new Map<string, PairedDifference>());
   const crnKpi = typeof options.crnCheck === "object" ? options.crnCheck.kpi : undefined;
   const baselineValues: number[] = [];
@@ -89,7 +92,7 @@ export async function compareScenarios(
           }
         });
         if (options.crnCheck !== undefined && options.crnCheck !== false) {
-          crnName ??= crnKpi ?? (DEFAULT_CRN_KPI in base.kpis ? DEFAULT_CRN_KPI : Object.keys(base.kpis)[0]);
+          crnName ??= crnKpi ?? (roles.crnKpi in base.kpis ? roles.crnKpi : Object.keys(base.kpis)[0]);
           baselineValues.push(crnName === undefined ? Number.NaN : (base.kpis[crnName] ?? Number.NaN));
         }
       },
@@ -156,6 +159,7 @@ function combinedRule(
       options.untilCi,
       (name) => aggregator.kpi(name),
       () => aggregator.kpiNames(),
+      defaultSummaryRoles().precisionKpis,
     ),
   );
   if (rules[0] === undefined) return undefined;

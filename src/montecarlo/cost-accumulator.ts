@@ -5,7 +5,7 @@
  * the sum of the mean rows). Descriptive columns are taken from the first replication that had the row.
  *
  * Sums live in one Float64Array (four amounts per key) and are added row by row in the order the rows
- * arrive, whatever form they come in, so the means are bit-identical for objects, packed and keyed rows.
+ * arrive, whatever form they come in, so the means are bit-identical for objects and keyed rows.
  * Keyed rows (replication-record.ts) resolve each key of a batch's key table once per batch.
  */
 import {
@@ -13,8 +13,6 @@ import {
   type CostKeyTable,
   costRowKey,
   type KeyedCostRows,
-  type PackedCostRows,
-  unpackCostRows,
 } from "./replication-record.ts";
 import type { CostRow } from "./types.ts";
 
@@ -40,15 +38,14 @@ export class CostAccumulator {
     return this.#rows.length;
   }
 
-  /** Adds every row of one replication (objects, packed or keyed by a worker). */
-  add(input: readonly CostRow[] | PackedCostRows | KeyedCostRows): void {
+  /** Adds every row of one replication (objects, or keyed by a worker). */
+  add(input: readonly CostRow[] | KeyedCostRows): void {
     this.#replications++;
     if ("slots" in input) {
       this.#addKeyed(input);
       return;
     }
-    const rows = "numbers" in input ? unpackCostRows(input) : input;
-    for (const row of rows) {
+    for (const row of input) {
       const key = costRowKey(row);
       const slot = this.#index.get(key);
       if (slot === undefined) {

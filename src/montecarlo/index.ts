@@ -3,8 +3,8 @@
  * random numbers, parameter sweeps with sensitivity measures, and single-replication replay.
  */
 
-export { type CompareOptions, compareScenarios, DEFAULT_CRN_KPI } from "./compare-scenarios.ts";
-export type { DescribeMetric } from "./describe-metric.ts";
+export { type CompareOptions, compareScenarios } from "./compare-scenarios.ts";
+export { type DescribeMetric, defaultDescribeMetric } from "./describe-metric.ts";
 export { type LoadSweepResult, loadSweep } from "./load-sweep.ts";
 export { mergeSweeps } from "./merge-sweeps.ts";
 export type { ModelRef, ReplicationFunction } from "./model-ref.ts";

@@ -14,43 +14,12 @@ export interface ReplicationRecord {
   series: Record<string, ArrayLike<number>>;
   samples: Record<string, ArrayLike<number>>;
   /**
-   * Cost rows, as objects (in-process), packed into typed arrays, or keyed against a key table shared by the
-   * records of one batch (from a worker thread).
+   * Cost rows, as objects (in-process) or keyed against a key table shared by the records of one batch (from a
+   * worker thread).
    */
-  costRows: CostRow[] | PackedCostRows | KeyedCostRows;
+  costRows: CostRow[] | KeyedCostRows;
   /** Kernel events processed (for benchmarks). */
   events: number;
-}
-
-/** The string columns of a cost row, in packed order. */
-export const COST_STRING_FIELDS = [
-  "serviceCategory",
-  "serviceName",
-  "resourceId",
-  "subAccountId",
-  "consumedUnit",
-  "pricingCategory",
-  "xCostCategory",
-] as const;
-
-/** The numeric columns of a cost row, in packed order. */
-export const COST_NUMBER_FIELDS = [
-  "month",
-  "billedCost",
-  "effectiveCost",
-  "listCost",
-  "consumedQuantity",
-] as const;
-
-/**
- * Cost rows as columns: row r has strings[codes[7r + k]] for COST_STRING_FIELDS[k] and numbers[5r + k] for
- * COST_NUMBER_FIELDS[k]. A level-3 replication has over a thousand rows; as objects they cost several
- * milliseconds to clone between threads, as two typed arrays and a short string table almost nothing.
- */
-export interface PackedCostRows {
-  strings: string[];
-  codes: Int32Array;
-  numbers: Float64Array;
 }
 
 /** Separator of the parts of a cost-row key (a character no name contains). */
@@ -120,77 +89,30 @@ export function keyCostRows(
   return { table, slots, amounts };
 }
 
-/** Packs cost rows into columns (see {@link PackedCostRows}). */
-export function packCostRows(rows: readonly CostRow[]): PackedCostRows {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const codes = new Int32Array(rows.length * COST_STRING_FIELDS.length);
-  const numbers = new Float64Array(rows.length * COST_NUMBER_FIELDS.length);
-  rows.forEach((row, r) => {
-    COST_STRING_FIELDS.forEach((field, k) => {
-      const value = row[field];
-      let code = index.get(value);
-      if (code === undefined) {
-        code = strings.push(value) - 1;
-        index.set(value, code);
-      }
-      codes[r * COST_STRING_FIELDS.length + k] = code;
-    });
-    COST_NUMBER_FIELDS.forEach((field, k) => {
-      numbers[r * COST_NUMBER_FIELDS.length + k] = row[field];
-    });
-  });
-  return { strings, codes, numbers };
-}
-
-/** The rows of `packed` as objects, in their original order. */
-export function unpackCostRows(packed: PackedCostRows): CostRow[] {
-  const rows: CostRow[] = [];
-  const count = packed.numbers.length / COST_NUMBER_FIELDS.length;
-  for (let r = 0; r < count; r++) {
-    const text = (k: number) => packed.strings[packed.codes[r * COST_STRING_FIELDS.length + k]!]!;
-    const number = (k: number) => packed.numbers[r * COST_NUMBER_FIELDS.length + k]!;
-    rows.push({
-      month: number(0),
-      billedCost: number(1),
-      effectiveCost: number(2),
-      listCost: number(3),
-      serviceCategory: text(0),
-      serviceName: text(1),
-      resourceId: text(2),
-      subAccountId: text(3),
-      consumedQuantity: number(4),
-      consumedUnit: text(4),
-      pricingCategory: text(5) as CostRow["pricingCategory"],
-      xCostCategory: text(6),
-    });
-  }
-  return rows;
-}
-
 /**
- * Keeps the aggregatable fields of `result`. With `packed`, series and samples are copied into Float64Arrays
- * and cost rows into columns, which cross a thread boundary as memory copies instead of object by object (a
- * level-3 replication pools several thousand sample values); the values are the same either way. With
- * `costKeys` (a batch's key table and its lookup), cost rows are keyed against it instead (see
- * {@link KeyedCostRows}).
+ * Keeps the aggregatable fields of `result`, as they are for an in-process run. With `costKeys` (a batch's key
+ * table and its lookup), the record is made to cross a thread boundary: series and samples are copied into
+ * Float64Arrays, which cross as memory copies instead of number by number (a level-3 replication pools several
+ * thousand sample values), and cost rows are keyed against the table (see {@link KeyedCostRows}); the values are
+ * the same either way.
  */
 export function toRecord(
   result: ReplicationResult,
-  packed = false,
   costKeys?: { table: CostKeyTable; index: Map<string, number> },
 ): ReplicationRecord {
-  let costRows: ReplicationRecord["costRows"] = result.costRows;
-  if (costKeys !== undefined) costRows = keyCostRows(result.costRows, costKeys.table, costKeys.index);
-  else if (packed) costRows = packCostRows(result.costRows);
-  return {
+  const record = {
     replication: result.replication,
     seed: result.seed,
     kpis: result.kpis,
-    series: packed ? pack(result.series) : result.series,
-    samples: packed ? pack(result.samples) : result.samples,
-    costRows,
     events: result.events,
+  };
+  if (costKeys === undefined)
+    return { ...record, series: result.series, samples: result.samples, costRows: result.costRows };
+  return {
+    ...record,
+    series: pack(result.series),
+    samples: pack(result.samples),
+    costRows: keyCostRows(result.costRows, costKeys.table, costKeys.index),
   };
 }
 
@@ -207,9 +129,6 @@ export function recordBuffers(records: Iterable<ReplicationRecord>): ArrayBuffer
     if ("slots" in costs) {
       take(costs.slots);
       take(costs.amounts);
-    } else if ("numbers" in costs) {
-      take(costs.codes);
-      take(costs.numbers);
     }
   }
   return [...buffers];

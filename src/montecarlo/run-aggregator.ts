@@ -14,13 +14,10 @@ import { DEFAULT_SAMPLE_EXACT_LIMIT, SampleAccumulator } from "./sample-accumula
 import { DEFAULT_EXACT_LIMIT, ScalarAccumulator } from "./scalar-accumulator.ts";
 import { SeriesAccumulator } from "./series-accumulator.ts";
 import { toolInfo } from "./tool-info.ts";
-import type { KpiSummary, RunSummary } from "./types.ts";
+import type { KpiSummary, ReachSummary, RunSummary } from "./types.ts";
 
 /** Values kept exactly per month of a series before the t-digest takes over. */
 export const DEFAULT_SERIES_EXACT_LIMIT = 5_000;
-
-/** Cumulative series whose reach S-curve is reported. */
-export const REACH_SERIES = "deliveredCumulative";
 
 /** Limits of the aggregation (defaults in parentheses). */
 export interface AggregationOptions {
@@ -33,7 +30,10 @@ export interface AggregationOptions {
   seriesExactLimit?: number;
   /** Pooled sample values kept exactly per sample name (100 000). */
   sampleExactLimit?: number;
-  /** Cumulative series for the reach S-curve ("deliveredCumulative"). */
+  /**
+   * Cumulative series for the reach S-curve; without one the summary's reach is empty. runScenario and
+   * compareScenarios default to the series the model declares (summary-roles.ts).
+   */
   reachSeries?: string;
 }
 
@@ -55,7 +55,7 @@ export class RunAggregator {
   readonly #kpis = new Map<string, ScalarAccumulator>();
   readonly #series = new Map<string, SeriesAccumulator>();
   readonly #samples = new Map<string, SampleAccumulator>();
-  readonly #reach: ReachCounter;
+  readonly #reach: ReachCounter | undefined;
   readonly #costs = new CostAccumulator();
   #replications = 0;
   #events = 0;
@@ -73,7 +73,7 @@ export class RunAggregator {
       if (!Number.isInteger(limit) || limit < 0)
         throw new RangeError(`${key} must be an integer >= 0, got ${limit}`);
     }
-    this.#reach = new ReachCounter(options.reachSeries ?? REACH_SERIES);
+    this.#reach = options.reachSeries === undefined ? undefined : new ReachCounter(options.reachSeries);
   }
 
   /** Replications folded so far. */
@@ -116,7 +116,7 @@ export class RunAggregator {
       }
       const values = record.series[name]!;
       acc.add(values);
-      if (name === this.#reach.series) this.#reach.add(values);
+      if (name === this.#reach?.series) this.#reach.add(values);
     }
     for (const name in record.samples) {
       let acc = this.#samples.get(name);
@@ -143,7 +143,7 @@ export class RunAggregator {
     for (const [name, acc] of this.#series) series[name] = acc.summary(name, describe(name));
     const samples: RunSummary["samples"] = {};
     for (const [name, acc] of this.#samples) samples[name] = acc.summary(name, describe(name));
-    const reachSeries = this.#series.get(this.#reach.series);
+    const reachSeries = this.#reach === undefined ? undefined : this.#series.get(this.#reach.series);
     const finalMonth = reachSeries?.month(reachSeries.length - 1);
     return {
       tool: toolInfo(),
@@ -156,7 +156,9 @@ export class RunAggregator {
       kpis: this.kpiSummaries(describe),
       series,
       samples,
-      reach: this.#reach.summary(finalMonth?.quantile(0.95) ?? Number.NaN),
+      reach:
+        this.#reach?.summary(finalMonth?.quantile(0.95) ?? Number.NaN) ??
+        ({ series: "", thresholds: [], probability: [] } satisfies ReachSummary),
       costRows: this.#costs.meanRows(),
     };
   }

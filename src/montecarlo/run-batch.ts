@@ -43,13 +43,14 @@ export interface BatchOutcome {
 /**
  * Runs the batch; stops at the first failing replication and reports it in `failure`.
  *
- * @param keepError keep the original error object (in-process runs only; it may not be cloneable).
+ * @param inProcess the batch runs on the caller's thread: records stay as the model returned them and a
+ *   failure keeps the original error (which may not be cloneable). Otherwise records are made to cross the
+ *   thread boundary cheaply (toRecord with one cost-key table per scenario and batch).
  */
-export async function runBatch(task: BatchTask, keepError = false): Promise<BatchOutcome> {
+export async function runBatch(task: BatchTask, inProcess = false): Promise<BatchOutcome> {
   const replicate = await loadReplicationFunction(task.model);
   const outcome: BatchOutcome = { start: task.start, records: [], metas: [] };
-  // across threads, cost rows are keyed against one key table per scenario and batch (see KeyedCostRows)
-  const costKeys = keepError
+  const costKeys = inProcess
     ? undefined
     : task.scenarios.map(() => ({ table: newCostKeyTable(), index: new Map<string, number>() }));
   for (let k = 0; k < task.count; k++) {
@@ -60,7 +61,7 @@ export async function runBatch(task: BatchTask, keepError = false): Promise<Batc
       try {
         const result = replicate(task.scenarios[s] as never, { seed, replication, keepProjects: false });
         if (k === 0) outcome.metas.push(result.meta);
-        row.push(toRecord(result, !keepError, costKeys?.[s]));
+        row.push(toRecord(result, costKeys?.[s]));
       } catch (error) {
         const failure: BatchFailure = {
           scenario: s,
@@ -70,7 +71,7 @@ export async function runBatch(task: BatchTask, keepError = false): Promise<Batc
           message: error instanceof Error ? error.message : String(error),
           stack: error instanceof Error ? error.stack : undefined,
         };
-        if (keepError) failure.error = error;
+        if (inProcess) failure.error = error;
         outcome.failure = failure;
         return outcome;
       }

@@ -24,19 +24,13 @@ export const DEFAULT_MIN_REPLICATIONS = 30;
 /** Largest default batch: keeps per-task overhead small while leaving enough batches to balance workers. */
 export const MAX_DEFAULT_BATCH = 20;
 
-/**
- * KPIs precision stopping waits for when `untilCi.kpis` is not given (those the model reports): positive
- * quantities, so a relative half-width is meaningful.
- */
-export const DEFAULT_PRECISION_KPIS = ["delivered", "timeToMarketDays", "costPerDelivered", "roi"] as const;
-
 /** Stop adding replications once every chosen KPI's 95% CI half-width is within a share of its |mean|. */
 export interface UntilCi {
   /** Target half-width as a share of |mean|, e.g. 0.02 for 2%. */
   relativeHalfWidth: number;
   /**
-   * KPIs that must reach the target (default: those of {@link DEFAULT_PRECISION_KPIS} the model reports, or
-   * every KPI without a dot in its name when it reports none of them).
+   * KPIs that must reach the target (default: those of the model's declared precision KPIs it reports, see
+   * summary-roles.ts, or every KPI without a dot in its name when it reports none of them).
    */
   kpis?: string[];
   /** Replication cap ({@link DEFAULT_MAX_REPLICATIONS}). */
@@ -63,7 +57,7 @@ export interface RunOptions extends AggregationOptions {
   onProgress?: ProgressCallback;
   /** Replication function by module (the model's simulate). */
   model?: ModelRef;
-  /** Metric labels and units (the model's metricInfo). */
+  /** Metric labels and units (default: the model's metric catalogue, describe-metric.ts). */
   describe?: DescribeMetric;
   /** An existing pool to run on (not destroyed by the run); by default a pool is created and destroyed. */
   pool?: ReplicationPool;
@@ -98,7 +92,8 @@ export function plannedTotal(options: RunOptions): number {
 }
 
 /**
- * A stop predicate for `untilCi` over the accumulators `lookup` returns, or undefined without `untilCi`.
+ * A stop predicate for `untilCi` over the accumulators `lookup` returns, or undefined without `untilCi`;
+ * `defaultKpis` are the KPIs checked when `untilCi.kpis` is not given (those of them that `names` lists).
  *
  * @throws {RangeError} (from the predicate) when a chosen KPI was never reported.
  */
@@ -106,12 +101,13 @@ export function precisionRule(
   untilCi: UntilCi | undefined,
   lookup: (name: string) => ScalarAccumulator | undefined,
   names: () => string[],
+  defaultKpis: readonly string[],
 ): ((done: number) => boolean) | undefined {
   if (untilCi === undefined) return undefined;
   const min = untilCi.minReplications ?? DEFAULT_MIN_REPLICATIONS;
   return (done) => {
     if (done < min) return false;
-    const chosen = untilCi.kpis ?? defaultPrecisionKpis(names());
+    const chosen = untilCi.kpis ?? precisionKpis(names(), defaultKpis);
     for (const name of chosen) {
       const acc = lookup(name);
       if (acc === undefined) {
@@ -129,7 +125,7 @@ export function positiveInteger(name: string, value: number): void {
     throw new RangeError(`${name} must be an integer >= 1, got ${value}`);
 }
 
-function defaultPrecisionKpis(names: string[]): string[] {
-  const known = DEFAULT_PRECISION_KPIS.filter((name) => names.includes(name));
+function precisionKpis(names: string[], defaultKpis: readonly string[]): string[] {
+  const known = defaultKpis.filter((name) => names.includes(name));
   return known.length > 0 ? known : names.filter((name) => !name.includes("."));
 }

@@ -16,6 +16,7 @@ import {
   precisionRule,
   type RunOptions,
 } from "./run-options.ts";
+import { defaultSummaryRoles } from "./summary-roles.ts";
 import type { RunSummary } from "./types.ts";
 
 /**
@@ -32,8 +33,9 @@ export async function runScenario(scenario: object, options: RunOptions = {}): P
   const total = plannedTotal(options);
   const seed = options.seed ?? DEFAULT_SEED;
   const startedAt = performance.now();
-  const describe = options.describe ?? (await defaultDescribeMetric());
-  const aggregator = new RunAggregator(options);
+  const describe = options.describe ?? defaultDescribeMetric();
+  const roles = defaultSummaryRoles();
+  const aggregator = new RunAggregator({ ...options, reachSeries: options.reachSeries ?? roles.reachSeries });
   const pool = options.pool ?? new ReplicationPool(options.workers);
   let meta: ResultMeta | undefined;
   let cancelled = false;
@@ -53,6 +55,7 @@ export async function runScenario(scenario: object, options: RunOptions = {}): P
         options.untilCi,
         (name) => aggregator.kpi(name),
         () => aggregator.kpiNames(),
+        roles.precisionKpis,
       ),
       signal: options.signal,
       onProgress: options.onProgress,

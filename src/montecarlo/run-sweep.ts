@@ -58,7 +58,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
   const issues = scenarios.flatMap((result) => (result.ok ? [] : result.issues));
   if (issues.length > 0) throw issuesError(issues);
 
-  const describe = options.describe ?? (await defaultDescribeMetric());
+  const describe = options.describe ?? defaultDescribeMetric();
   const pool = new ReplicationPool(options.workers);
   const points: SweepPoint[] = [];
   const total = mine.length * replications;

@@ -3,8 +3,12 @@ import { createStream, exponential } from "../../engine/index.ts";
 import { CostAccumulator } from "../../src/montecarlo/cost-accumulator.ts";
 import { niceStep } from "../../src/montecarlo/nice-step.ts";
 import { ReachCounter } from "../../src/montecarlo/reach-counter.ts";
-import { packCostRows, unpackCostRows } from "../../src/montecarlo/replication-record.ts";
+import type { ReplicationRecord } from "../../src/montecarlo/replication-record.ts";
+import { keyCostRows, newCostKeyTable, toRecord } from "../../src/montecarlo/replication-record.ts";
+import { RunAggregator } from "../../src/montecarlo/run-aggregator.ts";
+import { precisionRule } from "../../src/montecarlo/run-options.ts";
 import { SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
+import { ScalarAccumulator } from "../../src/montecarlo/scalar-accumulator.ts";
 import { SeriesAccumulator } from "../../src/montecarlo/series-accumulator.ts";
 import type { CostRow } from "../../src/montecarlo/types.ts";
 
@@ -101,8 +105,8 @@ describe("niceStep", () => {
   });
 });
 
-describe("packed cost rows", () => {
-  it("round-trip through packCostRows / unpackCostRows and a structured clone unchanged", () => {
+describe("keyed cost rows", () => {
+  it("cross a structured clone and sum to the same mean rows as the objects", () => {
     const rows: CostRow[] = [0, 1, 2].map((month) => ({
       month,
       billedCost: 10.5 + month,
@@ -117,11 +121,99 @@ describe("packed cost rows", () => {
       pricingCategory: month === 2 ? "Committed" : "Standard",
       xCostCategory: "compute",
     }));
-    const packed = packCostRows(rows);
-    expect(packed.strings.length).toBeLessThan(rows.length * 7);
-    expect(unpackCostRows(structuredClone(packed))).toEqual(rows);
-    const costs = new CostAccumulator();
-    costs.add(packed);
-    expect(costs.meanRows()).toEqual(rows);
+    const table = newCostKeyTable();
+    const index = new Map<string, number>();
+    const first = keyCostRows(rows, table, index);
+    const second = keyCostRows(rows.slice(1), table, index);
+    expect(table.keys).toHaveLength(3);
+    expect([...second.slots]).toEqual([1, 2]);
+    const [a, b] = structuredClone([first, second]);
+    const keyed = new CostAccumulator();
+    keyed.add(a);
+    keyed.add(b);
+    const objects = new CostAccumulator();
+    objects.add(rows);
+    objects.add(rows.slice(1));
+    expect(keyed.meanRows()).toEqual(objects.meanRows());
+    expect(keyed.meanRows()[0]!.billedCost).toBe(10.5 / 2);
+  });
+});
+
+describe("toRecord", () => {
+  it("keeps the result's arrays in-process and packs them with a cost-key table", () => {
+    const result = {
+      replication: 3,
+      seed: 7,
+      kpis: { delivered: 2 },
+      series: { delivered: [1, 1] },
+      samples: { timeToMarketDays: [30, 40] },
+      costRows: [],
+      events: 9,
+    } as unknown as Parameters<typeof toRecord>[0];
+    const plain = toRecord(result);
+    expect(plain.series.delivered).toBe(result.series.delivered);
+    const packed = toRecord(result, { table: newCostKeyTable(), index: new Map() });
+    expect(packed.series.delivered).toBeInstanceOf(Float64Array);
+    expect(Array.from(packed.samples.timeToMarketDays!)).toEqual([30, 40]);
+    expect("slots" in packed.costRows).toBe(true);
+  });
+});
+
+describe("RunAggregator reach", () => {
+  const record = (replication: number, reached: number[]): ReplicationRecord => ({
+    replication,
+    seed: 1,
+    kpis: { done: reached.at(-1)! },
+    series: { reached, other: [5, 5, 5] },
+    samples: {},
+    costRows: [],
+    events: 0,
+  });
+  const context = {
+    meta: {} as never,
+    seed: 1,
+    workers: 1,
+    elapsedMs: 0,
+    stoppedBy: "count" as const,
+    describe: (name: string) => ({ label: name, unit: "" }),
+  };
+
+  it("counts the series it is given and names no series of its own", () => {
+    const named = new RunAggregator({ reachSeries: "reached" });
+    const anonymous = new RunAggregator();
+    for (const [i, values] of [
+      [0, 1, 2],
+      [0, 2, 4],
+    ].entries()) {
+      named.add(record(i, values));
+      anonymous.add(record(i, values));
+    }
+    const reach = named.summarize(context).reach;
+    expect(reach.series).toBe("reached");
+    expect(reach.thresholds).toEqual([1, 2, 3]);
+    expect(reach.probability[1]).toEqual([0, 0.5, 1]);
+    expect(anonymous.summarize(context).reach).toEqual({ series: "", thresholds: [], probability: [] });
+  });
+});
+
+describe("precisionRule", () => {
+  it("waits for the default KPIs the model reports, else for every KPI without a dot", () => {
+    const accumulators = new Map<string, ScalarAccumulator>();
+    for (const name of ["wide", "narrow", "a.b"]) accumulators.set(name, new ScalarAccumulator(100));
+    for (const x of [90, 110, 95, 105]) accumulators.get("wide")!.add(x);
+    for (const x of [100, 100.1, 99.9, 100]) accumulators.get("narrow")!.add(x);
+    for (const x of [1, 1000, 3, 7]) accumulators.get("a.b")!.add(x);
+    const rule = (defaults: readonly string[]) =>
+      precisionRule(
+        { relativeHalfWidth: 0.01, minReplications: 2 },
+        (name) => accumulators.get(name),
+        () => [...accumulators.keys()],
+        defaults,
+      )!;
+    expect(rule(["narrow", "missing"])(4)).toBe(true);
+    expect(rule(["wide", "narrow"])(4)).toBe(false);
+    // none of the defaults reported: every KPI without a dot, so the wide one decides
+    expect(rule(["missing"])(4)).toBe(false);
+    expect(rule(["narrow"])(1)).toBe(false);
   });
 });

@@ -30,6 +30,14 @@ describe("Monte Carlo on the level-3 preset", () => {
     expect(comparable(threads)).toEqual(comparable(inProcess));
     expect(inProcess.meta.scenarioName).toBe(level3.name);
     expect(inProcess.kpis.delivered).toMatchObject({ name: "delivered", n: 4 });
+    // labels and units come from the model's catalogue; the reach S-curve counts the series it declares
+    expect(inProcess.kpis.roi).toMatchObject({
+      label: "ROI (value / cost)",
+      unit: "multiple",
+      better: "higher",
+    });
+    expect(inProcess.series["cost.people"]).toMatchObject({ label: "Cost: people", unit: "currency" });
+    expect(inProcess.reach.series).toBe("deliveredCumulative");
     const cumulative = inProcess.series.deliveredCumulative!;
     expect(cumulative.months).toBe(level3.horizonMonths);
     expect(inProcess.reach.thresholds.length).toBeGreaterThan(0);
