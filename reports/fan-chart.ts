@@ -4,8 +4,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { SeriesSummary } from "../src/montecarlo/types.ts";
-import type { ValueKind } from "./metric-units.ts";
-import { tooltipFormat, toPercent } from "./metric-units.ts";
+import { percentFactor, tooltipFormat, type ValueKind } from "./metric-units.ts";
 import { frame, type Layer, monthX, type Row, SIZE, valueY } from "./spec-parts.ts";
 
 /** One series to draw, with the legend label under which it appears. */
@@ -20,7 +19,7 @@ export interface FanSeries {
 export function fanRows(items: readonly FanSeries[]): Row[] {
   const rows: Row[] = [];
   for (const { label, series, factor } of items) {
-    const k = factor ?? toPercent(1, series.unit);
+    const k = factor ?? percentFactor(series.unit);
     const scale = (v: number | undefined): number | null =>
       v === undefined || !Number.isFinite(v) ? null : v * k;
     for (let m = 0; m < series.months; m++) {

@@ -1,44 +1,42 @@
 /**
- * How a metric's unit is shown: which values are money, shares (0..1 or percent), multiples or plain counts,
- * with axis titles and d3-format strings to match (d3-format: https://d3js.org/d3-format).
+ * How a metric's unit is shown: which values are money, shares (0..1, shown in percent), multiples or plain
+ * numbers, with axis titles and d3-format strings to match (d3-format: https://d3js.org/d3-format). Units are
+ * those of the model's metric catalogue (src/model/metrics.ts), carried by every summary; nothing is inferred
+ * from a metric's name or values.
  */
-import { KPIS } from "./metric-names.ts";
+import type { Unit } from "../src/model/metrics.ts";
 
-/** The display kind of a metric, decided from its unit (and its name for ROI). */
+/**
+ * The display kind of a value: "percent" is a value already in percent (a share after {@link toPercent}),
+ * which no catalogue unit has.
+ */
 export type ValueKind = "money" | "share" | "percent" | "multiple" | "number";
 
-const SHARE_UNITS = new Set(["ratio", "share", "fraction", "probability"]);
-const PERCENT_UNITS = new Set(["%", "percent", "pct"]);
-const MULTIPLE_UNITS = new Set(["x", "×", "multiple", "times"]);
-/** Names that are shares when the model gave no unit (`successRate`, `hubUtilisation`, `cacheHitRatio`). */
-const UNITLESS_SHARE_NAME = /(rate|ratio|utilisation|utilization|compliance|attainment|share)$/i;
-const MONEY_UNITS = new Set(["usd", "eur", "gbp", "chf", "jpy", "currency", "money"]);
+/** Catalogue units that are not plain numbers. */
+const UNIT_KINDS: Readonly<Partial<Record<Unit, ValueKind>>> = {
+  currency: "money",
+  ratio: "share",
+  multiple: "multiple",
+};
 
-/** Decide how to show a metric with this unit; `currency` is the scenario currency code. */
-export function valueKind(unit: string, currency: string, name = ""): ValueKind {
-  const u = unit.trim().toLowerCase();
-  if (u === currency.toLowerCase() || MONEY_UNITS.has(u)) return "money";
-  if (MULTIPLE_UNITS.has(u) || (KPIS.roi as readonly string[]).includes(name)) return "multiple";
-  if (SHARE_UNITS.has(u) || (u === "" && UNITLESS_SHARE_NAME.test(name))) return "share";
-  if (PERCENT_UNITS.has(u)) return "percent";
-  return "number";
+/** How to show a metric with this catalogue unit (any other unit is a plain number). */
+export function valueKind(unit: string): ValueKind {
+  return UNIT_KINDS[unit as Unit] ?? "number";
 }
 
-/** Convert a share-like value to percent (0.95 -> 95 for ratio units, unchanged for percent units). */
-export function toPercent(value: number, unit: string, name = ""): number {
-  const u = unit.trim().toLowerCase();
-  return SHARE_UNITS.has(u) || (u === "" && UNITLESS_SHARE_NAME.test(name)) ? value * 100 : value;
+/** Factor turning values of this unit into what is charted: 100 for shares (charted in percent), else 1. */
+export function percentFactor(unit: string): number {
+  return valueKind(unit) === "share" ? 100 : 1;
 }
 
-/** True when the unit is a share (0..1) or a percent. */
-export function isShareLike(unit: string): boolean {
-  const u = unit.trim().toLowerCase();
-  return SHARE_UNITS.has(u) || PERCENT_UNITS.has(u);
+/** A value of this unit as charted: shares in percent, everything else (multiples included) unchanged. */
+export function toPercent(value: number, unit: string): number {
+  return value * percentFactor(unit);
 }
 
 /** Axis title with its unit: `Cost (USD)`, `Utilisation (%)`; counts whose unit repeats the label stay bare. */
-export function axisTitle(label: string, unit: string, currency: string, name = ""): string {
-  const kind = valueKind(unit, currency, name);
+export function axisTitle(label: string, unit: string, currency: string): string {
+  const kind = valueKind(unit);
   if (kind === "money") return `${label} (${currency})`;
   if (kind === "share" || kind === "percent") return `${label} (%)`;
   if (kind === "multiple") return `${label} (×)`;
@@ -77,21 +75,4 @@ export function tooltipFormat(kind: ValueKind): string {
     default:
       return ",.1f";
   }
-}
-
-/**
- * Factor turning values of a share-like metric into percent: 100 for share units, 1 for percent units, and for a
- * metric without a unit 100 when every finite value lies in [0, 1] (a ratio), else 1.
- */
-export function percentFactor(unit: string, values: Iterable<number>): number {
-  const u = unit.trim().toLowerCase();
-  if (SHARE_UNITS.has(u)) return 100;
-  if (PERCENT_UNITS.has(u) || u !== "") return 1;
-  for (const v of values) if (Number.isFinite(v) && (v < 0 || v > 1)) return 1;
-  return 100;
-}
-
-/** Convert a value for charting: shares become percent, everything else (multiples included) is unchanged. */
-export function chartValue(value: number, unit: string, name = ""): number {
-  return valueKind(unit, "", name) === "share" ? toPercent(value, unit, name) : value;
 }

@@ -31,10 +31,13 @@ export interface FormattedParts {
   suffix: string;
 }
 
-/** Like formatMetric, but with the unit of plain counts returned separately (`23.3` + `projects/year`). */
-export function formatMetricParts(value: number, unit: string, currency: string, name = ""): FormattedParts {
-  const kind = valueKind(unit, currency, name);
-  const shown = kind === "share" ? toPercent(value, unit, name) : value;
+/**
+ * Like formatMetric, but with the unit of plain counts returned separately (`23.3` + `projects/year`).
+ * `_name` is ignored (units come from the catalogue, not from names); src/cli still passes it.
+ */
+export function formatMetricParts(value: number, unit: string, currency: string, _name = ""): FormattedParts {
+  const kind = valueKind(unit);
+  const shown = toPercent(value, unit);
   const text = formatKind(shown, kind, currency);
   if (kind !== "number") return { text, suffix: "" };
   const u = unit.trim();
@@ -43,10 +46,10 @@ export function formatMetricParts(value: number, unit: string, currency: string,
 }
 
 /**
- * Format a metric value with its unit: money by currency, shares as percent, days with a `d` suffix.
- * `name` lets ROI be shown as a multiple whatever its unit.
+ * Format a metric value with its unit: money by currency, shares as percent, multiples with ×, days with a `d`
+ * suffix. `_name` is ignored, as in {@link formatMetricParts}.
  */
-export function formatMetric(value: number, unit: string, currency: string, name = ""): string {
-  const { text, suffix } = formatMetricParts(value, unit, currency, name);
+export function formatMetric(value: number, unit: string, currency: string, _name = ""): string {
+  const { text, suffix } = formatMetricParts(value, unit, currency);
   return suffix === "" ? text : `${text} ${suffix}`;
 }

@@ -6,13 +6,13 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { RESOURCE_COLOURS } from "../chart-theme.ts";
 import { type FanSeries, fanChart } from "../fan-chart.ts";
-import { findSeries, SERIES } from "../metric-names.ts";
+import { findSeries } from "../metric-names.ts";
 
 /** Cluster capacity chart; undefined without `clusterNodes`. */
 export function buildClusterCapacityChart(summary: RunSummary): ChartSpec | undefined {
-  const nodes = findSeries(summary, SERIES.clusterNodes);
+  const nodes = findSeries(summary, "clusterNodes");
   if (nodes === undefined) return undefined;
-  const demand = findSeries(summary, SERIES.clusterDemand);
+  const demand = findSeries(summary, "clusterBusyNodes");
   const items: FanSeries[] = [{ label: "Nodes provisioned", series: nodes }];
   if (demand !== undefined) items.push({ label: "Node demand", series: demand });
   const title = demand === undefined ? "Cluster nodes over time" : "Cluster nodes against demand";

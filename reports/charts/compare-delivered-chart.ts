@@ -5,13 +5,13 @@ import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL } from "../chart-theme.ts";
 import { fanChart } from "../fan-chart.ts";
-import { findSeries, SERIES } from "../metric-names.ts";
+import { findSeries } from "../metric-names.ts";
 import { scenarioLabels } from "./scenario-labels.ts";
 
 /** Overlaid delivery fan chart; undefined unless every scenario has `deliveredCumulative`. */
 export function buildCompareDeliveredChart(summary: CompareSummary): ChartSpec | undefined {
   const runs = summary.scenarios;
-  if (runs.length < 2 || !runs.every((r) => findSeries(r, SERIES.deliveredCumulative) !== undefined))
+  if (runs.length < 2 || !runs.every((r) => findSeries(r, "deliveredCumulative") !== undefined))
     return undefined;
   const labels = scenarioLabels(summary);
   const title = "Projects delivered over time by scenario";
@@ -22,7 +22,7 @@ export function buildCompareDeliveredChart(summary: CompareSummary): ChartSpec |
       "Median cumulative deliveries per scenario with P10–P90 bands; where bands separate, the difference is robust.",
     spec: fanChart({
       title,
-      items: runs.map((r, i) => ({ label: labels[i]!, series: findSeries(r, SERIES.deliveredCumulative)! })),
+      items: runs.map((r, i) => ({ label: labels[i]!, series: findSeries(r, "deliveredCumulative")! })),
       colours: labels.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]!),
       yTitle: "Projects delivered",
       kind: "number",

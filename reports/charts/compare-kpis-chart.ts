@@ -8,7 +8,7 @@ import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL, PANEL_WIDTH } from "../chart-theme.ts";
 import { metricLabel } from "../metric-label.ts";
 import { HEADLINE_KPIS } from "../metric-names.ts";
-import { axisTitle, chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
+import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 import { scenarioLabels } from "./scenario-labels.ts";
 
@@ -32,10 +32,10 @@ export function buildCompareKpisChart(summary: CompareSummary): ChartSpec | unde
   const currency = runs[0]!.meta.currency;
   const panels = names.map((name) => {
     const first = runs[0]!.kpis[name]!;
-    const kind = valueKind(first.unit, currency, name);
+    const kind = valueKind(first.unit);
     const values = runs.map((r, i) => {
       const k = r.kpis[name]!;
-      const v = (x: number): number => chartValue(x, k.unit, name);
+      const v = (x: number): number => toPercent(x, k.unit);
       return {
         scenario: labels[i]!,
         p5: v(k.p5),
@@ -48,7 +48,7 @@ export function buildCompareKpisChart(summary: CompareSummary): ChartSpec | unde
     });
     const x = {
       type: "quantitative",
-      title: axisTitle(metricLabel(first), first.unit, currency, name),
+      title: axisTitle(metricLabel(first), first.unit, currency),
       axis: { ...valueAxis(kind), tickCount: 5 },
       scale: { zero: false },
     };

@@ -6,14 +6,14 @@ import type { TopLevelSpec } from "vega-lite";
 import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL } from "../chart-theme.ts";
-import { findSample, SAMPLES } from "../metric-names.ts";
+import { findSample } from "../metric-names.ts";
 import { frame, SIZE } from "../spec-parts.ts";
 import { scenarioLabels } from "./scenario-labels.ts";
 
 /** Overlaid time-to-market histograms; undefined unless every scenario has a non-empty sample. */
 export function buildCompareTimeToMarketChart(summary: CompareSummary): ChartSpec | undefined {
   const runs = summary.scenarios;
-  const samples = runs.map((r) => findSample(r.samples, SAMPLES.timeToMarketDays));
+  const samples = runs.map((r) => findSample(r.samples, "timeToMarketDays"));
   if (
     runs.length < 2 ||
     samples.some((s) => s === undefined || s.histogram.counts.reduce((a, b) => a + b, 0) === 0)

@@ -6,16 +6,20 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { COST_COLOURS, colourRange } from "../chart-theme.ts";
 import { humanise } from "../metric-label.ts";
-import { COST_CATEGORIES, costSeriesName } from "../metric-names.ts";
+import { COST_SERIES, seriesFamily } from "../metric-names.ts";
 import { frame, monthX, SIZE, valueY } from "../spec-parts.ts";
 
-/** Stacked cost chart; undefined when no `cost.<category>` series is present. */
+/**
+ * Stacked cost chart, categories in the order the model emits its `cost.<category>` series (the ledger's);
+ * undefined when there is none.
+ */
 export function buildCostByCategoryChart(summary: RunSummary): ChartSpec | undefined {
-  const present = COST_CATEGORIES.filter((c) => summary.series[costSeriesName(c)] !== undefined);
+  const family = seriesFamily(summary, COST_SERIES);
+  const present = [...family.keys()];
   if (present.length === 0) return undefined;
   const rows: { category: string; order: number; month: number; cost: number }[] = [];
   present.forEach((category, order) => {
-    const s = summary.series[costSeriesName(category)]!;
+    const s = family.get(category)!;
     s.mean.forEach((v, month) => {
       rows.push({ category: humanise(category), order, month, cost: Number.isFinite(v) ? v : 0 });
     });

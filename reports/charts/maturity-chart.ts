@@ -5,11 +5,11 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR } from "../chart-theme.ts";
 import { fanChart } from "../fan-chart.ts";
-import { findSeries, SERIES } from "../metric-names.ts";
+import { findSeries } from "../metric-names.ts";
 
 /** Maturity-level chart; undefined without the `maturityLevel` series. */
 export function buildMaturityChart(summary: RunSummary): ChartSpec | undefined {
-  const series = findSeries(summary, SERIES.maturityLevel);
+  const series = findSeries(summary, "maturityLevel");
   if (series === undefined) return undefined;
   const title = "Maturity level over time";
   const spec = fanChart({

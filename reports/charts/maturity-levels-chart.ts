@@ -3,25 +3,20 @@
  * level with its P10-P90 range, one small panel per KPI.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { metricInfo } from "../../src/model/metrics.ts";
 import type { KpiSummary, RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { PANEL_HEIGHT, PANEL_WIDTH } from "../chart-theme.ts";
-import { humanise, metricLabel, shortLabel } from "../metric-label.ts";
+import { shortLabel } from "../metric-label.ts";
 import { LEVEL_KPIS, MAX_LEVEL_PANELS, parseLevelKpi } from "../metric-names.ts";
-import { chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
+import { tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 
 const LEVEL_COLOURS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
 
-/** Label of a KPI without its level suffix: "Time to market (level 3)" -> "Time to market". */
-function baseLabel(kpi: KpiSummary, kpiName: string): string {
-  if (kpi.label === kpi.name || kpi.label.trim() === "") return humanise(kpiName);
-  return kpi.label.replace(/\s*[(,-]?\s*level\s*\d+\s*\)?\s*$/i, "").trim() || kpi.name;
-}
-
 /** Short y-axis title of a panel (the panel title already names the KPI): the unit alone. */
-function unitTitle(unit: string, currency: string, name: string): string {
-  const kind = valueKind(unit, currency, name);
+function unitTitle(unit: string, currency: string): string {
+  const kind = valueKind(unit);
   if (kind === "money") return currency;
   if (kind === "share" || kind === "percent") return "%";
   if (kind === "multiple") return "×";
@@ -48,20 +43,19 @@ export function buildMaturityLevelsChart(summary: RunSummary): ChartSpec | undef
     const entries = byKpi.get(kpiName)!;
     entries.sort((a, b) => a.level - b.level);
     const first = entries[0]!.kpi;
-    const unitKpi = summary.kpis[kpiName] ?? first;
-    const own = summary.kpis[kpiName];
-    const label = own === undefined ? baseLabel(first, kpiName) : metricLabel(own);
-    const kind = valueKind(first.unit, currency, kpiName);
+    // the catalogue's label of the KPI itself, not of its level breakdown ("Level 3: ...")
+    const label = metricInfo(kpiName).label;
+    const kind = valueKind(first.unit);
     const values = entries.map(({ level, kpi }) => ({
       kpi: kpiName,
       level: `L${level}`,
-      p10: chartValue(kpi.p10, kpi.unit, kpiName),
-      p50: chartValue(kpi.p50, kpi.unit, kpiName),
-      p90: chartValue(kpi.p90, kpi.unit, kpiName),
+      p10: toPercent(kpi.p10, kpi.unit),
+      p50: toPercent(kpi.p50, kpi.unit),
+      p90: toPercent(kpi.p90, kpi.unit),
     }));
     const y = {
       type: "quantitative",
-      title: unitTitle(unitKpi.unit, currency, kpiName),
+      title: unitTitle(first.unit, currency),
       axis: valueAxis(kind),
     };
     const x = {

@@ -6,13 +6,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR, PERCENTILE_COLOURS, REFERENCE_COLOUR } from "../chart-theme.ts";
-import { findKpi, KPIS } from "../metric-names.ts";
+import { findKpi } from "../metric-names.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame } from "../spec-parts.ts";
 
 /** ROI distribution chart; undefined without the `roi` KPI. */
 export function buildRoiChart(summary: RunSummary): ChartSpec | undefined {
-  const roi = findKpi(summary.kpis, KPIS.roi);
+  const roi = findKpi(summary.kpis, "roi");
   if (roi === undefined || !Number.isFinite(roi.p50)) return undefined;
   const currency = summary.meta.currency;
   const f = (v: number): string => formatMetric(v, roi.unit, currency, roi.name);

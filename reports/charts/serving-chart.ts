@@ -6,7 +6,7 @@ import type { RunSummary, SeriesSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { RESOURCE_COLOURS } from "../chart-theme.ts";
 import { fanRows } from "../fan-chart.ts";
-import { findSeries, SERIES } from "../metric-names.ts";
+import { findSeries } from "../metric-names.ts";
 import { percentFactor } from "../metric-units.ts";
 import { frame, monthX, SIZE } from "../spec-parts.ts";
 
@@ -53,8 +53,8 @@ function panelLayers(
 
 /** Serving chart; undefined when neither `servingPods` nor `cacheHitRatio` is present. */
 export function buildServingChart(summary: RunSummary): ChartSpec | undefined {
-  const pods = findSeries(summary, SERIES.servingPods);
-  const cache = findSeries(summary, SERIES.cacheHitRatio);
+  const pods = findSeries(summary, "servingPods");
+  const cache = findSeries(summary, "cacheHitRatio");
   if (pods === undefined && cache === undefined) return undefined;
   const layers = [];
   if (pods !== undefined)
@@ -74,7 +74,7 @@ export function buildServingChart(summary: RunSummary): ChartSpec | undefined {
       panelLayers(
         "Cache hit ratio",
         cache,
-        percentFactor(cache.unit, cache.p90),
+        percentFactor(cache.unit),
         RESOURCE_COLOURS.cache,
         "Cache hit ratio (%)",
         "datum.value + '%'",

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
-import { axisTitle, chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
+import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame } from "../spec-parts.ts";
 import {
   isNumericParameter,
@@ -24,11 +24,11 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
     new Set(summary.points.map((p) => String(p.parameters[path]))).size;
   const [px, py] = [...params].sort((a, b) => distinct(b) - distinct(a)).slice(0, 2) as [string, string];
   const info = sweepKpiInfo(summary, kpi)!;
-  const kind = valueKind(info.unit, currency, kpi);
+  const kind = valueKind(info.unit);
   const points = summary.points.map((p) => ({
     x: p.parameters[px] as number | string | boolean,
     y: p.parameters[py] as number | string | boolean,
-    value: chartValue(p.kpis[kpi]?.mean ?? Number.NaN, info.unit, kpi),
+    value: toPercent(p.kpis[kpi]?.mean ?? Number.NaN, info.unit),
   }));
   const grid = summary.sampling !== "latin-hypercube";
   // cells sharing both values (other parameters varied) are averaged here, so the text colour can be chosen per cell
@@ -51,7 +51,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
   const middle = (Math.min(...values) + Math.max(...values)) / 2;
   const darkCells = info.better === "lower" ? `datum.value < ${middle}` : `datum.value > ${middle}`;
   const title = `${info.label} over ${parameterLabel(px)} and ${parameterLabel(py)}`;
-  const legendTitle = axisTitle(info.label, info.unit, currency, kpi);
+  const legendTitle = axisTitle(info.label, info.unit, currency);
   const fmt = tooltipFormat(kind);
   const scheme = info.better === "lower" ? { scheme: "blues", reverse: true } : { scheme: "blues" };
   const spec = grid

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR, PANEL_HEIGHT, PANEL_WIDTH } from "../chart-theme.ts";
-import { axisTitle, chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
+import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 import {
   isNumericParameter,
@@ -25,11 +25,11 @@ export function buildSweepParameterEffectsChart(
   const params = variedParameters(summary);
   if (kpi === undefined || params.length === 0) return undefined;
   const info = sweepKpiInfo(summary, kpi)!;
-  const kind = valueKind(info.unit, currency, kpi);
+  const kind = valueKind(info.unit);
   const fmt = tooltipFormat(kind);
   const y = {
     type: "quantitative",
-    title: axisTitle(info.label, info.unit, currency, kpi),
+    title: axisTitle(info.label, info.unit, currency),
     axis: valueAxis(kind),
     scale: { zero: false },
   };
@@ -39,9 +39,9 @@ export function buildSweepParameterEffectsChart(
       const k = p.kpis[kpi];
       return {
         value: p.parameters[path] as number | string | boolean,
-        mean: k === undefined ? null : chartValue(k.mean, info.unit, kpi),
-        ciLow: k === undefined ? null : chartValue(k.ciLow, info.unit, kpi),
-        ciHigh: k === undefined ? null : chartValue(k.ciHigh, info.unit, kpi),
+        mean: k === undefined ? null : toPercent(k.mean, info.unit),
+        ciLow: k === undefined ? null : toPercent(k.ciLow, info.unit),
+        ciHigh: k === undefined ? null : toPercent(k.ciHigh, info.unit),
         point: p.index,
       };
     });

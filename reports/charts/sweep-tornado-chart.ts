@@ -6,7 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
-import { axisTitle, chartValue, tooltipFormat, valueKind } from "../metric-units.ts";
+import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 import { parameterLabel, primarySweepKpi, sweepKpiInfo } from "./sweep-kpi.ts";
 
@@ -21,14 +21,14 @@ export function buildSweepTornadoChart(
   const info = sweepKpiInfo(summary, kpi);
   const unit = info?.unit ?? "";
   const label = info?.label ?? kpi;
-  const kind = valueKind(unit, currency, kpi);
+  const kind = valueKind(unit);
   const entries = Object.entries(data)
     .map(([path, v]) => ({
       parameter: parameterLabel(path),
       path,
-      low: chartValue(v.low, unit, kpi),
-      high: chartValue(v.high, unit, kpi),
-      base: chartValue(v.base, unit, kpi),
+      low: toPercent(v.low, unit),
+      high: toPercent(v.high, unit),
+      base: toPercent(v.base, unit),
     }))
     .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
   const order = entries.map((e) => e.parameter);
@@ -53,7 +53,7 @@ export function buildSweepTornadoChart(
   const base = entries[0]!.base;
   const x = {
     type: "quantitative",
-    title: axisTitle(label, unit, currency, kpi),
+    title: axisTitle(label, unit, currency),
     axis: valueAxis(kind),
     scale: { zero: false },
   };

@@ -1,12 +1,12 @@
 /**
  * Service tiers (Pattern 6): cost per tier and simulated availability against each tier's SLA target.
- * Targets come from `meta.slaTargets`, else from the guide's table for the default tier names.
+ * Targets come from `meta.slaTargets`, which the model fills from the scenario's tier catalogue.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { colourRange, PANEL_HEIGHT, REFERENCE_COLOUR, TIER_COLOURS } from "../chart-theme.ts";
-import { DEFAULT_SLA_TARGETS, KPI_PREFIXES, kpiFamily } from "../metric-names.ts";
+import { KPI_PREFIXES, kpiFamily } from "../metric-names.ts";
 import { percentFactor } from "../metric-units.ts";
 import { frame, valueAxis } from "../spec-parts.ts";
 
@@ -20,19 +20,16 @@ function tierNames(summary: RunSummary, found: ReadonlySet<string>): string[] {
 
 /** SLA target in percent for a tier, or undefined (best effort). */
 export function slaTarget(summary: RunSummary, tier: string): number | undefined {
-  return summary.meta.slaTargets?.[tier] ?? DEFAULT_SLA_TARGETS[tier];
+  return summary.meta.slaTargets[tier];
 }
 
-/** Tier cost and SLA chart; undefined when no `tierCost.*` or `tierAvailability.*` KPI is present. */
+/** Tier cost and SLA chart; undefined when no `tierCost.<tier>` or `tiers.availability.<tier>` KPI is present. */
 export function buildTiersChart(summary: RunSummary): ChartSpec | undefined {
   const costs = kpiFamily(summary.kpis, KPI_PREFIXES.tierCost);
   const availability = kpiFamily(summary.kpis, KPI_PREFIXES.tierAvailability);
   const tiers = tierNames(summary, new Set([...costs.keys(), ...availability.keys()]));
   if (tiers.length === 0) return undefined;
-  const availFactor = percentFactor(
-    [...availability.values()][0]?.unit ?? "",
-    [...availability.values()].flatMap((k) => [k.p10, k.p90]),
-  );
+  const availFactor = percentFactor([...availability.values()][0]?.unit ?? "");
   const currency = summary.meta.currency;
   const colour = {
     field: "tier",

@@ -6,13 +6,13 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR, PERCENTILE_COLOURS } from "../chart-theme.ts";
-import { findSample, SAMPLES } from "../metric-names.ts";
+import { findSample } from "../metric-names.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame, SIZE } from "../spec-parts.ts";
 
 /** Time-to-market histogram; undefined without the `timeToMarketDays` sample or with an empty histogram. */
 export function buildTimeToMarketChart(summary: RunSummary): ChartSpec | undefined {
-  const sample = findSample(summary.samples, SAMPLES.timeToMarketDays);
+  const sample = findSample(summary.samples, "timeToMarketDays");
   if (sample === undefined || sample.n === 0) return undefined;
   const { edges, counts } = sample.histogram;
   const total = counts.reduce((a, b) => a + b, 0);

@@ -6,12 +6,12 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { RESOURCE_COLOURS } from "../chart-theme.ts";
 import { type FanSeries, fanChart } from "../fan-chart.ts";
-import { findSeries, SERIES } from "../metric-names.ts";
+import { findSeries } from "../metric-names.ts";
 
 /** Value-against-cost chart; undefined unless both cumulative series are present. */
 export function buildValueVsCostChart(summary: RunSummary): ChartSpec | undefined {
-  const value = findSeries(summary, SERIES.valueCumulative);
-  const cost = findSeries(summary, SERIES.costCumulative);
+  const value = findSeries(summary, "cumulativeValue");
+  const cost = findSeries(summary, "cumulativeCost");
   if (value === undefined || cost === undefined) return undefined;
   const items: FanSeries[] = [
     { label: "Cumulative value", series: value },

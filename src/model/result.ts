@@ -79,11 +79,8 @@ export interface ResultMeta {
   mixTargets: Record<string, Record<string, number>>;
   /** Start date of month 0 (ISO yyyy-mm-dd), for FOCUS ChargePeriodStart. */
   startDate: string;
-  /**
-   * SLA availability target in percent by tier (e.g. Gold: 99.9); a tier without a target is best effort.
-   * Optional: reports fall back to the guide's Pattern 6 table for the default tier names.
-   */
-  slaTargets?: Record<string, number>;
+  /** SLA availability target in percent by tier (e.g. Gold: 99.9); a tier without a target is best effort. */
+  slaTargets: Record<string, number>;
 }
 
 /** Everything one replication returns. */

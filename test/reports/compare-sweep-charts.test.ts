@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCompareCharts, buildSweepCharts } from "../../reports/index.ts";
+import { metricInfo } from "../../src/model/metrics.ts";
 import type { CompareSummary } from "../../src/montecarlo/types.ts";
 import { COMPARE_SUMMARY, makeCompareSummary } from "../fixtures/reports/compare-summary.ts";
 import { deliveredSurface, SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
@@ -25,9 +26,9 @@ describe("buildCompareCharts", () => {
     expect(row.relative).toBeCloseTo((100 * d.meanDifference) / d.meanBaseline, 10);
     expect(row.relLow).toBeCloseTo((100 * d.ciLow) / d.meanBaseline, 10);
     expect(row.verdict).toBe("better");
-    const ttm = data.find((r) => r.kpi === "Time to market")!;
+    const ttm = data.find((r) => r.kpi === metricInfo("timeToMarketDays").label)!;
     expect(ttm.verdict).toBe("better");
-    const success = data.find((r) => r.kpi === "Success rate")!;
+    const success = data.find((r) => r.kpi === metricInfo("successRate").label)!;
     expect(success.verdict).toBe("not distinguishable");
   });
 
@@ -69,7 +70,7 @@ describe("buildSweepCharts", () => {
     expect(charts.map((c) => c.id)).toEqual([
       "sweep-heatmap",
       "sweep-tornado-deliveredPerYear",
-      "sweep-tornado-costTotal",
+      "sweep-tornado-cost-total",
       "sweep-parameter-effects",
     ]);
   });
