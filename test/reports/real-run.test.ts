@@ -27,20 +27,25 @@ describe("report of a real run", () => {
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("draws the core charts from the model's own series and KPIs, each a valid Vega-Lite spec", () => {
+  it("draws every chart of the run report from the model's own series and KPIs, each a valid Vega-Lite spec", () => {
     const charts = buildRunCharts(summary);
-    const ids = charts.map((c) => c.id);
-    for (const id of [
+    expect(charts.map((c) => c.id)).toEqual([
+      "kpi-tiles",
       "delivered-fan",
       "reach",
       "time-to-market",
       "value-vs-cost",
+      "roi-distribution",
       "cost-by-category",
       "utilisation",
       "maturity",
-    ]) {
-      expect(ids).toContain(id);
-    }
+      "maturity-levels",
+      "cluster-capacity",
+      "serving",
+      "tiers",
+      "chargeback",
+      "portfolio-mix",
+    ]);
     for (const c of charts) expect(specErrors(c.spec), c.id).toBe("");
     const delivered = rows(chart(charts, "delivered-fan").spec);
     expect(delivered).toHaveLength(12);
