@@ -1,6 +1,6 @@
 /**
- * Compute cluster nodes against node demand over time (Pattern 11 autoscaling): capacity above demand is idle
- * cost, demand above capacity is queueing. Without a demand series, the provisioned nodes alone.
+ * Compute cluster nodes provisioned against nodes busy over time (Pattern 11 autoscaling): the gap between them
+ * is idle cost. Without the busy-nodes series, the provisioned nodes alone.
  */
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
@@ -12,17 +12,17 @@ import { findSeries } from "../metric-names.ts";
 export function buildClusterCapacityChart(summary: RunSummary): ChartSpec | undefined {
   const nodes = findSeries(summary, "clusterNodes");
   if (nodes === undefined) return undefined;
-  const demand = findSeries(summary, "clusterBusyNodes");
+  const busy = findSeries(summary, "clusterBusyNodes");
   const items: FanSeries[] = [{ label: "Nodes provisioned", series: nodes }];
-  if (demand !== undefined) items.push({ label: "Node demand", series: demand });
-  const title = demand === undefined ? "Cluster nodes over time" : "Cluster nodes against demand";
+  if (busy !== undefined) items.push({ label: "Nodes busy", series: busy });
+  const title = busy === undefined ? "Cluster nodes over time" : "Cluster nodes provisioned and busy";
   return {
     id: "cluster-capacity",
     title,
     guide:
-      demand === undefined
+      busy === undefined
         ? "Mean nodes provisioned each month (median line, P10–P90 band); autoscaling makes this follow the training workload."
-        : "Nodes provisioned versus nodes needed (medians, P10–P90 bands): a gap above demand is idle spend, below it jobs wait.",
+        : "Nodes provisioned versus nodes running jobs (medians, P10–P90 bands): the gap between them is idle spend.",
     spec: fanChart({
       title,
       items,
