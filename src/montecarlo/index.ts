@@ -4,7 +4,7 @@
  */
 
 export { type CompareOptions, compareScenarios } from "./compare-scenarios.ts";
-export { type DescribeMetric, defaultDescribeMetric } from "./describe-metric.ts";
+export type { DescribeMetric } from "./describe-metric.ts";
 export { type LoadSweepResult, loadSweep } from "./load-sweep.ts";
 export { mergeSweeps } from "./merge-sweeps.ts";
 export type { ModelRef, ReplicationFunction } from "./model-ref.ts";
