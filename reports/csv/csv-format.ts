@@ -87,11 +87,20 @@ export function exactDecimal(value: number): ExactDecimal {
   };
 }
 
+/** Powers of ten already computed (BigInt exponentiation dominates the cost of reading amounts otherwise). */
+const POWERS_OF_TEN: bigint[] = [1n];
+
+/** 10^n as a bigint, n an integer >= 0. */
+export function powerOfTen(n: number): bigint {
+  for (let k = POWERS_OF_TEN.length; k <= n; k++) POWERS_OF_TEN.push(POWERS_OF_TEN[k - 1]! * 10n);
+  return POWERS_OF_TEN[n]!;
+}
+
 /** `value` as an integer count of `10^exponent` (exponent <= value's exponent, so nothing is lost). */
 export function decimalUnits(value: ExactDecimal, exponent: number): bigint {
   if (exponent > value.exponent)
     throw new RangeError(`exponent must be <= ${value.exponent} to keep every digit, got ${exponent}`);
-  return value.coefficient * 10n ** BigInt(value.exponent - exponent);
+  return value.coefficient * powerOfTen(value.exponent - exponent);
 }
 
 /** `numerator / denominator` rounded down (towards minus infinity); denominator > 0. */
@@ -118,8 +127,8 @@ export function toScaledInteger(value: number, places: number): bigint {
     throw new RangeError(`places must be an integer >= 0, got ${places}`);
   const decimal = exactDecimal(value);
   const shift = decimal.exponent + places;
-  if (shift >= 0) return decimal.coefficient * 10n ** BigInt(shift);
-  return roundHalfEven(decimal.coefficient, 10n ** BigInt(-shift));
+  if (shift >= 0) return decimal.coefficient * powerOfTen(shift);
+  return roundHalfEven(decimal.coefficient, powerOfTen(-shift));
 }
 
 /**

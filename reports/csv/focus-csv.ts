@@ -32,6 +32,7 @@ import {
   exactDecimal,
   floorDivide,
   formatDecimal,
+  powerOfTen,
   roundHalfEven,
   scaledIntegerText,
   toCsv,
@@ -234,7 +235,7 @@ export function apportionCents(
 ): bigint[] {
   const exponent = Math.min(-2, ...amounts.map((a) => a.exponent));
   const units = amounts.map((a) => decimalUnits(a, exponent));
-  const perCent = 10n ** BigInt(-2 - exponent);
+  const perCent = powerOfTen(-2 - exponent);
   const cents = new Array<bigint>(amounts.length).fill(0n);
   const total = units.reduce((a, b) => a + b, 0n);
   const split = (indices: readonly number[], target: bigint, level: number): void => {
@@ -283,7 +284,7 @@ const DOUBLE_DIGITS = 15;
 function toSignificantDigits(units: bigint, digits: number): bigint {
   const length = (units < 0n ? -units : units).toString().length;
   if (length <= digits) return units;
-  const step = 10n ** BigInt(length - digits);
+  const step = powerOfTen(length - digits);
   return roundHalfEven(units, step) * step;
 }
 
@@ -323,6 +324,7 @@ function rowCents(rows: readonly CostRow[]): Record<"billed" | "effective" | "li
   const billed = rows.map((r) => exactDecimal(r.billedCost));
   const billedCents = apportionCents(billed, levels);
   const plus = (field: "effectiveCost" | "listCost"): bigint[] => {
+    if (rows.every((r) => r[field] === r.billedCost)) return billedCents;
     const difference = apportionCents(
       rows.map((r, i) => subtract(exactDecimal(r[field]), billed[i]!)),
       levels,
@@ -339,16 +341,25 @@ export function buildFocusCsv(summary: RunSummary): string {
   const rows = summary.costRows;
   const cents = rowCents(rows);
   const money = (c: bigint) => csvDecimal(scaledIntegerText(c, 2));
+  // thousands of rows share a few months and units: compute each once
+  const starts = new Map<number, string>();
+  const periodStart = (month: number): string => {
+    let text = starts.get(month);
+    if (text === undefined) starts.set(month, (text = monthStart(startDate, month)));
+    return text;
+  };
+  const units = new Map<string, string>();
   const lines = rows.map((row, i): CsvValue[] => {
     const kind = chargeKind(row);
-    const start = monthStart(startDate, row.month);
-    const end = monthStart(startDate, row.month + 1);
+    const start = periodStart(row.month);
+    const end = periodStart(row.month + 1);
     const allocation = Object.hasOwn(NOT_A_SUB_ACCOUNT, row.subAccountId)
       ? NOT_A_SUB_ACCOUNT[row.subAccountId]!
       : "Allocated";
     const subAccount = allocation === "Allocated" ? row.subAccountId : null;
     const quantity = csvDecimal(formatDecimal(row.consumedQuantity, QUANTITY_PLACES, 0));
-    const unit = focusUnit(row.consumedUnit);
+    let unit = units.get(row.consumedUnit);
+    if (unit === undefined) units.set(row.consumedUnit, (unit = focusUnit(row.consumedUnit)));
     const usage = kind.chargeCategory === "Usage";
     const note =
       allocation === "Idle" ? " (idle capacity)" : allocation === "Unallocated" ? " (not allocated)" : "";
