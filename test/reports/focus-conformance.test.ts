@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFocusCsv, FOCUS_VERSION } from "../../reports/csv/focus-csv.ts";
-import type { FocusColumnsFile } from "../../scripts/focus-columns.ts";
+import { type FocusColumnsFile, parseColumn, readFocusSpec } from "../../scripts/focus-columns.ts";
 import { runScenario } from "../../src/montecarlo/index.ts";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import { formatIssues } from "../../src/scenario/issues.ts";
@@ -200,6 +200,62 @@ describe(`FOCUS ${FOCUS_VERSION} column data`, () => {
     expect(mandatory).toHaveLength(21);
     expect(mandatory).toContain("ContractedCost");
   });
+});
+
+describe("scripts/focus-columns.ts", () => {
+  it("reads a column file's ID, constraints table and allowed values, nested ones with their parent", () => {
+    const file = [
+      "# Example",
+      "## Column ID",
+      "",
+      "ServiceSubcategory",
+      "## Content Constraints",
+      "| Constraint | Value |",
+      "| :-- | :-- |",
+      "| Column type | Dimension |",
+      "| Feature level | Recommended |",
+      "| Allows nulls | False |",
+      "| Data type | String |",
+      "| Value format | Allowed Values |",
+      "",
+      "Allowed values:",
+      "",
+      "| Service Category | Service Subcategory | Notes |",
+      "| --- | --- | --- |",
+      "| Compute | Containers | x |",
+      "| Other | Other (Other) | y |",
+      "",
+      "## Introduced (version)",
+      "",
+      "1.1",
+    ].join("\n");
+    expect(parseColumn(file, "example.md")).toEqual({
+      id: "ServiceSubcategory",
+      columnType: "Dimension",
+      featureLevel: "Recommended",
+      dataType: "String",
+      allowsNulls: false,
+      valueFormat: "Allowed Values",
+      allowedValues: ["Containers", "Other (Other)"],
+      allowedValueParents: {
+        column: "ServiceCategory",
+        parentOf: { Containers: "Compute", "Other (Other)": "Other" },
+      },
+      introduced: "1.1",
+    });
+    expect(() => parseColumn(file.replace("| Feature level | Recommended |", ""), "example.md")).toThrow(
+      'example.md: no "feature level" row in the constraints table',
+    );
+  });
+
+  // runs where a copy of the FOCUS_Spec repository is at hand (FOCUS_SPEC_DIR), e.g. before a release
+  it.skipIf(process.env.FOCUS_SPEC_DIR === undefined)(
+    "wrote the column data the spec repository holds at its ref",
+    () => {
+      const fresh = readFocusSpec(process.env.FOCUS_SPEC_DIR!, SPEC.source.ref);
+      expect(fresh).toEqual(SPEC);
+    },
+  );
 });
 
 describe("the conformance check can fail", () => {
