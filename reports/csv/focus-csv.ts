@@ -5,7 +5,7 @@
  * column, the Conditional columns whose condition the model meets (sub accounts, resources, usage measurement,
  * more than one pricing category), two Recommended ones, then custom `x_` columns (Column Handling attribute).
  *
- * Mapping (README "FinOps: FOCUS export" documents every column):
+ * Mapping (the README section "FinOps: the FOCUS cost export" documents every column):
  *   - one billing account per scenario; billing period = charge period = one simulated month from meta.startDate;
  *   - ChargeCategory "Usage" for metered cost categories (cluster node-hours, serving pod-hours), "Purchase" for
  *     the rest (people, tier fees, fixed platform services, investments); ChargeClass null (no corrections);
@@ -16,11 +16,12 @@
  *   - SubAccountId null for cost no tenant carries (the ledger's "shared" and chargeback's "__idle__").
  *
  * Money: whole cents. Each amount is read as its decimal at 15 significant digits (csv-format.ts exactDecimal);
- * the run total, read at 15 significant digits too, is rounded half to even to whole cents and apportioned down the tree run -> billing period ->
- * sub account -> row by the largest-remainder method (Hamilton): every node gets the floor or the ceiling of its
- * exact amount in cents, the cents left over going to the largest remainders (ties to the earlier row), so every
- * level adds up exactly and no amount moves by a cent or more. ListCost, EffectiveCost and ContractedCost are
- * BilledCost plus their difference to it, apportioned the same way, so equal amounts stay equal.
+ * the run total, read at 15 significant digits too, is rounded half to even to whole cents and apportioned down
+ * the tree run -> billing period -> sub account -> row by the largest-remainder method (Hamilton): every node gets
+ * the floor or the ceiling of its exact amount in cents, the cents left over going to the largest remainders
+ * (ties to the earlier row), so every level adds up exactly and no amount moves by a cent or more. ListCost and
+ * EffectiveCost are BilledCost plus their difference to it, apportioned the same way, so equal amounts stay
+ * equal; ContractedCost is BilledCost (no negotiated rates).
  */
 import type { CostCategory } from "../../src/model/ledger.ts";
 import type { CostRow, RunSummary } from "../../src/montecarlo/types.ts";
