@@ -14,6 +14,7 @@ export const README_SECTIONS = [
   "scenario.md",
   "model.md",
   "platform.md",
+  "finops.md",
   "montecarlo.md",
   "reports.md",
   "engine.md",
