@@ -3,7 +3,7 @@
  * "Bronze", no costs, no series. Counts what the delivery model asked for, so tests can check the seam.
  */
 import type { Environment, SimEvent } from "../../engine/index.ts";
-import type { PlatformFactory } from "../../src/model/delivery-model.ts";
+import type { PlatformFactory } from "../../src/model/delivery/ports.ts";
 import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "../../src/model/platform/port.ts";
 
 /** What the fake saw. */
