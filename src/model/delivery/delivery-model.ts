@@ -3,7 +3,7 @@
  * the parts, hands each the few ports it needs (ports.ts), and schedules the run; the parts do the work:
  *
  * ```
- *  IdeaArrivals -> Portfolio -> Lifecycle -> ProjectEvents: ProjectTally, Portfolio.release, Production.add
+ *  IdeaArrivals -> Portfolio -> Lifecycle -> ProjectTally (observer); Portfolio.release, Production.add (outcomes)
  *                      |            |
  *                 Organisation (staffing, hub queues)     platform (jobs, serving) through PlatformPort
  * ```
@@ -29,7 +29,7 @@ import { maturityLevel } from "./maturity.ts";
 import { MonthBook, type MonthSeries } from "./month-book.ts";
 import { Organisation } from "./organisation.ts";
 import { Portfolio } from "./portfolio.ts";
-import type { PlatformFactory, ProjectEvents } from "./ports.ts";
+import type { PlatformFactory, ProjectOutcomes } from "./ports.ts";
 import { Production } from "./production.ts";
 import type { Project } from "./project.ts";
 import { ProjectTally } from "./project-tally.ts";
@@ -97,20 +97,14 @@ export class DeliveryModel {
     });
     this.org = new Organisation(env, params, this.tenancy, this.ledger, book);
     this.tally = new ProjectTally(env, params, book, trace);
-    const events: ProjectEvents = {
-      started: () => this.tally.started(),
-      phaseEnded: (p, phase) => this.tally.phaseEnded(p, phase),
-      phaseEffort: (phase, effort, rework) => this.tally.phaseEffort(phase, effort, rework),
-      supportWaited: (days) => this.tally.supportWaited(days),
-      gateWaited: (days) => this.tally.gateWaited(days),
+    // a project that leaves gives its capacity back; a delivered one goes live; then the portfolio refills
+    const outcomes: ProjectOutcomes = {
       delivered: (p) => {
-        this.tally.delivered(p);
         this.portfolio.release(p);
         this.production.add(p);
         this.portfolio.fill(true);
       },
       ended: (p) => {
-        this.tally.ended(p);
         this.portfolio.release(p);
         this.portfolio.fill(true);
       },
@@ -123,7 +117,8 @@ export class DeliveryModel {
       reuse: this.reuse,
       draws,
       tenancy: this.tenancy,
-      events,
+      observer: this.tally,
+      outcomes,
     });
     this.portfolio = new Portfolio({
       env,

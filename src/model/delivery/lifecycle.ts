@@ -19,7 +19,14 @@ import type { Environment } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { PHASES } from "../../scenario/phases.ts";
 import { DAYS_PER_WEEK } from "../calendar.ts";
-import type { JobPort, LifecycleDraws, ProjectEvents, ProjectRunner, ProjectStaffing } from "./ports.ts";
+import type {
+  JobPort,
+  LifecycleDraws,
+  ProjectObserver,
+  ProjectOutcomes,
+  ProjectRunner,
+  ProjectStaffing,
+} from "./ports.ts";
 import {
   CATEGORIES,
   DATA,
@@ -49,7 +56,10 @@ export interface LifecyclePorts {
   draws: LifecycleDraws;
   /** Tenant and region of a project's jobs. */
   tenancy: Pick<Tenancy, "job">;
-  events: ProjectEvents;
+  /** Where project events are counted. */
+  observer: ProjectObserver;
+  /** What follows a delivery or an end (capacity freed, production). */
+  outcomes: ProjectOutcomes;
 }
 
 /** Runs projects through their phases on the kernel. */
@@ -61,11 +71,12 @@ export class Lifecycle implements ProjectRunner {
   readonly #reuse: LifecyclePorts["reuse"];
   readonly #draws: LifecycleDraws;
   readonly #tenancy: LifecyclePorts["tenancy"];
-  readonly #events: ProjectEvents;
+  readonly #observer: ProjectObserver;
+  readonly #outcomes: ProjectOutcomes;
   /** gateAfter[i]: a gate review follows phase i (re-read by `refresh`). */
   readonly #gateAfter: boolean[] = [];
 
-  /** The lifecycle, reporting what happens to projects to `ports.events`. */
+  /** The lifecycle, reporting what happens to projects to `ports.observer`, then `ports.outcomes`. */
   constructor(ports: LifecyclePorts) {
     this.#env = ports.env;
     this.#params = ports.params;
@@ -74,7 +85,8 @@ export class Lifecycle implements ProjectRunner {
     this.#reuse = ports.reuse;
     this.#draws = ports.draws;
     this.#tenancy = ports.tenancy;
-    this.#events = ports.events;
+    this.#observer = ports.observer;
+    this.#outcomes = ports.outcomes;
     this.refresh();
   }
 
@@ -113,7 +125,7 @@ export class Lifecycle implements ProjectRunner {
     p.startDay = now;
     p.fteSince = now;
     p.phase = phase;
-    this.#events.started(p);
+    this.#observer.started(p);
     this.#startPhase(p);
   }
 
@@ -155,7 +167,8 @@ export class Lifecycle implements ProjectRunner {
     p.wait = "none";
     p.status = outcome;
     p.endDay = this.#env.now;
-    this.#events.ended(p);
+    this.#observer.ended(p);
+    this.#outcomes.ended(p);
   }
 
   #startPhase(p: Project): void {
@@ -189,7 +202,7 @@ export class Lifecycle implements ProjectRunner {
     p.expectedDays += (draws.expectedEffort(p, phase) * (1 - saving) * DAYS_PER_WEEK) / p.fte;
     p.remainingPersonDays = effort * DAYS_PER_WEEK;
     p.workDone = false;
-    this.#events.phaseEffort(phase, effort, false);
+    this.#observer.phaseEffort(phase, effort, false);
     this.#resume(p);
   }
 
@@ -279,7 +292,7 @@ export class Lifecycle implements ProjectRunner {
 
   #supportGranted(p: Project): void {
     if (p.status !== "active" || p.request === null) return;
-    this.#events.supportWaited(this.#env.now - p.requestedAt);
+    this.#observer.supportWaited(this.#env.now - p.requestedAt);
     const days = (p.pendingSupportHours * DAYS_PER_WEEK) / hoursPerWeek(this.#params);
     p.handle = this.#env.schedule(days, p.onSupportDone);
   }
@@ -316,7 +329,7 @@ export class Lifecycle implements ProjectRunner {
         let effort = p.effortPersonWeeks[DEPLOYMENT]! * dt.reworkShare;
         if (dt.enabled) effort *= 1 - dt.timeSaving;
         p.remainingPersonDays = effort * DAYS_PER_WEEK;
-        this.#events.phaseEffort(phase, effort, true);
+        this.#observer.phaseEffort(phase, effort, true);
         this.#resume(p);
         return;
       }
@@ -324,14 +337,15 @@ export class Lifecycle implements ProjectRunner {
     p.phaseEndDays[phase] = now;
     if (phase === FEATURES && p.pendingFamilies.length > 0) this.#reuse.markBuilt(p.pendingFamilies);
     if (phase === p.revealPhase) p.failureRevealed = latentFailure(p, this.#params);
-    this.#events.phaseEnded(p, phase);
+    this.#observer.phaseEnded(p, phase);
     if (phase === DEPLOYMENT) {
       this.#accrue(p);
       p.wait = "none";
       p.status = "delivered";
       p.deliveryDay = now;
       p.endDay = now;
-      this.#events.delivered(p);
+      this.#observer.delivered(p);
+      this.#outcomes.delivered(p);
       return;
     }
     if (this.#gateAfter[phase] === true) {
@@ -351,7 +365,7 @@ export class Lifecycle implements ProjectRunner {
 
   #gateGranted(p: Project): void {
     if (p.status !== "active" || p.request === null) return;
-    this.#events.gateWaited(this.#env.now - p.requestedAt);
+    this.#observer.gateWaited(this.#env.now - p.requestedAt);
     p.handle = this.#env.schedule(this.#draws.reviewDays(), p.onGateDone);
   }
 

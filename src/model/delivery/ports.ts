@@ -6,11 +6,14 @@
  * ```
  *  IdeaArrivals --IdeaIntake--> Portfolio --Staffing--> Organisation
  *                                   |                       ^
- *                              ProjectRunner          ProjectStaffing
+ *                             ProjectRunner           ProjectStaffing
  *                                   v                       |
- *                               Lifecycle -----------------+--JobPort--> platform
+ *                               Lifecycle ------------------+      Lifecycle --JobPort--> platform
  *                                   |
- *                              ProjectEvents --> (wiring) --> ProjectTally, Portfolio, Production --ServingPort--> platform
+ *                    +--------------+---------------+
+ *              ProjectObserver               ProjectOutcomes (wired in delivery-model.ts)
+ *                    v                              v
+ *              ProjectTally        Portfolio.release, Production.add --ServingPort--> platform
  * ```
  *
  * Draws come through the draw ports (implemented by draws.ts), monthly observations go to the MonthBook
@@ -84,8 +87,8 @@ export interface ProjectRunner {
   staffUp(project: Project, multiplier: number): void;
 }
 
-/** What the lifecycle reports about the projects it runs. */
-export interface ProjectEvents {
+/** What the lifecycle reports about the projects it runs, to be counted (implemented by ProjectTally). */
+export interface ProjectObserver {
   /** A project started its first phase now. */
   started(project: Project): void;
   /** A phase ended now. */
@@ -99,6 +102,14 @@ export interface ProjectEvents {
   /** The project went to production now (status and days already set). */
   delivered(project: Project): void;
   /** The project was killed or failed now (status and end day already set). */
+  ended(project: Project): void;
+}
+
+/** What happens after a project leaves the lifecycle (wired by delivery-model.ts: capacity, production). */
+export interface ProjectOutcomes {
+  /** The project went to production now (already observed). */
+  delivered(project: Project): void;
+  /** The project was killed or failed now (already observed). */
   ended(project: Project): void;
 }
 

@@ -8,7 +8,7 @@ import type { Environment } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { PHASES } from "../../scenario/phases.ts";
 import type { MonthBook, MonthSeries } from "./month-book.ts";
-import type { TraceLog } from "./ports.ts";
+import type { ProjectObserver, TraceLog } from "./ports.ts";
 import { FEATURES, PHASE_COUNT, type Project } from "./project.ts";
 import { sunkCost } from "./project-costs.ts";
 
@@ -27,7 +27,7 @@ export interface ProjectSamples {
 }
 
 /** Counts and samples of project events. */
-export class ProjectTally {
+export class ProjectTally implements ProjectObserver {
   readonly samples: ProjectSamples = {
     timeToMarketDays: [],
     supportWaitDays: [],
@@ -60,7 +60,7 @@ export class ProjectTally {
   }
 
   /** A project started its first phase now. */
-  started(): void {
+  started(_p: Project): void {
     this.#started.countAt(this.#env.now);
   }
 

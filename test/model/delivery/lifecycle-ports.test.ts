@@ -5,7 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { Environment, type Request, Resource } from "../../../engine/index.ts";
 import { Lifecycle } from "../../../src/model/delivery/lifecycle.ts";
-import type { LifecycleDraws, ProjectEvents, ProjectStaffing } from "../../../src/model/delivery/ports.ts";
+import type {
+  LifecycleDraws,
+  ProjectObserver,
+  ProjectOutcomes,
+  ProjectStaffing,
+} from "../../../src/model/delivery/ports.ts";
 import { Project } from "../../../src/model/delivery/project.ts";
 import { Tenancy } from "../../../src/model/delivery/tenancy.ts";
 import type { JobOutcome } from "../../../src/model/platform/port.ts";
@@ -65,7 +70,7 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
     deploymentDraw: () => 0,
     expectedEffort: (_p, phase) => EFFORT[phase]!,
   };
-  const events: ProjectEvents = {
+  const observer: ProjectObserver = {
     started: (p) => at(`started project-${p.id}`),
     phaseEnded: (p, phase) => at(`phaseEnded project-${p.id} ${phase}`),
     phaseEffort: (phase, effort, rework) => at(`phaseEffort ${phase} ${effort}${rework ? " rework" : ""}`),
@@ -73,6 +78,10 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
     gateWaited: (days) => at(`gateWaited ${days}`),
     delivered: (p) => at(`delivered project-${p.id} ${p.status} ${p.deliveryDay}`),
     ended: (p) => at(`ended project-${p.id} ${p.status} ${p.endDay}`),
+  };
+  const outcomes: ProjectOutcomes = {
+    delivered: (p) => at(`outcome delivered project-${p.id}`),
+    ended: (p) => at(`outcome ended project-${p.id}`),
   };
   const lifecycle = new Lifecycle({
     env,
@@ -93,7 +102,8 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
     reuse: { librarySaving: () => 0, pickFamilies: () => 0, markBuilt: () => {} },
     draws,
     tenancy: new Tenancy(params),
-    events,
+    observer,
+    outcomes,
   });
   const project = (id: number, fte: number): Project => {
     const p = new Project(id, 0, 0);
@@ -127,6 +137,7 @@ describe("lifecycle through its ports", () => {
       "61.0 phaseEffort 4 1",
       "68.0 phaseEnded project-0 4",
       "68.0 delivered project-0 delivered 68",
+      "68.0 outcome delivered project-0",
     ]);
   });
 
@@ -185,7 +196,12 @@ describe("lifecycle through its ports", () => {
     lifecycle.abort(p, "killed");
     expect(env.peek()).toBe(Number.POSITIVE_INFINITY);
     env.run();
-    expect(log).toEqual(["0.0 started project-0", "0.0 phaseEffort 0 2", "6.0 ended project-0 killed 6"]);
+    expect(log).toEqual([
+      "0.0 started project-0",
+      "0.0 phaseEffort 0 2",
+      "6.0 ended project-0 killed 6",
+      "6.0 outcome ended project-0",
+    ]);
     expect(p.wait).toBe("none");
     expect(p.personDays).toBe(6);
   });
@@ -206,6 +222,7 @@ describe("lifecycle through its ports", () => {
       "14.0 requestReview",
       "15.0 cancelRequest",
       "15.0 ended project-1 killed 15",
+      "15.0 outcome ended project-1",
       "18.0 releaseReview",
       "18.0 phaseEffort 1 1",
     ]);
