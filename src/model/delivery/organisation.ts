@@ -29,12 +29,12 @@ export interface RunUtilisation {
 export class Organisation implements Staffing, ProjectStaffing {
   readonly params: DeliveryConfig;
   /** Expert-support servers (one per support FTE of the hub). */
-  readonly support: Resource;
+  readonly #support: Resource;
   /** Gate reviewers of the hub. */
-  readonly reviewers: Resource;
-  supportServers = 0;
-  reviewerCount = 0;
-  spokeSlotsUsed = 0;
+  readonly #reviewers: Resource;
+  #supportServers = 0;
+  #reviewerCount = 0;
+  #spokeSlotsUsed = 0;
   /** Dedicated teams in existence (forming or working), including teams of projects running at month 0. */
   dedicatedTeams = 0;
   readonly #supportBusy: TimeWeighted;
@@ -81,8 +81,8 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#supportQueueSeries = book.series("organisation", "supportQueue");
     this.#reviewerUtilisation = book.series("organisation", "reviewerUtilisation");
     this.#spokeUtilisation = book.series("organisation", "spokeUtilisation");
-    this.support = new Resource(env, 1);
-    this.reviewers = new Resource(env, 1);
+    this.#support = new Resource(env, 1);
+    this.#reviewers = new Resource(env, 1);
     this.#supportBusy = new TimeWeighted(env);
     this.#supportCapacity = new TimeWeighted(env);
     this.#supportQueue = new TimeWeighted(env);
@@ -100,15 +100,15 @@ export class Organisation implements Staffing, ProjectStaffing {
   /** Re-read capacities from the (possibly changed) parameters: call after a roadmap effect. */
   refresh(): void {
     const hub = this.params.organisation.hub;
-    this.supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
-    this.reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
+    this.#supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
+    this.#reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
     // a hub cut to zero still drains the requests already queued, with one server
-    this.support.capacity =
-      this.supportServers > 0 ? this.supportServers : this.support.queueLength > 0 ? 1 : 0;
-    this.reviewers.capacity =
-      this.reviewerCount > 0 ? this.reviewerCount : this.reviewers.queueLength > 0 ? 1 : 0;
-    this.#supportCapacity.record(this.supportServers);
-    this.#reviewerCapacity.record(this.reviewerCount);
+    this.#support.capacity =
+      this.#supportServers > 0 ? this.#supportServers : this.#support.queueLength > 0 ? 1 : 0;
+    this.#reviewers.capacity =
+      this.#reviewerCount > 0 ? this.#reviewerCount : this.#reviewers.queueLength > 0 ? 1 : 0;
+    this.#supportCapacity.record(this.#supportServers);
+    this.#reviewerCapacity.record(this.#reviewerCount);
     this.#spokeCapacity.record(this.spokeSlots());
     this.#hubFte.record(hub.fte);
     const spokes = this.params.organisation.spokes;
@@ -138,7 +138,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   /** Whether some newly approved project could be staffed now. */
   hasCapacity(): boolean {
     if (this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent) return true;
-    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    if (this.#spokeSlotsUsed >= this.spokeSlots()) return false;
     if (this.params.organisation.spokes.sharing === "pooled") return true;
     for (let u = 0; u < this.#units; u++) if (this.#usedByUnit[u]! < this.unitSlots(u)) return true;
     return false;
@@ -152,7 +152,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   }
 
   #spokeFree(unit: number): boolean {
-    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    if (this.#spokeSlotsUsed >= this.spokeSlots()) return false;
     return (
       this.params.organisation.spokes.sharing === "pooled" || this.#usedByUnit[unit]! < this.unitSlots(unit)
     );
@@ -166,8 +166,8 @@ export class Organisation implements Staffing, ProjectStaffing {
     if (this.#spokeFree(project.unit)) {
       const s = this.params.organisation.spokes;
       this.#usedByUnit[project.unit]!++;
-      this.spokeSlotsUsed++;
-      this.#spokeUsed.record(this.spokeSlotsUsed);
+      this.#spokeSlotsUsed++;
+      this.#spokeUsed.record(this.#spokeSlotsUsed);
       project.staffing = "spoke";
       project.fte = s.ftePerSpoke / s.maxConcurrentProjects;
       project.dedicatedFte = 0;
@@ -204,8 +204,8 @@ export class Organisation implements Staffing, ProjectStaffing {
   release(project: Project): void {
     if (project.staffing === "spoke") {
       this.#usedByUnit[project.unit]!--;
-      this.spokeSlotsUsed--;
-      this.#spokeUsed.record(this.spokeSlotsUsed);
+      this.#spokeSlotsUsed--;
+      this.#spokeUsed.record(this.#spokeSlotsUsed);
     } else if (project.staffing === "dedicated") {
       this.dedicatedTeams--;
     }
@@ -215,32 +215,32 @@ export class Organisation implements Staffing, ProjectStaffing {
   }
 
   hasSupport(): boolean {
-    return this.supportServers > 0;
+    return this.#supportServers > 0;
   }
 
   hasReviewers(): boolean {
-    return this.reviewerCount > 0;
+    return this.#reviewerCount > 0;
   }
 
   requestSupport(): Request {
-    const request = this.support.request();
+    const request = this.#support.request();
     this.#recordQueues();
     return request;
   }
 
   releaseSupport(request: Request): void {
-    this.support.release(request);
+    this.#support.release(request);
     this.#recordQueues();
   }
 
   requestReview(): Request {
-    const request = this.reviewers.request();
+    const request = this.#reviewers.request();
     this.#recordQueues();
     return request;
   }
 
   releaseReview(request: Request): void {
-    this.reviewers.release(request);
+    this.#reviewers.release(request);
     this.#recordQueues();
   }
 
@@ -251,9 +251,9 @@ export class Organisation implements Staffing, ProjectStaffing {
 
   /** Record the busy servers and queue lengths after any change of the support or review queues. */
   #recordQueues(): void {
-    this.#supportBusy.record(this.support.count);
-    this.#supportQueue.record(this.support.queueLength);
-    this.#reviewerBusy.record(this.reviewers.count);
+    this.#supportBusy.record(this.#support.count);
+    this.#supportQueue.record(this.#support.queueLength);
+    this.#reviewerBusy.record(this.#reviewers.count);
   }
 
   /**
