@@ -56,17 +56,17 @@ export class Portfolio implements IdeaIntake {
   /** Eligible ideas waiting for capacity. */
   readonly backlog: Project[] = [];
   /** Active projects per impact, horizon and risk bucket. */
-  readonly activeImpact = [0, 0, 0, 0];
-  readonly activeHorizon = [0, 0, 0];
-  readonly activeRisk = [0, 0, 0];
+  readonly #activeImpact = [0, 0, 0, 0];
+  readonly #activeHorizon = [0, 0, 0];
+  readonly #activeRisk = [0, 0, 0];
   activeCount = 0;
   /** Most projects active at once. */
   peakActive = 0;
   /** Time-weighted number of active projects (approved and holding capacity), read per month. */
-  readonly activeOverTime: TimeWeighted;
+  readonly #activeOverTime: TimeWeighted;
   /** Alerts and mean absolute deviation (points) of the last review. */
-  lastAlerts = 0;
-  lastDeviation = 0;
+  #lastAlerts = 0;
+  #lastDeviation = 0;
 
   /** The portfolio, recording its monthly series in `ports.book`. */
   constructor(ports: PortfolioPorts) {
@@ -78,7 +78,7 @@ export class Portfolio implements IdeaIntake {
     this.#maturityLevel = ports.maturityLevel;
     this.#projects = ports.projects;
     this.#trace = ports.trace;
-    this.activeOverTime = new TimeWeighted(ports.env);
+    this.#activeOverTime = new TimeWeighted(ports.env);
     const book = ports.book;
     this.#activeSeries = book.series("portfolio", "activeProjects");
     this.#backlogSeries = book.series("portfolio", "backlog");
@@ -114,7 +114,7 @@ export class Portfolio implements IdeaIntake {
     p.approvalDay = 0;
     p.eligibleDay = 0;
     p.levelAtApproval = this.#maturityLevel();
-    this.enter(p);
+    this.#enter(p);
     this.#staffing.staffFormedTeam(p);
     this.#runner.start(p, phase);
   }
@@ -165,7 +165,7 @@ export class Portfolio implements IdeaIntake {
   #approve(p: Project): void {
     p.approvalDay = this.#env.now;
     p.levelAtApproval = this.#maturityLevel();
-    this.enter(p);
+    this.#enter(p);
     const ready = this.#staffing.staff(p);
     if (this.#trace.on)
       this.#trace.write(`approve project-${p.id} score ${p.score.toFixed(1)} ${p.staffing}`);
@@ -174,28 +174,28 @@ export class Portfolio implements IdeaIntake {
   }
 
   /** Count a project into the active mix. */
-  enter(p: Project): void {
-    this.activeImpact[p.impact]!++;
-    this.activeHorizon[p.horizon]!++;
-    this.activeRisk[p.risk]!++;
+  #enter(p: Project): void {
+    this.#activeImpact[p.impact]!++;
+    this.#activeHorizon[p.horizon]!++;
+    this.#activeRisk[p.risk]!++;
     this.activeCount++;
     if (this.activeCount > this.peakActive) this.peakActive = this.activeCount;
-    this.activeOverTime.record(this.activeCount);
+    this.#activeOverTime.record(this.activeCount);
   }
 
   /** A project ended (delivered, killed or failed): give back its capacity and take it out of the mix. */
   release(p: Project): void {
     this.#staffing.release(p);
-    this.leave(p);
+    this.#leave(p);
   }
 
   /** Remove a project from the active mix. */
-  leave(p: Project): void {
-    this.activeImpact[p.impact]!--;
-    this.activeHorizon[p.horizon]!--;
-    this.activeRisk[p.risk]!--;
+  #leave(p: Project): void {
+    this.#activeImpact[p.impact]!--;
+    this.#activeHorizon[p.horizon]!--;
+    this.#activeRisk[p.risk]!--;
     this.activeCount--;
-    this.activeOverTime.record(this.activeCount);
+    this.#activeOverTime.record(this.activeCount);
   }
 
   /** Manufacturing case (guide case study 3): re-score the active projects, kill the bottom, staff up the top. */
@@ -214,11 +214,11 @@ export class Portfolio implements IdeaIntake {
 
   /** Record month `month`: mean active projects (restarting the average), backlog, alerts and deviation. */
   closeMonth(month: number): void {
-    this.#activeSeries.set(month, this.activeOverTime.mean());
-    this.activeOverTime.reset();
+    this.#activeSeries.set(month, this.#activeOverTime.mean());
+    this.#activeOverTime.reset();
     this.#backlogSeries.set(month, this.backlog.length);
-    this.#alertSeries.set(month, this.lastAlerts);
-    this.#deviationSeries.set(month, this.lastDeviation);
+    this.#alertSeries.set(month, this.#lastAlerts);
+    this.#deviationSeries.set(month, this.#lastDeviation);
   }
 
   /** Score of `p` now (fresh assessment noise); `revealedFailure` zeroes technical feasibility. */
@@ -231,9 +231,9 @@ export class Portfolio implements IdeaIntake {
     const bal = this.#params.portfolio.balancing;
     const n = this.activeCount;
     const share = (c: number) => (n > 0 ? (100 * c) / n : 0);
-    const di = bal.impact[IMPACTS[p.impact]!] - share(this.activeImpact[p.impact]!);
-    const dh = bal.horizon[HORIZONS[p.horizon]!] - share(this.activeHorizon[p.horizon]!);
-    const dr = bal.risk[RISKS[p.risk]!] - share(this.activeRisk[p.risk]!);
+    const di = bal.impact[IMPACTS[p.impact]!] - share(this.#activeImpact[p.impact]!);
+    const dh = bal.horizon[HORIZONS[p.horizon]!] - share(this.#activeHorizon[p.horizon]!);
+    const dr = bal.risk[RISKS[p.risk]!] - share(this.#activeRisk[p.risk]!);
     return (di + dh + dr) / 3;
   }
 
@@ -250,15 +250,15 @@ export class Portfolio implements IdeaIntake {
       if (dev > bal.alertThresholdPoints) alerts++;
     };
     IMPACTS.forEach((k, i) => {
-      check(bal.impact[k], this.activeImpact[i]!);
+      check(bal.impact[k], this.#activeImpact[i]!);
     });
     HORIZONS.forEach((k, i) => {
-      check(bal.horizon[k], this.activeHorizon[i]!);
+      check(bal.horizon[k], this.#activeHorizon[i]!);
     });
     RISKS.forEach((k, i) => {
-      check(bal.risk[k], this.activeRisk[i]!);
+      check(bal.risk[k], this.#activeRisk[i]!);
     });
-    this.lastAlerts = n >= MIN_ACTIVE_FOR_ALERTS ? alerts : 0;
-    this.lastDeviation = n > 0 ? deviation / buckets : 0;
+    this.#lastAlerts = n >= MIN_ACTIVE_FOR_ALERTS ? alerts : 0;
+    this.#lastDeviation = n > 0 ? deviation / buckets : 0;
   }
 }
