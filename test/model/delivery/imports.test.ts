@@ -74,6 +74,20 @@ describe("delivery model imports", () => {
     expect(importers).toEqual([]);
   });
 
+  it("the four parts do not import one another (they meet only through ports.ts)", () => {
+    const parts = ["organisation.ts", "portfolio.ts", "lifecycle.ts", "production.ts"];
+    const crossings = parts.flatMap((part) =>
+      relativeImports(join(DELIVERY, part))
+        .map((p) => relative(DELIVERY, p))
+        .filter((target) => parts.includes(target))
+        .map((target) => `${part} -> ${target}`),
+    );
+    expect(crossings).toEqual([]);
+    expect(relativeImports(join(DELIVERY, "lifecycle.ts")).map((p) => relative(DELIVERY, p))).toContain(
+      "ports.ts",
+    );
+  });
+
   it("finds a cycle when there is one (the detector works)", () => {
     const [a, b, c] = ["a.ts", "b.ts", "c.ts"].map((name) => join(DELIVERY, name)) as [
       string,
