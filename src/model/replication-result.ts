@@ -283,7 +283,7 @@ function levelBreakdown(
  */
 function addNew<T>(into: Record<string, T>, from: Readonly<Record<string, T>>, kind: string): void {
   for (const key in from) {
-    if (key in into) throw new Error(`${kind} "${key}" is produced twice (delivery model and platform)`);
+    if (key in into) throw new Error(`${kind} "${key}" is produced twice; each name needs one producer`);
     into[key] = from[key]!;
   }
 }

@@ -40,18 +40,18 @@ describe("delivery model wiring", () => {
   it("refuses a platform KPI or sample named like a delivery one", () => {
     const kpi = fakePlatform(emptyLog(), { finish: () => ({ kpis: { delivered: 3 }, samples: {} }) });
     expect(() => simulateWith(scenario(), options, kpi.factory)).toThrow(
-      'KPI "delivered" is produced twice (delivery model and platform)',
+      'KPI "delivered" is produced twice; each name needs one producer',
     );
     const sample = fakePlatform(emptyLog(), { finish: () => ({ kpis: {}, samples: { sunkCost: [1] } }) });
     expect(() => simulateWith(scenario(), options, sample.factory)).toThrow(
-      'sample "sunkCost" is produced twice (delivery model and platform)',
+      'sample "sunkCost" is produced twice; each name needs one producer',
     );
   });
 
   it("refuses a platform series named like a series the result derives (cumulativeValue)", () => {
     const platform = fakePlatform(emptyLog(), { month: () => ({ cumulativeValue: 1 }) });
     expect(() => simulateWith(scenario(), options, platform.factory)).toThrow(
-      'monthly series "cumulativeValue" is produced twice (delivery model and platform)',
+      'monthly series "cumulativeValue" is produced twice; each name needs one producer',
     );
   });
 });
