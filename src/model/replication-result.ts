@@ -5,27 +5,27 @@
  * months spent at that level; project-based ones (time to market, success rate) use the level at approval.
  * A KPI undefined in a replication (e.g. time to market with nothing delivered) is omitted, not NaN.
  */
+import { PHASES } from "../scenario/phases.ts";
 import { DAYS_PER_MONTH } from "./calendar.ts";
-import type { DeliveryModel } from "./delivery-model.ts";
+import type { DeliveryModel } from "./delivery/delivery-model.ts";
+import { HORIZONS, IMPACTS, PHASE_COUNT, RISKS } from "./delivery/project.ts";
+import { peopleCost, sunkCost } from "./delivery/project-costs.ts";
 import { netPresentValue } from "./finance.ts";
 import { COST_CATEGORIES } from "./ledger.ts";
-import { HORIZONS, IMPACTS, PHASE_COUNT, RISKS } from "./project.ts";
 import type { ReplicationResult, SimulateOptions } from "./result.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
-const PHASE_KEYS = ["data", "features", "modelDev", "validation", "deployment"] as const;
 
 /** Builds the result of `model` after `model.run()`. */
 export function replicationResult(model: DeliveryModel, options: SimulateOptions): ReplicationResult {
   const H = model.horizonMonths;
-  const book = model.book;
   const ledger = model.ledger;
   const params = model.params;
   const kpis: Record<string, number> = {};
   const series: Record<string, number[]> = {};
   const years = H / 12;
 
-  // monthly cost by category, value, cumulative
+  // monthly cost by category from the ledger, then every series of the month book
   const costTotal = new Array<number>(H).fill(0);
   for (const c of COST_CATEGORIES) {
     const s = new Array<number>(H);
@@ -38,26 +38,16 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   }
   series.costTotal = costTotal;
   series.cumulativeCost = cumulative(costTotal);
-  series.value = book.value;
-  series.cumulativeValue = cumulative(book.value);
-  series.activeProjects = book.activeProjects;
-  series.backlog = book.backlog;
-  series.started = book.started;
-  series.delivered = book.delivered;
-  series.deliveredCumulative = cumulative(book.delivered);
-  series.killed = book.killed;
-  series.failed = book.failed;
-  series.productionModels = book.productionModels;
-  series.hubUtilisation = book.hubUtilisation;
-  series.supportQueue = book.supportQueue;
-  series.reviewerUtilisation = book.reviewerUtilisation;
-  series.spokeUtilisation = book.spokeUtilisation;
-  series.maturityLevel = book.maturityLevel;
-  series.libraryCompleteness = book.libraryCompleteness;
-  series.featureFamiliesBuilt = book.featureFamiliesBuilt;
-  series.balanceAlerts = book.balanceAlerts;
-  series.mixDeviationPoints = book.mixDeviationPoints;
-  for (const key in book.platform) if (!(key in series)) series[key] = book.platform[key]!;
+  const book = model.book.toRecord();
+  addNew(series, book, "monthly series");
+  addNew(
+    series,
+    {
+      cumulativeValue: cumulative(book.value!),
+      deliveredCumulative: cumulative(book.delivered!),
+    },
+    "monthly series",
+  );
 
   // project counts
   let approved = 0;
@@ -76,7 +66,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (p.initial) {
       initialCount++;
       initialValue += p.realisedValue;
-      initialCost += model.peopleCost(p, horizonDays);
+      initialCost += peopleCost(p, horizonDays, params);
     }
     if (!Number.isNaN(p.approvalDay)) approved++;
     if (!Number.isNaN(p.startDay)) started++;
@@ -91,7 +81,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     else if (p.status === "rejected") rejected++;
   }
   const totalCost = sum(costTotal);
-  const totalValue = sum(book.value);
+  const totalValue = sum(book.value!);
   kpis.ideas = model.projects.length;
   kpis.approved = approved;
   kpis.started = started;
@@ -100,7 +90,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.failed = failed;
   kpis.rejected = rejected;
   kpis.deliveredPerYear = delivered / years;
-  kpis.activeProjects = mean(book.activeProjects);
+  kpis.activeProjects = mean(book.activeProjects!);
   kpis.activeProjectsEnd = model.portfolio.activeCount;
   kpis.activeProjectsPeak = model.portfolio.peakActive;
   if (ttmCount > 0) kpis.timeToMarketDays = ttmSum / ttmCount;
@@ -110,12 +100,13 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (initialCost > 0) kpis["initial.roi"] = initialValue / initialCost;
   }
   if (delivered + killed + failed > 0) kpis.successRate = delivered / (delivered + killed + failed);
-  if (book.supportCapacityDays > 0) kpis.hubUtilisation = book.supportBusyDays / book.supportCapacityDays;
-  if (book.reviewerCapacityDays > 0)
-    kpis.reviewerUtilisation = book.reviewerBusyDays / book.reviewerCapacityDays;
-  if (book.spokeCapacityDays > 0) kpis.spokeUtilisation = book.spokeUsedDays / book.spokeCapacityDays;
-  kpis.supportQueue = mean(book.supportQueue);
-  const s = model.samples;
+  const utilisation = model.org.runUtilisation();
+  if (utilisation.hub !== undefined) kpis.hubUtilisation = utilisation.hub;
+  if (utilisation.reviewer !== undefined) kpis.reviewerUtilisation = utilisation.reviewer;
+  if (utilisation.spoke !== undefined) kpis.spokeUtilisation = utilisation.spoke;
+  kpis.supportQueue = mean(book.supportQueue!);
+  const tally = model.tally;
+  const s = tally.samples;
   if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
   if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
   kpis.productionModels = model.production.models.length;
@@ -123,22 +114,22 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.value = totalValue;
   kpis["cost.total"] = totalCost;
   if (totalCost > 0) kpis.roi = totalValue / totalCost;
-  kpis.npv = netPresentValue(book.value, costTotal, params.finance.discountRatePerYear);
+  kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
     kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / params.finance.level1CostPerProject;
   }
-  kpis.sunkCost = model.sunkCostKilled + model.sunkCostFailed;
-  kpis["sunkCost.killed"] = model.sunkCostKilled;
-  kpis["sunkCost.failed"] = model.sunkCostFailed;
-  kpis.balanceAlerts = sum(book.balanceAlerts);
-  kpis.mixDeviationPoints = mean(book.mixDeviationPoints);
+  kpis.sunkCost = tally.sunkCostKilled + tally.sunkCostFailed;
+  kpis["sunkCost.killed"] = tally.sunkCostKilled;
+  kpis["sunkCost.failed"] = tally.sunkCostFailed;
+  kpis.balanceAlerts = sum(book.balanceAlerts!);
+  kpis.mixDeviationPoints = mean(book.mixDeviationPoints!);
   kpis.featureFamiliesBuilt = model.reuse.builtCount;
   kpis.libraryCompleteness = model.reuse.completeness;
-  kpis.maturityLevel = book.maturityLevel[H - 1] ?? 1;
+  kpis.maturityLevel = book.maturityLevel![H - 1] ?? 1;
   for (let i = 0; i < PHASE_COUNT; i++)
-    if (model.phaseEffortCount[i]! > 0)
-      kpis[`effort.${PHASE_KEYS[i]}`] = model.phaseEffortSum[i]! / model.phaseEffortCount[i]!;
+    if (tally.phaseEffortCount[i]! > 0)
+      kpis[`effort.${PHASES[i]}`] = tally.phaseEffortSum[i]! / tally.phaseEffortCount[i]!;
 
   // cost by tenant, from the FOCUS rows
   const byTenant = new Map<string, number>();
@@ -148,18 +139,12 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
 
   // platform KPIs and samples
   const platform = model.platform.finish();
-  for (const key in platform.kpis) if (!(key in kpis)) kpis[key] = platform.kpis[key]!;
+  addNew(kpis, platform.kpis, "KPI");
 
   levelBreakdown(model, kpis, series, costTotal);
 
-  const samples: Record<string, number[]> = {
-    timeToMarketDays: s.timeToMarketDays,
-    supportWaitDays: s.supportWaitDays,
-    gateWaitDays: s.gateWaitDays,
-    sunkCost: s.sunkCost,
-    featureEffortPersonWeeks: model.featureEffortLog,
-  };
-  for (const key in platform.samples) if (!(key in samples)) samples[key] = platform.samples[key]!;
+  const samples: Record<string, number[]> = { ...s };
+  addNew(samples, platform.samples, "sample");
 
   const catalogue = model.scenario.platform.tiers.catalogue as Record<string, { slaPercent: number }>;
   const tierNames = new Set([
@@ -179,7 +164,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
       description: model.scenario.description,
       currency: model.scenario.currency,
       horizonMonths: H,
-      tenants: [...model.tenantNames],
+      tenants: [...model.tenancy.tenantNames],
       tiers,
       mixTargets: {
         impact: Object.fromEntries(IMPACTS.map((k) => [k, bal.impact[k]])),
@@ -198,14 +183,14 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
         ? []
         : model.projects.map((p) =>
             p.toRecord(
-              model.unitNames[p.unit]!,
-              model.tenantName(p),
-              p.status === "killed" || p.status === "failed" ? model.sunkCost(p) : 0,
+              model.tenancy.unitNames[p.unit]!,
+              model.tenancy.tenantName(p),
+              p.status === "killed" || p.status === "failed" ? sunkCost(p, params) : 0,
             ),
           ),
     events: model.env.eventCount,
   };
-  if (options.trace === true) result.trace = model.traceLines;
+  if (options.trace === true) result.trace = model.trace.lines;
   return result;
 }
 
@@ -237,25 +222,25 @@ function levelBreakdown(
   series: Record<string, number[]>,
   costTotal: number[],
 ): void {
-  const book = model.book;
+  const maturity = series.maturityLevel!;
   const H = model.horizonMonths;
   const sums = [...SUM_BY_LEVEL, ...COST_CATEGORIES.map((c) => `cost.${c}`)];
   for (let level = 1; level <= 5; level++) {
     const prefix = `level.${level}.`;
     let months = 0;
-    for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) months++;
+    for (let m = 0; m < H; m++) if (maturity[m] === level) months++;
     if (months > 0) {
       kpis[`${prefix}months`] = months;
       const over = (name: string): number => {
         const values = series[name]!;
         let total = 0;
-        for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) total += values[m]!;
+        for (let m = 0; m < H; m++) if (maturity[m] === level) total += values[m]!;
         return total;
       };
       for (const name of MEAN_BY_LEVEL) kpis[prefix + name] = over(name) / months;
       for (const name of sums) kpis[prefix + name] = over(name);
       let cost = 0;
-      for (let m = 0; m < H; m++) if (book.maturityLevel[m] === level) cost += costTotal[m]!;
+      for (let m = 0; m < H; m++) if (maturity[m] === level) cost += costTotal[m]!;
       const delivered = kpis[`${prefix}delivered`]!;
       const value = kpis[`${prefix}value`]!;
       kpis[`${prefix}cost.total`] = cost;
@@ -289,6 +274,17 @@ function levelBreakdown(
     if (approved > 0) kpis[`${prefix}approved`] = approved;
     if (ttmCount > 0) kpis[`${prefix}timeToMarketDays`] = ttm / ttmCount;
     if (ended > 0) kpis[`${prefix}successRate`] = succeeded / ended;
+  }
+}
+
+/**
+ * Copies every entry of `from` into `into`.
+ * @throws Error when a name is already there (two producers of one metric): a clash is a bug, not a choice
+ */
+function addNew<T>(into: Record<string, T>, from: Readonly<Record<string, T>>, kind: string): void {
+  for (const key in from) {
+    if (key in into) throw new Error(`${kind} "${key}" is produced twice; each name needs one producer`);
+    into[key] = from[key]!;
   }
 }
 

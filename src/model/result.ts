@@ -8,6 +8,7 @@
  * - monthly series: one value per month of the horizon, index 0 = month 0.
  * - samples: per-item observations (one per project, per job, ...) pooled across replications.
  */
+import type { PhaseName } from "../scenario/phases.ts";
 
 /** Where a number's meaning and unit are described once, for summaries and reports. */
 export interface MetricInfo {
@@ -19,9 +20,8 @@ export interface MetricInfo {
   better?: "higher" | "lower";
 }
 
-/** Lifecycle phase names, in order. */
-export const PHASES = ["data", "features", "modelDev", "validation", "deployment"] as const;
-export type PhaseName = (typeof PHASES)[number];
+/** Lifecycle phase names, in order (owned by src/scenario/phases.ts, shared with the scenario schema). */
+export { PHASES, type PhaseName } from "../scenario/phases.ts";
 
 /** One project's history, in days since the start of the run. */
 export interface ProjectRecord {

@@ -3,7 +3,8 @@
  * the result. `simulate` (simulate.ts) calls it with the real platform; tests pass a test double.
  */
 import type { Scenario } from "../scenario/schema.ts";
-import { DeliveryModel, type PlatformFactory } from "./delivery-model.ts";
+import { DeliveryModel } from "./delivery/delivery-model.ts";
+import type { PlatformFactory } from "./delivery/ports.ts";
 import { replicationResult } from "./replication-result.ts";
 import type { ReplicationResult, SimulateOptions } from "./result.ts";
 

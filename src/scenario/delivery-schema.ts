@@ -22,9 +22,10 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { PHASES } from "./phases.ts";
 
-/** Lifecycle phases in order (mirrors PHASES of src/model/result.ts). */
-const phaseEnum = z.enum(["data", "features", "modelDev", "validation", "deployment"]);
+/** Lifecycle phases in order (src/scenario/phases.ts). */
+const phaseEnum = z.enum(PHASES);
 
 /** Gives an object schema a default equal to parsing `{}` with it, so nested defaults apply. */
 function defaulted<T extends z.ZodType<object, object>>(schema: T) {

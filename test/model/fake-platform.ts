@@ -3,7 +3,7 @@
  * "Bronze", no costs, no series. Counts what the delivery model asked for, so tests can check the seam.
  */
 import type { Environment, SimEvent } from "../../engine/index.ts";
-import type { PlatformFactory } from "../../src/model/delivery-model.ts";
+import type { PlatformFactory } from "../../src/model/delivery/ports.ts";
 import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "../../src/model/platform/port.ts";
 
 /** What the fake saw. */
@@ -14,9 +14,16 @@ export interface FakePlatformLog {
   finished: number;
 }
 
-/** A factory of fake platforms that all log into `log`. */
+/** What the fake reports instead of nothing: month series and end-of-run KPIs and samples. */
+export interface FakePlatformOutput {
+  month?: (month: number) => Record<string, number>;
+  finish?: () => { kpis: Record<string, number>; samples: Record<string, number[]> };
+}
+
+/** A factory of fake platforms that all log into `log` and report `output` (nothing by default). */
 export function fakePlatform(
   log: FakePlatformLog = { jobs: [], models: [], closedMonths: [], finished: 0 },
+  output: FakePlatformOutput = {},
 ): {
   factory: PlatformFactory;
   log: FakePlatformLog;
@@ -35,11 +42,11 @@ export function fakePlatform(
       },
       closeMonth(month: number): Record<string, number> {
         log.closedMonths.push(month);
-        return {};
+        return output.month?.(month) ?? {};
       },
       finish() {
         log.finished++;
-        return { kpis: {}, samples: {} };
+        return output.finish?.() ?? { kpis: {}, samples: {} };
       },
     };
     return port;

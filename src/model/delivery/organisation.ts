@@ -7,39 +7,34 @@
  * so people costs are posted as "Other" and told apart by the ledger's cost category ("people").
  */
 
-import type { Environment } from "../../engine/index.ts";
-import { Resource, TimeWeighted } from "../../engine/index.ts";
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
-import { DAYS_PER_MONTH, DAYS_PER_YEAR } from "./calendar.ts";
-import type { Ledger } from "./ledger.ts";
+import type { Environment, Request } from "../../../engine/index.ts";
+import { Resource, TimeWeighted } from "../../../engine/index.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
+import { DAYS_PER_MONTH } from "../calendar.ts";
+import type { Ledger } from "../ledger.ts";
+import type { MonthBook, MonthSeries } from "./month-book.ts";
+import type { ProjectStaffing, Staffing } from "./ports.ts";
 import type { Project } from "./project.ts";
+import { costPerFteDay } from "./project-costs.ts";
+import type { Tenancy } from "./tenancy.ts";
 
-/** Time integrals of one month, read and restarted at each month end. */
-export interface OrganisationMonth {
-  supportUtilisation: number;
-  supportQueue: number;
-  reviewerUtilisation: number;
-  spokeUtilisation: number;
-  /** Raw integrals, for run-level ratios: busy and capacity in server-days. */
-  supportBusyDays: number;
-  supportCapacityDays: number;
-  reviewerBusyDays: number;
-  reviewerCapacityDays: number;
-  spokeUsedDays: number;
-  spokeCapacityDays: number;
+/** Run-level utilisation of the hub's support servers, its reviewers and the spoke slots (undefined: no capacity). */
+export interface RunUtilisation {
+  hub: number | undefined;
+  reviewer: number | undefined;
+  spoke: number | undefined;
 }
 
 /** Capacity, queues and people cost of hub, spokes and dedicated teams. */
-export class Organisation {
-  readonly env: Environment;
+export class Organisation implements Staffing, ProjectStaffing {
   readonly params: DeliveryConfig;
   /** Expert-support servers (one per support FTE of the hub). */
-  readonly support: Resource;
+  readonly #support: Resource;
   /** Gate reviewers of the hub. */
-  readonly reviewers: Resource;
-  supportServers = 0;
-  reviewerCount = 0;
-  spokeSlotsUsed = 0;
+  readonly #reviewers: Resource;
+  #supportServers = 0;
+  #reviewerCount = 0;
+  #spokeSlotsUsed = 0;
   /** Dedicated teams in existence (forming or working), including teams of projects running at month 0. */
   dedicatedTeams = 0;
   readonly #supportBusy: TimeWeighted;
@@ -53,28 +48,41 @@ export class Organisation {
   readonly #spokeFte: TimeWeighted;
   /** FTE of dedicated teams (and double-down extras) per tenant index. */
   readonly #dedicatedFte: TimeWeighted[];
-  readonly #spokeTenant: (spoke: number) => number;
+  readonly #tenancy: Tenancy;
+  readonly #ledger: Ledger;
   readonly #units: number;
   /** Spoke slots in use per business unit (spoke i belongs to unit i mod units). */
   readonly #usedByUnit: number[];
+  readonly #hubUtilisation: MonthSeries;
+  readonly #supportQueueSeries: MonthSeries;
+  readonly #reviewerUtilisation: MonthSeries;
+  readonly #spokeUtilisation: MonthSeries;
+  /** Busy and capacity integrals over the run (server-days), for run-level utilisation. */
+  readonly #run = {
+    supportBusyDays: 0,
+    supportCapacityDays: 0,
+    reviewerBusyDays: 0,
+    reviewerCapacityDays: 0,
+    spokeUsedDays: 0,
+    spokeCapacityDays: 0,
+  };
 
   /**
-   * Build the organisation of `params` at time `env.now`; `tenants` counts the tenants and `spokeTenant`
-   * maps spoke i to its tenant index (spokes are embedded in business units round-robin: spoke i belongs to
-   * unit i mod units).
+   * Build the organisation of `params` at time `env.now`: tenants and the spokes' units from `tenancy`, people
+   * costs posted to `ledger`, monthly utilisation and support queue recorded in `book`.
    */
-  constructor(
-    env: Environment,
-    params: DeliveryConfig,
-    tenants: number,
-    spokeTenant: (spoke: number) => number,
-  ) {
+  constructor(env: Environment, params: DeliveryConfig, tenancy: Tenancy, ledger: Ledger, book: MonthBook) {
     this.#units = params.demand.businessUnits.length;
     this.#usedByUnit = new Array<number>(this.#units).fill(0);
-    this.env = env;
     this.params = params;
-    this.support = new Resource(env, 1);
-    this.reviewers = new Resource(env, 1);
+    this.#tenancy = tenancy;
+    this.#ledger = ledger;
+    this.#hubUtilisation = book.series("organisation", "hubUtilisation");
+    this.#supportQueueSeries = book.series("organisation", "supportQueue");
+    this.#reviewerUtilisation = book.series("organisation", "reviewerUtilisation");
+    this.#spokeUtilisation = book.series("organisation", "spokeUtilisation");
+    this.#support = new Resource(env, 1);
+    this.#reviewers = new Resource(env, 1);
     this.#supportBusy = new TimeWeighted(env);
     this.#supportCapacity = new TimeWeighted(env);
     this.#supportQueue = new TimeWeighted(env);
@@ -85,28 +93,27 @@ export class Organisation {
     this.#hubFte = new TimeWeighted(env);
     this.#spokeFte = new TimeWeighted(env);
     this.#dedicatedFte = [];
-    for (let t = 0; t < tenants; t++) this.#dedicatedFte.push(new TimeWeighted(env));
-    this.#spokeTenant = spokeTenant;
+    for (let t = 0; t < tenancy.tenantNames.length; t++) this.#dedicatedFte.push(new TimeWeighted(env));
     this.refresh();
   }
 
   /** Re-read capacities from the (possibly changed) parameters: call after a roadmap effect. */
   refresh(): void {
     const hub = this.params.organisation.hub;
-    this.supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
-    this.reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
+    this.#supportServers = Math.floor(hub.fte * hub.supportShare + 1e-9);
+    this.#reviewerCount = hub.fte > 0 ? Math.max(1, Math.round(hub.fte * hub.reviewShare)) : 0;
     // a hub cut to zero still drains the requests already queued, with one server
-    this.support.capacity =
-      this.supportServers > 0 ? this.supportServers : this.support.queueLength > 0 ? 1 : 0;
-    this.reviewers.capacity =
-      this.reviewerCount > 0 ? this.reviewerCount : this.reviewers.queueLength > 0 ? 1 : 0;
-    this.#supportCapacity.record(this.supportServers);
-    this.#reviewerCapacity.record(this.reviewerCount);
+    this.#support.capacity =
+      this.#supportServers > 0 ? this.#supportServers : this.#support.queueLength > 0 ? 1 : 0;
+    this.#reviewers.capacity =
+      this.#reviewerCount > 0 ? this.#reviewerCount : this.#reviewers.queueLength > 0 ? 1 : 0;
+    this.#supportCapacity.record(this.#supportServers);
+    this.#reviewerCapacity.record(this.#reviewerCount);
     this.#spokeCapacity.record(this.spokeSlots());
     this.#hubFte.record(hub.fte);
     const spokes = this.params.organisation.spokes;
     this.#spokeFte.record(spokes.count * spokes.ftePerSpoke);
-    this.recordQueues();
+    this.#recordQueues();
   }
 
   /** Hub FTE building platform components (neither support nor reviews). */
@@ -131,7 +138,7 @@ export class Organisation {
   /** Whether some newly approved project could be staffed now. */
   hasCapacity(): boolean {
     if (this.dedicatedTeams < this.params.organisation.pilotTeams.maxConcurrent) return true;
-    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    if (this.#spokeSlotsUsed >= this.spokeSlots()) return false;
     if (this.params.organisation.spokes.sharing === "pooled") return true;
     for (let u = 0; u < this.#units; u++) if (this.#usedByUnit[u]! < this.unitSlots(u)) return true;
     return false;
@@ -145,7 +152,7 @@ export class Organisation {
   }
 
   #spokeFree(unit: number): boolean {
-    if (this.spokeSlotsUsed >= this.spokeSlots()) return false;
+    if (this.#spokeSlotsUsed >= this.spokeSlots()) return false;
     return (
       this.params.organisation.spokes.sharing === "pooled" || this.#usedByUnit[unit]! < this.unitSlots(unit)
     );
@@ -159,8 +166,8 @@ export class Organisation {
     if (this.#spokeFree(project.unit)) {
       const s = this.params.organisation.spokes;
       this.#usedByUnit[project.unit]!++;
-      this.spokeSlotsUsed++;
-      this.#spokeUsed.record(this.spokeSlotsUsed);
+      this.#spokeSlotsUsed++;
+      this.#spokeUsed.record(this.#spokeSlotsUsed);
       project.staffing = "spoke";
       project.fte = s.ftePerSpoke / s.maxConcurrentProjects;
       project.dedicatedFte = 0;
@@ -173,41 +180,89 @@ export class Organisation {
     return false;
   }
 
-  /** A dedicated team has formed (or a team of a project running at month 0 exists): start paying it. */
-  teamFormed(project: Project, tenant: number): void {
-    project.dedicatedFte = project.fte;
-    this.addDedicatedFte(tenant, project.fte);
+  /** A project running at month 0: its dedicated team exists already and is paid from now. */
+  staffFormedTeam(project: Project): void {
+    this.dedicatedTeams++;
+    project.staffing = "dedicated";
+    project.fte = this.params.organisation.pilotTeams.ftePerTeam;
+    this.teamFormed(project);
   }
 
-  /** Adds `fte` (may be negative) to the dedicated FTE paid for `tenant`. */
-  addDedicatedFte(tenant: number, fte: number): void {
-    const tw = this.#dedicatedFte[tenant]!;
+  /** A dedicated team has formed (or a team of a project running at month 0 exists): start paying it. */
+  teamFormed(project: Project): void {
+    project.dedicatedFte = project.fte;
+    this.addDedicatedFte(project, project.fte);
+  }
+
+  /** Adds `fte` (may be negative) to the dedicated FTE paid for the project's tenant. */
+  addDedicatedFte(project: Project, fte: number): void {
+    const tw = this.#dedicatedFte[this.#tenancy.tenantOf(project)]!;
     tw.record(Math.max(0, tw.current + fte));
   }
 
   /** Give back the project's slot or team. */
-  release(project: Project, tenant: number): void {
+  release(project: Project): void {
     if (project.staffing === "spoke") {
       this.#usedByUnit[project.unit]!--;
-      this.spokeSlotsUsed--;
-      this.#spokeUsed.record(this.spokeSlotsUsed);
+      this.#spokeSlotsUsed--;
+      this.#spokeUsed.record(this.#spokeSlotsUsed);
     } else if (project.staffing === "dedicated") {
       this.dedicatedTeams--;
     }
-    if (project.dedicatedFte > 0) this.addDedicatedFte(tenant, -project.dedicatedFte);
+    if (project.dedicatedFte > 0) this.addDedicatedFte(project, -project.dedicatedFte);
     project.dedicatedFte = 0;
     project.staffing = "none";
   }
 
-  /** Record the busy servers and queue lengths after any change of the support or review queues. */
-  recordQueues(): void {
-    this.#supportBusy.record(this.support.count);
-    this.#supportQueue.record(this.support.queueLength);
-    this.#reviewerBusy.record(this.reviewers.count);
+  hasSupport(): boolean {
+    return this.#supportServers > 0;
   }
 
-  /** Close a month: post people costs for `month` to the ledger and return the month's integrals. */
-  closeMonth(month: number, ledger: Ledger, tenantNames: readonly string[]): OrganisationMonth {
+  hasReviewers(): boolean {
+    return this.#reviewerCount > 0;
+  }
+
+  requestSupport(): Request {
+    const request = this.#support.request();
+    this.#recordQueues();
+    return request;
+  }
+
+  releaseSupport(request: Request): void {
+    this.#support.release(request);
+    this.#recordQueues();
+  }
+
+  requestReview(): Request {
+    const request = this.#reviewers.request();
+    this.#recordQueues();
+    return request;
+  }
+
+  releaseReview(request: Request): void {
+    this.#reviewers.release(request);
+    this.#recordQueues();
+  }
+
+  cancelRequest(request: Request): void {
+    request.cancel();
+    this.#recordQueues();
+  }
+
+  /** Record the busy servers and queue lengths after any change of the support or review queues. */
+  #recordQueues(): void {
+    this.#supportBusy.record(this.#support.count);
+    this.#supportQueue.record(this.#support.queueLength);
+    this.#reviewerBusy.record(this.#reviewers.count);
+  }
+
+  /**
+   * Close month `month`: post its people costs to the ledger, record its utilisation and support queue in the
+   * book, add its integrals to the run's, and restart the month's integrals.
+   */
+  closeMonth(month: number): void {
+    const ledger = this.#ledger;
+    const tenantNames = this.#tenancy.tenantNames;
     const rates = this.params.organisation;
     const cost = this.#costRates();
     const hubFteDays = this.#hubFte.integral();
@@ -228,7 +283,7 @@ export class Organisation {
     if (spokeFteDays > 0 && spokes > 0) {
       const perTenant = new Map<number, number>();
       for (let i = 0; i < spokes; i++) {
-        const t = this.#spokeTenant(i);
+        const t = this.#tenancy.spokeTenant(i);
         perTenant.set(t, (perTenant.get(t) ?? 0) + 1);
       }
       for (const [t, n] of perTenant) {
@@ -265,21 +320,23 @@ export class Organisation {
     }
     this.#hubFte.reset();
     this.#spokeFte.reset();
-    const result: OrganisationMonth = {
-      supportBusyDays: this.#supportBusy.integral(),
-      supportCapacityDays: this.#supportCapacity.integral(),
-      supportQueue: this.#supportQueue.mean(),
-      reviewerBusyDays: this.#reviewerBusy.integral(),
-      reviewerCapacityDays: this.#reviewerCapacity.integral(),
-      spokeUsedDays: this.#spokeUsed.integral(),
-      spokeCapacityDays: this.#spokeCapacity.integral(),
-      supportUtilisation: 0,
-      reviewerUtilisation: 0,
-      spokeUtilisation: 0,
-    };
-    result.supportUtilisation = ratio(result.supportBusyDays, result.supportCapacityDays);
-    result.reviewerUtilisation = ratio(result.reviewerBusyDays, result.reviewerCapacityDays);
-    result.spokeUtilisation = ratio(result.spokeUsedDays, result.spokeCapacityDays);
+    const supportBusyDays = this.#supportBusy.integral();
+    const supportCapacityDays = this.#supportCapacity.integral();
+    const reviewerBusyDays = this.#reviewerBusy.integral();
+    const reviewerCapacityDays = this.#reviewerCapacity.integral();
+    const spokeUsedDays = this.#spokeUsed.integral();
+    const spokeCapacityDays = this.#spokeCapacity.integral();
+    this.#hubUtilisation.set(month, ratio(supportBusyDays, supportCapacityDays));
+    this.#supportQueueSeries.set(month, this.#supportQueue.mean());
+    this.#reviewerUtilisation.set(month, ratio(reviewerBusyDays, reviewerCapacityDays));
+    this.#spokeUtilisation.set(month, ratio(spokeUsedDays, spokeCapacityDays));
+    const run = this.#run;
+    run.supportBusyDays += supportBusyDays;
+    run.supportCapacityDays += supportCapacityDays;
+    run.reviewerBusyDays += reviewerBusyDays;
+    run.reviewerCapacityDays += reviewerCapacityDays;
+    run.spokeUsedDays += spokeUsedDays;
+    run.spokeCapacityDays += spokeCapacityDays;
     this.#supportBusy.reset();
     this.#supportCapacity.reset();
     this.#supportQueue.reset();
@@ -287,23 +344,25 @@ export class Organisation {
     this.#reviewerCapacity.reset();
     this.#spokeUsed.reset();
     this.#spokeCapacity.reset();
-    return result;
   }
 
-  /** Cost of one FTE-day by role, and of one hub expert hour. */
-  costPerFteDay(role: "hub" | "spoke" | "pilot"): number {
-    return this.#costRates()[role];
-  }
-
-  /** Cost of one hour of hub expert time. */
-  hubCostPerHour(): number {
-    const perYear = this.params.finance.loadedCostPerFteYear.hub;
-    return perYear / ((this.params.organisation.support.hoursPerFteWeek * DAYS_PER_YEAR) / 7);
+  /** Busy over capacity of support servers, reviewers and spoke slots over the months closed so far. */
+  runUtilisation(): RunUtilisation {
+    const run = this.#run;
+    return {
+      hub: run.supportCapacityDays > 0 ? run.supportBusyDays / run.supportCapacityDays : undefined,
+      reviewer: run.reviewerCapacityDays > 0 ? run.reviewerBusyDays / run.reviewerCapacityDays : undefined,
+      spoke: run.spokeCapacityDays > 0 ? run.spokeUsedDays / run.spokeCapacityDays : undefined,
+    };
   }
 
   #costRates(): { hub: number; spoke: number; pilot: number } {
-    const c = this.params.finance.loadedCostPerFteYear;
-    return { hub: c.hub / DAYS_PER_YEAR, spoke: c.spoke / DAYS_PER_YEAR, pilot: c.pilot / DAYS_PER_YEAR };
+    const p = this.params;
+    return {
+      hub: costPerFteDay(p, "hub"),
+      spoke: costPerFteDay(p, "spoke"),
+      pilot: costPerFteDay(p, "pilot"),
+    };
   }
 }
 

@@ -15,9 +15,18 @@
  * Work time is exact: the next stop is min(remaining work, next support request, next blocker), and the
  * exponential clocks keep their residuals across stops (memorylessness makes this the Poisson process).
  */
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
-import { DAYS_PER_WEEK } from "./calendar.ts";
-import type { DeliveryModel } from "./delivery-model.ts";
+import type { Environment } from "../../../engine/index.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
+import { PHASES } from "../../scenario/phases.ts";
+import { DAYS_PER_WEEK } from "../calendar.ts";
+import type {
+  JobPort,
+  LifecycleDraws,
+  ProjectObserver,
+  ProjectOutcomes,
+  ProjectRunner,
+  ProjectStaffing,
+} from "./ports.ts";
 import {
   CATEGORIES,
   DATA,
@@ -28,21 +37,68 @@ import {
   type Project,
   VALIDATION,
 } from "./project.ts";
+import type { ReuseState } from "./reuse.ts";
+import { latentFailure } from "./technical-success.ts";
+import type { Tenancy } from "./tenancy.ts";
 
-const PHASE_NAMES = ["data", "features", "modelDev", "validation", "deployment"] as const;
 const EPS = 1e-9;
 
-/** Runs projects through their phases on the kernel. */
-export class Lifecycle {
-  readonly #m: DeliveryModel;
+/** What the lifecycle needs from the rest of the delivery model. */
+export interface LifecyclePorts {
+  env: Environment;
+  /** The delivery parameters (changed in place by roadmap effects). */
+  params: DeliveryConfig;
+  staffing: ProjectStaffing;
+  /** The platform, for training jobs. */
+  platform: JobPort;
+  /** Reusable assets: library savings and feature families. */
+  reuse: Pick<ReuseState, "librarySaving" | "pickFamilies" | "markBuilt">;
+  draws: LifecycleDraws;
+  /** Tenant and region of a project's jobs. */
+  tenancy: Pick<Tenancy, "job">;
+  /** Where project events are counted. */
+  observer: ProjectObserver;
+  /** What follows a delivery or an end (capacity freed, production). */
+  outcomes: ProjectOutcomes;
+}
 
-  /** Lifecycle of `model`'s projects. */
-  constructor(model: DeliveryModel) {
-    this.#m = model;
+/** Runs projects through their phases on the kernel. */
+export class Lifecycle implements ProjectRunner {
+  readonly #env: Environment;
+  readonly #params: DeliveryConfig;
+  readonly #staffing: ProjectStaffing;
+  readonly #platform: JobPort;
+  readonly #reuse: LifecyclePorts["reuse"];
+  readonly #draws: LifecycleDraws;
+  readonly #tenancy: LifecyclePorts["tenancy"];
+  readonly #observer: ProjectObserver;
+  readonly #outcomes: ProjectOutcomes;
+  /** gateAfter[i]: a gate review follows phase i (re-read by `refresh`). */
+  readonly #gateAfter: boolean[] = [];
+
+  /** The lifecycle, reporting what happens to projects to `ports.observer`, then `ports.outcomes`. */
+  constructor(ports: LifecyclePorts) {
+    this.#env = ports.env;
+    this.#params = ports.params;
+    this.#staffing = ports.staffing;
+    this.#platform = ports.platform;
+    this.#reuse = ports.reuse;
+    this.#draws = ports.draws;
+    this.#tenancy = ports.tenancy;
+    this.#observer = ports.observer;
+    this.#outcomes = ports.outcomes;
+    this.refresh();
+  }
+
+  /** Re-read the gated phases from the (possibly changed) parameters: call after a roadmap effect. */
+  refresh(): void {
+    const after = this.#params.governance.gates.afterPhases;
+    for (let i = 0; i < PHASE_COUNT; i++) this.#gateAfter[i] = after.includes(PHASES[i]!);
   }
 
   /** Bind the project's callbacks once (no closure per event afterwards). */
-  bind(p: Project): void {
+  #bind(p: Project): void {
+    p.bound = true;
     p.onStop = () => this.#workStopped(p);
     p.onResume = () => this.#resume(p);
     p.onSupportGranted = () => this.#supportGranted(p);
@@ -55,29 +111,42 @@ export class Lifecycle {
 
   /** Wait for a dedicated team to form, then start. */
   formTeam(p: Project): void {
-    const m = this.#m;
+    if (!p.bound) this.#bind(p);
     p.status = "forming";
     p.wait = "forming";
-    p.handle = m.env.schedule(Math.max(0, m.formationDays()), p.onFormed);
+    p.handle = this.#env.schedule(Math.max(0, this.#draws.formationDays()), p.onFormed);
   }
 
   /** Start the project's first phase now (its staffing is in place). */
   start(p: Project, phase = DATA): void {
-    const m = this.#m;
+    if (!p.bound) this.#bind(p);
+    const now = this.#env.now;
     p.status = "active";
-    p.startDay = m.env.now;
-    p.fteSince = m.env.now;
+    p.startDay = now;
+    p.fteSince = now;
     p.phase = phase;
-    m.projectStarted();
+    this.#observer.started(p);
     this.#startPhase(p);
   }
 
-  /** Change the project's FTE now (double down), keeping the work done so far. */
-  restaff(p: Project, fte: number): void {
-    const m = this.#m;
+  /** Multiply the staff of `p` by `multiplier`; the extra FTE are paid at the dedicated-team rate. */
+  staffUp(p: Project, multiplier: number): void {
+    const fte = p.fte * multiplier;
+    if (p.status === "forming") {
+      p.fte = fte;
+      return;
+    }
+    const extra = fte - p.fte;
+    this.#staffing.addDedicatedFte(p, extra);
+    p.dedicatedFte += extra;
+    this.#restaff(p, fte);
+  }
+
+  /** Change the project's FTE now, keeping the work done so far. */
+  #restaff(p: Project, fte: number): void {
     this.#accrue(p);
     if (p.wait === "work") {
-      m.env.cancel(p.handle!);
+      this.#env.cancel(p.handle!);
       this.#account(p);
       p.fte = fte;
       this.#resume(p);
@@ -88,33 +157,31 @@ export class Lifecycle {
 
   /** Stop the project now with `outcome` (killed or failed), cancelling whatever it waits for. */
   abort(p: Project, outcome: "killed" | "failed"): void {
-    const m = this.#m;
-    if (p.handle !== null) m.env.cancel(p.handle);
+    if (p.handle !== null) this.#env.cancel(p.handle);
     p.handle = null;
     if (p.request !== null) {
-      p.request.cancel();
+      this.#staffing.cancelRequest(p.request);
       p.request = null;
-      m.org.recordQueues();
     }
     this.#accrue(p);
     p.wait = "none";
     p.status = outcome;
-    p.endDay = m.env.now;
-    m.projectEnded(p);
+    p.endDay = this.#env.now;
+    this.#observer.ended(p);
+    this.#outcomes.ended(p);
   }
 
   #startPhase(p: Project): void {
-    const m = this.#m;
-    const params = m.params;
+    const params = this.#params;
+    const draws = this.#draws;
     const phase = p.phase;
     let effort = p.effortPersonWeeks[phase]!;
     const life = params.lifecycle;
-    const reuse = m.reuseSource;
-    const saving = m.reuse.librarySaving(PHASE_NAMES[phase]!, params, reuse);
+    const saving = this.#reuse.librarySaving(PHASES[phase]!, params, draws.reuseSource);
     effort *= 1 - saving;
     if (phase === FEATURES) {
       if (life.featureStore.enabled) {
-        p.builtFamilyShare = m.reuse.pickFamilies(params, m.featureSource, p.pendingFamilies);
+        p.builtFamilyShare = this.#reuse.pickFamilies(params, draws.featureSource, p.pendingFamilies);
         effort *= 1 - life.featureStore.maxSaving * p.builtFamilyShare;
       } else {
         p.builtFamilyShare = 0;
@@ -132,60 +199,61 @@ export class Lifecycle {
       if (life.deploymentTemplates.enabled) effort *= 1 - life.deploymentTemplates.timeSaving;
       p.deploymentAttempts = 0;
     }
-    p.expectedDays += (m.expectedEffort(p, phase) * (1 - saving) * DAYS_PER_WEEK) / p.fte;
+    p.expectedDays += (draws.expectedEffort(p, phase) * (1 - saving) * DAYS_PER_WEEK) / p.fte;
     p.remainingPersonDays = effort * DAYS_PER_WEEK;
     p.workDone = false;
-    m.phaseEffort(phase, effort);
+    this.#observer.phaseEffort(phase, effort, false);
     this.#resume(p);
   }
 
   #submitTraining(p: Project): void {
-    const m = this.#m;
-    const t = m.params.lifecycle.training;
+    const life = this.#params.lifecycle;
+    const t = life.training;
     p.pendingJobs = 0;
     if (t.jobsPerProject === 0) return;
-    const fs = m.params.lifecycle.featureStore;
+    const fs = life.featureStore;
     const featureFactor = fs.enabled ? 1 - fs.featureComputeShare * fs.computeSaving * p.builtFamilyShare : 1;
     for (let j = 0; j < t.jobsPerProject; j++) {
-      const job = m.trainingJob(p, m.trainingHours() * featureFactor);
+      const hours = this.#draws.trainingHours() * featureFactor;
+      if (p.trainingLabel === "") p.trainingLabel = `project-${p.id}/training`;
+      const job = this.#tenancy.job(p, "training", t.nodes, hours, t.priority, p.trainingLabel);
       p.pendingJobs++;
-      m.platform.submitJob(job).then(p.onJobDone);
+      this.#platform.submitJob(job).then(p.onJobDone);
     }
   }
 
   #resume(p: Project): void {
-    const m = this.#m;
     if (p.status !== "active") return;
-    const now = m.env.now;
-    if (p.supportClockDays === Number.POSITIVE_INFINITY) p.supportClockDays = m.nextSupportGap();
-    if (p.blockerClockDays === Number.POSITIVE_INFINITY) p.blockerClockDays = m.nextBlockerGap();
+    const now = this.#env.now;
+    if (p.supportClockDays === Number.POSITIVE_INFINITY) p.supportClockDays = this.#draws.nextSupportGap();
+    if (p.blockerClockDays === Number.POSITIVE_INFINITY) p.blockerClockDays = this.#draws.nextBlockerGap();
     const workDays = p.remainingPersonDays / p.fte;
     let next = workDays;
     if (p.supportClockDays < next) next = p.supportClockDays;
     if (p.blockerClockDays < next) next = p.blockerClockDays;
     p.resumedAt = now;
     p.wait = "work";
-    p.handle = m.env.schedule(Math.max(next, 0), p.onStop);
+    p.handle = this.#env.schedule(Math.max(next, 0), p.onStop);
   }
 
   /** Book the work since the last resume. */
   #account(p: Project): void {
-    const elapsed = this.#m.env.now - p.resumedAt;
+    const now = this.#env.now;
+    const elapsed = now - p.resumedAt;
     p.remainingPersonDays -= elapsed * p.fte;
     p.supportClockDays -= elapsed;
     p.blockerClockDays -= elapsed;
-    p.resumedAt = this.#m.env.now;
+    p.resumedAt = now;
   }
 
   /** Accrue person-days of the project's team up to now. */
   #accrue(p: Project): void {
-    const now = this.#m.env.now;
+    const now = this.#env.now;
     p.personDays += p.fte * (now - p.fteSince);
     p.fteSince = now;
   }
 
   #workStopped(p: Project): void {
-    const m = this.#m;
     p.handle = null;
     this.#account(p);
     if (p.remainingPersonDays <= EPS * p.fte) {
@@ -202,43 +270,38 @@ export class Lifecycle {
     }
     p.blockerClockDays = Number.POSITIVE_INFINITY;
     p.wait = "blocker";
-    p.handle = m.env.schedule(m.blockerResolutionDays(), p.onResume);
+    p.handle = this.#env.schedule(this.#draws.blockerResolutionDays(), p.onResume);
   }
 
   #askSupport(p: Project): void {
-    const m = this.#m;
-    const hours = m.supportHours();
+    const hours = this.#draws.supportHours();
     p.supportHours += hours;
     p.wait = "support";
-    if (m.org.supportServers <= 0) {
-      const days =
-        (hours * m.params.organisation.support.withoutHubMultiplier * DAYS_PER_WEEK) / hoursPerWeek(m.params);
-      p.handle = m.env.schedule(days, p.onResume);
+    if (!this.#staffing.hasSupport()) {
+      const support = this.#params.organisation.support;
+      const days = (hours * support.withoutHubMultiplier * DAYS_PER_WEEK) / support.hoursPerFteWeek;
+      p.handle = this.#env.schedule(days, p.onResume);
       return;
     }
     p.pendingSupportHours = hours;
-    p.requestedAt = m.env.now;
-    const req = m.org.support.request();
+    p.requestedAt = this.#env.now;
+    const req = this.#staffing.requestSupport();
     p.request = req;
-    m.org.recordQueues();
     req.then(p.onSupportGranted);
   }
 
   #supportGranted(p: Project): void {
-    const m = this.#m;
     if (p.status !== "active" || p.request === null) return;
-    m.supportWaited(m.env.now - p.requestedAt);
-    const days = (p.pendingSupportHours * DAYS_PER_WEEK) / hoursPerWeek(m.params);
-    p.handle = m.env.schedule(days, p.onSupportDone);
+    this.#observer.supportWaited(this.#env.now - p.requestedAt);
+    const days = (p.pendingSupportHours * DAYS_PER_WEEK) / hoursPerWeek(this.#params);
+    p.handle = this.#env.schedule(days, p.onSupportDone);
   }
 
   #supportDone(p: Project): void {
-    const m = this.#m;
     p.handle = null;
     if (p.request !== null) {
-      m.org.support.release(p.request);
+      this.#staffing.releaseSupport(p.request);
       p.request = null;
-      m.org.recordQueues();
     }
     this.#resume(p);
   }
@@ -250,47 +313,50 @@ export class Lifecycle {
   }
 
   #phaseEnded(p: Project): void {
-    const m = this.#m;
-    const life = m.params.lifecycle;
+    const now = this.#env.now;
+    const life = this.#params.lifecycle;
     const phase = p.phase;
     if (phase === DEPLOYMENT) {
       const dt = life.deploymentTemplates;
       const success = dt.enabled ? dt.successRate : dt.manualSuccessRate;
       p.deploymentAttempts++;
-      if (m.deploymentSource() >= success) {
+      if (this.#draws.deploymentDraw() >= success) {
         if (p.deploymentAttempts >= dt.maxAttempts) {
-          p.phaseEndDays[phase] = m.env.now;
+          p.phaseEndDays[phase] = now;
           this.abort(p, "failed");
           return;
         }
         let effort = p.effortPersonWeeks[DEPLOYMENT]! * dt.reworkShare;
         if (dt.enabled) effort *= 1 - dt.timeSaving;
         p.remainingPersonDays = effort * DAYS_PER_WEEK;
-        m.phaseEffort(phase, effort, true);
+        this.#observer.phaseEffort(phase, effort, true);
         this.#resume(p);
         return;
       }
     }
-    p.phaseEndDays[phase] = m.env.now;
-    if (phase === FEATURES && p.pendingFamilies.length > 0) m.reuse.markBuilt(p.pendingFamilies);
-    if (phase === p.revealPhase) p.failureRevealed = m.latentFailure(p);
-    m.phaseEnded(p, phase);
+    p.phaseEndDays[phase] = now;
+    if (phase === FEATURES && p.pendingFamilies.length > 0) this.#reuse.markBuilt(p.pendingFamilies);
+    if (phase === p.revealPhase) p.failureRevealed = latentFailure(p, this.#params);
+    this.#observer.phaseEnded(p, phase);
     if (phase === DEPLOYMENT) {
       this.#accrue(p);
       p.wait = "none";
-      m.delivered(p);
+      p.status = "delivered";
+      p.deliveryDay = now;
+      p.endDay = now;
+      this.#observer.delivered(p);
+      this.#outcomes.delivered(p);
       return;
     }
-    if (m.gateAfter[phase] === true) {
+    if (this.#gateAfter[phase] === true) {
       p.wait = "gate";
-      if (m.org.reviewerCount > 0) {
-        p.requestedAt = m.env.now;
-        const req = m.org.reviewers.request();
+      if (this.#staffing.hasReviewers()) {
+        p.requestedAt = now;
+        const req = this.#staffing.requestReview();
         p.request = req;
-        m.org.recordQueues();
         req.then(p.onGateGranted);
       } else {
-        p.handle = m.env.schedule(m.adHocGateDays(), p.onGateDone);
+        p.handle = this.#env.schedule(this.#draws.adHocGateDays(), p.onGateDone);
       }
       return;
     }
@@ -298,30 +364,26 @@ export class Lifecycle {
   }
 
   #gateGranted(p: Project): void {
-    const m = this.#m;
     if (p.status !== "active" || p.request === null) return;
-    m.gateWaited(m.env.now - p.requestedAt);
-    p.handle = m.env.schedule(m.reviewDays(), p.onGateDone);
+    this.#observer.gateWaited(this.#env.now - p.requestedAt);
+    p.handle = this.#env.schedule(this.#draws.reviewDays(), p.onGateDone);
   }
 
   #gateDone(p: Project): void {
-    const m = this.#m;
     p.handle = null;
     if (p.request !== null) {
-      m.org.reviewers.release(p.request);
+      this.#staffing.releaseReview(p.request);
       p.request = null;
-      m.org.recordQueues();
     }
     this.#decide(p, true);
   }
 
   /** Go/no-go after a phase (at a gate when `gate`): kill early, fail at validation, or go on. */
   #decide(p: Project, gate: boolean): void {
-    const m = this.#m;
-    const gov = m.params.governance;
+    const gov = this.#params.governance;
     const phase = p.phase;
     if (gate && gov.killEarly.enabled) {
-      const elapsed = m.env.now - p.startDay;
+      const elapsed = this.#env.now - p.startDay;
       if (
         p.failureRevealed ||
         (p.expectedDays > 0 && elapsed / p.expectedDays > gov.killEarly.maxOverrunRatio)
@@ -339,9 +401,8 @@ export class Lifecycle {
   }
 
   #formed(p: Project): void {
-    const m = this.#m;
     p.handle = null;
-    m.org.teamFormed(p, m.tenantOf(p));
+    this.#staffing.teamFormed(p);
     this.start(p);
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { maturityLevel } from "../../src/model/maturity.ts";
-import { deliverySchema } from "../../src/scenario/delivery-schema.ts";
-import { presetDocument } from "../../src/scenario/presets/index.ts";
-import { scenarioSchema } from "../../src/scenario/schema.ts";
+import { maturityLevel } from "../../../src/model/delivery/maturity.ts";
+import { deliverySchema } from "../../../src/scenario/delivery-schema.ts";
+import { presetDocument } from "../../../src/scenario/presets/index.ts";
+import { scenarioSchema } from "../../../src/scenario/schema.ts";
 
 describe("maturity level from capabilities", () => {
   it("is 1 for the defaults (no hub)", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DAYS_PER_MONTH } from "../../src/model/calendar.ts";
-import { investmentCostInMonth, setParameter } from "../../src/model/roadmap.ts";
-import { simulateWith } from "../../src/model/simulate-with.ts";
-import { deliverySchema } from "../../src/scenario/delivery-schema.ts";
-import { fakePlatform } from "./fake-platform.ts";
-import { scenario } from "./scenario-fixture.ts";
+import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
+import { investmentCostInMonth, setParameter } from "../../../src/model/delivery/roadmap.ts";
+import { simulateWith } from "../../../src/model/simulate-with.ts";
+import { deliverySchema } from "../../../src/scenario/delivery-schema.ts";
+import { fakePlatform } from "../fake-platform.ts";
+import { scenario } from "../scenario-fixture.ts";
 
 describe("roadmap", () => {
   it("spreads an investment's cost evenly over its months", () => {

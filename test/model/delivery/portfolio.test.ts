@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DAYS_PER_MONTH } from "../../src/model/calendar.ts";
-import { simulateWith } from "../../src/model/simulate-with.ts";
-import { presetDocument } from "../../src/scenario/presets/index.ts";
-import { scenarioSchema } from "../../src/scenario/schema.ts";
-import { fakePlatform } from "./fake-platform.ts";
-import { merge, scenario } from "./scenario-fixture.ts";
+import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
+import { simulateWith } from "../../../src/model/simulate-with.ts";
+import { presetDocument } from "../../../src/scenario/presets/index.ts";
+import { scenarioSchema } from "../../../src/scenario/schema.ts";
+import { fakePlatform } from "../fake-platform.ts";
+import { merge, scenario } from "../scenario-fixture.ts";
 
 const run = (over: Record<string, unknown>, replication = 0) =>
   simulateWith(scenario(over), { seed: 3, replication }, fakePlatform().factory);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { simulateWith } from "../../src/model/simulate-with.ts";
-import { fakePlatform } from "./fake-platform.ts";
-import { merge, scenario } from "./scenario-fixture.ts";
+import { simulateWith } from "../../../src/model/simulate-with.ts";
+import { fakePlatform } from "../fake-platform.ts";
+import { merge, scenario } from "../scenario-fixture.ts";
 
 /** A busy organisation: plenty of demand, PERT efforts, support requests and blockers. */
 const busy = {

@@ -3,8 +3,9 @@
  * attributes, its score, its lifecycle state and the record reported at the end of the run.
  * Attributes are small integer indexes into the constant name lists below, so the hot paths compare numbers.
  */
-import type { Request, ScheduledHandle } from "../../engine/index.ts";
-import type { ProjectRecord } from "./result.ts";
+import type { Request, ScheduledHandle } from "../../../engine/index.ts";
+import { PHASES } from "../../scenario/phases.ts";
+import type { ProjectRecord } from "../result.ts";
 
 /** Model categories (MODEL.md 1; guide Pattern 3). */
 export const CATEGORIES = [
@@ -21,8 +22,8 @@ export const IMPACTS = ["revenue", "costReduction", "riskMitigation", "innovatio
 export const HORIZONS = ["quickWin", "medium", "longBet"] as const;
 /** Risk profiles (guide Pattern 9). */
 export const RISKS = ["low", "medium", "high"] as const;
-/** Number of lifecycle phases (data, features, modelDev, validation, deployment). */
-export const PHASE_COUNT = 5;
+/** Number of lifecycle phases (src/scenario/phases.ts: data, features, modelDev, validation, deployment). */
+export const PHASE_COUNT = PHASES.length;
 /** Index of the data-pipeline phase. */
 export const DATA = 0;
 /** Index of the feature-engineering phase. */
@@ -123,6 +124,8 @@ export class Project {
   readonly pendingFamilies: number[] = [];
   /** FOCUS ResourceId / trace label of the project's training jobs, built on first use. */
   trainingLabel = "";
+  /** Whether the lifecycle has bound the callbacks below (when the project first starts or forms a team). */
+  bound = false;
   /** Pre-bound callbacks: created once per project, reused for every event (no per-event closures). */
   onStop: () => void = noop;
   onResume: () => void = noop;
@@ -148,9 +151,8 @@ export class Project {
   /** The end-of-run record (MODEL.md 7); `unitName` and `tenant` come from the scenario's unit list. */
   toRecord(unitName: string, tenant: string, sunkCost: number): ProjectRecord {
     const phaseEndDays: ProjectRecord["phaseEndDays"] = {};
-    const names = ["data", "features", "modelDev", "validation", "deployment"] as const;
     for (let i = 0; i < PHASE_COUNT; i++)
-      if (!Number.isNaN(this.phaseEndDays[i]!)) phaseEndDays[names[i]!] = this.phaseEndDays[i]!;
+      if (!Number.isNaN(this.phaseEndDays[i]!)) phaseEndDays[PHASES[i]!] = this.phaseEndDays[i]!;
     const record: ProjectRecord = {
       id: this.id,
       businessUnit: unitName,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { StreamFactory } from "../../engine/index.ts";
-import { ReuseState } from "../../src/model/reuse.ts";
-import { simulateWith } from "../../src/model/simulate-with.ts";
-import { deliverySchema } from "../../src/scenario/delivery-schema.ts";
-import { fakePlatform } from "./fake-platform.ts";
-import { merge, scenario } from "./scenario-fixture.ts";
+import { StreamFactory } from "../../../engine/index.ts";
+import { ReuseState } from "../../../src/model/delivery/reuse.ts";
+import { simulateWith } from "../../../src/model/simulate-with.ts";
+import { deliverySchema } from "../../../src/scenario/delivery-schema.ts";
+import { fakePlatform } from "../fake-platform.ts";
+import { merge, scenario } from "../scenario-fixture.ts";
 
 const many = {
   horizonMonths: 36,

@@ -4,8 +4,9 @@
  * The financial-services case (guide case study 1) is such a list: CoE months 0-3, shared platform 3-6,
  * component library 6-9, spokes and guilds 9-18.
  */
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
-import { effectProblem } from "../scenario/delivery-schema.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
+import { effectProblem } from "../../scenario/delivery-schema.ts";
+import type { Ledger } from "../ledger.ts";
 
 /** One roadmap investment as parsed from the scenario. */
 export type Investment = DeliveryConfig["roadmap"]["investments"][number];
@@ -28,4 +29,24 @@ export function investmentCostInMonth(investment: Investment, month: number): nu
   const months = Math.max(1, Math.ceil(investment.durationMonths - 1e-9));
   const start = Math.floor(investment.startMonth + 1e-9);
   return month >= start && month < start + months ? investment.cost / months : 0;
+}
+
+/** Post the cost every investment charges in month `month` to `ledger` (category "investment", shared). */
+export function postInvestmentCosts(ledger: Ledger, investments: readonly Investment[], month: number): void {
+  for (const inv of investments) {
+    const cost = investmentCostInMonth(inv, month);
+    if (cost > 0)
+      ledger.post({
+        month,
+        category: "investment",
+        service: inv.name,
+        serviceCategory: "Other",
+        tenant: "shared",
+        resourceId: `roadmap/${inv.name}`,
+        cost,
+        quantity: 1,
+        unit: "Month",
+        pricing: "Committed",
+      });
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Project } from "../../src/model/project.ts";
-import { scoreProject, tierOf } from "../../src/model/scoring.ts";
-import { deliverySchema } from "../../src/scenario/delivery-schema.ts";
+import { Project } from "../../../src/model/delivery/project.ts";
+import { scoreProject, tierOf } from "../../../src/model/delivery/scoring.ts";
+import { deliverySchema } from "../../../src/scenario/delivery-schema.ts";
 
 const quiet = deliverySchema.parse({ portfolio: { scoring: { noiseSd: 0 } } });
 

@@ -12,7 +12,7 @@
  * - level 5 (Optimizing): automated governance and a component marketplace (library >= 95% complete).
  * Platform autoscaling is left to the platform section and does not enter the rule.
  */
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 
 /** Maturity level 1-5 of the organisation described by `params` with a library `completeness` in [0, 1]. */
 export function maturityLevel(params: DeliveryConfig, completeness: number): number {

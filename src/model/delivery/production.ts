@@ -7,11 +7,28 @@
  * overdue (past the grace week) its value is multiplied by (1 - decayPerMonthOverdue)^(months overdue),
  * evaluated at the middle of each overdue stretch of a month; a retraining restores full value.
  */
-import { DAYS_PER_MONTH } from "./calendar.ts";
-import type { DeliveryModel } from "./delivery-model.ts";
-import { rampFactor } from "./finance.ts";
-import type { JobRequest } from "./platform/port.ts";
+import type { Environment } from "../../../engine/index.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
+import { DAYS_PER_MONTH, monthOfDay } from "../calendar.ts";
+import { rampFactor } from "../finance.ts";
+import type { JobRequest } from "../platform/port.ts";
+import type { MonthBook, MonthSeries } from "./month-book.ts";
+import type { ProductionDraws, ServingPort } from "./ports.ts";
 import type { Project } from "./project.ts";
+import type { Tenancy } from "./tenancy.ts";
+
+/** What production needs from the rest of the delivery model. */
+export interface ProductionPorts {
+  env: Environment;
+  /** The delivery parameters (changed in place by roadmap effects). */
+  params: DeliveryConfig;
+  /** The platform: tiers, serving and retraining jobs. */
+  platform: ServingPort;
+  draws: ProductionDraws;
+  /** Tenant of a model and region of its retraining jobs. */
+  tenancy: Pick<Tenancy, "tenantName" | "job">;
+  book: MonthBook;
+}
 
 /** Days after the due date within which a retraining still counts as compliant. */
 export const RETRAIN_GRACE_DAYS = 7;
@@ -46,69 +63,70 @@ class LiveModel {
 
 /** Production models, their retraining and their value. */
 export class Production {
-  readonly #m: DeliveryModel;
   readonly models: LiveModel[] = [];
   retrainOnTime = 0;
   retrainDone = 0;
+  readonly #env: Environment;
+  readonly #params: DeliveryConfig;
+  readonly #platform: ServingPort;
+  readonly #draws: ProductionDraws;
+  readonly #tenancy: ProductionPorts["tenancy"];
+  readonly #value: MonthSeries;
+  readonly #modelCount: MonthSeries;
 
-  /** Production of `model`. */
-  constructor(model: DeliveryModel) {
-    this.#m = model;
+  /** Production, recording monthly value and model count in `ports.book`. */
+  constructor(ports: ProductionPorts) {
+    this.#env = ports.env;
+    this.#params = ports.params;
+    this.#platform = ports.platform;
+    this.#draws = ports.draws;
+    this.#tenancy = ports.tenancy;
+    this.#value = ports.book.series("production", "value");
+    this.#modelCount = ports.book.series("production", "productionModels");
   }
 
   /** A project went live now. */
   add(p: Project): void {
-    const m = this.#m;
     const criticality = p.criticality;
-    p.tier = m.platform.assignTier(criticality);
-    const prod = m.params.lifecycle.production;
-    m.platform.addProductionModel({
+    const platform = this.#platform;
+    p.tier = platform.assignTier(criticality);
+    const prod = this.#params.lifecycle.production;
+    platform.addProductionModel({
       id: p.id,
-      tenant: m.tenantName(p),
+      tenant: this.#tenancy.tenantName(p),
       tier: p.tier,
       criticality,
       retrainEveryDays: prod.retrainEveryDays,
     });
-    const job: JobRequest = {
-      kind: "retraining",
-      tenant: m.tenantName(p),
-      nodes: prod.retrainNodes,
-      runHours: 1,
-      priority: 2,
-      label: `project-${p.id}/retraining`,
-    };
-    const region = m.regionOf(p);
-    if (region !== "") job.region = region;
-    const live = new LiveModel(p, m.env.now, job, this);
+    const job = this.#tenancy.job(p, "retraining", prod.retrainNodes, 1, 2, `project-${p.id}/retraining`);
+    const live = new LiveModel(p, this.#env.now, job, this);
     this.models.push(live);
     this.#schedule(live);
   }
 
   /** Retraining falls due. */
   due(live: LiveModel): void {
-    const m = this.#m;
-    const prod = m.params.lifecycle.production;
+    const prod = this.#params.lifecycle.production;
     live.pending = true;
-    m.env.schedule(RETRAIN_GRACE_DAYS, live.onOverdue);
+    this.#env.schedule(RETRAIN_GRACE_DAYS, live.onOverdue);
     if (prod.retrainAutomated) this.submit(live);
-    else m.env.schedule(Math.max(0, m.manualRetrainDelay()), live.onSubmit);
+    else this.#env.schedule(Math.max(0, this.#draws.manualRetrainDelay()), live.onSubmit);
   }
 
   /** Submit the retraining job. */
   submit(live: LiveModel): void {
-    const m = this.#m;
-    live.job.runHours = m.retrainHours();
-    m.platform.submitJob(live.job).then(live.onDone);
+    live.job.runHours = this.#draws.retrainHours();
+    this.#platform.submitJob(live.job).then(live.onDone);
   }
 
   /** Retraining finished. */
   done(live: LiveModel): void {
-    const now = this.#m.env.now;
+    const now = this.#env.now;
     this.retrainDone++;
     if (now <= live.dueDay + RETRAIN_GRACE_DAYS) this.retrainOnTime++;
     live.pending = false;
     if (!Number.isNaN(live.overdueSince)) {
-      const monthStart = Math.floor(now / DAYS_PER_MONTH + 1e-9) * DAYS_PER_MONTH;
+      const monthStart = monthOfDay(now) * DAYS_PER_MONTH;
       live.lossDays += this.#loss(Math.max(live.overdueSince, monthStart), now, live.overdueSince);
       live.overdueSince = Number.NaN;
     }
@@ -117,13 +135,18 @@ export class Production {
 
   /** The grace week after a due date has passed: still waiting means overdue from now on. */
   overdue(live: LiveModel): void {
-    if (live.pending && Number.isNaN(live.overdueSince)) live.overdueSince = this.#m.env.now;
+    if (live.pending && Number.isNaN(live.overdueSince)) live.overdueSince = this.#env.now;
+  }
+
+  /** Record month `month`: the value realised in it (less what overdue retraining cost) and the models live. */
+  closeMonth(month: number): void {
+    this.#value.set(month, this.#monthValue(month * DAYS_PER_MONTH, (month + 1) * DAYS_PER_MONTH));
+    this.#modelCount.set(month, this.models.length);
   }
 
   /** Value realised in the month [start, end) days, less what overdue retraining cost. */
-  closeMonth(start: number, end: number): number {
-    const m = this.#m;
-    const prod = m.params.lifecycle.production;
+  #monthValue(start: number, end: number): number {
+    const prod = this.#params.lifecycle.production;
     let value = 0;
     for (let i = 0; i < this.models.length; i++) {
       const live = this.models[i]!;
@@ -144,7 +167,7 @@ export class Production {
 
   /** Retraining compliance: on-time retrainings over those completed plus those overdue now (1 when none). */
   compliance(): number {
-    const now = this.#m.env.now;
+    const now = this.#env.now;
     let overdue = 0;
     for (const live of this.models) if (live.pending && now > live.dueDay + RETRAIN_GRACE_DAYS) overdue++;
     const total = this.retrainDone + overdue;
@@ -154,19 +177,18 @@ export class Production {
   /** Weighted value-days lost over [a, b] by a model overdue since `since`. */
   #loss(a: number, b: number, since: number): number {
     if (b <= a) return 0;
-    const decay = this.#m.params.lifecycle.production.decayPerMonthOverdue;
+    const decay = this.#params.lifecycle.production.decayPerMonthOverdue;
     const months = ((a + b) / 2 - since) / DAYS_PER_MONTH;
     return (b - a) * (1 - (1 - decay) ** months);
   }
 
   #schedule(live: LiveModel): void {
-    const m = this.#m;
-    const every = m.params.lifecycle.production.retrainEveryDays;
+    const every = this.#params.lifecycle.production.retrainEveryDays;
     if (every <= 0) {
       live.dueDay = Number.POSITIVE_INFINITY;
       return;
     }
-    live.dueDay = m.env.now + every;
-    m.env.schedule(every, live.onDue);
+    live.dueDay = this.#env.now + every;
+    this.#env.schedule(every, live.onDue);
   }
 }

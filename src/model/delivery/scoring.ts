@@ -9,7 +9,7 @@
  * success the assessors can see; resource requirements fall linearly with total effort; risk is the risk
  * profile's score. Noise: normal draws from the caller's stream (Marsaglia polar method in engine/random).
  */
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { IMPACTS, type Project, RISKS } from "./project.ts";
 
 /** Prioritisation tier of a score. */

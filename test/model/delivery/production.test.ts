@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DAYS_PER_MONTH } from "../../src/model/calendar.ts";
-import { simulateWith } from "../../src/model/simulate-with.ts";
-import { fakePlatform } from "./fake-platform.ts";
-import { scenario } from "./scenario-fixture.ts";
+import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
+import { simulateWith } from "../../../src/model/simulate-with.ts";
+import { fakePlatform } from "../fake-platform.ts";
+import { scenario } from "../scenario-fixture.ts";
 
 const run = (over: Record<string, unknown>) => {
   const platform = fakePlatform();

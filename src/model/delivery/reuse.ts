@@ -13,9 +13,9 @@
  * - Model and deployment templates (Patterns 3 and 4) are applied by the lifecycle from their parameters.
  */
 
-import type { RandomSource } from "../../engine/index.ts";
-import { zipfWeights } from "../../engine/index.ts";
-import type { DeliveryConfig } from "../scenario/delivery-schema.ts";
+import type { RandomSource } from "../../../engine/index.ts";
+import { zipfWeights } from "../../../engine/index.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 
 /** The platform's reusable assets over time: library completeness and the feature families built. */
 export class ReuseState {

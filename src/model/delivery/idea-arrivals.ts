@@ -1,0 +1,89 @@
+/**
+ * Where ideas come from (MODEL.md section 1): each business unit sends ideas as a Poisson process of
+ * `ratePerMonth`, optionally ramping linearly from `startFactor` x the rate to the full rate over `ramp.months`;
+ * the time-varying rate is simulated by thinning (P. A. W. Lewis and G. S. Shedler, "Simulation of
+ * nonhomogeneous Poisson processes by thinning", Naval Research Logistics Quarterly 26(3), 1979; engine/random
+ * `nextThinnedArrival`). `demand.initialProjects` projects are already running at month 0, in one of the first
+ * three phases, spread over the units round-robin.
+ */
+import type { Environment } from "../../../engine/index.ts";
+import { nextThinnedArrival } from "../../../engine/index.ts";
+import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
+import { DAYS_PER_MONTH } from "../calendar.ts";
+import type { IdeaDraws, IdeaIntake, TraceLog } from "./ports.ts";
+import { Project } from "./project.ts";
+
+/** What idea arrivals need from the rest of the delivery model. */
+export interface IdeaArrivalPorts {
+  env: Environment;
+  params: DeliveryConfig;
+  draws: IdeaDraws;
+  /** Where new ideas go (the portfolio). */
+  intake: IdeaIntake;
+  /** Every idea of the run, appended in order of creation (id order). */
+  projects: Project[];
+  trace: TraceLog;
+}
+
+/** Creates ideas: the projects running at month 0, then each unit's arrivals. */
+export class IdeaArrivals {
+  readonly #env: Environment;
+  readonly #params: DeliveryConfig;
+  readonly #draws: IdeaDraws;
+  readonly #intake: IdeaIntake;
+  readonly #projects: Project[];
+  readonly #trace: TraceLog;
+
+  /** Idea arrivals feeding `ports.intake`. */
+  constructor(ports: IdeaArrivalPorts) {
+    this.#env = ports.env;
+    this.#params = ports.params;
+    this.#draws = ports.draws;
+    this.#intake = ports.intake;
+    this.#projects = ports.projects;
+    this.#trace = ports.trace;
+  }
+
+  /** Admit the initial projects now, then schedule every unit's arrivals before `horizonDays`. */
+  start(horizonDays: number): void {
+    const units = this.#params.demand.businessUnits;
+    for (let i = 0; i < this.#params.demand.initialProjects; i++) {
+      const p = this.#newIdea(i % units.length);
+      this.#intake.admitInitial(p, this.#draws.initialPhase());
+    }
+    for (let u = 0; u < units.length; u++) this.#scheduleArrivals(u, horizonDays);
+  }
+
+  #newIdea(unit: number): Project {
+    const p = new Project(this.#projects.length, unit, this.#env.now);
+    this.#draws.drawIdea(p);
+    this.#projects.push(p);
+    return p;
+  }
+
+  #scheduleArrivals(unit: number, horizonDays: number): void {
+    const env = this.#env;
+    const u = this.#params.demand.businessUnits[unit]!;
+    if (u.ratePerMonth <= 0) return;
+    const source = this.#draws.arrivals(u.name);
+    const ramp = u.ramp;
+    const ratePerDayAt = (day: number): number => {
+      if (ramp.months <= 0) return u.ratePerMonth / DAYS_PER_MONTH;
+      const f = Math.min(1, day / DAYS_PER_MONTH / ramp.months);
+      return (u.ratePerMonth * (ramp.startFactor + (1 - ramp.startFactor) * f)) / DAYS_PER_MONTH;
+    };
+    const peakRatePerDay = (u.ratePerMonth * Math.max(1, ramp.startFactor)) / DAYS_PER_MONTH;
+    let day = 0;
+    const next = (): void => {
+      day = nextThinnedArrival(source, day, peakRatePerDay, ratePerDayAt, horizonDays);
+      if (day !== Number.POSITIVE_INFINITY) env.schedule(day - env.now, arrive);
+    };
+    const arrive = (): void => {
+      const p = this.#newIdea(unit);
+      if (this.#trace.on) this.#trace.write(`idea project-${p.id} from ${u.name}`);
+      this.#intake.triage(p);
+      next();
+    };
+    next();
+  }
+}
