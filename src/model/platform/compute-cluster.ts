@@ -22,9 +22,10 @@
  * fixed grid instead, but only while something can change, so an idle cluster costs no events.
  */
 import type { Environment, RandomSource, ScheduledHandle, SimEvent } from "../../../engine/index.ts";
+import { exponentialGap } from "../../../engine/index.ts";
+import { HOURS_PER_DAY, hoursToDays, SECONDS_PER_DAY } from "../calendar.ts";
 import type { JobOutcome, JobRequest } from "./port.ts";
 import { TimeIntegral } from "./time-integral.ts";
-import { HOURS_PER_DAY, hoursToDays, SECONDS_PER_DAY } from "./time-units.ts";
 
 /** Parameters of one cluster (seconds and hours as users write them; converted to days inside). */
 export interface ClusterOptions {
@@ -358,8 +359,7 @@ export class ComputeCluster {
     if (!ready) node.readyHandle = this.#env.schedule(this.#provisionDays, () => this.#ready(node));
     const o = this.options;
     if (o.lowPriority && o.evictionRatePerNodeHour > 0) {
-      const u = o.evictionSource!();
-      const lifetimeHours = -Math.log(1 - u) / o.evictionRatePerNodeHour;
+      const lifetimeHours = exponentialGap(o.evictionSource!, o.evictionRatePerNodeHour);
       node.evictionHandle = this.#env.schedule(hoursToDays(lifetimeHours), () => this.#evict(node));
     }
     return node;

@@ -11,9 +11,12 @@
  * its own serving pool (min pods = chargeback.dedicatedMinReplicas, same HPA rules, Zipf over its own models);
  * each also pays `dedicatedCostPerMonth` of every fixed cost item. Tier fees are identical in both and left out.
  */
+
+import { meanSimple, quantileSorted } from "simple-statistics";
 import type { Environment, RandomSource, SimEvent, StreamFactory } from "../../../engine/index.ts";
 import { sampler } from "../../../engine/index.ts";
 import type { PlatformConfig } from "../../scenario/platform-schema.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY } from "../calendar.ts";
 import type { CostCategory, Ledger } from "../ledger.ts";
 import type { CostRow } from "../result.ts";
 import { allocateFixedCents, allocatePoolCents, type IdleMethod } from "./chargeback.ts";
@@ -31,7 +34,6 @@ import {
 import { type ServingMonth, type ServingOptions, ServingPool } from "./serving-pool.ts";
 import { startStandaloneWorkloads } from "./standalone-workloads.ts";
 import { TierReliability } from "./tier-reliability.ts";
-import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 interface TenantInfo {
   region: string;
@@ -691,18 +693,17 @@ export class Platform implements PlatformPort {
   }
 }
 
+/** Mean of `xs`, 0 when empty (a KPI with no data reads as zero, as before). */
 function mean(xs: readonly number[]): number {
-  if (xs.length === 0) return 0;
-  let s = 0;
-  for (const x of xs) s += x;
-  return s / xs.length;
+  return xs.length === 0 ? 0 : meanSimple(xs as number[]);
 }
 
+/** Quantile `q` of `xs` (Hyndman & Fan type 7, simple-statistics), 0 when empty. */
 function quantile(xs: readonly number[], q: number): number {
-  if (xs.length === 0) return 0;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+  return xs.length === 0
+    ? 0
+    : quantileSorted(
+        [...xs].sort((a, b) => a - b),
+        q,
+      );
 }

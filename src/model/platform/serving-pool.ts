@@ -29,14 +29,11 @@
  *   weights 1 / rank^s normalised over the models live at the time.
  */
 import type { Environment, RandomSource } from "../../../engine/index.ts";
+import { exponentialGapFromUniform } from "../../../engine/index.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY, monthOfDay } from "../calendar.ts";
 import { mmcResponseQuantile } from "./erlang-c.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
-import { HOURS_PER_DAY as DAY_HOURS, DAYS_PER_MONTH as MONTH_DAYS } from "./time-units.ts";
-
-// module-local copies: hot loops read plain constants, not import bindings
-const DAYS_PER_MONTH = MONTH_DAYS;
-const HOURS_PER_DAY = DAY_HOURS;
 
 /** Parameters of a serving pool. */
 export interface ServingOptions {
@@ -581,7 +578,7 @@ export class ServingPool {
   #step(now: number): void {
     const o = this.options;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
-    const month = Math.floor(startHours / HOURS_PER_DAY / DAYS_PER_MONTH + 1e-9);
+    const month = monthOfDay(startHours / HOURS_PER_DAY);
     if (this.#dirty || (o.growthPerMonth !== 0 && month !== this.#classifiedMonth)) {
       this.#classify(month * DAYS_PER_MONTH * HOURS_PER_DAY);
       this.#classifiedMonth = month;
@@ -670,7 +667,7 @@ export class ServingPool {
         const u = o.source();
         if (u < 1 - Math.exp(-requests)) {
           this.#accessIndex[accessed++] = i;
-          first[i] = -Math.log(1 - u) / lambda;
+          first[i] = exponentialGapFromUniform(u, lambda);
         }
       }
       const idx = accessed > 0 ? this.#accessIndex.subarray(0, accessed) : EMPTY_INDEX;
