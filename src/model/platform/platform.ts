@@ -374,14 +374,14 @@ export class Platform implements PlatformPort {
     let waiting = 0;
     for (const [region, e] of this.#clusters) {
       const c = e.cluster;
-      const allocated = c.allocated.integralAt(now);
+      const allocated = c.allocated.integral();
       const monthNodeDays = allocated - e.lastAllocated;
       e.lastAllocated = allocated;
       const rate = c.effectiveCostPerNodeHour;
       const cost = monthNodeDays * HOURS_PER_DAY * rate;
       const usage = new Map<string, number>();
       for (const [tenant, integral] of c.busyByTenant) {
-        const v = integral.integralAt(now);
+        const v = integral.integral();
         const d = v - (e.lastBusy.get(tenant) ?? 0);
         e.lastBusy.set(tenant, v);
         busyDays += d;
@@ -391,7 +391,7 @@ export class Platform implements PlatformPort {
         }
       }
       nodeDays += monthNodeDays;
-      waiting += c.queueLength.integralAt(now);
+      waiting += c.queueLength.integral();
       const cents = allocatePoolCents(cost, usage, tenants, idle);
       const posted = this.#post(
         month,
@@ -410,7 +410,7 @@ export class Platform implements PlatformPort {
       this.#totals.clusterListCost += monthNodeDays * HOURS_PER_DAY * c.options.costPerNodeHour;
       sharedCost += cost;
       if (e.fixed !== undefined) {
-        const f = e.fixed.allocated.integralAt(now);
+        const f = e.fixed.allocated.integral();
         this.#totals.fixedClusterCost += (f - e.lastFixed) * HOURS_PER_DAY * e.fixed.options.costPerNodeHour;
         e.lastFixed = f;
       }
@@ -525,7 +525,7 @@ export class Platform implements PlatformPort {
     const sharedInfra = sharedCost - this.#totalsFixedThisMonth(days);
     let dedicatedInfra = 0;
     for (const [, tc] of this.#tenantClusters) {
-      const v = tc.cluster.allocated.integralAt(now);
+      const v = tc.cluster.allocated.integral();
       const c = (v - tc.last) * HOURS_PER_DAY * tc.cluster.effectiveCostPerNodeHour;
       dedicatedInfra += c;
       this.#totals.dedicatedComputeCost += c;
@@ -572,16 +572,16 @@ export class Platform implements PlatformPort {
     const fixedWaits: number[] = [];
     for (const e of this.#clusters.values()) {
       const c = e.cluster;
-      allocated += c.allocated.integralAt(now);
-      busy += c.busy.integralAt(now);
-      queue += c.queueLength.integralAt(now);
+      allocated += c.allocated.integral();
+      busy += c.busy.integral();
+      queue += c.queueLength.integral();
       evictions += c.totals.evictions;
       completed += c.totals.jobsCompleted;
       maxNodes = Math.max(maxNodes, c.allocated.max);
       waits.push(...c.waitHours);
       if (e.fixed !== undefined) {
-        fixedAllocated += e.fixed.allocated.integralAt(now);
-        fixedBusy += e.fixed.busy.integralAt(now);
+        fixedAllocated += e.fixed.allocated.integral();
+        fixedBusy += e.fixed.busy.integral();
         fixedWaits.push(...e.fixed.waitHours);
       }
     }
