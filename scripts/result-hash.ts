@@ -17,7 +17,11 @@ import { simulate } from "../src/model/simulate.ts";
 import { loadScenario } from "../src/scenario/index.ts";
 
 /** Renames since the first recorded hash: a pattern of today's name -> the name it had then. */
-const RENAMES: [RegExp, string][] = [];
+const RENAMES: [RegExp, string][] = [
+  // issue 9 section 1 (platform branch): the observed peak of allocated nodes was emitted as `cluster.maxNodes`,
+  // which reads like the configured `platform.clusters[i].maxNodes`; same value, now `cluster.peakNodes`
+  [/^cluster\.peakNodes$/, "cluster.maxNodes"],
+];
 /** Duplicates removed since then: a pattern of the name kept -> the name of the removed copy, re-created from it. */
 const DUPLICATES: [RegExp, string][] = [];
 

@@ -103,7 +103,7 @@ describe("Platform month close", () => {
     expect(k["cluster.nodeHours"]).toBe(2922);
     expect(k["cluster.cost"]).toBe(2922);
     expect(k["cluster.meanNodes"]).toBe(2);
-    expect(k["cluster.maxNodes"]).toBe(2);
+    expect(k["cluster.peakNodes"]).toBe(2);
     expect(k["cluster.utilisation"]).toBe(5.5 / (4 * DAYS_PER_MONTH));
     expect(k["cluster.jobsCompleted"]).toBe(3);
     expect(k["cluster.jobWaitP95Hours"]).toBe(0);
