@@ -14,7 +14,9 @@ import { PeriodReader } from "./period-reader.ts";
 import type { PlatformKpis } from "./platform-metrics.ts";
 import type { JobOutcome, JobRequest } from "./port.ts";
 import { quantileOrZero } from "./sample-statistics.ts";
-import { type ServedModel, type ServingOptions, ServingPool } from "./serving-pool.ts";
+import type { ServedModel } from "./served-model.ts";
+import type { ServingOptions } from "./serving-options.ts";
+import { ServingPool } from "./serving-pool.ts";
 
 /** One tenant's own cluster and the reader of its month's node-days. */
 interface TenantCluster {

@@ -28,6 +28,7 @@ import { FixedCostBilling } from "./fixed-cost-billing.ts";
 import { MonthClose } from "./month-close.ts";
 import type { PlatformKpis, PlatformMonthSeries, PlatformSamples } from "./platform-metrics.ts";
 import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
+import type { ServedModel } from "./served-model.ts";
 import {
   assignTier,
   isTierName,
@@ -38,7 +39,8 @@ import {
   tierSpecs,
 } from "./service-tiers.ts";
 import { ServingBilling } from "./serving-billing.ts";
-import { type ServedModel, type ServingOptions, ServingPool } from "./serving-pool.ts";
+import type { ServingOptions } from "./serving-options.ts";
+import { ServingPool } from "./serving-pool.ts";
 import { startStandaloneWorkloads } from "./standalone-workloads.ts";
 import { TierBilling } from "./tier-billing.ts";
 
