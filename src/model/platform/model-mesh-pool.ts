@@ -21,6 +21,7 @@
  *   random numbers.
  */
 import { exponentialGapFromUniform } from "../../../engine/index.ts";
+import { SECONDS_PER_HOUR } from "../calendar.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
 import { PoolLatency } from "./pool-latency.ts";
@@ -101,7 +102,7 @@ export class ModelMeshPool {
     const m = state.model;
     this.#poolWeight += state.weight;
     this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
-    const stepSeconds = this.#o.stepHours * 3600;
+    const stepSeconds = this.#o.stepHours * SECONDS_PER_HOUR;
     const hot = troughRate * state.weight * stepSeconds >= HOT_REQUESTS;
     if (hot) this.#hotMemoryGb += m.memoryGb;
     else this.#coldModels.push(state);
@@ -134,7 +135,7 @@ export class ModelMeshPool {
    */
   step(now: number, totalRate: number, step: ServingStep, usedByTenant: number[], tenants: number): void {
     const o = this.#o;
-    const stepSeconds = o.stepHours * 3600;
+    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
     const serviceSeconds = o.serviceMs / 1000;
     const poolRate = totalRate * this.#poolWeight;
     let pods = this.#pods.length;
@@ -198,7 +199,7 @@ export class ModelMeshPool {
   /** Load the hot models missing from every pod; returns the requests that waited for the loads. */
   #loadMissingHot(totalRate: number, step: ServingStep): number {
     const o = this.#o;
-    const stepSeconds = o.stepHours * 3600;
+    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
     let coldRequests = 0;
     const ids = [...this.#missingHot];
     this.#missingHot.clear();
@@ -221,7 +222,7 @@ export class ModelMeshPool {
    */
   #drawAccesses(totalRate: number): Int32Array {
     const o = this.#o;
-    const stepSeconds = o.stepHours * 3600;
+    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
     const cold = this.#coldModels;
     if (this.#accessFirst.length < cold.length) {
       this.#accessFirst = new Float64Array(cold.length * 2);

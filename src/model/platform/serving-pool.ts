@@ -23,7 +23,7 @@
  *   in the simulation reads serving state between those moments: the same result as one kernel event per step.
  */
 import type { Environment } from "../../../engine/index.ts";
-import { DAYS_PER_MONTH, HOURS_PER_DAY, monthOfDay } from "../calendar.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY, monthOfDay, SECONDS_PER_HOUR } from "../calendar.ts";
 import { AllDedicatedComparison } from "./all-dedicated-comparison.ts";
 import { DayReplay } from "./day-replay.ts";
 import { DedicatedDeployments } from "./dedicated-deployments.ts";
@@ -81,13 +81,13 @@ export class ServingPool {
     if (!(o.podMemoryGb > o.podOverheadGb)) throw new RangeError("podMemoryGb must exceed podOverheadGb");
     this.#env = env;
     this.options = o;
-    this.#useStabiliser = o.stabilisationWindowSeconds >= o.stepHours * 3600;
+    this.#useStabiliser = o.stabilisationWindowSeconds >= o.stepHours * SECONDS_PER_HOUR;
     this.#mesh = new ModelMeshPool(o, this.modelMemoryGb, this.#useStabiliser);
     this.#deployments = new DedicatedDeployments(o);
     this.#comparison = new AllDedicatedComparison(o);
     this.#accounts = new ServingAccounts(keepTrace);
     this.#stepDays = o.stepHours / HOURS_PER_DAY;
-    const perDay = 24 / o.stepHours;
+    const perDay = HOURS_PER_DAY / o.stepHours;
     this.#stepsPerDay = Math.abs(perDay - Math.round(perDay)) < 1e-9 ? Math.round(perDay) : 0;
     this.#nextStepAt = env.now + this.#stepDays;
   }
@@ -214,7 +214,7 @@ export class ServingPool {
   /** Diurnal load factor at `hours` since the start. */
   #diurnal(hours: number): number {
     const o = this.options;
-    return 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / 24);
+    return 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / HOURS_PER_DAY);
   }
 
   /** Ranks, weights and the per-model classification for the month starting at `hours`. */
@@ -276,7 +276,7 @@ export class ServingPool {
     const accounts = this.#accounts;
     const tenants = this.#tenants.length;
     step.clear();
-    step.requests = totalRate * (o.stepHours * 3600);
+    step.requests = totalRate * (o.stepHours * SECONDS_PER_HOUR);
     accounts.growTenants(tenants);
     this.#deployments.step(now, totalRate, accounts.dedicatedByTenant, step);
     step.allDedicatedCost = this.#comparison.stepCost(totalRate);

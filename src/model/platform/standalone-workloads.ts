@@ -41,7 +41,10 @@ export function startStandaloneWorkloads(
     // the rate at `t` days from now; a constant rate keeps every candidate without drawing
     const rateIn = (t: number): number => {
       const hour = ((env.now + t) * HOURS_PER_DAY) % HOURS_PER_DAY;
-      return s.ratePerDay * (1 + s.diurnalAmplitude * Math.cos((2 * Math.PI * (hour - s.peakHour)) / 24));
+      return (
+        s.ratePerDay *
+        (1 + s.diurnalAmplitude * Math.cos((2 * Math.PI * (hour - s.peakHour)) / HOURS_PER_DAY))
+      );
     };
     const constant = s.diurnalAmplitude === 0;
     const next = () => {
