@@ -39,7 +39,7 @@ import {
   tierSpecs,
 } from "./service-tiers.ts";
 import { ServingBilling } from "./serving-billing.ts";
-import type { ServingOptions } from "./serving-options.ts";
+import { type ServingOptions, servingOptions } from "./serving-options.ts";
 import { ServingPool } from "./serving-pool.ts";
 import { startStandaloneWorkloads } from "./standalone-workloads.ts";
 import { TierBilling } from "./tier-billing.ts";
@@ -113,33 +113,10 @@ export class Platform implements PlatformPort {
     });
   }
 
+  /** Options of a serving pool named `name` (its request stream is `platform.serving.<name>.requests`). */
   #servingOptions(name: string, shadow: boolean, minReplicas: number): ServingOptions {
-    const s = this.#config.serving;
-    return {
-      name,
-      mode: s.mode,
-      stepHours: s.stepHours,
-      podCostPerHour: s.podCostPerHour,
-      dedicatedPodCostPerHour: s.dedicatedPodCostPerHour,
-      podMemoryGb: s.podMemoryGb,
-      podOverheadGb: s.podOverheadGb,
-      loadSeconds: s.loadSeconds,
-      requestsPerSecondPerModel: s.requestsPerSecondPerModel,
-      zipfExponent: s.zipfExponent,
-      diurnalAmplitude: s.diurnalAmplitude,
-      peakHour: s.peakHour,
-      growthPerMonth: s.growthPerMonth,
-      serviceMs: s.serviceMs,
-      concurrencyPerPod: s.concurrencyPerPod,
-      targetUtilisation: s.targetUtilisation,
-      memoryTargetUtilisation: s.memoryTargetUtilisation,
-      tolerance: s.tolerance,
-      stabilisationWindowSeconds: s.stabilisationWindowSeconds,
-      minReplicas,
-      maxReplicas: s.maxReplicas,
-      source: this.#streams.get(`platform.serving.${name}.requests`),
-      shadow,
-    };
+    const source = this.#streams.get(`platform.serving.${name}.requests`);
+    return servingOptions(this.#config.serving, { name, shadow, minReplicas, source });
   }
 
   /** The tenant's record; a tenant met for the first time gets the default region and no quota. */

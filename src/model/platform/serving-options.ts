@@ -4,6 +4,7 @@
  * minimum pods, random source, shadow).
  */
 import type { RandomSource } from "../../../engine/index.ts";
+import type { PlatformConfig } from "../../scenario/platform-schema.ts";
 
 /** Parameters of a serving pool. */
 export interface ServingOptions {
@@ -39,4 +40,37 @@ export interface ServingOptions {
   shadow?: boolean;
   /** Replay a day identical to the previous one instead of stepping through it (default true; exact). */
   replayDays?: boolean;
+}
+
+/** The scenario's `platform.serving` section as the options of one pool, with what the platform decides. */
+export function servingOptions(
+  serving: PlatformConfig["serving"],
+  pool: { name: string; shadow: boolean; minReplicas: number; source: RandomSource },
+): ServingOptions {
+  const s = serving;
+  return {
+    name: pool.name,
+    mode: s.mode,
+    stepHours: s.stepHours,
+    podCostPerHour: s.podCostPerHour,
+    dedicatedPodCostPerHour: s.dedicatedPodCostPerHour,
+    podMemoryGb: s.podMemoryGb,
+    podOverheadGb: s.podOverheadGb,
+    loadSeconds: s.loadSeconds,
+    requestsPerSecondPerModel: s.requestsPerSecondPerModel,
+    zipfExponent: s.zipfExponent,
+    diurnalAmplitude: s.diurnalAmplitude,
+    peakHour: s.peakHour,
+    growthPerMonth: s.growthPerMonth,
+    serviceMs: s.serviceMs,
+    concurrencyPerPod: s.concurrencyPerPod,
+    targetUtilisation: s.targetUtilisation,
+    memoryTargetUtilisation: s.memoryTargetUtilisation,
+    tolerance: s.tolerance,
+    stabilisationWindowSeconds: s.stabilisationWindowSeconds,
+    minReplicas: pool.minReplicas,
+    maxReplicas: s.maxReplicas,
+    source: pool.source,
+    shadow: pool.shadow,
+  };
 }
