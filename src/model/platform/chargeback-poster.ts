@@ -6,9 +6,8 @@ import type { CostCategory, Ledger } from "../ledger.ts";
 import type { CostRow } from "../result.ts";
 import { toCents } from "./largest-remainder.ts";
 
-/** What the rows of one posting share (FOCUS columns). */
+/** What the rows of one posting share (FOCUS columns); every field is set, so every line has one shape. */
 export interface ChargebackLine {
-  month: number;
   category: CostCategory;
   service: string;
   serviceCategory: string;
@@ -17,8 +16,8 @@ export interface ChargebackLine {
   quantity: number;
   unit: string;
   /** List cost / billed cost (1 = no discount). */
-  listFactor?: number;
-  pricing?: CostRow["pricingCategory"];
+  listFactor: number;
+  pricing: CostRow["pricingCategory"];
 }
 
 /** Writes chargeback rows to a ledger and totals them by tenant. */
@@ -33,15 +32,15 @@ export class ChargebackPoster {
     this.#ledger = ledger;
   }
 
-  /** Post one row per tenant of `cents`; returns the cents posted in total. */
-  post(line: ChargebackLine, cents: ReadonlyMap<string, number>): number {
-    const listFactor = line.listFactor ?? 1;
+  /** Post one row per tenant of `cents` in `month`; returns the cents posted in total. */
+  post(month: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): number {
+    const listFactor = line.listFactor;
     let total = 0;
     for (const c of cents.values()) total += c;
     for (const [tenant, c] of cents) {
       const cost = c / 100;
       this.#ledger.post({
-        month: line.month,
+        month,
         category: line.category,
         service: line.service,
         serviceCategory: line.serviceCategory,
@@ -51,7 +50,7 @@ export class ChargebackPoster {
         listCost: cost * listFactor,
         quantity: total !== 0 ? (line.quantity * c) / total : 0,
         unit: line.unit,
-        pricing: line.pricing ?? "Standard",
+        pricing: line.pricing,
       });
       this.tenantCost.set(tenant, (this.tenantCost.get(tenant) ?? 0) + cost);
     }
@@ -59,7 +58,7 @@ export class ChargebackPoster {
   }
 
   /** Post a pool of `cost` split into `cents`, counting a mismatch when the cents miss the cost. */
-  postPool(cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
-    if (this.post(line, cents) !== toCents(cost)) this.centsMismatches++;
+  postPool(month: number, cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
+    if (this.post(month, line, cents) !== toCents(cost)) this.centsMismatches++;
   }
 }

@@ -41,6 +41,8 @@ export class FixedCostBilling {
           resourceId: `shared/${item.name}`,
           quantity: 1,
           unit: "Months",
+          listFactor: 1,
+          pricing: "Standard",
         },
         allocateFixedCents(cost, close.tenants, item.method, close.usageByTenant, weights),
       );

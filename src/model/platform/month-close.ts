@@ -54,12 +54,12 @@ export class MonthClose {
   }
 
   /** Post this month's rows of `line` (see ChargebackPoster.post). */
-  post(line: Omit<ChargebackLine, "month">, cents: ReadonlyMap<string, number>): void {
-    this.#poster.post({ ...line, month: this.month }, cents);
+  post(line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
+    this.#poster.post(this.month, line, cents);
   }
 
   /** Post this month's rows of a pool of `cost` (see ChargebackPoster.postPool). */
-  postPool(cost: number, line: Omit<ChargebackLine, "month">, cents: ReadonlyMap<string, number>): void {
-    this.#poster.postPool(cost, { ...line, month: this.month }, cents);
+  postPool(cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
+    this.#poster.postPool(this.month, cost, line, cents);
   }
 }

@@ -50,6 +50,8 @@ export class ServingBilling {
         resourceId: "serving/pool",
         quantity: s.podHours,
         unit: "Pod-Hours",
+        listFactor: 1,
+        pricing: "Standard",
       },
       poolCents,
     );
@@ -66,6 +68,8 @@ export class ServingBilling {
         resourceId: "serving/dedicated",
         quantity: 0,
         unit: "Pod-Hours",
+        listFactor: 1,
+        pricing: "Standard",
       },
       dedicatedCents,
     );

@@ -59,6 +59,8 @@ export class TierBilling {
           resourceId: `tier/${tier}`,
           quantity: 1,
           unit: "Model-Months",
+          listFactor: 1,
+          pricing: "Standard",
         },
         single,
       );
