@@ -22,6 +22,7 @@ export interface DeploymentScaling {
 /** The dedicated deployments of one serving platform. */
 export class DedicatedDeployments {
   readonly #o: DeploymentScaling;
+  readonly #serviceSeconds: number;
   /** Deployments that scale with load. */
   #dynamic: ModelState[] = [];
   /** Cost, pods and cost by tenant index of one step of the deployments fixed at their minimum. */
@@ -33,6 +34,7 @@ export class DedicatedDeployments {
 
   constructor(scaling: DeploymentScaling) {
     this.#o = scaling;
+    this.#serviceSeconds = scaling.serviceMs / 1000;
   }
 
   /** Start a classification of `tenants` tenants' models. */
@@ -70,7 +72,7 @@ export class DedicatedDeployments {
    */
   step(now: number, totalRate: number, costByTenant: number[], step: ServingStep): void {
     const o = this.#o;
-    const serviceSeconds = o.serviceMs / 1000;
+    const serviceSeconds = this.#serviceSeconds;
     let cost = this.#fixedCost;
     let pods = this.#fixedPods;
     if (this.#fixedCost > 0)

@@ -41,6 +41,8 @@ export class ModelMeshPool {
   readonly #latency: PoolLatency;
   readonly #stabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
+  readonly #stepSeconds: number;
+  readonly #serviceSeconds: number;
   #pods: ModelCache[] = [];
   /** Caches of removed pods, reused (cleared) when the pool grows again. */
   readonly #sparePods: ModelCache[] = [];
@@ -70,6 +72,8 @@ export class ModelMeshPool {
     this.#latency = new PoolLatency(options.concurrencyPerPod, options.loadSeconds);
     this.#stabiliser = new ScaleDownStabiliser(options.stabilisationWindowSeconds);
     this.#useStabiliser = useStabiliser;
+    this.#stepSeconds = options.stepHours * SECONDS_PER_HOUR;
+    this.#serviceSeconds = options.serviceMs / 1000;
   }
 
   /** Pods now. */
@@ -102,8 +106,7 @@ export class ModelMeshPool {
     const m = state.model;
     this.#poolWeight += state.weight;
     this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
-    const stepSeconds = this.#o.stepHours * SECONDS_PER_HOUR;
-    const hot = troughRate * state.weight * stepSeconds >= HOT_REQUESTS;
+    const hot = troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
     if (hot) this.#hotMemoryGb += m.memoryGb;
     else this.#coldModels.push(state);
     if (hot === state.hot) return;
@@ -135,9 +138,15 @@ export class ModelMeshPool {
    */
   step(now: number, totalRate: number, step: ServingStep, usedByTenant: number[], tenants: number): void {
     const o = this.#o;
-    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
-    const serviceSeconds = o.serviceMs / 1000;
+    const stepSeconds = this.#stepSeconds;
+    const serviceSeconds = this.#serviceSeconds;
     const poolRate = totalRate * this.#poolWeight;
+    step.coldLoads = 0;
+    step.misses = 0;
+    step.modelsPerPodHours = 0;
+    step.latencyWeighted = 0;
+    step.latencyRequests = 0;
+    step.overloadedHours = 0;
     let pods = this.#pods.length;
     if (poolRate > 0 && pods === 0) {
       this.#resize(Math.max(1, o.minReplicas));
@@ -199,7 +208,7 @@ export class ModelMeshPool {
   /** Load the hot models missing from every pod; returns the requests that waited for the loads. */
   #loadMissingHot(totalRate: number, step: ServingStep): number {
     const o = this.#o;
-    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
+    const stepSeconds = this.#stepSeconds;
     let coldRequests = 0;
     const ids = [...this.#missingHot];
     this.#missingHot.clear();
@@ -222,7 +231,7 @@ export class ModelMeshPool {
    */
   #drawAccesses(totalRate: number): Int32Array {
     const o = this.#o;
-    const stepSeconds = o.stepHours * SECONDS_PER_HOUR;
+    const stepSeconds = this.#stepSeconds;
     const cold = this.#coldModels;
     if (this.#accessFirst.length < cold.length) {
       this.#accessFirst = new Float64Array(cold.length * 2);

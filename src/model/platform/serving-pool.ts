@@ -257,6 +257,8 @@ export class ServingPool {
     }
     this.#deployments.endClassify();
     this.#mesh.endClassify(this.#models);
+    // tenants only arrive with models, so the per-tenant accounts grow here, before any step needs them
+    this.#accounts.growTenants(tenants);
     this.#dirty = false;
   }
 
@@ -275,9 +277,7 @@ export class ServingPool {
     const step = this.#step;
     const accounts = this.#accounts;
     const tenants = this.#tenants.length;
-    step.clear();
     step.requests = totalRate * (o.stepHours * SECONDS_PER_HOUR);
-    accounts.growTenants(tenants);
     this.#deployments.step(now, totalRate, accounts.dedicatedByTenant, step);
     step.allDedicatedCost = this.#comparison.stepCost(totalRate);
     this.#mesh.step(now, totalRate, step, accounts.usedByTenant, tenants);

@@ -3,7 +3,7 @@
  * deployments, the all-dedicated comparison) each fill in their fields, then the accounts add them up.
  */
 
-/** One step's contributions (costs in currency, times in hours). Reused from step to step. */
+/** One step's contributions (costs in currency, times in hours). Reused: every step sets every field. */
 export class ServingStep {
   /** Requests offered in the step. */
   requests = 0;
@@ -24,20 +24,4 @@ export class ServingStep {
   overloadedHours = 0;
   /** Loaded models per pool pod x step hours. */
   modelsPerPodHours = 0;
-
-  /** Zero every field for the next step. */
-  clear(): void {
-    this.requests = 0;
-    this.poolPods = 0;
-    this.poolCost = 0;
-    this.dedicatedPods = 0;
-    this.dedicatedCost = 0;
-    this.allDedicatedCost = 0;
-    this.coldLoads = 0;
-    this.misses = 0;
-    this.latencyWeighted = 0;
-    this.latencyRequests = 0;
-    this.overloadedHours = 0;
-    this.modelsPerPodHours = 0;
-  }
 }
