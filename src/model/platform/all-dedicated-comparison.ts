@@ -21,6 +21,7 @@ export class AllDedicatedComparison {
   #dynamic: ModelState[] = [];
   #fixedCost = 0;
 
+  /** Price deployments by `pricing` (pod price per hour, step length, service time, HPA target). */
   constructor(pricing: ComparisonPricing) {
     this.#o = pricing;
   }

@@ -28,6 +28,7 @@ export class ChargebackPoster {
   /** Pools whose cents did not add up to their cost (checked by `postPool`). */
   centsMismatches = 0;
 
+  /** Post to `ledger`. */
   constructor(ledger: Ledger) {
     this.#ledger = ledger;
   }

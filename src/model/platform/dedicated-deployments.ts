@@ -32,6 +32,7 @@ export class DedicatedDeployments {
   /** Tenants with a non-zero fixed cost, ascending (adding the others' zeros would change nothing). */
   #fixedTenants: number[] = [];
 
+  /** Scale and price deployments by `scaling` (pod price, step, service time, HPA target and tolerance). */
   constructor(scaling: DeploymentScaling) {
     this.#o = scaling;
     this.#serviceSeconds = scaling.serviceMs / 1000;

@@ -13,6 +13,7 @@ export class FixedCostBilling {
   readonly #items: PlatformConfig["chargeback"]["fixedCosts"];
   #total = 0;
 
+  /** Bill the scenario's fixed cost `items` (`platform.chargeback.fixedCosts`). */
   constructor(items: PlatformConfig["chargeback"]["fixedCosts"]) {
     this.#items = items;
   }

@@ -29,6 +29,7 @@ export class MonthClose {
   dedicatedCost = 0;
   readonly #poster: ChargebackPoster;
 
+  /** Close `month`, `days` long (> 0), for `tenants`, sharing idle cost by `idle`, posting through `poster`. */
   constructor(
     month: number,
     days: number,

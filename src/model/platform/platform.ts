@@ -79,6 +79,10 @@ export class Platform implements PlatformPort {
   /** Shared platform cost over the run (chargeback.sharedCost). */
   #sharedCost = 0;
 
+  /**
+   * Build every part of `config` on `env` (draws from `streams`, costs to `ledger` at month closes) and start
+   * the standalone workloads.
+   */
   constructor(env: Environment, config: PlatformConfig, streams: StreamFactory, ledger: Ledger) {
     this.#env = env;
     this.#config = config;

@@ -24,6 +24,7 @@ export class ServingBilling {
   #modelsPerPodHours = 0;
   #overloadedHours = 0;
 
+  /** Bill `pool` (the shared serving platform). */
   constructor(pool: ServingPool) {
     this.#pool = pool;
   }
