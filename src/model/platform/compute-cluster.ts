@@ -22,9 +22,10 @@
  * fixed grid instead, but only while something can change, so an idle cluster costs no events.
  */
 import type { Environment, RandomSource, ScheduledHandle, SimEvent } from "../../../engine/index.ts";
+import { exponentialGap, TimeWeighted } from "../../../engine/index.ts";
+import { HOURS_PER_DAY, hoursToDays, secondsToDays } from "../calendar.ts";
+import { ClusterJobQueue } from "./cluster-job-queue.ts";
 import type { JobOutcome, JobRequest } from "./port.ts";
-import { TimeIntegral } from "./time-integral.ts";
-import { HOURS_PER_DAY, hoursToDays, SECONDS_PER_DAY } from "./time-units.ts";
 
 /** Parameters of one cluster (seconds and hours as users write them; converted to days inside). */
 export interface ClusterOptions {
@@ -68,7 +69,10 @@ interface ClusterNode {
 }
 
 interface ClusterJob {
-  seq: number;
+  /** Submission order (FIFO within a priority, kept across evictions). */
+  readonly seq: number;
+  /** The request's priority (lower first). */
+  readonly priority: number;
   request: JobRequest;
   nodes: number;
   submittedAt: number;
@@ -98,14 +102,14 @@ export class ComputeCluster {
   readonly name: string;
   readonly region: string;
   readonly options: Readonly<ClusterOptions>;
-  /** Nodes allocated (provisioning + idle + busy): the billed quantity. */
-  readonly allocated: TimeIntegral;
+  /** Nodes allocated (provisioning + idle + busy): the billed quantity; integrals in node-days. */
+  readonly allocated: TimeWeighted;
   /** Busy nodes. */
-  readonly busy: TimeIntegral;
+  readonly busy: TimeWeighted;
   /** Jobs waiting. */
-  readonly queueLength: TimeIntegral;
-  /** Busy nodes per tenant (OpenCost usage of the cluster). */
-  readonly busyByTenant = new Map<string, TimeIntegral>();
+  readonly queueLength: TimeWeighted;
+  /** Busy nodes per tenant (OpenCost usage of the cluster), from the tenant's first job on. */
+  readonly busyByTenant = new Map<string, TimeWeighted>();
   /** Per-job queue wait of the first start, hours (one entry per started job). */
   readonly waitHours: number[] = [];
   readonly totals: ClusterTotals = {
@@ -121,7 +125,7 @@ export class ComputeCluster {
   readonly #nodes: ClusterNode[] = [];
   /** Idle nodes in the order they became idle (oldest first): start takes from the end, scale-down from the front. */
   readonly #idle: ClusterNode[] = [];
-  readonly #queue: ClusterJob[] = [];
+  readonly #queue = new ClusterJobQueue<ClusterJob>();
   readonly #inUseByTenant = new Map<string, number>();
   readonly #provisionDays: number;
   readonly #idleDays: number;
@@ -165,16 +169,15 @@ export class ComputeCluster {
     this.name = o.name;
     this.region = o.region;
     this.options = o;
-    this.#provisionDays = o.provisioningSeconds / SECONDS_PER_DAY;
-    this.#idleDays = o.idleSecondsBeforeScaledown / SECONDS_PER_DAY;
-    this.#upCooldownDays = o.scaleUpCooldownSeconds / SECONDS_PER_DAY;
-    this.#downCooldownDays = o.scaleDownCooldownSeconds / SECONDS_PER_DAY;
-    this.#intervalDays = o.scalerIntervalSeconds / SECONDS_PER_DAY;
+    this.#provisionDays = secondsToDays(o.provisioningSeconds);
+    this.#idleDays = secondsToDays(o.idleSecondsBeforeScaledown);
+    this.#upCooldownDays = secondsToDays(o.scaleUpCooldownSeconds);
+    this.#downCooldownDays = secondsToDays(o.scaleDownCooldownSeconds);
+    this.#intervalDays = secondsToDays(o.scalerIntervalSeconds);
     this.#fixedSize = o.minNodes === o.maxNodes && !(o.lowPriority && o.evictionRatePerNodeHour > 0);
-    const now = env.now;
-    this.allocated = new TimeIntegral(now, o.minNodes);
-    this.busy = new TimeIntegral(now, 0);
-    this.queueLength = new TimeIntegral(now, 0);
+    this.allocated = new TimeWeighted(env, o.minNodes);
+    this.busy = new TimeWeighted(env, 0);
+    this.queueLength = new TimeWeighted(env, 0);
     for (let i = 0; i < o.minNodes; i++) this.#addNode(true);
   }
 
@@ -212,6 +215,7 @@ export class ComputeCluster {
     }
     const job: ClusterJob = {
       seq: this.#nextSeq++,
+      priority: request.priority,
       request,
       nodes,
       submittedAt: now,
@@ -234,21 +238,8 @@ export class ComputeCluster {
   }
 
   #enqueue(job: ClusterJob): void {
-    const q = this.#queue;
-    let lo = 0;
-    let hi = q.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = q[mid]!;
-      if (
-        m.request.priority < job.request.priority ||
-        (m.request.priority === job.request.priority && m.seq < job.seq)
-      )
-        lo = mid + 1;
-      else hi = mid;
-    }
-    q.splice(lo, 0, job);
-    this.queueLength.set(this.#env.now, q.length);
+    this.#queue.insert(job);
+    this.queueLength.record(this.#queue.length);
   }
 
   #changed(): void {
@@ -264,7 +255,7 @@ export class ComputeCluster {
     let idle = this.#idle.length;
     let i = 0;
     while (i < q.length && idle > 0) {
-      const job = q[i]!;
+      const job = q.at(i)!;
       const quota = this.options.quotas[job.request.tenant] ?? Number.POSITIVE_INFINITY;
       const inUse = this.#inUseByTenant.get(job.request.tenant) ?? 0;
       if (inUse + job.nodes > quota) {
@@ -272,11 +263,11 @@ export class ComputeCluster {
         continue;
       }
       if (job.nodes > idle) break;
-      q.splice(i, 1);
+      q.removeAt(i);
       this.#start(job);
       idle -= job.nodes;
     }
-    this.queueLength.set(this.#env.now, q.length);
+    this.queueLength.record(q.length);
   }
 
   #start(job: ClusterJob): void {
@@ -295,16 +286,17 @@ export class ComputeCluster {
     }
     const tenant = job.request.tenant;
     this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) + job.nodes);
-    this.busy.add(now, job.nodes);
-    this.#tenantBusy(tenant).add(now, job.nodes);
+    this.busy.record(this.busy.current + job.nodes);
+    const tenantBusy = this.#tenantBusy(tenant);
+    tenantBusy.record(tenantBusy.current + job.nodes);
     job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
     if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
   }
 
-  #tenantBusy(tenant: string): TimeIntegral {
+  #tenantBusy(tenant: string): TimeWeighted {
     let t = this.busyByTenant.get(tenant);
     if (t === undefined) {
-      t = new TimeIntegral(this.#env.now, 0);
+      t = new TimeWeighted(this.#env, 0);
       this.busyByTenant.set(tenant, t);
     }
     return t;
@@ -323,8 +315,9 @@ export class ComputeCluster {
     job.onNodes = [];
     const tenant = job.request.tenant;
     this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) - job.nodes);
-    this.busy.add(now, -job.nodes);
-    this.#tenantBusy(tenant).add(now, -job.nodes);
+    this.busy.record(this.busy.current - job.nodes);
+    const tenantBusy = this.#tenantBusy(tenant);
+    tenantBusy.record(tenantBusy.current - job.nodes);
   }
 
   #finish(job: ClusterJob): void {
@@ -354,12 +347,11 @@ export class ComputeCluster {
     };
     this.#nodes.push(node);
     if (ready) this.#idle.push(node);
-    else this.allocated.set(now, this.#nodes.length);
+    else this.allocated.record(this.#nodes.length);
     if (!ready) node.readyHandle = this.#env.schedule(this.#provisionDays, () => this.#ready(node));
     const o = this.options;
     if (o.lowPriority && o.evictionRatePerNodeHour > 0) {
-      const u = o.evictionSource!();
-      const lifetimeHours = -Math.log(1 - u) / o.evictionRatePerNodeHour;
+      const lifetimeHours = exponentialGap(o.evictionSource!, o.evictionRatePerNodeHour);
       node.evictionHandle = this.#env.schedule(hoursToDays(lifetimeHours), () => this.#evict(node));
     }
     return node;
@@ -385,7 +377,7 @@ export class ComputeCluster {
     if (node.evictionHandle !== undefined) this.#env.cancel(node.evictionHandle);
     node.readyHandle = undefined;
     node.evictionHandle = undefined;
-    this.allocated.set(this.#env.now, this.#nodes.length);
+    this.allocated.record(this.#nodes.length);
   }
 
   #evict(node: ClusterNode): void {
@@ -463,7 +455,7 @@ export class ComputeCluster {
     const now = this.#env.now;
     const o = this.options;
     const idle = this.#idle.length;
-    const busy = this.busy.value;
+    const busy = this.busy.current;
     let provisioning = this.#nodes.length - idle - busy;
     if (this.#nodes.length < o.minNodes) {
       // Evictions can take a cluster below its minimum; replacements are not subject to the cooldown.

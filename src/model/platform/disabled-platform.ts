@@ -3,9 +3,9 @@
  * assignment still follows the scenario's rule so project records keep a tier.
  */
 import type { Environment, RandomSource, SimEvent } from "../../../engine/index.ts";
+import { hoursToDays } from "../calendar.ts";
 import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
 import { assignTier, type TierAssignment } from "./service-tiers.ts";
-import { hoursToDays } from "./time-units.ts";
 
 /** A port whose jobs just take their run time. */
 export class DisabledPlatform implements PlatformPort {

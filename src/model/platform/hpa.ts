@@ -8,6 +8,7 @@
  * stabilisation window (default 300 s) the controller uses the highest recommendation over the window.
  * Scale-up has no stabilisation by default (window 0 s).
  */
+import { secondsToDays } from "../calendar.ts";
 
 /**
  * Replica count the HPA rule recommends for one metric, before min/max clamping.
@@ -49,7 +50,7 @@ export class ScaleDownStabiliser {
   /** @throws RangeError when windowSeconds < 0 */
   constructor(windowSeconds = 300) {
     if (!(windowSeconds >= 0)) throw new RangeError(`windowSeconds must be >= 0, got ${windowSeconds}`);
-    this.#windowDays = windowSeconds / 86_400;
+    this.#windowDays = secondsToDays(windowSeconds);
   }
 
   /** Record the recommendation made at `timeDays` and return the stabilised replica count. */

@@ -6,8 +6,9 @@ import type { Environment, StreamFactory } from "../../../engine/index.ts";
 import type { PlatformConfig } from "../../scenario/platform-schema.ts";
 import type { Ledger } from "../ledger.ts";
 import { DisabledPlatform } from "./disabled-platform.ts";
-import { Platform, tierAssignment } from "./platform.ts";
+import { Platform } from "./platform.ts";
 import type { PlatformPort } from "./port.ts";
+import { tierAssignment } from "./service-tiers.ts";
 
 export { Platform } from "./platform.ts";
 export type { JobKind, JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";

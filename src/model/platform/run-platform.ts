@@ -5,9 +5,9 @@
  */
 import { Environment, StreamFactory } from "../../../engine/index.ts";
 import type { PlatformConfig } from "../../scenario/platform-schema.ts";
+import { DAYS_PER_MONTH } from "../calendar.ts";
 import { Ledger } from "../ledger.ts";
 import { Platform } from "./platform.ts";
-import { DAYS_PER_MONTH } from "./time-units.ts";
 
 /** What a standalone platform run returns. */
 export interface PlatformRun {

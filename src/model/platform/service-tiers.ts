@@ -6,6 +6,7 @@
  * 99.99%; support community / 24 h / 4 h / 24-7; backups none / daily / hourly / real-time replication).
  */
 import type { RandomSource } from "../../../engine/index.ts";
+import type { PlatformConfig } from "../../scenario/platform-schema.ts";
 
 /** Tier names, cheapest first. */
 export const TIER_NAMES = ["Bronze", "Silver", "Gold", "Platinum"] as const;
@@ -80,4 +81,19 @@ export function assignTier(assignment: TierAssignment, criticality: number, sour
 /** Whether a string names a tier. */
 export function isTierName(name: string): name is TierName {
   return (TIER_NAMES as readonly string[]).includes(name);
+}
+
+/** The scenario's tier catalogue as the reliability model's specs. */
+export function tierSpecs(config: PlatformConfig): Record<TierName, TierSpec> {
+  const out = {} as Record<TierName, TierSpec>;
+  for (const t of TIER_NAMES) out[t] = { ...config.tiers.catalogue[t] };
+  return out;
+}
+
+/** The scenario's tier assignment rule as a {@link TierAssignment}. */
+export function tierAssignment(config: PlatformConfig): TierAssignment {
+  const a = config.tiers.assignment;
+  if (a.rule === "mix") return { rule: "mix", mix: a.mix };
+  if (a.rule === "single") return { rule: "single", tier: a.tier };
+  return { rule: "criticality", thresholds: [a.thresholds[0]!, a.thresholds[1]!, a.thresholds[2]!] };
 }

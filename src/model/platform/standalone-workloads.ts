@@ -5,11 +5,11 @@
  * served models going live over a ramp, and a number of models per tier.
  */
 import type { Environment, StreamFactory } from "../../../engine/index.ts";
-import { sampler } from "../../../engine/index.ts";
+import { nextThinnedArrival, sampler } from "../../../engine/index.ts";
 import type { PlatformConfig } from "../../scenario/platform-schema.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY } from "../calendar.ts";
 import type { JobRequest } from "./port.ts";
 import { TIER_NAMES, type TierName } from "./service-tiers.ts";
-import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 /** Ids of standalone served models start here (delivery models use small ids). */
 export const SERVED_MODEL_ID_BASE = 1_000_000_000;
@@ -38,16 +38,17 @@ export function startStandaloneWorkloads(
     const hours = sampler(s.runHours, streams.get(`platform.jobs.${i}.runHours`));
     const peakRate = s.ratePerDay * (1 + s.diurnalAmplitude);
     let k = 0;
+    // the rate at `t` days from now; a constant rate keeps every candidate without drawing
+    const rateIn = (t: number): number => {
+      const hour = ((env.now + t) * HOURS_PER_DAY) % HOURS_PER_DAY;
+      return (
+        s.ratePerDay *
+        (1 + s.diurnalAmplitude * Math.cos((2 * Math.PI * (hour - s.peakHour)) / HOURS_PER_DAY))
+      );
+    };
+    const constant = s.diurnalAmplitude === 0;
     const next = () => {
-      let t = 0;
-      // thinning: candidates at the peak rate, kept with probability rate(t) / peak
-      for (;;) {
-        t += -Math.log(1 - arrivals()) / peakRate;
-        const hour = ((env.now + t) * HOURS_PER_DAY) % 24;
-        const rate =
-          s.ratePerDay * (1 + s.diurnalAmplitude * Math.cos((2 * Math.PI * (hour - s.peakHour)) / 24));
-        if (s.diurnalAmplitude === 0 || arrivals() * peakRate < rate) break;
-      }
+      const t = nextThinnedArrival(arrivals, 0, peakRate, rateIn, Number.POSITIVE_INFINITY, constant);
       env.schedule(t, () => {
         sink.submit({
           kind: s.kind,

@@ -13,8 +13,8 @@
  * uniform on [0, 24 h); hourly: uniform on [0, 1 h); replication: the replication lag).
  */
 import type { Environment, RandomSource } from "../../../engine/index.ts";
+import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { TIER_NAMES, type TierName, type TierSpec } from "./service-tiers.ts";
-import { DAYS_PER_MONTH, HOURS_PER_DAY } from "./time-units.ts";
 
 interface TrackedModel {
   id: number;
@@ -139,6 +139,11 @@ export class TierReliability {
     return slot;
   }
 
+  /**
+   * An exponential time of mean `meanDays` by inversion. Not engine/random's `exponentialGap`: that divides by
+   * a rate, and -ln(1 - u) / (1 / mean) is not bit-for-bit -ln(1 - u) * mean, so switching would change every
+   * failure time (and the result hash) for no modelling gain.
+   */
   #exp(meanDays: number): number {
     return -Math.log(1 - this.#source()) * meanDays;
   }
@@ -218,11 +223,11 @@ export class TierReliability {
         return hours;
       }
       case "daily":
-        return Math.min(this.#source() * 24, (now - m.liveSince) * HOURS_PER_DAY);
+        return Math.min(this.#source() * HOURS_PER_DAY, (now - m.liveSince) * HOURS_PER_DAY);
       case "hourly":
         return Math.min(this.#source(), (now - m.liveSince) * HOURS_PER_DAY);
       case "replication":
-        return m.spec.replicationLagSeconds / 3600;
+        return m.spec.replicationLagSeconds / SECONDS_PER_HOUR;
     }
   }
 

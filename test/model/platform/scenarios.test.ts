@@ -22,7 +22,7 @@ describe("platform scenarios run on their own (zero delivery demand)", () => {
   it("cluster-autoscaling: compares with the fixed cluster on the same jobs", async () => {
     const s = await platformOf("cluster-autoscaling.yaml");
     const r = runPlatform(s.platform, { seed: 1, replication: 0, horizonMonths: 2 });
-    expect(r.kpis["cluster.maxNodes"]).toBeLessThanOrEqual(50);
+    expect(r.kpis["cluster.peakNodes"]).toBeLessThanOrEqual(50);
     expect(r.kpis["cluster.costSavingVsFixed"]).toBeGreaterThan(0);
     expect(r.kpis["cluster.utilisation"]).toBeGreaterThan(r.kpis["cluster.fixed.utilisation"]!);
     expect(r.series.clusterNodes).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Environment, StreamFactory } from "../../../engine/index.ts";
-import { type ServingOptions, ServingPool } from "../../../src/model/platform/serving-pool.ts";
+import type { ServingOptions } from "../../../src/model/platform/serving-options.ts";
+import { ServingPool } from "../../../src/model/platform/serving-pool.ts";
 
 function options(overrides: Partial<ServingOptions> = {}): ServingOptions {
   return {

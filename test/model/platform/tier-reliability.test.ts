@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Environment, StreamFactory } from "../../../engine/index.ts";
+import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
 import { assignTier, type TierName, type TierSpec } from "../../../src/model/platform/service-tiers.ts";
 import { TierReliability } from "../../../src/model/platform/tier-reliability.ts";
-import { DAYS_PER_MONTH } from "../../../src/model/platform/time-units.ts";
 
 function spec(overrides: Partial<TierSpec> = {}): TierSpec {
   return {

@@ -1,0 +1,65 @@
+/**
+ * Posts a pool's chargeback to the ledger: one FOCUS cost row per tenant from integer cents (chargeback.ts),
+ * with the pool's quantity split in proportion, and keeps each tenant's platform cost over the run.
+ */
+import type { CostCategory, Ledger } from "../ledger.ts";
+import type { CostRow } from "../result.ts";
+import { toCents } from "./largest-remainder.ts";
+
+/** What the rows of one posting share (FOCUS columns); every field is set, so every line has one shape. */
+export interface ChargebackLine {
+  category: CostCategory;
+  service: string;
+  serviceCategory: string;
+  resourceId: string;
+  /** The pool's quantity (node-hours, pod-hours, ...), split across tenants in proportion to their cents. */
+  quantity: number;
+  unit: string;
+  /** List cost / billed cost (1 = no discount). */
+  listFactor: number;
+  pricing: CostRow["pricingCategory"];
+}
+
+/** Writes chargeback rows to a ledger and totals them by tenant. */
+export class ChargebackPoster {
+  readonly #ledger: Ledger;
+  /** Platform cost charged to each tenant so far, in order of the first charge. */
+  readonly tenantCost = new Map<string, number>();
+  /** Pools whose cents did not add up to their cost (checked by `postPool`). */
+  centsMismatches = 0;
+
+  /** Post to `ledger`. */
+  constructor(ledger: Ledger) {
+    this.#ledger = ledger;
+  }
+
+  /** Post one row per tenant of `cents` in `month`; returns the cents posted in total. */
+  post(month: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): number {
+    const listFactor = line.listFactor;
+    let total = 0;
+    for (const c of cents.values()) total += c;
+    for (const [tenant, c] of cents) {
+      const cost = c / 100;
+      this.#ledger.post({
+        month,
+        category: line.category,
+        service: line.service,
+        serviceCategory: line.serviceCategory,
+        tenant,
+        resourceId: line.resourceId,
+        cost,
+        listCost: cost * listFactor,
+        quantity: total !== 0 ? (line.quantity * c) / total : 0,
+        unit: line.unit,
+        pricing: line.pricing,
+      });
+      this.tenantCost.set(tenant, (this.tenantCost.get(tenant) ?? 0) + cost);
+    }
+    return total;
+  }
+
+  /** Post a pool of `cost` split into `cents`, counting a mismatch when the cents miss the cost. */
+  postPool(month: number, cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
+    if (this.post(month, line, cents) !== toCents(cost)) this.centsMismatches++;
+  }
+}

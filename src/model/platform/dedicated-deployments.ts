@@ -1,0 +1,100 @@
+/**
+ * Dedicated deployments (one model per deployment, e.g. Platinum, or every model in `dedicated` mode): replicas
+ * by the Kubernetes HPA rule on the model's own CPU load (hpa.ts), between the tier's min and max. A deployment
+ * whose peak load needs no more than its minimum stays at the minimum; that is decided once per classification,
+ * not per step, and its cost per step is a constant. With a stabilisation window shorter than the step, only
+ * the current recommendation is in the window.
+ */
+import { clampReplicas, hpaDesiredReplicas } from "./hpa.ts";
+import type { DeploymentSizing, ModelState } from "./served-model.ts";
+import type { ServingStep } from "./serving-step.ts";
+
+/** HPA parameters the deployments scale by. */
+export interface DeploymentScaling {
+  dedicatedPodCostPerHour: number;
+  stepHours: number;
+  serviceMs: number;
+  concurrencyPerPod: number;
+  targetUtilisation: number;
+  tolerance: number;
+}
+
+/** The dedicated deployments of one serving platform. */
+export class DedicatedDeployments {
+  readonly #o: DeploymentScaling;
+  readonly #serviceSeconds: number;
+  /** Deployments that scale with load. */
+  #dynamic: ModelState[] = [];
+  /** Cost, pods and cost by tenant index of one step of the deployments fixed at their minimum. */
+  #fixedCost = 0;
+  #fixedPods = 0;
+  #fixedCostByTenant: number[] = [];
+  /** Tenants with a non-zero fixed cost, ascending (adding the others' zeros would change nothing). */
+  #fixedTenants: number[] = [];
+
+  /** Scale and price deployments by `scaling` (pod price, step, service time, HPA target and tolerance). */
+  constructor(scaling: DeploymentScaling) {
+    this.#o = scaling;
+    this.#serviceSeconds = scaling.serviceMs / 1000;
+  }
+
+  /** Start a classification of `tenants` tenants' models. */
+  beginClassify(tenants: number): void {
+    this.#fixedCostByTenant = new Array<number>(tenants).fill(0);
+    this.#dynamic = [];
+    this.#fixedCost = 0;
+    this.#fixedPods = 0;
+  }
+
+  /** Classify one dedicated model: fixed at its minimum, or scaled step by step. */
+  classify(state: ModelState, sizing: DeploymentSizing): void {
+    state.fixedReplicas = sizing.staticReplicas;
+    if (!sizing.staticReplicas) {
+      this.#dynamic.push(state);
+      return;
+    }
+    const min = sizing.minReplicas;
+    state.replicas = min;
+    this.#fixedCost += min * sizing.podStepCost;
+    this.#fixedCostByTenant[state.tenantIndex]! += min * sizing.podStepCost;
+    this.#fixedPods += min * state.model.regions;
+  }
+
+  /** End the classification. */
+  endClassify(): void {
+    this.#fixedTenants = [];
+    for (let t = 0; t < this.#fixedCostByTenant.length; t++)
+      if (this.#fixedCostByTenant[t] !== 0) this.#fixedTenants.push(t);
+  }
+
+  /**
+   * Scale every dynamic deployment to `totalRate` requests/s (shared by weight) at `now`, add the step's cost
+   * by tenant to `costByTenant` and its pods and cost to `step`.
+   */
+  step(now: number, totalRate: number, costByTenant: number[], step: ServingStep): void {
+    const o = this.#o;
+    const serviceSeconds = this.#serviceSeconds;
+    let cost = this.#fixedCost;
+    let pods = this.#fixedPods;
+    if (this.#fixedCost > 0)
+      for (const t of this.#fixedTenants) costByTenant[t]! += this.#fixedCostByTenant[t]!;
+    for (const state of this.#dynamic) {
+      const m = state.model;
+      const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
+      const desired = hpaDesiredReplicas(state.replicas, utilisation, o.targetUtilisation, o.tolerance);
+      const next = state.stabiliser !== undefined ? state.stabiliser.recommend(now, desired) : desired;
+      state.replicas = clampReplicas(next, Math.max(1, m.minReplicas), m.maxReplicas);
+      const modelCost = state.replicas * m.regions * o.dedicatedPodCostPerHour * o.stepHours;
+      cost += modelCost;
+      pods += state.replicas * m.regions;
+      costByTenant[state.tenantIndex]! += modelCost;
+    }
+    step.dedicatedCost = cost;
+    step.dedicatedPods = pods;
+  }
+
+  /** Append what decides the deployments' next day (their replicas) to a day-replay signature. */
+  signatureInto(signature: number[]): void {
+    for (const state of this.#dynamic) signature.push(state.replicas);
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The multi-model pool of a serving platform: pods that load models on demand and evict the least recently
+ * used one only under memory pressure (KServe ModelMesh), sized by the Kubernetes HPA rule on two metrics.
+ *
+ * Sources and approximations (stated, so they can be challenged):
+ * - ModelMesh: kserve/modelmesh docs ("a distributed LRU cache for serving runtime models"). A model not loaded
+ *   anywhere is loaded on the pod with the most free memory. Extra copies of hot models are not modelled (their
+ *   memory is ignored); requests are balanced across pods.
+ * - Within a step, a model with rate lambda is used with probability 1 - exp(-lambda * step); uses are applied
+ *   to the caches in the order of their first request (a truncated-exponential time). A model expecting >= 20
+ *   requests even at the diurnal trough (P(no request) < 2e-9) is "hot": it is used at the start of every step,
+ *   so it is kept loaded and evicted only when nothing else is left (this only differs from exact LRU when the
+ *   step's own working set does not fit). A cold load makes the requests arriving during the load wait for it:
+ *   misses = min(requests, 1 + lambda * loadSeconds).
+ * - HPA (hpa.ts): with two metrics the larger recommendation wins, as the Kubernetes docs say for several
+ *   metrics: CPU utilisation = offered load (requests/s x service time) / (pods x concurrency per pod), and
+ *   memory utilisation = memory of the models used in the step / model memory of the pool (a working-set
+ *   metric, target `memoryTargetUtilisation`; 0 = CPU only).
+ * - Latency: pool-latency.ts; saturated steps are counted as overloaded hours and left out of the latency.
+ * - A shadow pool (for comparisons) has no caches: it sizes itself on the expected working set and draws no
+ *   random numbers.
+ */
+import { exponentialGapFromUniform } from "../../../engine/index.ts";
+import { SECONDS_PER_HOUR } from "../calendar.ts";
+import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
+import { ModelCache } from "./model-cache.ts";
+import { PoolLatency } from "./pool-latency.ts";
+import type { ModelState } from "./served-model.ts";
+import type { ServingOptions } from "./serving-options.ts";
+import type { ServingStep } from "./serving-step.ts";
+
+/** Requests per step at the diurnal trough from which a model counts as hot. */
+const HOT_REQUESTS = 20;
+const EMPTY_INDEX = new Int32Array(0);
+
+/** Pods of multi-model serving with their LRU caches, stepped by the serving pool. */
+export class ModelMeshPool {
+  readonly #o: Readonly<ServingOptions>;
+  readonly #shadow: boolean;
+  readonly #modelMemoryGb: number;
+  readonly #latency: PoolLatency;
+  readonly #stabiliser: ScaleDownStabiliser;
+  readonly #useStabiliser: boolean;
+  readonly #stepSeconds: number;
+  readonly #serviceSeconds: number;
+  #pods: ModelCache[] = [];
+  /** Caches of removed pods, reused (cleared) when the pool grows again. */
+  readonly #sparePods: ModelCache[] = [];
+  readonly #location = new Map<number, ModelCache>();
+  /** Ids of the hot models (evicted only when nothing else is left). */
+  readonly #pinned = new Set<number>();
+  /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
+  readonly #missingHot = new Set<number>();
+  readonly #stateById = new Map<number, ModelState>();
+  /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
+  #duplicateIds = false;
+  // per-classification constants
+  #poolWeight = 0;
+  #tenantPoolWeight: number[] = [];
+  #hotMemoryGb = 0;
+  #coldModels: ModelState[] = [];
+  #flipped = false;
+  // reusable per-step buffers
+  #accessIndex = new Int32Array(16);
+  #accessFirst = new Float64Array(16);
+
+  /** A pool with `options` (minimum pods, HPA settings, stabiliser when `useStabiliser`). */
+  constructor(options: Readonly<ServingOptions>, modelMemoryGb: number, useStabiliser: boolean) {
+    this.#o = options;
+    this.#shadow = options.shadow === true;
+    this.#modelMemoryGb = modelMemoryGb;
+    this.#latency = new PoolLatency(options.concurrencyPerPod, options.loadSeconds);
+    this.#stabiliser = new ScaleDownStabiliser(options.stabilisationWindowSeconds);
+    this.#useStabiliser = useStabiliser;
+    this.#stepSeconds = options.stepHours * SECONDS_PER_HOUR;
+    this.#serviceSeconds = options.serviceMs / 1000;
+  }
+
+  /** Pods now. */
+  get podCount(): number {
+    return this.#pods.length;
+  }
+
+  /** Pool models that are not hot (each step draws whether each was used). */
+  get coldCount(): number {
+    return this.#coldModels.length;
+  }
+
+  /** Register a model that went live (pool or dedicated: ids are tracked for all). */
+  register(state: ModelState): void {
+    if (this.#stateById.has(state.model.id)) this.#duplicateIds = true;
+    this.#stateById.set(state.model.id, state);
+  }
+
+  /** Start a classification of `tenants` tenants' models. */
+  beginClassify(tenants: number): void {
+    this.#poolWeight = 0;
+    this.#tenantPoolWeight = new Array<number>(tenants).fill(0);
+    this.#hotMemoryGb = 0;
+    this.#coldModels = [];
+    this.#flipped = false;
+  }
+
+  /** Classify one pool model as hot or cold, given the pool's request rate at the trough (requests/s). */
+  classify(state: ModelState, troughRate: number): void {
+    const m = state.model;
+    this.#poolWeight += state.weight;
+    this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
+    const hot = troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
+    if (hot) this.#hotMemoryGb += m.memoryGb;
+    else this.#coldModels.push(state);
+    if (hot === state.hot) return;
+    // the pinned set and the missing hot models change only when some model's hot flag flips
+    state.hot = hot;
+    this.#flipped = true;
+    if (this.#duplicateIds) return;
+    // pinned = the hot models; a model turning hot and not loaded yet is missing
+    if (hot) {
+      this.#pinned.add(m.id);
+      if (!this.#location.has(m.id)) this.#missingHot.add(m.id);
+    } else this.#pinned.delete(m.id);
+  }
+
+  /** End the classification of `models` (all of them, for the pinned set when ids repeat). */
+  endClassify(models: readonly ModelState[]): void {
+    if (!(this.#flipped && this.#duplicateIds)) return;
+    // two models share an id: rebuild from scratch so the id stays pinned while any of them is hot
+    this.#pinned.clear();
+    for (const state of models) if (state.hot) this.#pinned.add(state.model.id);
+    for (const state of models)
+      if (state.hot && !this.#location.has(state.model.id)) this.#missingHot.add(state.model.id);
+  }
+
+  /**
+   * Run one step at `now` (days) with `totalRate` requests/s over all models: serve the pool's share, fill in
+   * `step` (pods, cost, cold loads, misses, latency), add each tenant's used pool cost to `usedByTenant`
+   * (first `tenants` entries), then resize by the HPA rule.
+   */
+  step(now: number, totalRate: number, step: ServingStep, usedByTenant: number[], tenants: number): void {
+    const o = this.#o;
+    const stepSeconds = this.#stepSeconds;
+    const serviceSeconds = this.#serviceSeconds;
+    const poolRate = totalRate * this.#poolWeight;
+    step.coldLoads = 0;
+    step.misses = 0;
+    step.modelsPerPodHours = 0;
+    step.latencyWeighted = 0;
+    step.latencyRequests = 0;
+    step.overloadedHours = 0;
+    let pods = this.#pods.length;
+    if (poolRate > 0 && pods === 0) {
+      this.#resize(Math.max(1, o.minReplicas));
+      pods = this.#pods.length;
+    }
+    let workingSetGb = this.#hotMemoryGb;
+    let coldRequests = 0;
+    if (pods > 0 && this.#shadow && o.memoryTargetUtilisation > 0) {
+      // a shadow pool has no caches: its memory metric uses the expected working set instead
+      for (const state of this.#coldModels)
+        workingSetGb += state.model.memoryGb * (1 - Math.exp(-totalRate * state.weight * stepSeconds));
+    }
+    if (pods > 0 && !this.#shadow) {
+      if (this.#missingHot.size > 0) coldRequests += this.#loadMissingHot(totalRate, step);
+      const cold = this.#coldModels;
+      const idx = this.#drawAccesses(totalRate);
+      for (let k = 0; k < idx.length; k++) {
+        const state = cold[idx[k]!]!;
+        const id = state.model.id;
+        workingSetGb += state.model.memoryGb;
+        const pod = this.#location.get(id);
+        if (pod !== undefined) {
+          pod.access(id, state.model.memoryGb);
+          continue;
+        }
+        this.#load(id, state.model.memoryGb);
+        const lambda = totalRate * state.weight;
+        coldRequests += Math.min(lambda * stepSeconds, 1 + lambda * o.loadSeconds);
+        step.coldLoads++;
+      }
+      step.misses = coldRequests;
+    }
+    const poolCost = pods * o.podCostPerHour * o.stepHours;
+    const utilisation = pods > 0 ? (poolRate * serviceSeconds) / (pods * o.concurrencyPerPod) : 0;
+    if (poolRate > 0) {
+      // OpenCost usage: the share of the pool's cost its load used, split by each tenant's share of requests
+      const used = (poolCost * Math.min(1, utilisation)) / this.#poolWeight;
+      for (let t = 0; t < tenants; t++) usedByTenant[t]! += used * (this.#tenantPoolWeight[t] ?? 0);
+    }
+    if (!this.#shadow && pods > 0 && poolRate > 0) {
+      let loaded = 0;
+      for (const pod of this.#pods) loaded += pod.size;
+      step.modelsPerPodHours = (loaded / pods) * o.stepHours;
+      if (utilisation < 1) {
+        const stepRequests = poolRate * stepSeconds;
+        const coldShare = Math.min(1, coldRequests / stepRequests);
+        const p95 = this.#latency.p95(poolRate / pods, serviceSeconds, coldShare);
+        step.latencyWeighted = p95 * 1000 * stepRequests;
+        step.latencyRequests = stepRequests;
+      } else {
+        step.overloadedHours = o.stepHours;
+      }
+    }
+    step.poolPods = pods;
+    step.poolCost = poolCost;
+    if (pods > 0) this.#scale(now, pods, utilisation, workingSetGb, poolRate);
+  }
+
+  /** Load the hot models missing from every pod; returns the requests that waited for the loads. */
+  #loadMissingHot(totalRate: number, step: ServingStep): number {
+    const o = this.#o;
+    const stepSeconds = this.#stepSeconds;
+    let coldRequests = 0;
+    const ids = [...this.#missingHot];
+    this.#missingHot.clear();
+    for (const id of ids) {
+      const state = this.#stateById.get(id)!;
+      if (!state.hot || this.#location.has(id)) continue;
+      this.#load(state.model.id, state.model.memoryGb);
+      coldRequests += Math.min(
+        totalRate * state.weight * stepSeconds,
+        1 + totalRate * state.weight * o.loadSeconds,
+      );
+      step.coldLoads++;
+    }
+    return coldRequests;
+  }
+
+  /**
+   * Draw which cold models are used in the step (one uniform each) and return their indices in the order of
+   * their first request.
+   */
+  #drawAccesses(totalRate: number): Int32Array {
+    const o = this.#o;
+    const stepSeconds = this.#stepSeconds;
+    const cold = this.#coldModels;
+    if (this.#accessFirst.length < cold.length) {
+      this.#accessFirst = new Float64Array(cold.length * 2);
+      this.#accessIndex = new Int32Array(cold.length * 2);
+    }
+    const first = this.#accessFirst;
+    let accessed = 0;
+    for (let i = 0; i < cold.length; i++) {
+      const lambda = totalRate * cold[i]!.weight;
+      const requests = lambda * stepSeconds;
+      const u = o.source();
+      if (u < 1 - Math.exp(-requests)) {
+        this.#accessIndex[accessed++] = i;
+        first[i] = exponentialGapFromUniform(u, lambda);
+      }
+    }
+    const idx = accessed > 0 ? this.#accessIndex.subarray(0, accessed) : EMPTY_INDEX;
+    if (accessed > 1) idx.sort((a, b) => first[a]! - first[b]!);
+    return idx;
+  }
+
+  /** The HPA's next pod count from the step's CPU and memory utilisation, within min and max. */
+  #scale(now: number, pods: number, utilisation: number, workingSetGb: number, poolRate: number): void {
+    const o = this.#o;
+    let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
+    if (o.memoryTargetUtilisation > 0) {
+      const memoryUtilisation = workingSetGb / (pods * this.#modelMemoryGb);
+      desired = Math.max(
+        desired,
+        hpaDesiredReplicas(pods, memoryUtilisation, o.memoryTargetUtilisation, o.tolerance),
+      );
+    }
+    const next = this.#useStabiliser ? this.#stabiliser.recommend(now, desired) : desired;
+    const minimum = poolRate > 0 ? Math.max(1, o.minReplicas) : 0;
+    this.#resize(clampReplicas(next, minimum, o.maxReplicas));
+  }
+
+  #resize(target: number): void {
+    if (target === this.#pods.length) return;
+    while (this.#pods.length < target) {
+      const spare = this.#sparePods.pop();
+      if (spare !== undefined) spare.clear();
+      this.#pods.push(spare ?? new ModelCache(this.#modelMemoryGb));
+    }
+    while (this.#pods.length > target) {
+      const pod = this.#pods.pop()!;
+      for (const id of pod.ids()) {
+        this.#location.delete(id);
+        if (this.#pinned.has(id)) this.#missingHot.add(id);
+      }
+      this.#sparePods.push(pod);
+    }
+  }
+
+  /** Load a model on the pod with the most free memory, evicting there as needed. */
+  #load(id: number, memoryGb: number): void {
+    let target = this.#pods[0]!;
+    for (const pod of this.#pods) if (pod.freeGb > target.freeGb) target = pod;
+    const r = target.access(id, memoryGb, this.#pinned);
+    for (const victim of r.evicted) {
+      this.#location.delete(victim);
+      if (this.#pinned.has(victim)) this.#missingHot.add(victim);
+    }
+    this.#location.set(id, target);
+  }
+
+  /** Append what decides the pool's next day (missing hot models, pods and their contents) to a signature. */
+  signatureInto(signature: number[]): void {
+    signature.push(this.#missingHot.size, this.#pods.length);
+    for (const pod of this.#pods) signature.push(pod.size, pod.usedGb);
+  }
+}
