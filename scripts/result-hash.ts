@@ -5,9 +5,9 @@
  *
  * Usage: npx tsx scripts/result-hash.ts [--replications N] [--verbose]
  *
- * Metric names are canonicalised through RENAMES (old name pattern -> new name) and DROPPED (names removed because
- * they duplicated another metric value for value), so that a rename alone does not change the hash; every entry
- * says which change introduced it.
+ * Metric names are canonicalised through RENAMES (today's name -> the name it had) and DUPLICATES (names removed
+ * because they duplicated another metric value for value), so that a rename alone does not change the hash; every
+ * entry says which change introduced it.
  */
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
@@ -21,11 +21,14 @@ const RENAMES: [RegExp, string][] = [
   // issue 9 section 1 (platform branch): the observed peak of allocated nodes was emitted as `cluster.maxNodes`,
   // which reads like the configured `platform.clusters[i].maxNodes`; same value, now `cluster.peakNodes`
   [/^cluster\.peakNodes$/, "cluster.maxNodes"],
+  // issue 9 section 1: `chargeback.tenantCost.<t>` (platform rows only) read like a copy of `tenantCost.<t>` (every
+  // ledger row of the tenant); same values, now named for what it is
+  [/^chargeback\.platformCost\./, "chargeback.tenantCost."],
 ];
 /** Duplicates removed since then: a pattern of the name kept -> the name of the removed copy, re-created from it. */
 const DUPLICATES: [RegExp, string][] = [
-  // none from the platform branch: `chargeback.tenantCost.<t>` (the platform's chargeback rows only) is not a copy
-  // of `tenantCost.<t>` (every ledger row of the tenant); they differ in every scenario with delivery demand
+  // none: `chargeback.tenantCost.<t>` (renamed above) is not a copy of `tenantCost.<t>`; they differ in every
+  // scenario with delivery demand
 ];
 
 const args = process.argv.slice(2);

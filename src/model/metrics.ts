@@ -931,6 +931,15 @@ export const METRICS = {
     producer: "chargeback",
     kinds: ["kpi"],
   },
+  "chargeback.platformCost.<tenant>": {
+    label: "Platform cost charged to {tenant}",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Platform cost (compute, serving, tier fees, fixed costs) charged back to one tenant; tenantCost.<tenant> adds the tenant's people and other ledger costs.",
+    producer: "chargeback",
+    kinds: ["kpi"],
+  },
   "chargeback.tenants": {
     label: "Tenants charged",
     unit: "tenants",

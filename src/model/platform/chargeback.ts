@@ -7,10 +7,11 @@
  * (overhead) costs are split by a stated method. Amounts are converted to integer cents and split with the
  * largest-remainder method (largest-remainder.ts), so the parts add up to the pool's total exactly.
  */
+import { IDLE_TENANT } from "../metrics.ts";
 import { apportionCents, toCents } from "./largest-remainder.ts";
 
-/** Tenant name under which idle cost nobody is charged stays (OpenCost's idle allocation name). */
-export const IDLE_TENANT = "__idle__";
+/** The catalogue's idle tenant (OpenCost's idle allocation name), re-exported for the chargeback's callers. */
+export { IDLE_TENANT };
 
 /** How idle cost is shared. */
 export type IdleMethod = "usage" | "even" | "none";

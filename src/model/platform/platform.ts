@@ -205,6 +205,7 @@ export class Platform implements PlatformPort {
   #record(month: PlatformMonthSeries): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [name, value] of Object.entries(month)) {
+      if (value === undefined) continue;
       out[name] = value;
       let list = this.#monthSeries[name];
       if (list === undefined) {
@@ -228,7 +229,7 @@ export class Platform implements PlatformPort {
     k["chargeback.fixedCosts"] = this.#fixedCosts.total;
     k["chargeback.centsMismatches"] = this.#poster.centsMismatches;
     this.#dedicated?.addKpis(k, this.#sharedCost);
-    for (const [tenant, cost] of this.#poster.tenantCost) k[`chargeback.tenantCost.${tenant}`] = cost;
+    for (const [tenant, cost] of this.#poster.tenantCost) k[`chargeback.platformCost.${tenant}`] = cost;
     k["chargeback.tenants"] = this.#tenants.size;
     return { kpis: k as Record<string, number>, samples: samples as Record<string, number[]> };
   }

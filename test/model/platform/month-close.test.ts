@@ -115,8 +115,8 @@ describe("Platform month close", () => {
     expect(k["chargeback.sharedCost"]).toBe(3921 + 3923);
     expect(k["chargeback.fixedCosts"]).toBe(2000);
     expect(k["chargeback.centsMismatches"]).toBe(0);
-    expect(k["chargeback.tenantCost.a"]).toBe(974 + 1460 + 300 + 500 + 1462 + 300 + 500);
-    expect(k["chargeback.tenantCost.b"]).toBe(487 + 500 + 1461 + 500);
+    expect(k["chargeback.platformCost.a"]).toBe(974 + 1460 + 300 + 500 + 1462 + 300 + 500);
+    expect(k["chargeback.platformCost.b"]).toBe(487 + 500 + 1461 + 500);
     expect(k["chargeback.tenants"]).toBe(2);
     expect(r.samples.jobWaitHours).toEqual([0, 0, 0]);
   });

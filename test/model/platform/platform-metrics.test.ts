@@ -1,28 +1,32 @@
 import { describe, expect, it } from "vitest";
-import {
-  PLATFORM_KPIS,
-  PLATFORM_SAMPLES,
-  PLATFORM_SERIES,
-} from "../../../src/model/platform/platform-metrics.ts";
+import { METRICS, type MetricKind, type Producer, parseMetricName } from "../../../src/model/metrics.ts";
 import { runPlatform } from "../../../src/model/platform/run-platform.ts";
-import { TIER_NAMES } from "../../../src/model/platform/service-tiers.ts";
 import { platformSchema } from "../../../src/scenario/platform-schema.ts";
 
-/** A declared name as a pattern: `<tier>` is one of the tiers, `<tenant>` any tenant name. */
-function pattern(declared: string): RegExp {
-  const escaped = declared.replace(/[.]/g, "\\.");
-  return new RegExp(
-    `^${escaped.replace("<tier>", `(${TIER_NAMES.join("|")})`).replace("<tenant>", "[^.]+")}$`,
-  );
+const PLATFORM_PARTS: readonly Producer[] = ["cluster", "serving", "tiers", "chargeback"];
+
+/** Emitted names that are not a platform part's metric of this kind in the catalogue. */
+function outsideCatalogue(names: readonly string[], kind: MetricKind): string[] {
+  return names.filter((name) => {
+    const match = parseMetricName(name);
+    return (
+      match === undefined ||
+      !PLATFORM_PARTS.includes(match.entry.producer) ||
+      !(match.entry.kinds as readonly MetricKind[]).includes(kind)
+    );
+  });
 }
 
-function undeclared(emitted: readonly string[], declared: readonly string[]): string[] {
-  const patterns = declared.map(pattern);
-  return emitted.filter((name) => !patterns.some((p) => p.test(name)));
-}
-
-function neverEmitted(emitted: readonly string[], declared: readonly string[]): string[] {
-  return declared.filter((d) => !emitted.some((name) => pattern(d).test(name)));
+/** Catalogue keys of a platform part and this kind that no emitted name matches. */
+function neverEmitted(names: readonly string[], kind: MetricKind): string[] {
+  const emittedKeys = new Set(names.map((name) => parseMetricName(name)?.key));
+  return Object.entries(METRICS)
+    .filter(
+      ([, entry]) =>
+        PLATFORM_PARTS.includes(entry.producer) && (entry.kinds as readonly MetricKind[]).includes(kind),
+    )
+    .map(([key]) => key)
+    .filter((key) => !emittedKeys.has(key as never));
 }
 
 // every part on: jobs on an autoscaled cluster with a fixed comparison, served models, tier models, the
@@ -41,28 +45,31 @@ const config = platformSchema.parse({
   chargeback: { compareDedicated: true },
 });
 
-describe("platform-metrics declares exactly what the platform emits", () => {
+describe("the platform emits exactly its parts' names of the metric catalogue", () => {
   const run = runPlatform(config, { seed: 5, replication: 0, horizonMonths: 2 });
 
-  it("KPIs", () => {
-    const emitted = Object.keys(run.kpis);
-    expect(undeclared(emitted, Object.keys(PLATFORM_KPIS))).toEqual([]);
-    expect(neverEmitted(emitted, Object.keys(PLATFORM_KPIS))).toEqual([]);
-  });
-
-  it("monthly series", () => {
-    expect(Object.keys(run.series)).toEqual(Object.keys(PLATFORM_SERIES));
-  });
-
-  it("samples", () => {
-    const emitted = Object.keys(run.samples);
-    expect(undeclared(emitted, Object.keys(PLATFORM_SAMPLES))).toEqual([]);
-    expect(neverEmitted(emitted, Object.keys(PLATFORM_SAMPLES))).toEqual([]);
-  });
+  for (const [kind, names] of [
+    ["kpi", Object.keys(run.kpis)],
+    ["series", Object.keys(run.series)],
+    ["sample", Object.keys(run.samples)],
+  ] as const) {
+    it(`${kind} names`, () => {
+      expect(outsideCatalogue(names, kind)).toEqual([]);
+      expect(neverEmitted(names, kind)).toEqual([]);
+    });
+  }
 
   it("the observed peak is cluster.peakNodes and never above the configured maxNodes", () => {
     expect(run.kpis["cluster.maxNodes"]).toBeUndefined();
     expect(run.kpis["cluster.peakNodes"]).toBeGreaterThan(0);
     expect(run.kpis["cluster.peakNodes"]).toBeLessThanOrEqual(8);
+  });
+
+  it("charges each tenant's platform cost under chargeback.platformCost.<tenant>", () => {
+    expect(
+      Object.keys(run.kpis)
+        .filter((k) => k.startsWith("chargeback.platformCost."))
+        .sort(),
+    ).toEqual(["chargeback.platformCost.a", "chargeback.platformCost.b"]);
   });
 });
