@@ -34,6 +34,26 @@ export function outDirExists(path: string): string {
   return `output directory ${path} already exists; choose another with --out`;
 }
 
+/** A file-system operation failed for an ordinary reason (read-only, full, not a folder, no permission). */
+export function fileSystemProblem(action: string, path: string, reason: string): string {
+  return `cannot ${action} ${path}: ${reason}`;
+}
+
+/** The report folder was taken while the run was going on; the report went elsewhere. */
+export function outDirTaken(requested: string, keptAt: string): string {
+  return `output directory ${requested} already exists (it was created while this command ran); nothing in it was touched, the report was written to ${keptAt} instead`;
+}
+
+/** The charts could not be drawn; the data files were kept. */
+export function chartsFailed(detail: string, outDir: string): string {
+  return `the report's charts could not be drawn (${detail}); the results (summary.json and CSV files) are in ${outDir}`;
+}
+
+/** Ctrl-C arrived while a report was being written; it was finished first, so the stop is not a failure. */
+export function finishedDespiteInterrupt(): string {
+  return "Ctrl-C arrived while the report was being written: the report above was finished first";
+}
+
 /** Ctrl-C stopped a command; nothing was written. */
 export function interrupted(): string {
   return "interrupted (Ctrl-C): workers stopped, no partial report written";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
-import { writeDirectoryAtomic } from "../../reports/write-report.ts";
+import { ReportDirectoryTakenError, writeDirectoryAtomic } from "../../reports/write-report.ts";
 import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
 import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
@@ -50,14 +50,34 @@ describe("writeRunReport", () => {
 });
 
 describe("atomic directory writes", () => {
-  it("replaces an existing report as a whole", async () => {
+  it("never replaces an existing directory: the report goes to <dir>-2 and the writer says so", async () => {
     const outDir = join(root, "replace");
     await mkdir(outDir);
-    writeFileSync(join(outDir, "stale.txt"), "old");
-    await writeRunReport(RUN_SUMMARY, { outDir, formats: ["json"] });
-    expect(readdirSync(outDir)).not.toContain("stale.txt");
-    expect(readdirSync(outDir)).toContain("summary.json");
+    writeFileSync(join(outDir, "precious.txt"), "old");
+    const error = await writeRunReport(RUN_SUMMARY, { outDir, formats: ["json"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportDirectoryTakenError);
+    expect((error as ReportDirectoryTakenError).keptAt).toBe(`${outDir}-2`);
+    expect(readdirSync(outDir)).toEqual(["precious.txt"]);
+    expect(readdirSync(`${outDir}-2`)).toContain("summary.json");
+    const next = await writeRunReport(RUN_SUMMARY, { outDir, formats: ["csv"], ifTaken: "next" });
+    expect(next.outDir).toBe(`${outDir}-3`);
     expect(readdirSync(root).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("a chart that cannot be drawn costs no results: summary.json and the CSVs are written", async () => {
+    const outDir = join(root, "chart-failure");
+    const broken = { ...RUN_SUMMARY };
+    Object.defineProperty(broken, "kpis", {
+      get() {
+        if (new Error().stack?.includes("buildRunCharts")) throw new Error("chart exploded");
+        return RUN_SUMMARY.kpis;
+      },
+      enumerable: true,
+    });
+    const written = await writeRunReport(broken, { outDir });
+    expect(written.chartError).toBe("chart exploded");
+    expect(written.files).toEqual(expect.arrayContaining(["summary.json", "kpis.csv", "series.csv"]));
+    expect(written.files).not.toContain("report.html");
   });
 
   it("an interrupted build leaves neither a half-written report nor temporary files, and keeps the old one", async () => {
@@ -73,6 +93,7 @@ describe("atomic directory writes", () => {
     writeFileSync(join(existing, "report.html"), "previous");
     await expect(writeDirectoryAtomic(existing, fill)).rejects.toThrow("interrupted");
     expect(readFileSync(join(existing, "report.html"), "utf8")).toBe("previous");
+    expect(readdirSync(root)).not.toContain("kept-2");
     expect(readdirSync(root).filter((n) => n.startsWith("."))).toEqual([]);
   });
 });

@@ -57,14 +57,19 @@ export async function runCommand(
     context.cwd,
     context.now(),
   );
-  for (const outDir of outDirs) assertFreshDirectory(outDir);
+  for (const outDir of outDirs) await assertFreshDirectory(outDir);
   const results: RunJson[] = [];
   const human = !options.json && !options.quiet;
   for (const [index, scenario] of resolved.entries()) {
-    const outDir = outDirs[index]!;
     const summary = await runOne(scenario, options, context);
-    if (context.signal.aborted || summary.stoppedBy === "cancelled") return;
-    const files = await writeReport({ kind: "run", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+    // a stop before the report is written leaves nothing; main reports it with exit 130
+    context.signal.throwIfAborted();
+    const { outDir, files } = await writeReport(
+      { kind: "run", summary },
+      outDirs[index]!,
+      options.format ?? DEFAULT_FORMATS,
+      options.out !== undefined,
+    );
     if (human) {
       if (summary.stoppedBy === "precision")
         context.stderr(`${stoppedBy(summary.stoppedBy, summary.replications)}\n`);

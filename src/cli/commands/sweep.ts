@@ -30,7 +30,7 @@ export async function sweepCommand(
   const label = basename(argument, extname(argument));
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = reportDirectory(options.out, `${label}${shardSuffix}`, context.cwd, context.now());
-  assertFreshDirectory(outDir);
+  await assertFreshDirectory(outDir);
   const progress = createProgress(progressMode(options, context), label, context);
   const base = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: SweepSummary;
@@ -51,12 +51,18 @@ export async function sweepCommand(
   } finally {
     progress.stop();
   }
-  if (context.signal.aborted) return;
-  const files = await writeReport({ kind: "sweep", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+  context.signal.throwIfAborted();
+  const written = await writeReport(
+    { kind: "sweep", summary },
+    outDir,
+    options.format ?? DEFAULT_FORMATS,
+    options.out !== undefined,
+  );
+  const { files } = written;
   if (options.json) {
     const json = {
       command: "sweep",
-      outDir,
+      outDir: written.outDir,
       files,
       name: summary.name,
       seed: summary.seed,
@@ -69,6 +75,6 @@ export async function sweepCommand(
   } else if (!options.quiet) {
     const shard = summary.shard ? ` (shard ${summary.shard.index + 1}/${summary.shard.count})` : "";
     context.stdout(`${summary.name}: ${summary.points.length} of ${summary.totalPoints} points${shard}\n`);
-    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
+    context.stdout(`${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`);
   }
 }
