@@ -22,6 +22,7 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { parameterPathSchema, pathKeys, pathProblem } from "./parameter-path.ts";
 
 /** Lifecycle phases in order (mirrors PHASES of src/model/result.ts). */
 const phaseEnum = z.enum(["data", "features", "modelDev", "validation", "deployment"]);
@@ -692,9 +693,7 @@ const governanceSchema = defaulted(
 
 const effectSchema = z
   .strictObject({
-    path: z
-      .string()
-      .regex(/^[A-Za-z]+(\.[A-Za-z]+)+$/)
+    path: parameterPathSchema
       .default("organisation.hub.fte")
       .describe("dotted path of the parameter to change, e.g. organisation.spokes.count"),
     value: z.union([z.number(), z.boolean()]).default(0).describe("new value (number or true/false)"),
@@ -784,10 +783,12 @@ let defaultConfig: DeliveryConfig | undefined;
  * the delivery sections (arrays excluded) and the value must have the same type.
  */
 export function effectProblem(path: string, value: number | boolean): string | undefined {
+  const malformed = pathProblem(path);
+  if (malformed !== undefined) return `roadmap effect path: ${malformed}`;
   defaultConfig ??= deliverySchema.parse({});
   let node: unknown = defaultConfig;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object" || Array.isArray(node) || !(key in node))
+  for (const key of pathKeys(path)) {
+    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, key))
       return `roadmap effect path ${JSON.stringify(path)} names no parameter (no ${JSON.stringify(key)})`;
     node = (node as Record<string, unknown>)[key];
   }
