@@ -24,6 +24,11 @@ export function notASummary(path: string, expected: string): string {
   return `${path} is not a scalesim ${expected} summary (expected the summary.json of a report directory)`;
 }
 
+/** A field of a saved summary is missing or of the wrong type (tampered or from an incompatible version). */
+export function badSummaryField(file: string, path: string, problem: string): string {
+  return `${file}: ${path === "" ? "(top level)" : path}: ${problem} (a damaged or edited summary; re-run, or use an intact copy)`;
+}
+
 /** `init` would overwrite a file. */
 export function refuseOverwrite(path: string): string {
   return `${path} already exists; pass --force to overwrite it`;

@@ -3,7 +3,7 @@
  * layer and turns problems into issues (for `validate`) or a usage error with exit code 2 (for every other
  * command). The rule: an existing file wins; otherwise a preset name; otherwise a readable error.
  */
-import { existsSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import {
   formatIssues,
@@ -45,7 +45,10 @@ function looksLikePath(argument: string): boolean {
  */
 export async function loadArgument(argument: string, cwd: string): Promise<LoadedArgument> {
   const path = isAbsolute(argument) ? argument : resolve(cwd, argument);
-  if (existsSync(path) && statSync(path).isFile()) {
+  const presets = presetNames();
+  // anything at the path (a folder, FIFO, symlink loop too) is loaded as a file, so the message says what it is;
+  // a preset name wins only over something that is not a regular file
+  if (isRegularFile(path) || (lexists(path) && !presets.includes(argument))) {
     const result = await loadScenario(path);
     return {
       argument,
@@ -54,7 +57,6 @@ export async function loadArgument(argument: string, cwd: string): Promise<Loade
       result: relabel(result, path, argument),
     };
   }
-  const presets = presetNames();
   if (presets.includes(argument)) {
     const result = parseScenario(`extends: ${argument}\n`, { file: `preset ${argument}`, baseDir: cwd });
     return { argument, label: argument, kind: "preset", result };
@@ -63,6 +65,24 @@ export async function loadArgument(argument: string, cwd: string): Promise<Loade
     ? fileNotFound(argument)
     : unknownScenario(argument, presets, suggest(argument, presets));
   return { argument, label: argument, kind: "file", result: { ok: false, issues: [{ path: "", message }] } };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** True when something (even a dangling or looping symlink) is at `path`. */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Issues name the file as the user typed it, not as an absolute path. */

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -72,5 +73,35 @@ describe("sweep sizes are capped at load (issue 13 item 11)", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/points:.*1000000000.*10000|10000.*points/s);
     expect(result.stderr).toMatch(/replications:.*1000000/s);
+  });
+});
+
+describe("special files never hang a command (issue 13 items 5, 7, 17)", () => {
+  it("validate: extends a FIFO, a FIFO or folder as the scenario, /dev/stdin: exit 2 at once", async () => {
+    const fifo = join(work, "pipe.yaml");
+    execFileSync("mkfifo", [fifo]);
+    const extendsFifo = join(work, "extends-fifo.yaml");
+    writeFileSync(extendsFifo, `extends: ${fifo}\n`);
+    for (const target of [extendsFifo, fifo, work]) {
+      const result = await runCli(["validate", target], { timeoutMs: 20_000 });
+      expect(result.signal).toBeNull();
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/not a regular file \(it is a (named pipe \(FIFO\)|folder)\)/);
+    }
+  });
+
+  it("sweep: a FIFO as the base scenario is refused, not waited on", async () => {
+    const fifo = join(work, "base-pipe.yaml");
+    execFileSync("mkfifo", [fifo]);
+    const file = sweepFile("fifo-base", [
+      `base: ${fifo}`,
+      "parameters:",
+      "  - path: horizonMonths",
+      "    values: [12, 18]",
+    ]);
+    const result = await runCli(["sweep", file, "-o", join(work, "never")], { timeoutMs: 20_000 });
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("named pipe");
   });
 });

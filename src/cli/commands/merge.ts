@@ -19,7 +19,7 @@ export async function mergeCommand(
   context: CliContext,
 ): Promise<void> {
   const parts: SweepSummary[] = operands.map((argument) => {
-    const tagged = readSummary(argument, context.cwd);
+    const tagged = readSummary(argument, context.cwd, "sweep");
     if (tagged.kind !== "sweep") throw new CliError(ExitCode.usage, notASummary(argument, "sweep"));
     return tagged.summary;
   });
