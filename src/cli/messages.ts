@@ -29,6 +29,11 @@ export function badSummaryField(file: string, path: string, problem: string): st
   return `${file}: ${path === "" ? "(top level)" : path}: ${problem} (a damaged or edited summary; re-run, or use an intact copy)`;
 }
 
+/** A scenario whose estimated work per replication is above the limit. */
+export function tooMuchWork(units: number, parts: readonly string[], limit: number): string {
+  return `this scenario implies about ${units.toPrecision(2)} work units per replication (${parts.join(", ")}), above the limit of ${limit.toPrecision(2)}; check counts, rates and steps, or raise the limit with --max-work <units> if you mean it`;
+}
+
 /** `init` would overwrite a file. */
 export function refuseOverwrite(path: string): string {
   return `${path} already exists; pass --force to overwrite it`;

@@ -21,7 +21,8 @@ export async function compareCommand(
   context: CliContext,
 ): Promise<void> {
   const resolved: ResolvedScenario[] = [];
-  for (const argument of operands) resolved.push(await requireScenario(argument, context.cwd));
+  for (const argument of operands)
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
   const name = `compare-${resolved.map((scenario) => scenario.label).join("-vs-")}`;
   const outDir = reportDirectory(options.out, name, context.cwd, context.now());
   await assertFreshDirectory(outDir);

@@ -46,7 +46,8 @@ export async function runCommand(
 ): Promise<void> {
   const scenarioArguments = operands.length > 0 ? operands : [DEFAULT_SCENARIO];
   const resolved: ResolvedScenario[] = [];
-  for (const argument of scenarioArguments) resolved.push(await requireScenario(argument, context.cwd));
+  for (const argument of scenarioArguments)
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
   if (options.replay !== undefined) {
     for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
     return;
