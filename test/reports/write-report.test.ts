@@ -122,3 +122,26 @@ describe("compare and sweep writers", () => {
     );
   });
 });
+
+describe("reports scale with the number of tenants (issue 13 item 13)", () => {
+  it("1 000 tenants: every chart is drawn, chargeback shows the 20 largest and one bar for the rest", async () => {
+    const template = Object.entries(RUN_SUMMARY.kpis).find(([name]) => name.startsWith("tenantCost."))![1];
+    const kpis = Object.fromEntries(
+      Object.entries(RUN_SUMMARY.kpis).filter(([name]) => !name.startsWith("tenantCost.")),
+    );
+    for (let i = 0; i < 1000; i++)
+      kpis[`tenantCost.tenant-${i}`] = { ...template, name: `tenantCost.tenant-${i}`, mean: 1000 + i };
+    const summary = { ...RUN_SUMMARY, kpis };
+    const outDir = join(root, "thousand-tenants");
+    const written = await writeRunReport(summary, { outDir, formats: ["json", "svg"] });
+    expect(written.chartError).toBeUndefined();
+    const spec = JSON.parse(readFileSync(join(outDir, "charts", "chargeback.vl.json"), "utf8")) as {
+      data: { values: { tenant: string; mean: number }[] };
+    };
+    const bars = spec.data.values;
+    expect(bars).toHaveLength(21);
+    expect(bars[0]).toMatchObject({ tenant: "tenant-999", mean: 1999 });
+    expect(bars[20]!.tenant).toBe("980 other tenants");
+    expect(bars[20]!.mean).toBe(Array.from({ length: 980 }, (_, i) => 1000 + i).reduce((a, b) => a + b, 0));
+  });
+});
