@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Entry point of the `scalesim` command: connects the process (argv, streams, SIGINT and SIGTERM) to `main` and exits with
- * its code. The first Ctrl-C (or SIGTERM) aborts the running command cleanly (exit 130, no partial report); a second one
+ * its code. The first Ctrl-C (or SIGTERM) aborts the running command cleanly (exit 130, no partial report; a report
+ * already being written is finished first, exit 0); a second one
  * exits at once.
  */
 import { ExitCode } from "./exit-codes.ts";

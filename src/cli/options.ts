@@ -230,7 +230,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: "out",
     flags: "-o, --out <dir>",
-    description: "report directory (written atomically; must not exist yet)",
+    description: "report directory (written atomically; must not exist yet, never replaced)",
     defaultText: "out/<name>-<timestamp>/",
     commands: ["run", "compare", "sweep", "merge", "report"],
   },
