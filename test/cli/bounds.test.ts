@@ -99,3 +99,25 @@ describe("tenant names are checked at load (issue 13 item 14)", () => {
     expect(result.stderr).toContain('"__idle__" is reserved for the chargeback\'s idle capacity');
   });
 });
+
+describe("an unknown --ci-kpis name is reported before the replications (issue 13 item 17)", () => {
+  it("exit 2 with a did-you-mean and no progress line", async () => {
+    const result = await runCli([
+      "run",
+      "level-1",
+      "--until-ci",
+      "0.05",
+      "--ci-kpis",
+      "deliverd",
+      "-w",
+      "1",
+      "-o",
+      join(work, "never-ci"),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      '--ci-kpis: the model reports no KPI named "deliverd" (did you mean delivered?)',
+    );
+    expect(result.stderr).not.toContain("replications (");
+  });
+});

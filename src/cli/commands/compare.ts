@@ -6,7 +6,7 @@ import { compareScenarios } from "../../montecarlo/index.ts";
 import type { CliContext } from "../context.ts";
 import { renderDifferences } from "../difference-table.ts";
 import { crnEffectLine, reportWritten } from "../messages.ts";
-import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
+import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
 import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -26,6 +26,7 @@ export async function compareCommand(
   const name = `compare-${resolved.map((scenario) => scenario.label).join("-vs-")}`;
   const outDir = reportDirectory(options.out, name, context.cwd, context.now());
   await assertFreshDirectory(outDir);
+  await assertCiKpisKnown(resolved[0]!.scenario, options, context);
   const progress = createProgress(progressMode(options, context), "compare", context);
   const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: Awaited<ReturnType<typeof compareScenarios>>;

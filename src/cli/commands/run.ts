@@ -10,7 +10,7 @@ import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
 import { reportWritten, stoppedBy } from "../messages.ts";
-import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
+import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
 import { reportDirectories } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -59,6 +59,7 @@ export async function runCommand(
     context.now(),
   );
   for (const outDir of outDirs) await assertFreshDirectory(outDir);
+  for (const scenario of resolved) await assertCiKpisKnown(scenario.scenario, options, context);
   const results: RunJson[] = [];
   const human = !options.json && !options.quiet;
   for (const [index, scenario] of resolved.entries()) {
