@@ -11,6 +11,7 @@ export const README_SECTIONS = [
   "intro.md",
   "benchmarks.md",
   "cli.md",
+  "reliability.md",
   "scenario.md",
   "model.md",
   "platform.md",

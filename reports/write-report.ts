@@ -6,8 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { CompareSummary, RunSummary, SweepSummary } from "../src/montecarlo/types.ts";
 import type { ChartSpec } from "./chart-spec.ts";
@@ -34,8 +35,13 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ["html", "json", "csv", "
 
 /** Options of the report writers. */
 export interface WriteReportOptions {
-  /** Directory of the report; replaced as a whole when it exists. */
+  /** Directory of the report; never replaced: see `ifTaken`. */
   outDir: string;
+  /**
+   * When `outDir` exists by the time the report is ready, the report goes to `<outDir>-2` (or the next free
+   * name); "fail" (default) then throws {@link ReportDirectoryTakenError} naming it, "next" just returns it.
+   */
+  ifTaken?: IfTaken;
   /** Formats to write. Default: all of REPORT_FORMATS. */
   formats?: readonly ReportFormat[];
 }
@@ -44,6 +50,8 @@ export interface WriteReportOptions {
 export interface WrittenReport {
   outDir: string;
   files: string[];
+  /** Why the charts (and report.html) are missing, when they could not be drawn; the data files are written. */
+  chartError?: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -99,46 +107,132 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Marks our temporary report directories: `.<name>.tmp-<host>-<pid>-XXXXXX`, so stale ones can be told apart. */
+const TMP_MARK = ".tmp-";
+
+/** This host's name as it appears in temporary directory names (no dashes or dots, so it parses back). */
+function hostTag(): string {
+  return hostname().replace(/[^A-Za-z0-9]/g, "") || "host";
+}
+
+/** True when process `pid` of this host still runs (EPERM: it runs under another user). */
+function processAlive(pid: number): boolean {
   try {
-    await stat(path);
+    process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
 /**
- * Build a directory with `fill` in a temporary sibling, then move it to `outDir` (an existing `outDir` is moved
- * aside first and deleted after the swap; on failure the old directory is restored).
+ * Removes temporary report directories in `parent` left by scalesim processes of this host that no longer run
+ * (a SIGKILL or power cut in the middle of writing); returns their names. Directories of live processes, of other
+ * hosts (a shared file system) and anything not named like ours are left alone.
+ */
+export async function removeStaleTemporaries(parent: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const pattern = /^\..+\.tmp-([A-Za-z0-9]+)-(\d+)-[A-Za-z0-9]{6}$/;
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match === null || match[1] !== hostTag()) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processAlive(pid)) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/**
+ * The report directory already existed (or was created by someone else during the run); the finished report was
+ * kept under `keptAt` instead, and nothing at `requested` was touched.
+ */
+export class ReportDirectoryTakenError extends Error {
+  /** The directory asked for. */
+  readonly requested: string;
+  /** Where the complete report now is. */
+  readonly keptAt: string;
+
+  constructor(requested: string, keptAt: string) {
+    super(`${requested} already exists; the report was written to ${keptAt} instead`);
+    this.name = "ReportDirectoryTakenError";
+    this.requested = requested;
+    this.keptAt = keptAt;
+  }
+}
+
+/** What to do when the report directory is taken by the time the report is ready. */
+export type IfTaken = "fail" | "next";
+
+/**
+ * Moves the finished temporary directory `tmp` to `target`, claiming `target` with a non-recursive mkdir first:
+ * mkdir fails when anything exists there, so two writers never get the same name and nothing that exists is
+ * replaced; rename(2) of a directory onto the empty directory we just made is atomic and fails (ENOTEMPTY) if
+ * someone put files into it meanwhile. Returns true when `target` is ours.
+ */
+async function claim(tmp: string, target: string): Promise<boolean> {
+  try {
+    await mkdir(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    await rename(tmp, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTEMPTY" || code === "EEXIST") return false;
+    await rmdir(target).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Build a directory with `fill` in a temporary sibling, then move it to `outDir`. Nothing that exists is ever
+ * replaced or deleted: when `outDir` is taken, the report goes to the first free `<outDir>-2`, `-3`, ...; with
+ * `ifTaken: "fail"` (the default) that is reported by throwing {@link ReportDirectoryTakenError} after the move,
+ * with "next" silently. Returns the directory the report is in. Stale temporaries of dead processes in the same
+ * parent are removed first ({@link removeStaleTemporaries}); the directory gets the usual mode (0777 less the
+ * umask), not mkdtemp's 0700.
  */
 export async function writeDirectoryAtomic(
   outDir: string,
   fill: (dir: string) => Promise<void>,
-): Promise<void> {
+  ifTaken: IfTaken = "fail",
+): Promise<string> {
   const target = resolve(outDir);
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const tmp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  await removeStaleTemporaries(parent);
+  const tmp = await mkdtemp(join(parent, `.${basename(target)}${TMP_MARK}${hostTag()}-${process.pid}-`));
   try {
     await fill(tmp);
+    await chmod(tmp, 0o777 & ~currentUmask());
+    for (let suffix = 1; ; suffix++) {
+      const candidate = suffix === 1 ? target : `${target}-${suffix}`;
+      if (await claim(tmp, candidate)) {
+        if (candidate !== target && ifTaken === "fail")
+          throw new ReportDirectoryTakenError(target, candidate);
+        return candidate;
+      }
+    }
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  let old: string | undefined;
-  if (await exists(target)) {
-    old = join(parent, `.${basename(target)}.old-${randomUUID()}`);
-    await rename(target, old);
-  }
-  try {
-    await rename(tmp, target);
-  } catch (error) {
-    if (old !== undefined) await rename(old, target);
-    await rm(tmp, { recursive: true, force: true });
-    throw error;
-  }
-  if (old !== undefined) await rm(old, { recursive: true, force: true });
+}
+
+/** The process umask (reading it is a documentation-only deprecation, DEP0139, and works in worker threads). */
+function currentUmask(): number {
+  return process.umask();
 }
 
 /** Write chart files (.vl.json, .svg, .png as the formats ask) into `dir/charts`; returns relative paths. */
@@ -170,11 +264,11 @@ async function writeCharts(
   return files;
 }
 
-/** Shared body of the three writers. */
+/** Shared body of the three writers: data first (summary.json, CSVs), so results survive a chart failure. */
 async function writeReport(
   options: WriteReportOptions,
-  charts: readonly ChartSpec[],
-  html: () => string,
+  buildCharts: () => readonly ChartSpec[],
+  html: (charts: readonly ChartSpec[]) => string,
   json: unknown,
   csvFiles: () => Record<string, string>,
 ): Promise<WrittenReport> {
@@ -184,24 +278,39 @@ async function writeReport(
       throw new RangeError(`formats must be among ${REPORT_FORMATS.join(", ")}, got ${f}`);
   }
   const files: string[] = [];
-  await writeDirectoryAtomic(options.outDir, async (dir) => {
-    if (formats.has("html")) {
-      await writeFileAtomic(join(dir, "report.html"), html());
-      files.push("report.html");
-    }
-    if (formats.has("json")) {
-      await writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(json, null, 2)}\n`);
-      files.push("summary.json");
-    }
-    if (formats.has("csv")) {
-      for (const [name, text] of Object.entries(csvFiles())) {
-        await writeFileAtomic(join(dir, name), text);
-        files.push(name);
+  let chartError: string | undefined;
+  const outDir = await writeDirectoryAtomic(
+    options.outDir,
+    async (dir) => {
+      if (formats.has("json")) {
+        await writeFileAtomic(join(dir, "summary.json"), `${JSON.stringify(json, null, 2)}\n`);
+        files.push("summary.json");
       }
-    }
-    files.push(...(await writeCharts(dir, charts, formats)));
-  });
-  return { outDir: resolve(options.outDir), files: files.sort() };
+      if (formats.has("csv")) {
+        for (const [name, text] of Object.entries(csvFiles())) {
+          await writeFileAtomic(join(dir, name), text);
+          files.push(name);
+        }
+      }
+      if (!(formats.has("html") || formats.has("json") || formats.has("svg") || formats.has("png"))) return;
+      try {
+        const charts = buildCharts();
+        if (formats.has("html")) {
+          await writeFileAtomic(join(dir, "report.html"), html(charts));
+          files.push("report.html");
+        }
+        files.push(...(await writeCharts(dir, charts, formats)));
+      } catch (error) {
+        // a chart the renderer cannot draw must not cost the results: keep the data files, say what failed
+        if (error instanceof Error && error.name === "AbortError") throw error;
+        chartError = error instanceof Error ? error.message : String(error);
+      }
+    },
+    options.ifTaken ?? "fail",
+  );
+  const written: WrittenReport = { outDir, files: files.sort() };
+  if (chartError !== undefined) written.chartError = chartError;
+  return written;
 }
 
 /**
@@ -213,11 +322,10 @@ export async function writeRunReport(
   summary: RunSummary,
   options: WriteReportOptions,
 ): Promise<WrittenReport> {
-  const charts = buildRunCharts(summary);
   return writeReport(
     options,
-    charts,
-    () => buildRunHtml(summary, loadVegaBundles(), charts),
+    () => buildRunCharts(summary),
+    (charts) => buildRunHtml(summary, loadVegaBundles(), charts),
     summary,
     () => ({
       "kpis.csv": buildKpisCsv(summary),
@@ -236,11 +344,10 @@ export async function writeCompareReport(
   summary: CompareSummary,
   options: WriteReportOptions,
 ): Promise<WrittenReport> {
-  const charts = buildCompareCharts(summary);
   return writeReport(
     options,
-    charts,
-    () => buildCompareHtml(summary, loadVegaBundles(), charts),
+    () => buildCompareCharts(summary),
+    (charts) => buildCompareHtml(summary, loadVegaBundles(), charts),
     summary,
     () => ({
       "differences.csv": buildDifferencesCsv(summary),
@@ -257,11 +364,10 @@ export async function writeSweepReport(
   summary: SweepSummary,
   options: WriteReportOptions,
 ): Promise<WrittenReport> {
-  const charts = buildSweepCharts(summary);
   return writeReport(
     options,
-    charts,
-    () => buildSweepHtml(summary, loadVegaBundles(), charts),
+    () => buildSweepCharts(summary),
+    (charts) => buildSweepHtml(summary, loadVegaBundles(), charts),
     summary,
     () => ({
       "points.csv": buildSweepPointsCsv(summary),

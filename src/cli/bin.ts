@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * Entry point of the `scalesim` command: connects the process (argv, streams, SIGINT and SIGTERM) to `main` and exits with
- * its code. The first Ctrl-C (or SIGTERM) aborts the running command cleanly (exit 130, no partial report); a second one
+ * its code. The first Ctrl-C (or SIGTERM) aborts the running command cleanly (exit 130, no partial report; a report
+ * already being written is finished first, exit 0); a second one
  * exits at once.
  */
 import { ExitCode } from "./exit-codes.ts";
 import { main } from "./main.ts";
 import { packageInfo } from "./package-info.ts";
+import { safeForTerminal } from "./terminal-text.ts";
 
 const controller = new AbortController();
 // SIGTERM (a batch scheduler or `kill`) gets the same clean stop as Ctrl-C: no partial report is left behind.
@@ -22,8 +24,9 @@ process.on("SIGINT", onStopSignal);
 process.on("SIGTERM", onStopSignal);
 
 const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // every line the command prints passes here: control characters from scenario text are shown, not obeyed
+  stdout: (text) => process.stdout.write(safeForTerminal(text)),
+  stderr: (text) => process.stderr.write(safeForTerminal(text)),
   stderrStream: process.stderr,
   stderrIsTTY: process.stderr.isTTY === true,
   cwd: process.cwd(),

@@ -50,6 +50,7 @@ export const EXIT_CODE_MEANINGS: readonly { code: ExitCodeValue; meaning: string
   },
   {
     code: ExitCode.interrupted,
-    meaning: "interrupted by Ctrl-C (SIGINT) or SIGTERM; workers stopped, no partial report left",
+    meaning:
+      "interrupted by Ctrl-C (SIGINT) or SIGTERM before the report was written; workers stopped, no partial report left (a Ctrl-C while the report is being written lets it finish, exit 0)",
   },
 ];

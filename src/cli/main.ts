@@ -5,7 +5,7 @@
 import { CommanderError } from "commander";
 import type { CliContext } from "./context.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
-import { internalError, interrupted } from "./messages.ts";
+import { finishedDespiteInterrupt, internalError, interrupted } from "./messages.ts";
 import { buildProgram } from "./program.ts";
 
 /** Commander codes that mean "printed what was asked" rather than an error. */
@@ -26,10 +26,9 @@ export async function main(argv: readonly string[], context: CliContext): Promis
   const program = buildProgram(context);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    if (context.signal.aborted) {
-      context.stderr(`${interrupted()}\n`);
-      return ExitCode.interrupted;
-    }
+    // commands stop by throwing when Ctrl-C comes before their report is written; one that returned normally
+    // finished its report (a Ctrl-C during the write waits for it), so the truthful outcome is success
+    if (context.signal.aborted) context.stderr(`${finishedDespiteInterrupt()}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -37,7 +36,7 @@ export async function main(argv: readonly string[], context: CliContext): Promis
       if (error.code === "commander.help" && error.exitCode === 0) return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (context.signal.aborted || isAbort(error)) {
+    if (isAbort(error) || (context.signal.aborted && !(error instanceof CliError))) {
       context.stderr(`${interrupted()}\n`);
       return ExitCode.interrupted;
     }

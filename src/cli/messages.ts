@@ -24,6 +24,16 @@ export function notASummary(path: string, expected: string): string {
   return `${path} is not a scalesim ${expected} summary (expected the summary.json of a report directory)`;
 }
 
+/** A field of a saved summary is missing or of the wrong type (tampered or from an incompatible version). */
+export function badSummaryField(file: string, path: string, problem: string): string {
+  return `${file}: ${path === "" ? "(top level)" : path}: ${problem} (a damaged or edited summary; re-run, or use an intact copy)`;
+}
+
+/** A scenario whose estimated work per replication is above the limit. */
+export function tooMuchWork(units: number, parts: readonly string[], limit: number): string {
+  return `this scenario implies about ${units.toPrecision(2)} work units per replication (${parts.join(", ")}), above the limit of ${limit.toPrecision(2)}; check counts, rates and steps, or raise the limit with --max-work <units> if you mean it`;
+}
+
 /** `init` would overwrite a file. */
 export function refuseOverwrite(path: string): string {
   return `${path} already exists; pass --force to overwrite it`;
@@ -32,6 +42,26 @@ export function refuseOverwrite(path: string): string {
 /** The output directory already exists (reports never overwrite). */
 export function outDirExists(path: string): string {
   return `output directory ${path} already exists; choose another with --out`;
+}
+
+/** A file-system operation failed for an ordinary reason (read-only, full, not a folder, no permission). */
+export function fileSystemProblem(action: string, path: string, reason: string): string {
+  return `cannot ${action} ${path}: ${reason}`;
+}
+
+/** The report folder was taken while the run was going on; the report went elsewhere. */
+export function outDirTaken(requested: string, keptAt: string): string {
+  return `output directory ${requested} already exists (it was created while this command ran); nothing in it was touched, the report was written to ${keptAt} instead`;
+}
+
+/** The charts could not be drawn; the data files were kept. */
+export function chartsFailed(detail: string, outDir: string): string {
+  return `the report's charts could not be drawn (${detail}); the results (summary.json and CSV files) are in ${outDir}`;
+}
+
+/** Ctrl-C arrived while a report was being written; it was finished first, so the stop is not a failure. */
+export function finishedDespiteInterrupt(): string {
+  return "Ctrl-C arrived while the report was being written: the report above was finished first";
 }
 
 /** Ctrl-C stopped a command; nothing was written. */

@@ -3,6 +3,7 @@
  * workers (default: all CPUs), the `--until-ci` stopping rule, the abort signal and the progress callback.
  */
 import { availableParallelism } from "node:os";
+import { runScenario } from "../montecarlo/index.ts";
 import { suggest } from "../scenario/index.ts";
 import type { CliContext } from "./context.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
@@ -59,4 +60,29 @@ export function monteCarloOptions(
     };
   }
   return result;
+}
+
+/**
+ * Checks the `--ci-kpis` names before the run: one probe replication (replication 0, on a worker thread, so
+ * Ctrl-C still stops it at once) tells which KPIs the model reports for `scenario`. Without the check an unknown
+ * name surfaces only once the minimum replications of `--until-ci` are done. Only with `--until-ci`.
+ * @throws CliError (exit 2) naming the unknown KPI with a did-you-mean
+ */
+export async function assertCiKpisKnown(
+  scenario: object,
+  options: ParsedOptions,
+  context: CliContext,
+): Promise<void> {
+  if (options.untilCi === undefined || options.ciKpis === undefined) return;
+  const probe = await runScenario(scenario, {
+    replications: 1,
+    seed: options.seed ?? DEFAULT_SEED,
+    workers: 1,
+    signal: context.signal,
+  });
+  context.signal.throwIfAborted();
+  const known = Object.keys(probe.kpis);
+  for (const name of options.ciKpis) {
+    if (!known.includes(name)) throw new CliError(ExitCode.usage, unknownCiKpi(name, suggest(name, known)));
+  }
 }

@@ -7,6 +7,8 @@
 import { InvalidArgumentError } from "commander";
 import type { ReportFormat as WriterFormat } from "../../reports/write-report.ts";
 import { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED } from "../montecarlo/run-options.ts";
+import { MAX_REPLICATIONS } from "../scenario/limits.ts";
+import { DEFAULT_MAX_WORK_UNITS } from "../scenario/work-estimate.ts";
 
 export { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
@@ -78,6 +80,7 @@ export interface ParsedOptions {
   preset?: string;
   force?: boolean;
   crnCheck?: boolean;
+  maxWork?: number;
 }
 
 /** One option, as data. */
@@ -107,9 +110,9 @@ function integer(raw: string, what: string, min: number, max = Number.MAX_SAFE_I
   const text = raw.trim();
   if (!/^[+-]?\d+$/.test(text)) throw new InvalidArgumentError(`${what} must be an integer, got "${raw}"`);
   const value = Number(text);
-  if (value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`;
-    throw new InvalidArgumentError(`${what} must be ${range}, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER && value < min ? `>= ${min}` : `between ${min} and ${max}`;
+    throw new InvalidArgumentError(`${what} must be ${range}, got ${text.replace(/^\+/, "")}`);
   }
   return value;
 }
@@ -119,9 +122,22 @@ export function parsePositiveInteger(raw: string): number {
   return integer(raw, "value", 1);
 }
 
+/** Parses a replication count: an integer in [1, MAX_REPLICATIONS]. @throws InvalidArgumentError otherwise */
+export function parseReplications(raw: string): number {
+  return integer(raw, "replications", 1, MAX_REPLICATIONS);
+}
+
 /** Parses a seed: an integer in [0, 2^32 - 1]. @throws InvalidArgumentError otherwise */
 export function parseSeed(raw: string): number {
   return integer(raw, "seed", 0, MAX_SEED);
+}
+
+/** Parses a work limit: a number > 0 such as 1e9. @throws InvalidArgumentError otherwise */
+export function parseWorkUnits(raw: string): number {
+  const value = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(value) || value <= 0)
+    throw new InvalidArgumentError(`work limit must be a number > 0 such as 1e9, got "${raw}"`);
+  return value;
 }
 
 /** Parses a replication index: an integer >= 0. @throws InvalidArgumentError otherwise */
@@ -191,7 +207,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     perCommand: {
       sweep: { description: "replications per point", defaultText: "the sweep file's replications" },
     },
-    parse: parsePositiveInteger,
+    parse: parseReplications,
     commands: ["run", "compare", "sweep"],
   },
   {
@@ -214,7 +230,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: "out",
     flags: "-o, --out <dir>",
-    description: "report directory (written atomically; must not exist yet)",
+    description: "report directory (written atomically; must not exist yet, never replaced)",
     defaultText: "out/<name>-<timestamp>/",
     commands: ["run", "compare", "sweep", "merge", "report"],
   },
@@ -261,8 +277,17 @@ export const OPTIONS: readonly OptionSpec[] = [
     flags: "--max-replications <count>",
     description: "replication cap for --until-ci",
     defaultText: String(DEFAULT_MAX_REPLICATIONS),
-    parse: parsePositiveInteger,
+    parse: parseReplications,
     commands: ["run", "compare"],
+  },
+  {
+    key: "maxWork",
+    flags: "--max-work <units>",
+    description:
+      "refuse scenarios whose estimated work per replication is above this many units (see the README's reliability section); raise it to run a larger scenario on purpose",
+    defaultText: DEFAULT_MAX_WORK_UNITS.toExponential(),
+    parse: parseWorkUnits,
+    commands: ["run", "compare", "sweep", "validate"],
   },
   {
     key: "crnCheck",

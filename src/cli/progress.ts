@@ -5,6 +5,7 @@
  */
 import cliProgress from "cli-progress";
 import type { CliContext } from "./context.ts";
+import { safeForTerminal } from "./terminal-text.ts";
 
 /** What the Monte Carlo layer reports as it goes. */
 export interface ProgressUpdate {
@@ -77,7 +78,7 @@ function barProgress(label: string, context: CliContext): ProgressDisplay {
   const bar = new cliProgress.SingleBar(
     {
       stream: context.stderrStream,
-      format: `${label} [{bar}] {value}/{total} replications | {rate}/s | ETA {etaText}`,
+      format: `${safeForTerminal(label).replace(/[{}]/g, "")} [{bar}] {value}/{total} replications | {rate}/s | ETA {etaText}`,
       hideCursor: true,
       clearOnComplete: true,
       barsize: 30,

@@ -3,7 +3,7 @@
  * layer and turns problems into issues (for `validate`) or a usage error with exit code 2 (for every other
  * command). The rule: an existing file wins; otherwise a preset name; otherwise a readable error.
  */
-import { existsSync, statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { basename, extname, isAbsolute, resolve } from "node:path";
 import {
   formatIssues,
@@ -16,6 +16,7 @@ import {
 } from "../scenario/index.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
 import { fileNotFound, unknownScenario } from "./messages.ts";
+import { workProblem } from "./work-limit.ts";
 
 /** A scenario argument after loading: its label (file stem or preset name) and the loader's result. */
 export interface LoadedArgument {
@@ -43,10 +44,13 @@ function looksLikePath(argument: string): boolean {
  * Loads `argument` as a file (relative to `cwd`) or a preset. A missing file or unknown name becomes a single
  * issue, so `validate` can list it next to schema issues.
  */
-export async function loadArgument(argument: string, cwd: string): Promise<LoadedArgument> {
+export async function loadArgument(argument: string, cwd: string, maxWork?: number): Promise<LoadedArgument> {
   const path = isAbsolute(argument) ? argument : resolve(cwd, argument);
-  if (existsSync(path) && statSync(path).isFile()) {
-    const result = await loadScenario(path);
+  const presets = presetNames();
+  // anything at the path (a folder, FIFO, symlink loop too) is loaded as a file, so the message says what it is;
+  // a preset name wins only over something that is not a regular file
+  if (isRegularFile(path) || (lexists(path) && !presets.includes(argument))) {
+    const result = withinWork(await loadScenario(path), argument, maxWork);
     return {
       argument,
       label: basename(path, extname(path)),
@@ -54,15 +58,43 @@ export async function loadArgument(argument: string, cwd: string): Promise<Loade
       result: relabel(result, path, argument),
     };
   }
-  const presets = presetNames();
   if (presets.includes(argument)) {
-    const result = parseScenario(`extends: ${argument}\n`, { file: `preset ${argument}`, baseDir: cwd });
+    const result = withinWork(
+      parseScenario(`extends: ${argument}\n`, { file: `preset ${argument}`, baseDir: cwd }),
+      argument,
+      maxWork,
+    );
     return { argument, label: argument, kind: "preset", result };
   }
   const message = looksLikePath(argument)
     ? fileNotFound(argument)
     : unknownScenario(argument, presets, suggest(argument, presets));
   return { argument, label: argument, kind: "file", result: { ok: false, issues: [{ path: "", message }] } };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A valid scenario above the work limit becomes one issue naming the file. */
+function withinWork(result: LoadResult, file: string, maxWork: number | undefined): LoadResult {
+  if (!result.ok) return result;
+  const problem = workProblem(result.scenario, maxWork);
+  return problem === undefined ? result : { ok: false, issues: [{ file, path: "", message: problem }] };
+}
+
+/** True when something (even a dangling or looping symlink) is at `path`. */
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Issues name the file as the user typed it, not as an absolute path. */
@@ -78,8 +110,12 @@ function relabel(result: LoadResult, absolute: string, typed: string): LoadResul
  * Loads a scenario argument for a command that needs a valid scenario.
  * @throws CliError with exit code 2 and the formatted issues when it is missing or invalid
  */
-export async function requireScenario(argument: string, cwd: string): Promise<ResolvedScenario> {
-  const loaded = await loadArgument(argument, cwd);
+export async function requireScenario(
+  argument: string,
+  cwd: string,
+  maxWork?: number,
+): Promise<ResolvedScenario> {
+  const loaded = await loadArgument(argument, cwd, maxWork);
   if (!loaded.result.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.result.issues));
   return { argument, label: loaded.label, scenario: loaded.result.scenario };
 }

@@ -3,6 +3,7 @@
  * random numbers, parameter sweeps with sensitivity measures, and single-replication replay.
  */
 
+export { type Sweep, type SweepParameter, sweepSchema } from "../scenario/sweep-schema.ts";
 export { type CompareOptions, compareScenarios } from "./compare-scenarios.ts";
 export type { DescribeMetric } from "./describe-metric.ts";
 export { type LoadSweepResult, loadSweep } from "./load-sweep.ts";
@@ -22,6 +23,5 @@ export {
 } from "./run-options.ts";
 export { runScenario } from "./run-scenario.ts";
 export { runSweep, type SweepOptions } from "./run-sweep.ts";
-export { type Sweep, type SweepParameter, sweepSchema } from "./sweep-schema.ts";
 export { CSV_STATISTICS, sweepToCsv, sweepToJson } from "./sweep-writers.ts";
 export { TDigest, type TDigestState } from "./t-digest.ts";

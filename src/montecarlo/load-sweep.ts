@@ -1,67 +1,14 @@
 /**
- * loadSweep: read and validate a sweep file (YAML or JSON) with the scenario loader's machinery (same safe YAML
- * parsing, same `file:line:column  path: message` issues), then check that the base scenario loads and that
- * every point's scenario is valid, so bad parameter values are reported before anything runs.
+ * loadSweep: the scenario layer's sweep loader (src/scenario/load-sweep.ts) bound to this layer's point planner,
+ * so every point the sweep will run (with the sweep's own seed) is validated at load.
  */
-import { basename, dirname, extname, resolve } from "node:path";
-import { type ScenarioIssue, scenarioLoader } from "../scenario/index.ts";
-import { getPath } from "./dotted-path.ts";
-import { loadBase, pointScenario } from "./point-scenario.ts";
+import { type LoadSweepResult, loadSweep as loadSweepFile } from "../scenario/load-sweep.ts";
 import { DEFAULT_SEED } from "./run-options.ts";
 import { planPoints } from "./sweep-design.ts";
-import { type Sweep, sweepSchema } from "./sweep-schema.ts";
 
-/** A validated sweep, or every issue found. */
-export type LoadSweepResult = { ok: true; sweep: Sweep } | { ok: false; issues: ScenarioIssue[] };
+export type { LoadSweepResult } from "../scenario/load-sweep.ts";
 
-/** Point issues reported at most (one bad range gives an issue per point otherwise). */
-export const MAX_POINT_ISSUES = 20;
-
-const loader = scenarioLoader({
-  schema: sweepSchema,
-  presets: { names: () => [], document: () => undefined },
-});
-
-/**
- * Loads the sweep file at `path`: the sweep's `name` defaults to the file name and its base file resolves
- * relative to the sweep file. Never throws for bad input.
- */
-export async function loadSweep(path: string): Promise<LoadSweepResult> {
-  const loaded = await loader.load(path);
-  if (!loaded.ok) return loaded;
-  const sweep: Sweep = {
-    ...loaded.scenario,
-    name: loaded.scenario.name ?? basename(path, extname(path)),
-    baseDir: dirname(resolve(path)),
-  };
-  const issues = await checkPoints(sweep, path);
-  return issues.length === 0 ? { ok: true, sweep } : { ok: false, issues };
-}
-
-/** Issues of the base scenario and of the point scenarios (with the sweep's own seed). */
-export async function checkPoints(sweep: Sweep, file: string): Promise<ScenarioIssue[]> {
-  const base = await loadBase(sweep.base, sweep.baseDir);
-  if (!base.ok) {
-    return base.issues.map((issue) => ({
-      ...issue,
-      message: `base scenario "${sweep.base}": ${issue.message}`,
-    }));
-  }
-  const issues: ScenarioIssue[] = [];
-  for (const point of planPoints(sweep, sweep.seed ?? DEFAULT_SEED, (p) => getPath(base.scenario, p))) {
-    const result = pointScenario(
-      base.scenario,
-      point.parameters,
-      `point ${point.index} ${describePoint(point.parameters)}`,
-    );
-    if (!result.ok) issues.push(...result.issues.map((issue) => ({ ...issue, file })));
-    if (issues.length >= MAX_POINT_ISSUES) break;
-  }
-  return issues.slice(0, MAX_POINT_ISSUES);
-}
-
-function describePoint(parameters: Record<string, unknown>): string {
-  return `(${Object.entries(parameters)
-    .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
-    .join(", ")})`;
+/** Reads, validates and checks every point of the sweep file at `path`. Never throws for bad input. */
+export function loadSweep(path: string): Promise<LoadSweepResult> {
+  return loadSweepFile(path, (sweep, baseValue) => planPoints(sweep, sweep.seed ?? DEFAULT_SEED, baseValue));
 }

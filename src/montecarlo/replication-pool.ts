@@ -1,5 +1,11 @@
 /**
- * Where batches run: a piscina pool of worker threads, or the calling thread when `workers` is 1.
+ * Where batches run: a piscina pool of worker threads (one thread too when `workers` is 1), or the calling thread
+ * when asked for explicitly (`inProcess`).
+ *
+ * Why a thread even for one worker: a replication runs synchronously, so on the calling thread Ctrl-C and SIGTERM
+ * wait until it ends (up to a minute for a large scenario); a worker thread is terminated at once when the run is
+ * aborted (measured stop latency in the notes: well under a second). Starting the thread costs a few hundred
+ * milliseconds once per run; results are identical, because a batch computes the same records wherever it runs.
  *
  * Worker threads load worker.js as plain JavaScript from the compiled package; when this module runs from
  * TypeScript sources (tsx, vitest) they start from worker-tsx.mjs, which registers the tsx loader inside the
@@ -16,10 +22,21 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Runs batches on worker threads, or in-process for one worker. */
+/** Options of a {@link ReplicationPool}. */
+export interface ReplicationPoolOptions {
+  /**
+   * Run batches on the calling thread instead of a worker thread (only with one worker). Saves the thread's
+   * start-up and keeps a failing replication's original error, but an abort waits for the running replication.
+   */
+  inProcess?: boolean;
+}
+
+/** Runs batches on worker threads, or in-process when asked. */
 export class ReplicationPool {
-  /** Number of workers (1 = in-process, no threads). */
+  /** Number of workers. */
   readonly workers: number;
+  /** True when batches run on the calling thread. */
+  readonly inProcess: boolean;
   #piscina: Piscina<BatchTask, BatchOutcome> | undefined;
   #destroyed = false;
   /** The last 'error' event of the underlying pool (stray results of aborted batches), for diagnostics. */
@@ -27,15 +44,19 @@ export class ReplicationPool {
   readonly #seenThreads = new Set<Worker>();
 
   /**
-   * @param workers threads to run, default {@link defaultWorkers}; 1 runs every batch in the calling thread.
-   * @throws {RangeError} when workers is not an integer >= 1.
+   * @param workers threads to run, default {@link defaultWorkers}.
+   * @param options `inProcess: true` runs every batch in the calling thread (one worker only).
+   * @throws {RangeError} when workers is not an integer >= 1, or inProcess is asked with more than one worker.
    */
-  constructor(workers: number = defaultWorkers()) {
+  constructor(workers: number = defaultWorkers(), options: ReplicationPoolOptions = {}) {
     if (!Number.isInteger(workers) || workers < 1) {
       throw new RangeError(`workers must be an integer >= 1, got ${workers}`);
     }
+    if (options.inProcess === true && workers !== 1)
+      throw new RangeError(`inProcess needs workers = 1, got ${workers}`);
     this.workers = workers;
-    if (workers > 1) {
+    this.inProcess = options.inProcess === true;
+    if (!this.inProcess) {
       const isTypeScript = import.meta.url.endsWith(".ts");
       const filename = new URL(isTypeScript ? "./worker-tsx.mjs" : "./worker.js", import.meta.url).href;
       this.#piscina = new Piscina<BatchTask, BatchOutcome>({
@@ -57,7 +78,7 @@ export class ReplicationPool {
 
   /** How many batches to keep in flight so that no worker waits for the next task. */
   get window(): number {
-    return this.workers === 1 ? 1 : this.workers * 2;
+    return this.inProcess ? 1 : this.workers * 2;
   }
 
   /** Worker threads the pool has started so far (for tests that check they all exited). */

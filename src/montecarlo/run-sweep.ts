@@ -9,16 +9,17 @@
  * Points of shard k of n are those with index % n === k (round-robin), and a point's result depends only on
  * the sweep, the seed and its index, so mergeSweeps of all shards equals the unsharded run byte for byte.
  */
+
+import { getPath } from "../scenario/parameter-path.ts";
+import { issuesError, loadBase, pointScenario } from "../scenario/point-scenario.ts";
+import type { Sweep } from "../scenario/sweep-schema.ts";
 import { defaultDescribeMetric } from "./describe-metric.ts";
-import { getPath } from "./dotted-path.ts";
-import { issuesError, loadBase, pointScenario } from "./point-scenario.ts";
 import type { ProgressCallback } from "./progress.ts";
 import { ReplicationPool } from "./replication-pool.ts";
 import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts";
 import { runScenario } from "./run-scenario.ts";
 import { sensitivity } from "./sensitivity.ts";
 import { gridValues, planPoints } from "./sweep-design.ts";
-import type { Sweep } from "./sweep-schema.ts";
 import { toolInfo } from "./tool-info.ts";
 import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
 

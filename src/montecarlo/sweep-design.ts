@@ -12,9 +12,9 @@
  * when the base scenario does not set it.
  */
 import { createStream } from "../../engine/index.ts";
-import type { ParameterValue } from "./dotted-path.ts";
+import type { ParameterValue } from "../scenario/parameter-path.ts";
+import type { Sweep, SweepParameter } from "../scenario/sweep-schema.ts";
 import { latinHypercube } from "./latin-hypercube.ts";
-import type { Sweep, SweepParameter } from "./sweep-schema.ts";
 
 /** One point to evaluate (without results yet). */
 export interface PlannedPoint {

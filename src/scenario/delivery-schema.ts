@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import {
+  COUNT_LIMIT,
   count,
   distributionSchema,
   nonNegative,
@@ -22,7 +23,15 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { parameterPathSchema, pathKeys, pathProblem } from "./parameter-path.ts";
 import { PHASES } from "./phases.ts";
+import { tenantNameProblem } from "./tenant-name.ts";
+
+/** Most ideas per month one business unit may submit (each idea is a process with its own events). */
+export const MAX_IDEAS_PER_MONTH = 10_000;
+
+/** Shortest portfolio review interval in months (about three days); shorter adds reviews, not insight. */
+export const MIN_REVIEW_MONTHS = 0.1;
 
 /** Lifecycle phases in order (src/scenario/phases.ts). */
 const phaseEnum = z.enum(PHASES);
@@ -73,6 +82,7 @@ const spokesSchema = defaulted(
         .number()
         .int()
         .min(1)
+        .max(COUNT_LIMIT)
         .default(4)
         .describe("projects one spoke runs at once (Pattern 13: 3-5); each gets ftePerSpoke / this FTE"),
       sharing: z
@@ -161,9 +171,19 @@ const organisationSchema = defaulted(
 const businessUnitSchema = z
   .strictObject({
     name: z.string().min(1).default("unit-1").describe("business unit name"),
-    tenant: z.string().default("").describe("platform tenant of the unit; empty = the unit's name"),
+    tenant: z
+      .string()
+      .default("")
+      .superRefine((name, ctx) => {
+        const problem = tenantNameProblem(name);
+        if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .describe("platform tenant of the unit; empty = the unit's name"),
     region: z.string().default("").describe("data-residency region of the unit's jobs; empty = default"),
-    ratePerMonth: nonNegative.default(1).describe("mean number of new ideas per month (Poisson)"),
+    ratePerMonth: nonNegative
+      .max(MAX_IDEAS_PER_MONTH)
+      .default(1)
+      .describe(`mean number of new ideas per month (Poisson), at most ${MAX_IDEAS_PER_MONTH}`),
     ramp: defaulted(
       z
         .strictObject({
@@ -172,6 +192,12 @@ const businessUnitSchema = z
         })
         .describe("linear ramp of the arrival rate from startFactor x rate to rate"),
     ),
+  })
+  .superRefine((unit, ctx) => {
+    if (unit.tenant !== "") return;
+    const problem = tenantNameProblem(unit.name);
+    if (problem !== undefined)
+      ctx.addIssue({ code: "custom", path: ["name"], message: `as the unit's tenant, ${problem}` });
   })
   .describe("a business unit submitting AI ideas");
 
@@ -382,6 +408,7 @@ const portfolioSchema = defaulted(
       scoring: scoringSchema,
       tiers: tiersSchema,
       reviewEveryMonths: positive
+        .min(MIN_REVIEW_MONTHS)
         .default(1)
         .describe("portfolio review cadence in months (Pattern 10: monthly)"),
       backlogExpiryMonths: positive
@@ -468,8 +495,20 @@ const featureStoreSchema = defaulted(
       maxSaving: probability
         .default(0.7)
         .describe("feature-engineering effort saved on a family already built (Pattern 2: 70%)"),
-      families: z.number().int().min(1).default(12).describe("number of feature families in the enterprise"),
-      familiesPerProject: z.number().int().min(1).default(3).describe("families one project needs"),
+      families: z
+        .number()
+        .int()
+        .min(1)
+        .max(COUNT_LIMIT)
+        .default(12)
+        .describe("number of feature families in the enterprise"),
+      familiesPerProject: z
+        .number()
+        .int()
+        .min(1)
+        .max(COUNT_LIMIT)
+        .default(3)
+        .describe("families one project needs"),
       popularityExponent: nonNegative
         .default(1)
         .describe("Zipf exponent of family popularity (0 = uniform); popular families are reused most"),
@@ -527,7 +566,13 @@ const deploymentTemplatesSchema = defaulted(
       successRate: probability.default(0.95).describe("success of one templated deployment attempt (95%)"),
       manualSuccessRate: probability.default(0.7).describe("success of one manual deployment attempt (70%)"),
       timeSaving: probability.default(0.8).describe("deployment effort saved by templates (80%)"),
-      maxAttempts: z.number().int().min(1).default(3).describe("attempts before the project fails"),
+      maxAttempts: z
+        .number()
+        .int()
+        .min(1)
+        .max(COUNT_LIMIT)
+        .default(3)
+        .describe("attempts before the project fails"),
       reworkShare: probability
         .default(0.5)
         .describe("share of the deployment effort a failed attempt redoes"),
@@ -539,7 +584,7 @@ const trainingSchema = defaulted(
   z
     .strictObject({
       jobsPerProject: count.default(2).describe("training jobs model development submits (run in parallel)"),
-      nodes: z.number().int().min(1).default(2).describe("nodes per training job"),
+      nodes: z.number().int().min(1).max(COUNT_LIMIT).default(2).describe("nodes per training job"),
       runHours: distributionSchema
         .default({ dist: "lognormal", mean: 10, sd: 6 })
         .describe("run time of one training job in hours"),
@@ -566,7 +611,7 @@ const productionSchema = defaulted(
       decayPerMonthOverdue: probability
         .default(0.1)
         .describe("share of a model's value lost per month while retraining is overdue"),
-      retrainNodes: z.number().int().min(1).default(1).describe("nodes per retraining job"),
+      retrainNodes: z.number().int().min(1).max(COUNT_LIMIT).default(1).describe("nodes per retraining job"),
       retrainRunHours: distributionSchema
         .default({ dist: "lognormal", mean: 4, sd: 2 })
         .describe("run time of a retraining job in hours"),
@@ -693,9 +738,7 @@ const governanceSchema = defaulted(
 
 const effectSchema = z
   .strictObject({
-    path: z
-      .string()
-      .regex(/^[A-Za-z]+(\.[A-Za-z]+)+$/)
+    path: parameterPathSchema
       .default("organisation.hub.fte")
       .describe("dotted path of the parameter to change, e.g. organisation.spokes.count"),
     value: z.union([z.number(), z.boolean()]).default(0).describe("new value (number or true/false)"),
@@ -785,10 +828,12 @@ let defaultConfig: DeliveryConfig | undefined;
  * the delivery sections (arrays excluded) and the value must have the same type.
  */
 export function effectProblem(path: string, value: number | boolean): string | undefined {
+  const malformed = pathProblem(path);
+  if (malformed !== undefined) return `roadmap effect path: ${malformed}`;
   defaultConfig ??= deliverySchema.parse({});
   let node: unknown = defaultConfig;
-  for (const key of path.split(".")) {
-    if (node === null || typeof node !== "object" || Array.isArray(node) || !(key in node))
+  for (const key of pathKeys(path)) {
+    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, key))
       return `roadmap effect path ${JSON.stringify(path)} names no parameter (no ${JSON.stringify(key)})`;
     node = (node as Record<string, unknown>)[key];
   }

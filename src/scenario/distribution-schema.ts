@@ -23,20 +23,30 @@ import {
 /** A finite number in [0, 1]. */
 export const probability = z.number().min(0).max(1).describe("probability, between 0 and 1");
 
-/** A finite number >= 0. */
-export const nonNegative = z.number().min(0);
-
-/** A finite number > 0. */
-export const positive = z.number().positive();
-
-/** A whole number >= 0. */
-export const count = z.number().int().min(0);
-
 /**
- * Largest magnitude of a distribution parameter (1e12: a trillion of any unit). Beyond it products inside the
- * samplers can overflow to Infinity; no business quantity needs more.
+ * Largest magnitude of any amount, rate, size or duration in a scenario, and of a distribution parameter
+ * (1e12: a trillion of any unit). Beyond it products inside the samplers and the cost ledger can overflow to
+ * Infinity; no business quantity needs more.
  */
 export const PARAMETER_LIMIT = 1e12;
+
+/**
+ * Largest count of anything a replication creates one by one (teams, nodes, pods, models, projects): 100 000.
+ * Each is an object and events in one replication; the work estimate (work-estimate.ts) bounds their product.
+ */
+export const COUNT_LIMIT = 100_000;
+
+/** A finite number in [0, PARAMETER_LIMIT]. */
+export const nonNegative = z.number().min(0).max(PARAMETER_LIMIT);
+
+/** A finite number in (0, PARAMETER_LIMIT]. */
+export const positive = z.number().positive().max(PARAMETER_LIMIT);
+
+/** A whole number in [0, COUNT_LIMIT]. */
+export const count = z.number().int().min(0).max(COUNT_LIMIT);
+
+/** A whole number in [1, COUNT_LIMIT]. */
+export const countAtLeastOne = z.number().int().min(1).max(COUNT_LIMIT);
 
 /** A distribution's location or bound: finite, |x| <= PARAMETER_LIMIT. */
 const level = z.number().min(-PARAMETER_LIMIT).max(PARAMETER_LIMIT);

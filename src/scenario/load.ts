@@ -11,8 +11,6 @@
  * JSON files go through the same parser: YAML 1.2 is a superset of JSON (YAML 1.2.2 spec, §1.3), so they get
  * line and column too. Bad input never throws: every problem comes back as a `ScenarioIssue`.
  */
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import {
   type Document,
@@ -27,24 +25,30 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import { compareIssues, formatPath, fromZodIssue, type ScenarioIssue, type UnplacedIssue } from "./issues.ts";
+import { MAX_EXTENDS_LOADS, MAX_SCENARIO_FILE_BYTES } from "./limits.ts";
 import { type DocPath, deepMerge, fromLayer, isMapping, type MergedDocument, ownerOf } from "./merge.ts";
 import {
   badExtends,
   circularExtends,
   didYouMean,
+  extendsNeedsExtension,
   extendsNotFound,
   extendsTooDeep,
   fileNotFound,
-  fileUnreadable,
+  moreIssues,
+  nestingTooDeep,
   notAMapping,
+  notStrictJson,
   presetExtendsFile,
   presetList,
   syntaxError,
   tagNotAllowed,
   tooManyAliases,
+  tooManyLoads,
   unknownPreset,
 } from "./messages.ts";
 import { presetDocument, presetNames } from "./presets/index.ts";
+import { readSourceText } from "./read-source.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { suggest } from "./suggest.ts";
 
@@ -74,6 +78,10 @@ export interface LoaderConfig<T> {
   maxAliasCount?: number;
   /** Maximum `extends:` depth; default 16. */
   maxExtendsDepth?: number;
+  /** Largest file read, in bytes; default {@link MAX_SCENARIO_FILE_BYTES}. */
+  maxFileBytes?: number;
+  /** Most distinct files one load reads (the root and every file it extends); default {@link MAX_EXTENDS_LOADS}. */
+  maxLoads?: number;
 }
 
 /** A loader bound to a schema and presets. */
@@ -95,6 +103,10 @@ const CORE_TAGS = new Set([
 ]);
 
 const FILE_PATTERN = /[/\\]|\.(ya?ml|json)$/i;
+const EXTENSION = /\.(ya?ml|json)$/i;
+
+/** Issues shown at most; a file of garbage would otherwise be echoed line by line. */
+const MAX_ISSUES = 50;
 
 /** One source document in an `extends:` chain. */
 interface Layer {
@@ -111,10 +123,15 @@ interface Layer {
 export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
   const maxAliasCount = config.maxAliasCount ?? 100;
   const maxDepth = config.maxExtendsDepth ?? 16;
+  const maxFileBytes = config.maxFileBytes ?? MAX_SCENARIO_FILE_BYTES;
+  const maxLoads = config.maxLoads ?? MAX_EXTENDS_LOADS;
 
   function run(text: string, display: string, absPath: string | undefined, baseDir: string): LoadResult<T> {
     const layers: Layer[] = [];
     const issues: ScenarioIssue[] = [];
+    // each file is read and merged with its parents once, however often the extends graph reaches it
+    const loadedFiles = new Map<string, MergedDocument | undefined>();
+    if (absPath !== undefined) loadedFiles.set(absPath, undefined);
 
     const place = (layer: number | undefined, issue: UnplacedIssue): ScenarioIssue => {
       const out: ScenarioIssue = { path: formatPath(issue.path), message: issue.message };
@@ -141,15 +158,43 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
       shownAs: string,
     ): { layer: number; value: Record<string, unknown> } | undefined => {
       const lineCounter = new LineCounter();
-      const doc = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true, customTags: [] });
+      if (/\.json$/i.test(shownAs)) {
+        // YAML reads NaN, comments and trailing commas in JSON as plain text; a .json file must be strict JSON
+        try {
+          JSON.parse(source);
+        } catch (error) {
+          const issue: ScenarioIssue = {
+            file: shownAs,
+            path: "",
+            message: notStrictJson(String((error as Error).message)),
+          };
+          const at = /position (\d+)/.exec(String((error as Error).message));
+          if (at !== null) {
+            const before = source.slice(0, Number(at[1]));
+            issue.line = before.split("\n").length;
+            issue.column = before.length - before.lastIndexOf("\n");
+          }
+          issues.push(issue);
+          return undefined;
+        }
+      }
+      let doc: Document.Parsed;
+      try {
+        doc = parseDocument(source, { lineCounter, uniqueKeys: true, strict: true, customTags: [] });
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        issues.push({ file: shownAs, path: "", message: nestingTooDeep() });
+        return undefined;
+      }
       const layer = layers.push({ display: shownAs, doc, lineCounter }) - 1;
       const start = issues.length;
       for (const error of [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")]) {
         const pos = error.linePos?.[0];
+        const parserMessage = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
         const issue: ScenarioIssue = {
           file: shownAs,
           path: "",
-          message: syntaxError(error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "")),
+          message: /call stack/i.test(parserMessage) ? nestingTooDeep() : syntaxError(parserMessage),
         };
         if (pos !== undefined) {
           issue.line = pos.line;
@@ -178,6 +223,10 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
       try {
         value = doc.toJS({ maxAliasCount });
       } catch (error) {
+        if (isStackOverflow(error)) {
+          issues.push({ file: shownAs, path: "", message: nestingTooDeep() });
+          return undefined;
+        }
         // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount; anything else is our bug
         if (!(error instanceof ReferenceError)) throw error;
         const issue: ScenarioIssue = { file: shownAs, path: "", message: tooManyAliases(maxAliasCount) };
@@ -255,6 +304,10 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
             report(presetExtendsFile(context.preset ?? "", entry));
             continue;
           }
+          if (!EXTENSION.test(entry)) {
+            report(extendsNeedsExtension(entry));
+            continue;
+          }
           const target = resolve(context.dir, entry);
           if (context.stack.includes(target)) {
             report(circularExtends(chainOf(context.stack, target)));
@@ -264,15 +317,23 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
             report(extendsTooDeep(maxDepth));
             continue;
           }
-          let source: string;
-          try {
-            source = readFileSync(target, "utf8");
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            report(code === "ENOENT" ? extendsNotFound(shown(target)) : fileUnreadable(String(code)));
+          if (loadedFiles.has(target)) {
+            parent = loadedFiles.get(target);
+            if (parent === undefined) failed = true;
+            else base = base === undefined ? parent : deepMerge(base, parent);
             continue;
           }
-          const read = readLayer(source, shown(target));
+          if (loadedFiles.size >= maxLoads) {
+            report(tooManyLoads(maxLoads));
+            continue;
+          }
+          loadedFiles.set(target, undefined);
+          const source = readSourceText(target, maxFileBytes);
+          if (!source.ok) {
+            report(source.missing ? extendsNotFound(shown(target)) : `${shown(target)}: ${source.message}`);
+            continue;
+          }
+          const read = readLayer(source.text, shown(target));
           if (read === undefined) {
             failed = true;
             continue;
@@ -282,6 +343,7 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
             stack: [...context.stack, target],
             preset: undefined,
           });
+          loadedFiles.set(target, parent);
         } else {
           const names = config.presets.names();
           const close = suggest(entry, names);
@@ -327,16 +389,13 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
       return guard(display, () => sorted(run(text, display, absPath, baseDir)));
     },
     async load(path) {
-      let text: string;
-      try {
-        text = await readFile(path, "utf8");
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const message = code === "ENOENT" ? fileNotFound() : fileUnreadable(String(code));
+      const source = readSourceText(path, maxFileBytes);
+      if (!source.ok) {
+        const message = source.missing ? fileNotFound() : source.message;
         return { ok: false, issues: [{ file: path, path: "", message }] };
       }
       const absPath = resolve(path);
-      return guard(path, () => sorted(run(text, path, absPath, dirname(absPath))));
+      return guard(path, () => sorted(run(source.text, path, absPath, dirname(absPath))));
     },
   };
 }
@@ -353,9 +412,21 @@ function guard<R>(display: string, body: () => R): R {
   }
 }
 
-/** Issues in reading order (file, line, column), so results are stable for callers and tests. */
+/**
+ * Issues in reading order (file, line, column), so results are stable for callers and tests; beyond
+ * {@link MAX_ISSUES} one line says how many more there are (a file of garbage is not echoed line by line).
+ */
 function sorted<T>(result: LoadResult<T>): LoadResult<T> {
-  return result.ok ? result : { ok: false, issues: [...result.issues].sort(compareIssues) };
+  if (result.ok) return result;
+  const issues = [...result.issues].sort(compareIssues);
+  if (issues.length <= MAX_ISSUES) return { ok: false, issues };
+  const more = issues.length - MAX_ISSUES;
+  return { ok: false, issues: [...issues.slice(0, MAX_ISSUES), { path: "", message: moreIssues(more) }] };
+}
+
+/** True for V8's "Maximum call stack size exceeded" (deep nesting in the parser). */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 /** The cycle as the user sees it: from the first occurrence of `id` back to `id`. */

@@ -240,3 +240,48 @@ export function presetExtendsFile(preset: string, target: string): string {
 export function issueCount(count: number): string {
   return count === 1 ? "1 problem in the scenario" : `${count} problems in the scenario`;
 }
+
+/** A path that is not a regular file (a folder, FIFO, device, socket). */
+export function notARegularFile(kind: string): string {
+  return `not a regular file (it is a ${kind}); only ordinary files are read`;
+}
+
+/** A file above the size cap (`bytes` undefined when it was only found while reading). */
+export function fileTooLarge(bytes: number | undefined, limit: number): string {
+  return `file too large: ${bytes ?? `more than ${limit}`} bytes; at most ${limit} bytes (${limit / 1024 / 1024} MiB) are read`;
+}
+
+/** Bytes that are not UTF-8. */
+export function notUtf8(): string {
+  return "the file is not valid UTF-8 text";
+}
+
+/** A NUL byte: scenario files are text. */
+export function nulByte(): string {
+  return "the file contains a NUL byte; scenario files are text";
+}
+
+/** A JSON file that is not strict JSON (NaN, comments, trailing commas...). */
+export function notStrictJson(parserMessage: string): string {
+  return `not valid JSON: ${parserMessage.split("\n")[0]}`;
+}
+
+/** `extends:` file path without a scenario file extension. */
+export function extendsNeedsExtension(target: string): string {
+  return `extends file ${JSON.stringify(target)} must end in .yaml, .yml or .json`;
+}
+
+/** `extends:` graph that reads too many files. */
+export function tooManyLoads(limit: number): string {
+  return `extends reads more than ${limit} files; at most ${limit} files (each counted once) make one scenario`;
+}
+
+/** The parser ran out of stack on deeply nested lists or mappings. */
+export function nestingTooDeep(): string {
+  return "nested too deeply (lists or mappings inside each other thousands of levels deep)";
+}
+
+/** Issues beyond the first `shown` are summarised in one line. */
+export function moreIssues(count: number): string {
+  return `... and ${count} more problem${count === 1 ? "" : "s"} not shown`;
+}

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import {
   ascending,
+  COUNT_LIMIT,
   count,
   distributionSchema,
   minMax,
@@ -19,11 +20,21 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { tenantNameSchema } from "./tenant-name.ts";
 
 /** Gives an object schema a default equal to parsing `{}` with it, so nested defaults apply. */
 function defaulted<T extends z.ZodType<object, object>>(schema: T) {
   return schema.default(() => schema.parse({}) as never);
 }
+
+/** Most jobs per day one job stream may submit (each job is a process with its own events). */
+export const MAX_JOBS_PER_DAY = 100_000;
+
+/** Shortest serving time step, hours (one minute). */
+export const MIN_SERVING_STEP_HOURS = 1 / 60;
+
+/** Longest serving time step, hours (one day). */
+export const MAX_SERVING_STEP_HOURS = 24;
 
 const TIERS = ["Bronze", "Silver", "Gold", "Platinum"] as const;
 const tierEnum = z.enum(TIERS);
@@ -72,7 +83,13 @@ const clusterSchema = z
     vmSize: z.string().default("STANDARD_D4S_V3").describe("VM size, for labels only"),
     costPerNodeHour: nonNegative.default(0.192).describe("list price per node-hour"),
     minNodes: count.default(0).describe("nodes always allocated (AmlCompute min_nodes)"),
-    maxNodes: z.number().int().min(1).default(50).describe("upper bound on nodes (AmlCompute max_nodes)"),
+    maxNodes: z
+      .number()
+      .int()
+      .min(1)
+      .max(COUNT_LIMIT)
+      .default(50)
+      .describe("upper bound on nodes (AmlCompute max_nodes)"),
     provisioningSeconds: nonNegative.default(240).describe("start-up delay of a new node, seconds (billed)"),
     vmPriority: z
       .enum(["dedicated", "lowPriority"])
@@ -94,7 +111,7 @@ const clusterSchema = z
 
 const tenantSchema = z
   .strictObject({
-    name: z.string().min(1).default("default").describe("tenant (team, brand or region); FOCUS SubAccountId"),
+    name: tenantNameSchema.default("default").describe("tenant (team, brand or region); FOCUS SubAccountId"),
     region: z
       .string()
       .min(1)
@@ -107,9 +124,12 @@ const tenantSchema = z
 
 const jobStreamSchema = z
   .strictObject({
-    tenant: z.string().min(1).default("default").describe("tenant submitting the jobs"),
+    tenant: tenantNameSchema.default("default").describe("tenant submitting the jobs"),
     kind: z.enum(["training", "retraining", "batchInference"]).default("training").describe("job kind"),
-    ratePerDay: nonNegative.default(10).describe("mean jobs per day (Poisson)"),
+    ratePerDay: nonNegative
+      .max(MAX_JOBS_PER_DAY)
+      .default(10)
+      .describe(`mean jobs per day (Poisson), at most ${MAX_JOBS_PER_DAY}`),
     nodes: distributionSchema
       .default({ dist: "constant", value: 1 })
       .describe("nodes per job (rounded up, at least 1)"),
@@ -142,7 +162,7 @@ const workloadsSchema = defaulted(
               .default(0)
               .describe("go-live spread evenly over this many months (0 = all at once)"),
             tenants: z
-              .array(z.string().min(1))
+              .array(tenantNameSchema)
               .default([])
               .describe("tenants owning them, round-robin (empty = all tenants)"),
             tier: tierEnum
@@ -158,7 +178,7 @@ const workloadsSchema = defaulted(
             Silver: count.default(0).describe("standalone models on Silver"),
             Gold: count.default(0).describe("standalone models on Gold"),
             Platinum: count.default(0).describe("standalone models on Platinum"),
-            tenants: z.array(z.string().min(1)).default([]).describe("tenants owning them, round-robin"),
+            tenants: z.array(tenantNameSchema).default([]).describe("tenants owning them, round-robin"),
           })
           .describe("a number of models per tier, for tier fees and availability without a portfolio"),
       ),
@@ -173,7 +193,11 @@ const servingSchema = defaulted(
         .enum(["multiModel", "dedicated"])
         .default("multiModel")
         .describe("multi-model pods (ModelMesh) or one deployment per model"),
-      stepHours: positive.default(1).describe("time step of the serving simulation, hours"),
+      stepHours: positive
+        .min(MIN_SERVING_STEP_HOURS)
+        .max(MAX_SERVING_STEP_HOURS)
+        .default(1)
+        .describe("time step of the serving simulation, hours (1 minute to 1 day)"),
       podCostPerHour: nonNegative.default(0.384).describe("price of one serving pod per hour"),
       dedicatedPodCostPerHour: nonNegative
         .default(0.384)
@@ -199,6 +223,7 @@ const servingSchema = defaulted(
         .number()
         .int()
         .min(1)
+        .max(COUNT_LIMIT)
         .default(4)
         .describe("requests a pod serves at once (M/M/c c)"),
       targetUtilisation: z.number().gt(0).max(1).default(0.6).describe("HPA target CPU utilisation"),
@@ -210,7 +235,13 @@ const servingSchema = defaulted(
       tolerance: probability.default(0.1).describe("HPA tolerance around the target ratio"),
       stabilisationWindowSeconds: nonNegative.default(300).describe("HPA scale-down stabilisation window, s"),
       minReplicas: count.default(1).describe("min pods of the multi-model pool while it serves models"),
-      maxReplicas: z.number().int().min(1).default(50).describe("max pods of the multi-model pool"),
+      maxReplicas: z
+        .number()
+        .int()
+        .min(1)
+        .max(COUNT_LIMIT)
+        .default(50)
+        .describe("max pods of the multi-model pool"),
     })
     .superRefine((s, ctx) => {
       if (s.minReplicas > s.maxReplicas)
@@ -281,12 +312,14 @@ function tierSpec(d: {
           .number()
           .int()
           .min(1)
+          .max(COUNT_LIMIT)
           .default(d.minReplicas)
           .describe("min pods of a dedicated deployment"),
         maxReplicas: z
           .number()
           .int()
           .min(1)
+          .max(COUNT_LIMIT)
           .default(d.maxReplicas)
           .describe("max pods of a dedicated deployment"),
         dedicatedServing: z
@@ -457,7 +490,15 @@ export const platformSchema = z
         });
       regions.add(c.region);
     });
+    const names = new Set<string>();
     p.tenants.forEach((t, i) => {
+      if (names.has(t.name))
+        ctx.addIssue({
+          code: "custom",
+          path: ["tenants", i, "name"],
+          message: `tenant name ${JSON.stringify(t.name)} is used twice; names must be unique`,
+        });
+      names.add(t.name);
       if (!regions.has(t.region))
         ctx.addIssue({
           code: "custom",

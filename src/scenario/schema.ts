@@ -6,8 +6,10 @@
  * Units and defaults follow /work/shared/MODEL.md ("Time and units": horizon 36 months, one currency).
  */
 import { z } from "zod";
-import { deliverySchemaShape } from "./delivery-schema.ts";
+import { deliverySchema, deliverySchemaShape, effectProblem } from "./delivery-schema.ts";
+import { formatPath, fromZodIssue } from "./issues.ts";
 import { notCurrencyCode } from "./messages.ts";
+import { setPath } from "./parameter-path.ts";
 import { platformSchema } from "./platform-schema.ts";
 
 /** `extends:` as written: one preset name or file path, or a list of them (applied left to right). */
@@ -44,6 +46,20 @@ export const scenarioSchema = z
     ...deliverySchemaShape,
     platform: platformSchema.prefault({}),
   })
+  .superRefine((scenario, ctx) => {
+    // a roadmap effect sets a parameter later in the run: the value must pass that parameter's own bounds
+    scenario.roadmap.investments.forEach((investment, i) => {
+      investment.effects.forEach((effect, j) => {
+        const problem = effectValueProblem(scenario, effect.path, effect.value);
+        if (problem !== undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["roadmap", "investments", i, "effects", j, "value"],
+            message: problem,
+          });
+      });
+    });
+  })
   .describe("a scalesim scenario: an organisation scaling AI delivery, simulated month by month");
 
 /** A validated scenario with every default filled in: what the model reads. */
@@ -51,3 +67,23 @@ export type Scenario = z.output<typeof scenarioSchema>;
 
 /** A scenario as written in a file (every field optional). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+/**
+ * Why setting `path` to `value` (a roadmap effect) would leave the delivery sections invalid (a count above its
+ * bound, a share above 1, ...), or undefined when it would not; malformed paths are effectProblem's to report.
+ */
+function effectValueProblem(
+  scenario: Record<string, unknown>,
+  path: string,
+  value: number | boolean,
+): string | undefined {
+  if (effectProblem(path, value) !== undefined) return undefined;
+  const delivery: Record<string, unknown> = {};
+  for (const key of Object.keys(deliverySchemaShape)) delivery[key] = structuredClone(scenario[key]);
+  setPath(delivery, path, value);
+  const parsed = deliverySchema.safeParse(delivery);
+  if (parsed.success) return undefined;
+  const first = parsed.error.issues[0]!;
+  const issue = fromZodIssue(first, deliverySchema, delivery)[0];
+  return `after this effect, ${formatPath(issue?.path ?? [])}: ${issue?.message ?? first.message}`;
+}

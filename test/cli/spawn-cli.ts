@@ -28,6 +28,8 @@ export interface RunCliOptions {
   timeoutMs?: number;
   /** Called with the child and its stderr so far on every stderr chunk (to send signals mid-run). */
   onStderr?: (child: ChildProcess, stderrSoFar: string) => void;
+  /** Called once with the child right after it started (to send signals on a timer). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 /** Runs `scalesim <args>` to completion (killed after `timeoutMs`, default 60 s). */
@@ -39,6 +41,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
       stdio: ["ignore", "pipe", "pipe"],
       timeout: options.timeoutMs ?? 60_000,
     });
+    options.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

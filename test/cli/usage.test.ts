@@ -59,7 +59,7 @@ describe("scalesim usage", () => {
     const result = await runCli(["run", "level-3", "-n", "0"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      "option '-n, --replications <count>' argument '0' is invalid. value must be >= 1, got 0",
+      "option '-n, --replications <count>' argument '0' is invalid. replications must be between 1 and 1000000, got 0",
     );
     expect(hasStackTrace(result.stderr)).toBe(false);
   });

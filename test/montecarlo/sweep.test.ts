@@ -7,9 +7,9 @@ import { loadSweep } from "../../src/montecarlo/load-sweep.ts";
 import { mergeSweeps } from "../../src/montecarlo/merge-sweeps.ts";
 import { runSweep } from "../../src/montecarlo/run-sweep.ts";
 import { ranks } from "../../src/montecarlo/sensitivity.ts";
-import { type Sweep, sweepSchema } from "../../src/montecarlo/sweep-schema.ts";
 import { sweepToCsv, sweepToJson } from "../../src/montecarlo/sweep-writers.ts";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
+import { type Sweep, sweepSchema } from "../../src/scenario/sweep-schema.ts";
 
 const model = { module: fileURLToPath(new URL("./fixtures/linear-model.ts", import.meta.url)) };
 const SPOKES = "organisation.spokes.count";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
-import { writeDirectoryAtomic } from "../../reports/write-report.ts";
+import { ReportDirectoryTakenError, writeDirectoryAtomic } from "../../reports/write-report.ts";
 import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
 import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
@@ -50,14 +50,34 @@ describe("writeRunReport", () => {
 });
 
 describe("atomic directory writes", () => {
-  it("replaces an existing report as a whole", async () => {
+  it("never replaces an existing directory: the report goes to <dir>-2 and the writer says so", async () => {
     const outDir = join(root, "replace");
     await mkdir(outDir);
-    writeFileSync(join(outDir, "stale.txt"), "old");
-    await writeRunReport(RUN_SUMMARY, { outDir, formats: ["json"] });
-    expect(readdirSync(outDir)).not.toContain("stale.txt");
-    expect(readdirSync(outDir)).toContain("summary.json");
+    writeFileSync(join(outDir, "precious.txt"), "old");
+    const error = await writeRunReport(RUN_SUMMARY, { outDir, formats: ["json"] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReportDirectoryTakenError);
+    expect((error as ReportDirectoryTakenError).keptAt).toBe(`${outDir}-2`);
+    expect(readdirSync(outDir)).toEqual(["precious.txt"]);
+    expect(readdirSync(`${outDir}-2`)).toContain("summary.json");
+    const next = await writeRunReport(RUN_SUMMARY, { outDir, formats: ["csv"], ifTaken: "next" });
+    expect(next.outDir).toBe(`${outDir}-3`);
     expect(readdirSync(root).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("a chart that cannot be drawn costs no results: summary.json and the CSVs are written", async () => {
+    const outDir = join(root, "chart-failure");
+    const broken = { ...RUN_SUMMARY };
+    Object.defineProperty(broken, "kpis", {
+      get() {
+        if (new Error().stack?.includes("buildRunCharts")) throw new Error("chart exploded");
+        return RUN_SUMMARY.kpis;
+      },
+      enumerable: true,
+    });
+    const written = await writeRunReport(broken, { outDir });
+    expect(written.chartError).toBe("chart exploded");
+    expect(written.files).toEqual(expect.arrayContaining(["summary.json", "kpis.csv", "series.csv"]));
+    expect(written.files).not.toContain("report.html");
   });
 
   it("an interrupted build leaves neither a half-written report nor temporary files, and keeps the old one", async () => {
@@ -73,6 +93,7 @@ describe("atomic directory writes", () => {
     writeFileSync(join(existing, "report.html"), "previous");
     await expect(writeDirectoryAtomic(existing, fill)).rejects.toThrow("interrupted");
     expect(readFileSync(join(existing, "report.html"), "utf8")).toBe("previous");
+    expect(readdirSync(root)).not.toContain("kept-2");
     expect(readdirSync(root).filter((n) => n.startsWith("."))).toEqual([]);
   });
 });
@@ -99,5 +120,28 @@ describe("compare and sweep writers", () => {
     expect(sweep.files).toEqual(
       expect.arrayContaining(["points.csv", "charts/sweep-heatmap.svg", "charts/sweep-heatmap.vl.json"]),
     );
+  });
+});
+
+describe("reports scale with the number of tenants (issue 13 item 13)", () => {
+  it("1 000 tenants: every chart is drawn, chargeback shows the 20 largest and one bar for the rest", async () => {
+    const template = Object.entries(RUN_SUMMARY.kpis).find(([name]) => name.startsWith("tenantCost."))![1];
+    const kpis = Object.fromEntries(
+      Object.entries(RUN_SUMMARY.kpis).filter(([name]) => !name.startsWith("tenantCost.")),
+    );
+    for (let i = 0; i < 1000; i++)
+      kpis[`tenantCost.tenant-${i}`] = { ...template, name: `tenantCost.tenant-${i}`, mean: 1000 + i };
+    const summary = { ...RUN_SUMMARY, kpis };
+    const outDir = join(root, "thousand-tenants");
+    const written = await writeRunReport(summary, { outDir, formats: ["json", "svg"] });
+    expect(written.chartError).toBeUndefined();
+    const spec = JSON.parse(readFileSync(join(outDir, "charts", "chargeback.vl.json"), "utf8")) as {
+      data: { values: { tenant: string; mean: number }[] };
+    };
+    const bars = spec.data.values;
+    expect(bars).toHaveLength(21);
+    expect(bars[0]).toMatchObject({ tenant: "tenant-999", mean: 1999 });
+    expect(bars[20]!.tenant).toBe("980 other tenants");
+    expect(bars[20]!.mean).toBe(Array.from({ length: 980 }, (_, i) => 1000 + i).reduce((a, b) => a + b, 0));
   });
 });

@@ -257,6 +257,6 @@ describe("load", () => {
 
   it("turns a directory into an issue", async () => {
     const issues = issuesOf(await loader.load(fixtures));
-    expect(issues[0]!.message).toMatch(/cannot read the file \(EISDIR\)/);
+    expect(issues[0]!.message).toMatch(/not a regular file \(it is a folder\)/);
   });
 });

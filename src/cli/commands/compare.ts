@@ -6,7 +6,7 @@ import { compareScenarios } from "../../montecarlo/index.ts";
 import type { CliContext } from "../context.ts";
 import { renderDifferences } from "../difference-table.ts";
 import { crnEffectLine, reportWritten } from "../messages.ts";
-import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
+import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
 import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -21,10 +21,12 @@ export async function compareCommand(
   context: CliContext,
 ): Promise<void> {
   const resolved: ResolvedScenario[] = [];
-  for (const argument of operands) resolved.push(await requireScenario(argument, context.cwd));
+  for (const argument of operands)
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
   const name = `compare-${resolved.map((scenario) => scenario.label).join("-vs-")}`;
   const outDir = reportDirectory(options.out, name, context.cwd, context.now());
-  assertFreshDirectory(outDir);
+  await assertFreshDirectory(outDir);
+  await assertCiKpisKnown(resolved[0]!.scenario, options, context);
   const progress = createProgress(progressMode(options, context), "compare", context);
   const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: Awaited<ReturnType<typeof compareScenarios>>;
@@ -43,12 +45,18 @@ export async function compareCommand(
   } finally {
     progress.stop();
   }
-  if (context.signal.aborted) return;
-  const files = await writeReport({ kind: "compare", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+  context.signal.throwIfAborted();
+  const written = await writeReport(
+    { kind: "compare", summary },
+    outDir,
+    options.format ?? DEFAULT_FORMATS,
+    options.out !== undefined,
+  );
+  const { files } = written;
   if (options.json) {
     const json = {
       command: "compare",
-      outDir,
+      outDir: written.outDir,
       files,
       seed: summary.seed,
       replications: summary.replications,
@@ -63,7 +71,7 @@ export async function compareCommand(
   } else if (!options.quiet) {
     const crn = summary.crnEffect ? `${crnEffectLine(summary.crnEffect)}\n` : "";
     context.stdout(
-      `${renderDifferences(summary)}${crn}${reportWritten(mainFile(outDir, files, context.cwd))}\n`,
+      `${renderDifferences(summary)}${crn}${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { presetNames } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { fileSystemFailure } from "../file-system-error.ts";
 import { initWritten, refuseOverwrite, unknownPreset } from "../messages.ts";
 import { DEFAULT_INIT_FILE, DEFAULT_INIT_PRESET, type ParsedOptions } from "../options.ts";
 import { starterScenario } from "../starter-scenario.ts";
@@ -23,6 +24,10 @@ export async function initCommand(
   if (!presets.includes(preset)) throw new CliError(ExitCode.usage, unknownPreset(preset, presets));
   const path = resolve(context.cwd, file);
   if (existsSync(path) && !options.force) throw new CliError(ExitCode.usage, refuseOverwrite(file));
-  writeFileSync(path, starterScenario(preset, file));
+  try {
+    writeFileSync(path, starterScenario(preset, file));
+  } catch (error) {
+    throw fileSystemFailure(error, "write", file);
+  }
   if (!options.quiet) context.stdout(`${initWritten(file, preset)}\n`);
 }

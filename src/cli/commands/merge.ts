@@ -19,7 +19,7 @@ export async function mergeCommand(
   context: CliContext,
 ): Promise<void> {
   const parts: SweepSummary[] = operands.map((argument) => {
-    const tagged = readSummary(argument, context.cwd);
+    const tagged = readSummary(argument, context.cwd, "sweep");
     if (tagged.kind !== "sweep") throw new CliError(ExitCode.usage, notASummary(argument, "sweep"));
     return tagged.summary;
   });
@@ -33,16 +33,18 @@ export async function mergeCommand(
     throw error;
   }
   const outDir = reportDirectory(options.out, merged.name, context.cwd, context.now());
-  assertFreshDirectory(outDir);
-  const files = await writeReport(
+  await assertFreshDirectory(outDir);
+  const written = await writeReport(
     { kind: "sweep", summary: merged },
     outDir,
     options.format ?? DEFAULT_FORMATS,
+    options.out !== undefined,
   );
+  const { files } = written;
   if (options.json) {
     const json = {
       command: "merge",
-      outDir,
+      outDir: written.outDir,
       files,
       name: merged.name,
       totalPoints: merged.totalPoints,
@@ -50,6 +52,6 @@ export async function mergeCommand(
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
-    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
+    context.stdout(`${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`);
   }
 }

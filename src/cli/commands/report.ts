@@ -24,11 +24,19 @@ export async function reportCommand(
 ): Promise<void> {
   const tagged = readSummary(operands[0]!, context.cwd);
   const outDir = reportDirectory(options.out, `${nameOf(tagged)}-report`, context.cwd, context.now());
-  assertFreshDirectory(outDir);
-  const files = await writeReport(tagged, outDir, options.format ?? DEFAULT_FORMATS);
+  await assertFreshDirectory(outDir);
+  const written = await writeReport(
+    tagged,
+    outDir,
+    options.format ?? DEFAULT_FORMATS,
+    options.out !== undefined,
+  );
+  const { files } = written;
   if (options.json) {
-    context.stdout(`${JSON.stringify({ command: "report", kind: tagged.kind, outDir, files }, null, 2)}\n`);
+    context.stdout(
+      `${JSON.stringify({ command: "report", kind: tagged.kind, outDir: written.outDir, files }, null, 2)}\n`,
+    );
   } else if (!options.quiet) {
-    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
+    context.stdout(`${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`);
   }
 }

@@ -10,7 +10,7 @@ import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
 import { reportWritten, stoppedBy } from "../messages.ts";
-import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
+import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
 import { reportDirectories } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
@@ -46,7 +46,8 @@ export async function runCommand(
 ): Promise<void> {
   const scenarioArguments = operands.length > 0 ? operands : [DEFAULT_SCENARIO];
   const resolved: ResolvedScenario[] = [];
-  for (const argument of scenarioArguments) resolved.push(await requireScenario(argument, context.cwd));
+  for (const argument of scenarioArguments)
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
   if (options.replay !== undefined) {
     for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
     return;
@@ -57,14 +58,20 @@ export async function runCommand(
     context.cwd,
     context.now(),
   );
-  for (const outDir of outDirs) assertFreshDirectory(outDir);
+  for (const outDir of outDirs) await assertFreshDirectory(outDir);
+  for (const scenario of resolved) await assertCiKpisKnown(scenario.scenario, options, context);
   const results: RunJson[] = [];
   const human = !options.json && !options.quiet;
   for (const [index, scenario] of resolved.entries()) {
-    const outDir = outDirs[index]!;
     const summary = await runOne(scenario, options, context);
-    if (context.signal.aborted || summary.stoppedBy === "cancelled") return;
-    const files = await writeReport({ kind: "run", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+    // a stop before the report is written leaves nothing; main reports it with exit 130
+    context.signal.throwIfAborted();
+    const { outDir, files } = await writeReport(
+      { kind: "run", summary },
+      outDirs[index]!,
+      options.format ?? DEFAULT_FORMATS,
+      options.out !== undefined,
+    );
     if (human) {
       if (summary.stoppedBy === "precision")
         context.stderr(`${stoppedBy(summary.stoppedBy, summary.replications)}\n`);

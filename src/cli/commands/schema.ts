@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { scenarioJsonSchema } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
+import { fileSystemFailure } from "../file-system-error.ts";
 import { schemaWritten } from "../messages.ts";
 import type { ParsedOptions } from "../options.ts";
 
@@ -21,6 +22,10 @@ export async function schemaCommand(
     return;
   }
   const path = resolve(context.cwd, options.out);
-  writeFileSync(path, text);
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw fileSystemFailure(error, "write", options.out);
+  }
   if (!options.quiet) context.stderr(`${schemaWritten(options.out)}\n`);
 }

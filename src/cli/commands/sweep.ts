@@ -6,7 +6,7 @@
 import { basename, extname, resolve } from "node:path";
 import { loadSweep, runSweep } from "../../montecarlo/index.ts";
 import type { SweepSummary } from "../../montecarlo/types.ts";
-import { formatIssues } from "../../scenario/index.ts";
+import { formatIssues, loadBase } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { reportWritten } from "../messages.ts";
@@ -16,6 +16,7 @@ import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
 import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
+import { workProblem } from "../work-limit.ts";
 
 /** Runs the `sweep` command; see the module comment. @throws CliError (exit 1 or 2) */
 export async function sweepCommand(
@@ -27,10 +28,14 @@ export async function sweepCommand(
   const loaded = await loadSweep(resolve(context.cwd, argument));
   if (!loaded.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.issues));
   const sweep = loaded.sweep;
+  // the base's work per replication is checked like a run's; field bounds keep each point's values sane
+  const baseScenario = await loadBase(sweep.base, sweep.baseDir);
+  const tooMuch = baseScenario.ok ? workProblem(baseScenario.scenario, options.maxWork) : undefined;
+  if (tooMuch !== undefined) throw new CliError(ExitCode.usage, `${argument}: base scenario: ${tooMuch}`);
   const label = basename(argument, extname(argument));
   const shardSuffix = options.shard ? `-shard-${options.shard.index}-of-${options.shard.count}` : "";
   const outDir = reportDirectory(options.out, `${label}${shardSuffix}`, context.cwd, context.now());
-  assertFreshDirectory(outDir);
+  await assertFreshDirectory(outDir);
   const progress = createProgress(progressMode(options, context), label, context);
   const base = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: SweepSummary;
@@ -51,12 +56,18 @@ export async function sweepCommand(
   } finally {
     progress.stop();
   }
-  if (context.signal.aborted) return;
-  const files = await writeReport({ kind: "sweep", summary }, outDir, options.format ?? DEFAULT_FORMATS);
+  context.signal.throwIfAborted();
+  const written = await writeReport(
+    { kind: "sweep", summary },
+    outDir,
+    options.format ?? DEFAULT_FORMATS,
+    options.out !== undefined,
+  );
+  const { files } = written;
   if (options.json) {
     const json = {
       command: "sweep",
-      outDir,
+      outDir: written.outDir,
       files,
       name: summary.name,
       seed: summary.seed,
@@ -69,6 +80,6 @@ export async function sweepCommand(
   } else if (!options.quiet) {
     const shard = summary.shard ? ` (shard ${summary.shard.index + 1}/${summary.shard.count})` : "";
     context.stdout(`${summary.name}: ${summary.points.length} of ${summary.totalPoints} points${shard}\n`);
-    context.stdout(`${reportWritten(mainFile(outDir, files, context.cwd))}\n`);
+    context.stdout(`${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`);
   }
 }

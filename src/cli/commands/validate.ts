@@ -17,7 +17,7 @@ export async function validateCommand(
 ): Promise<void> {
   const results: { scenario: string; ok: boolean; issues: ScenarioIssue[] }[] = [];
   for (const argument of operands) {
-    const loaded = await loadArgument(argument, context.cwd);
+    const loaded = await loadArgument(argument, context.cwd, options.maxWork);
     results.push({
       scenario: argument,
       ok: loaded.result.ok,

@@ -1,19 +1,16 @@
 /**
  * Scenarios of sweep points: the base scenario (a preset name or a scenario file) is loaded and validated once;
- * each point sets its parameters on a copy of that document and validates the result again, so an invalid
- * value comes back as an ordinary scenario issue (validation of a validated scenario is idempotent: defaults
- * are already filled in).
+ * each point sets its parameters on a copy of that parsed object (parameter-path.ts: own properties only, no
+ * `__proto__`/`constructor`/`prototype`) and validates the edited object with the scenario schema again, so an
+ * invalid value comes back as an ordinary scenario issue. Validating a validated scenario is idempotent (defaults
+ * are already filled in), so a point that sets nothing equals the base.
  */
 import { resolve } from "node:path";
-import {
-  formatIssues,
-  loadScenario,
-  parseScenario,
-  presetNames,
-  type Scenario,
-  type ScenarioIssue,
-} from "../scenario/index.ts";
-import { type ParameterValue, setPath } from "./dotted-path.ts";
+import { formatIssues, formatPath, fromZodIssue, type ScenarioIssue } from "./issues.ts";
+import { loadScenario, parseScenario } from "./load.ts";
+import { type ParameterValue, pathProblem, setPath } from "./parameter-path.ts";
+import { presetNames } from "./presets/index.ts";
+import { type Scenario, scenarioSchema } from "./schema.ts";
 
 /** The validated base scenario, or the issues that prevent it. */
 export type BaseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
@@ -33,20 +30,23 @@ export function pointScenario(
   const { extends: _extends, ...document } = structuredClone(base) as Record<string, unknown>;
   const issues: ScenarioIssue[] = [];
   for (const [path, value] of Object.entries(parameters)) {
-    if (!setPath(document, path, value)) {
+    const problem = pathProblem(path);
+    if (problem !== undefined) issues.push({ path, value, message: `${label}: ${problem}` });
+    else if (!setPath(document, path, value))
       issues.push({ path, value, message: `${label}: ${path} does not lead to a field of the scenario` });
-    }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const parsed = parseScenario(JSON.stringify(document), { file: label });
-  if (parsed.ok) return parsed;
-  return {
-    ok: false,
-    issues: parsed.issues.map(({ line: _line, column: _column, file: _file, ...issue }) => ({
-      ...issue,
-      message: `${label}: ${issue.message}`,
-    })),
-  };
+  const parsed = scenarioSchema.safeParse(document, { reportInput: true });
+  if (parsed.success) return { ok: true, scenario: parsed.data };
+  for (const zodIssue of parsed.error.issues) {
+    for (const issue of fromZodIssue(zodIssue, scenarioSchema, document)) {
+      const out: ScenarioIssue = { path: formatPath(issue.path), message: `${label}: ${issue.message}` };
+      if (issue.value !== undefined) out.value = issue.value;
+      if (issue.hint !== undefined) out.hint = issue.hint;
+      issues.push(out);
+    }
+  }
+  return { ok: false, issues };
 }
 
 /** Issues as one error message (for programmatic callers of runSweep). */
