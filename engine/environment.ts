@@ -1,8 +1,12 @@
 /**
  * The simulation environment: clock, event list and run loop of a process-oriented discrete-event kernel
- * (SimPy, `simpy/core.py`). Events are kept in an indexed binary heap keyed (time, priority, insertion
- * sequence), so that equal-time events run in a defined order: lower priority value first, then first
- * scheduled first.
+ * (SimPy, `simpy/core.py`). The event list is keyed (time, priority, insertion sequence), so that equal-time
+ * events run in a defined order: lower priority value first, then first scheduled first. It is stored as an
+ * indexed binary heap plus two FIFO lists for events triggered for the current instant with priority URGENT
+ * and NORMAL (process starts and ends, interrupts, succeeded events, resource grants): their keys only grow,
+ * so a FIFO holds them in key order and the next event is the smallest of three heads (the "now list" of
+ * calendar-queue kernels; R. Brown, "Calendar queues", CACM 31(10), 1988, keeps same-time events apart
+ * for the same reason).
  *
  * Run loop (one step):
  *   1. pop the earliest entry, advance `now` to its time;
@@ -13,15 +17,14 @@
 import { Condition } from "./condition.ts";
 import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
-import { MIN_PRIORITY, NORMAL } from "./priority.ts";
+import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 import { ScheduledHandle } from "./scheduled-handle.ts";
 import { SimulationError } from "./simulation-error.ts";
+import { Timeout } from "./timeout.ts";
 
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
-/** The stop entry of run({ until: time }) runs before every other event at that time (below every user priority). */
-const PRIORITY_STOP = MIN_PRIORITY - 1;
 
 /** Options of the {@link Environment} constructor. */
 export interface EnvironmentOptions {
@@ -41,6 +44,14 @@ export class Environment {
   readonly _queue = new EventQueue<SimEvent<unknown>>();
   /** @internal The process being resumed, or null. */
   _active: Process<unknown> | null = null;
+  /** @internal URGENT events triggered for the current instant, in key order from `_urgentHead`. */
+  private _urgent: SimEvent<unknown>[] = [];
+  private _urgentKeys: number[] = [];
+  private _urgentHead = 0;
+  /** @internal NORMAL events triggered for the current instant, in key order from `_normalHead`. */
+  private _normal: SimEvent<unknown>[] = [];
+  private _normalKeys: number[] = [];
+  private _normalHead = 0;
   private _now: number;
   private _eventCount = 0;
   private _sequence = 0;
@@ -77,16 +88,15 @@ export class Environment {
   }
 
   /**
-   * An event that succeeds with `value` after `delay` time units (priority NORMAL).
+   * An event that succeeds with `value` after `delay` time units (priority NORMAL); `cancel()` takes it off
+   * the event list.
    * @throws RangeError when delay is negative or not a number
    */
-  timeout<T = undefined>(delay: number, value?: T): SimEvent<T> {
+  timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
     if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
-    const event = new SimEvent<T>(this);
-    event._ok = true;
-    event._value = value;
-    event._state = TRIGGERED;
-    this._enqueue(event, delay, NORMAL);
+    const event = new Timeout<T>(this, value);
+    event.at = this._now + delay;
+    event._slot = this._queue.push(event.at, NORMAL * PRIORITY_STRIDE + this._sequence++, event);
     return event;
   }
 
@@ -126,7 +136,7 @@ export class Environment {
   _scheduleHandle(delay: number, callback: () => void, priority: number): ScheduledHandle {
     const handle = new ScheduledHandle(this, callback);
     handle._state = TRIGGERED;
-    handle._slot = this._enqueue(handle, delay, priority);
+    handle._slot = this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, handle);
     return handle;
   }
 
@@ -140,7 +150,15 @@ export class Environment {
 
   /** Time of the next event, or Infinity when the event list is empty. */
   peek(): number {
+    if (this._urgentHead < this._urgent.length || this._normalHead < this._normal.length) return this._now;
     return this._queue.peekTime();
+  }
+
+  /** @internal Number of entries on the event list. */
+  _size(): number {
+    return (
+      this._queue.size + this._urgent.length - this._urgentHead + this._normal.length - this._normalHead
+    );
   }
 
   /**
@@ -148,8 +166,7 @@ export class Environment {
    * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
    */
   step(): void {
-    if (this._queue.size === 0)
-      throw new RangeError("step requires a scheduled event; the event list is empty");
+    if (this._size() === 0) throw new RangeError("step requires a scheduled event; the event list is empty");
     this._processNext();
   }
 
@@ -170,7 +187,8 @@ export class Environment {
     if (typeof until === "number") {
       if (!(until > this._now))
         throw new RangeError(`until must be greater than now (${this._now}), got ${until}`);
-      const stop = this._scheduleHandle(until - this._now, () => this._stop(), PRIORITY_STOP);
+      // SimPy schedules the stop as an URGENT event at `until`: it runs before the timeouts at that time.
+      const stop = this._scheduleHandle(until - this._now, () => this._stop(), URGENT);
       try {
         this._loop();
       } finally {
@@ -202,9 +220,27 @@ export class Environment {
     return until._value;
   }
 
-  /** @internal Put a triggered event on the list at now + delay; returns its slot. */
+  /** @internal Put a triggered event on the list at now + delay; returns its heap slot, or -1 on a FIFO. */
   _enqueue(event: SimEvent<unknown>, delay: number, priority: number): number {
+    if (delay === 0) {
+      if (priority === NORMAL) {
+        this._normal.push(event);
+        this._normalKeys.push(NORMAL * PRIORITY_STRIDE + this._sequence++);
+        return -1;
+      }
+      if (priority === URGENT) {
+        this._urgent.push(event);
+        this._urgentKeys.push(this._sequence++);
+        return -1;
+      }
+    }
     return this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, event);
+  }
+
+  /** @internal Put a triggered event on the current instant's NORMAL list (the common case, without checks). */
+  _enqueueNormal(event: SimEvent<unknown>): void {
+    this._normal.push(event);
+    this._normalKeys.push(NORMAL * PRIORITY_STRIDE + this._sequence++);
   }
 
   private _stop(): void {
@@ -212,8 +248,7 @@ export class Environment {
   }
 
   private _loop(): void {
-    const queue = this._queue;
-    while (!this._stopped && queue.size > 0) this._processNext();
+    while (!this._stopped && this._size() > 0) this._processNext();
   }
 
   private _unhandled(event: SimEvent<unknown>): never {
@@ -222,10 +257,42 @@ export class Environment {
     throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
   }
 
-  private _processNext(): void {
+  /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. */
+  private _popNext(): SimEvent<unknown> {
     const queue = this._queue;
-    const event = queue.pop();
-    this._now = queue.poppedTime;
+    let list: SimEvent<unknown>[];
+    let keys: number[];
+    let head: number;
+    if (this._urgentHead < this._urgent.length) {
+      list = this._urgent;
+      keys = this._urgentKeys;
+      head = this._urgentHead;
+    } else if (this._normalHead < this._normal.length) {
+      list = this._normal;
+      keys = this._normalKeys;
+      head = this._normalHead;
+    } else {
+      const event = queue.pop();
+      this._now = queue.poppedTime;
+      return event;
+    }
+    if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < keys[head]!) {
+      return queue.pop();
+    }
+    const event = list[head]!;
+    list[head] = undefined as unknown as SimEvent<unknown>;
+    if (head + 1 === list.length) {
+      list.length = 0;
+      keys.length = 0;
+      head = 0;
+    } else head++;
+    if (list === this._urgent) this._urgentHead = head;
+    else this._normalHead = head;
+    return event;
+  }
+
+  private _processNext(): void {
+    const event = this._popNext();
     this._eventCount++;
     if (event._state === PENDING) {
       (event as Process<unknown>)._start();

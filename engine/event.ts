@@ -5,7 +5,7 @@
  * stops the run.
  */
 import type { Environment } from "./environment.ts";
-import { MAX_PRIORITY, MIN_PRIORITY, URGENT } from "./priority.ts";
+import { MAX_PRIORITY, MIN_PRIORITY, NORMAL, URGENT } from "./priority.ts";
 
 /** @internal State of an event that has not been triggered yet. */
 export const PENDING = 0;
@@ -38,6 +38,8 @@ export class SimEvent<T = unknown> {
   _ws: Waiter[] | null;
   /** Set to true to declare a failure handled, so that processing it does not stop the run. */
   defused: boolean;
+  /** @internal Set when a request or store operation was withdrawn: waiting for it would never end. */
+  _withdrawn: boolean;
 
   /** Create a pending event in `env`; trigger it with {@link succeed} or {@link fail}. */
   constructor(env: Environment) {
@@ -48,6 +50,7 @@ export class SimEvent<T = unknown> {
     this._w0 = null;
     this._ws = null;
     this.defused = false;
+    this._withdrawn = false;
   }
 
   /** Whether the event has been triggered (its value is set and it is on, or past, the event list). */
@@ -77,12 +80,12 @@ export class SimEvent<T = unknown> {
 
   /**
    * Trigger the event with `value`; waiters run when the event list reaches it (at the current time, with
-   * `priority`, default URGENT).
+   * `priority`, default NORMAL as in SimPy: after the process starts and interrupts of this instant).
    * @throws Error when the event was already triggered; RangeError for a priority outside [-1000, 1000]
    */
-  succeed(value?: T, priority: number = URGENT): this {
+  succeed(value?: T, priority: number = NORMAL): this {
     if (this._state !== PENDING) throw new Error("succeed: the event has already been triggered");
-    if (priority !== URGENT) checkPriority(priority);
+    if (priority !== NORMAL) checkPriority(priority);
     this._ok = true;
     this._value = value;
     this._state = TRIGGERED;
@@ -91,14 +94,14 @@ export class SimEvent<T = unknown> {
   }
 
   /**
-   * Trigger the event as failed with `error`: the error is thrown into every waiting process; with no waiter
-   * and not defused, it stops the run.
+   * Trigger the event as failed with `error` (priority default NORMAL): the error is thrown into every
+   * waiting process; with no waiter and not defused, it stops the run.
    * @throws TypeError when `error` is not an Error; Error when the event was already triggered
    */
-  fail(error: Error, priority: number = URGENT): this {
+  fail(error: Error, priority: number = NORMAL): this {
     if (!(error instanceof Error)) throw new TypeError(`fail requires an Error, got ${String(error)}`);
     if (this._state !== PENDING) throw new Error("fail: the event has already been triggered");
-    if (priority !== URGENT) checkPriority(priority);
+    if (priority !== NORMAL) checkPriority(priority);
     this._fail(error, priority);
     return this;
   }
@@ -138,14 +141,24 @@ export class SimEvent<T = unknown> {
     else this._ws.push(waiter);
   }
 
-  /** @internal Unregister a waiter; returns whether any waiter is left. */
-  _removeWaiter(waiter: Waiter): boolean {
+  /** @internal Unregister a waiter. */
+  _removeWaiter(waiter: Waiter): void {
     if (this._w0 === waiter) this._w0 = null;
     else if (this._ws !== null) {
       const i = this._ws.indexOf(waiter);
       if (i >= 0) this._ws.splice(i, 1);
     }
-    return this._w0 !== null || (this._ws !== null && this._ws.length > 0);
+  }
+
+  /**
+   * @internal Whether anything but the event's own bookkeeping waits for it (events that register
+   * themselves as their first waiter, to act when processed, are not counted).
+   */
+  _isAwaited(): boolean {
+    const w0 = this._w0;
+    if (w0 !== null && w0 !== (this as unknown)) return true;
+    const ws = this._ws;
+    return ws !== null && ws.length > 0;
   }
 
   /**
@@ -164,10 +177,3 @@ export function checkPriority(priority: number): void {
   }
 }
 
-/** @internal An event that has already happened (processed, succeeded with undefined); yielding it does not wait. */
-export function doneEvent(env: Environment): SimEvent<undefined> {
-  const event = new SimEvent<undefined>(env);
-  event._ok = true;
-  event._state = PROCESSED;
-  return event;
-}

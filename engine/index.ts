@@ -3,6 +3,7 @@
  * and (from ./random) seeded random streams and distributions. No domain words, no I/O.
  */
 export { type BatchMeansResult, batchMeans } from "./batch-means.ts";
+export { Operation } from "./base-resource.ts";
 export { Condition } from "./condition.ts";
 export { Container, type ContainerOptions, ContainerRequest } from "./container.ts";
 export { Environment, type EnvironmentOptions, type RunOptions } from "./environment.ts";
@@ -17,10 +18,11 @@ export { type PriorityRequestOptions, PriorityResource } from "./priority-resour
 export { PriorityStore } from "./priority-store.ts";
 export { Process, type ProcessGenerator } from "./process.ts";
 export * from "./random/index.ts";
-export { Request, Resource } from "./resource.ts";
+export { Release, Request, Resource } from "./resource.ts";
 export { ScheduledHandle } from "./scheduled-handle.ts";
 export { SimulationError } from "./simulation-error.ts";
 export { Store, StoreGet, StorePut } from "./store.ts";
 export { studentTQuantile } from "./student-t.ts";
 export { Tally } from "./tally.ts";
+export { Timeout } from "./timeout.ts";
 export { TimeWeighted } from "./time-weighted.ts";
