@@ -7,7 +7,7 @@
  * to the next one.
  */
 import type { Environment } from "./environment.ts";
-import { SimEvent, type Waiter } from "./event.ts";
+import { PENDING, SimEvent, type Waiter } from "./event.ts";
 
 /** A pending put or get of a store or container; it succeeds when served. */
 export class Operation<T> extends SimEvent<T> implements Waiter {
@@ -34,8 +34,9 @@ export class Operation<T> extends SimEvent<T> implements Waiter {
 
   /** @internal The waiting process was interrupted and went on without it: withdraw. */
   override _abandon(): void {
-    this._withdrawn = true;
+    if (this._state !== PENDING) return;
     this.cancel();
+    this._failWithdrawn();
   }
 
   /** @internal Processed: examine the other queue. */

@@ -19,8 +19,7 @@ export class Condition extends SimEvent<Map<SimEvent<unknown>, unknown>> impleme
 
   /**
    * @internal Use `env.allOf(events)` or `env.anyOf(events)`.
-   * @throws TypeError when an element is not an event of `env`; Error when an element is a request
-   * withdrawn by an interrupt (waiting for it would never end)
+   * @throws TypeError when an element is not an event of `env`
    */
   constructor(env: Environment, events: readonly SimEvent<unknown>[], needAll: boolean) {
     super(env);
@@ -29,7 +28,6 @@ export class Condition extends SimEvent<Map<SimEvent<unknown>, unknown>> impleme
       if (!(event instanceof SimEvent) || event.env !== env) {
         throw new TypeError("a condition requires events of the same environment");
       }
-      if (event._withdrawn) throw new Error("a condition cannot wait for a withdrawn request");
     }
     this.events = events.slice();
     this.needAll = needAll;

@@ -19,9 +19,27 @@ import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.
 import { EventQueue } from "./event-queue.ts";
 import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
-import { ScheduledHandle } from "./scheduled-handle.ts";
 import { SimulationError } from "./simulation-error.ts";
-import { Timeout } from "./timeout.ts";
+import { type ScheduledHandle, Timeout } from "./timeout.ts";
+
+/** Initial length of the current-instant FIFOs (they double when full). */
+const FIFO_CAPACITY = 64;
+
+function newSlots(n: number): (SimEvent<unknown> | undefined)[] {
+  return new Array<SimEvent<unknown> | undefined>(n).fill(undefined);
+}
+
+function grownSlots(slots: (SimEvent<unknown> | undefined)[]): (SimEvent<unknown> | undefined)[] {
+  const grown = newSlots(slots.length * 2);
+  for (let i = 0; i < slots.length; i++) grown[i] = slots[i];
+  return grown;
+}
+
+function grownKeys(keys: Float64Array): Float64Array {
+  const grown = new Float64Array(keys.length * 2);
+  grown.set(keys);
+  return grown;
+}
 
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
@@ -44,14 +62,17 @@ export class Environment {
   readonly _queue = new EventQueue<SimEvent<unknown>>();
   /** @internal The process being resumed, or null. */
   _active: Process<unknown> | null = null;
-  /** @internal URGENT events triggered for the current instant, in key order from `_urgentHead`. */
-  private _urgent: SimEvent<unknown>[] = [];
-  private _urgentKeys: number[] = [];
-  private _urgentHead = 0;
-  /** @internal NORMAL events triggered for the current instant, in key order from `_normalHead`. */
-  private _normal: SimEvent<unknown>[] = [];
-  private _normalKeys: number[] = [];
-  private _normalHead = 0;
+  // Events triggered for the current instant with priority URGENT (_u) and NORMAL (_n): FIFOs read from
+  // the head index and rewound when they run empty, with each entry's order key alongside. Preallocated
+  // arrays that never change elements kind keep the optimised code that pushes onto them stable.
+  private _u: (SimEvent<unknown> | undefined)[] = newSlots(FIFO_CAPACITY);
+  private _uKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
+  private _uHead = 0;
+  private _uTail = 0;
+  private _n: (SimEvent<unknown> | undefined)[] = newSlots(FIFO_CAPACITY);
+  private _nKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
+  private _nHead = 0;
+  private _nTail = 0;
   private _now: number;
   private _eventCount = 0;
   private _sequence = 0;
@@ -88,15 +109,15 @@ export class Environment {
   }
 
   /**
-   * An event that succeeds with `value` after `delay` time units (priority NORMAL); `cancel()` takes it off
-   * the event list.
+   * An event that succeeds with `value` after `delay` time units (priority NORMAL); `env.cancel(timeout)`
+   * takes it off the event list.
    * @throws RangeError when delay is negative or not a number
    */
   timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
     if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
-    const event = new Timeout<T>(this, value);
-    event.at = this._now + delay;
-    event._slot = this._queue.push(event.at, NORMAL * PRIORITY_STRIDE + this._sequence++, event);
+    const at = this._now + delay;
+    const event = new Timeout<T>(this, at, value, null);
+    event._slot = this._queue.push(at, NORMAL * PRIORITY_STRIDE + this._sequence++, event);
     return event;
   }
 
@@ -134,31 +155,35 @@ export class Environment {
 
   /** @internal Schedule a callback without argument checks (also below the user priority range). */
   _scheduleHandle(delay: number, callback: () => void, priority: number): ScheduledHandle {
-    const handle = new ScheduledHandle(this, callback);
-    handle._state = TRIGGERED;
-    handle._slot = this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, handle);
+    const at = this._now + delay;
+    const handle = new Timeout<undefined>(this, at, undefined, callback);
+    handle._slot = this._queue.push(at, priority * PRIORITY_STRIDE + this._sequence++, handle);
     return handle;
   }
 
-  /** Remove a scheduled callback from the event list in O(log n); a no-op when it already ran or was cancelled. */
-  cancel(handle: ScheduledHandle): void {
-    const slot = handle._slot;
-    if (slot < 0 || this._queue.itemAt(slot) !== handle) return;
-    this._queue.remove(slot);
-    handle._slot = -1;
+  /**
+   * Take a pending timeout or scheduled callback off the event list in O(log n); it will never be
+   * processed. A no-op when it was processed or cancelled already.
+   * @throws Error when something waits for the timeout (it would wait forever: interrupt the process first)
+   */
+  cancel(timeout: Timeout<unknown>): void {
+    if (!timeout.pending) return;
+    if (timeout._isAwaited()) {
+      throw new Error("cancel: something is waiting for this timeout and would wait forever");
+    }
+    this._queue.remove(timeout._slot);
+    timeout._slot = -1;
   }
 
   /** Time of the next event, or Infinity when the event list is empty. */
   peek(): number {
-    if (this._urgentHead < this._urgent.length || this._normalHead < this._normal.length) return this._now;
+    if (this._uHead < this._uTail || this._nHead < this._nTail) return this._now;
     return this._queue.peekTime();
   }
 
   /** @internal Number of entries on the event list. */
   _size(): number {
-    return (
-      this._queue.size + this._urgent.length - this._urgentHead + this._normal.length - this._normalHead
-    );
+    return this._queue.size + this._uTail - this._uHead + this._nTail - this._nHead;
   }
 
   /**
@@ -224,13 +249,18 @@ export class Environment {
   _enqueue(event: SimEvent<unknown>, delay: number, priority: number): number {
     if (delay === 0) {
       if (priority === NORMAL) {
-        this._normal.push(event);
-        this._normalKeys.push(NORMAL * PRIORITY_STRIDE + this._sequence++);
+        this._enqueueNormal(event);
         return -1;
       }
       if (priority === URGENT) {
-        this._urgent.push(event);
-        this._urgentKeys.push(this._sequence++);
+        let tail = this._uTail;
+        if (tail === this._u.length) {
+          this._u = grownSlots(this._u);
+          this._uKeys = grownKeys(this._uKeys);
+        }
+        this._u[tail] = event;
+        this._uKeys[tail] = URGENT * PRIORITY_STRIDE + this._sequence++;
+        this._uTail = ++tail;
         return -1;
       }
     }
@@ -239,8 +269,14 @@ export class Environment {
 
   /** @internal Put a triggered event on the current instant's NORMAL list (the common case, without checks). */
   _enqueueNormal(event: SimEvent<unknown>): void {
-    this._normal.push(event);
-    this._normalKeys.push(NORMAL * PRIORITY_STRIDE + this._sequence++);
+    let tail = this._nTail;
+    if (tail === this._n.length) {
+      this._n = grownSlots(this._n);
+      this._nKeys = grownKeys(this._nKeys);
+    }
+    this._n[tail] = event;
+    this._nKeys[tail] = NORMAL * PRIORITY_STRIDE + this._sequence++;
+    this._nTail = ++tail;
   }
 
   private _stop(): void {
@@ -248,7 +284,10 @@ export class Environment {
   }
 
   private _loop(): void {
-    while (!this._stopped && this._size() > 0) this._processNext();
+    const queue = this._queue;
+    while (!this._stopped && (this._uHead < this._uTail || this._nHead < this._nTail || queue.size > 0)) {
+      this._processNext();
+    }
   }
 
   private _unhandled(event: SimEvent<unknown>): never {
@@ -260,34 +299,31 @@ export class Environment {
   /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. */
   private _popNext(): SimEvent<unknown> {
     const queue = this._queue;
-    let list: SimEvent<unknown>[];
-    let keys: number[];
-    let head: number;
-    if (this._urgentHead < this._urgent.length) {
-      list = this._urgent;
-      keys = this._urgentKeys;
-      head = this._urgentHead;
-    } else if (this._normalHead < this._normal.length) {
-      list = this._normal;
-      keys = this._normalKeys;
-      head = this._normalHead;
-    } else {
-      const event = queue.pop();
-      this._now = queue.poppedTime;
+    // FIFO entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
+    let head = this._uHead;
+    if (head < this._uTail) {
+      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._uKeys[head]!) {
+        return queue.pop();
+      }
+      const event = this._u[head]!;
+      this._u[head] = undefined;
+      if (++head === this._uTail) this._uHead = this._uTail = 0;
+      else this._uHead = head;
       return event;
     }
-    if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < keys[head]!) {
-      return queue.pop();
+    head = this._nHead;
+    if (head < this._nTail) {
+      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._nKeys[head]!) {
+        return queue.pop();
+      }
+      const event = this._n[head]!;
+      this._n[head] = undefined;
+      if (++head === this._nTail) this._nHead = this._nTail = 0;
+      else this._nHead = head;
+      return event;
     }
-    const event = list[head]!;
-    list[head] = undefined as unknown as SimEvent<unknown>;
-    if (head + 1 === list.length) {
-      list.length = 0;
-      keys.length = 0;
-      head = 0;
-    } else head++;
-    if (list === this._urgent) this._urgentHead = head;
-    else this._normalHead = head;
+    const event = queue.pop();
+    this._now = queue.poppedTime;
     return event;
   }
 

@@ -25,21 +25,19 @@ export interface Waiter {
  */
 export class SimEvent<T = unknown> {
   /** The environment this event belongs to. */
-  readonly env: Environment;
+  declare readonly env: Environment;
   /** @internal 0 pending, 1 triggered, 2 processed. */
-  _state: number;
+  declare _state: number;
   /** @internal Whether the event succeeded. */
-  _ok: boolean;
+  declare _ok: boolean;
   /** @internal The value, or the error of a failed event. */
-  _value: unknown;
+  declare _value: unknown;
   /** @internal First waiter (most events have exactly one). */
-  _w0: Waiter | null;
+  declare _w0: Waiter | null;
   /** @internal Further waiters, in the order they were added. */
-  _ws: Waiter[] | null;
+  declare _ws: Waiter[] | null;
   /** Set to true to declare a failure handled, so that processing it does not stop the run. */
-  defused: boolean;
-  /** @internal Set when a request or store operation was withdrawn: waiting for it would never end. */
-  _withdrawn: boolean;
+  declare defused: boolean;
 
   /** Create a pending event in `env`; trigger it with {@link succeed} or {@link fail}. */
   constructor(env: Environment) {
@@ -50,7 +48,6 @@ export class SimEvent<T = unknown> {
     this._w0 = null;
     this._ws = null;
     this.defused = false;
-    this._withdrawn = false;
   }
 
   /** Whether the event has been triggered (its value is set and it is on, or past, the event list). */
@@ -162,10 +159,24 @@ export class SimEvent<T = unknown> {
   }
 
   /**
-   * @internal Called when the last process waiting for this event was interrupted and left; resource
-   * events override it to withdraw the request so that it does not leak.
+   * @internal Called when the last process waiting for this event was interrupted and went on without it;
+   * resource events override it to withdraw the request so that it does not leak.
    */
   _abandon(): void {}
+
+  /**
+   * @internal Mark a withdrawn request or store operation as failed with a clear error (defused, so that
+   * nothing stops the run): a process that yields it later gets the error instead of waiting forever.
+   */
+  _failWithdrawn(): void {
+    this._ok = false;
+    this._value = new Error(
+      "this request was withdrawn when an interrupt stopped its process waiting for it; make a new request",
+    );
+    this.defused = true;
+    // A pending one is on no list: it is done. A triggered one is still processed, for nothing.
+    if (this._state === PENDING) this._state = PROCESSED;
+  }
 }
 
 /** @internal Validate a priority given by a caller. */
@@ -176,4 +187,3 @@ export function checkPriority(priority: number): void {
     );
   }
 }
-

@@ -119,13 +119,6 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         env._active = previous;
         throw invalidYield(next);
       }
-      if (next._withdrawn) {
-        ok = false;
-        value = new Error(
-          "a process yielded a request that was withdrawn when an interrupt stopped it waiting; make a new request",
-        );
-        continue;
-      }
       if (next._state !== PROCESSED) {
         if (next._w0 === null && next._ws === null) next._w0 = this;
         else next._addWaiter(this);

@@ -62,38 +62,13 @@ export class Request extends SimEvent<undefined> {
    * withdraw it so that it does not leak (a unit granted but not yet delivered is given back).
    */
   override _abandon(): void {
-    this._withdrawn = true;
     this.cancel();
-  }
-}
-
-/**
- * The event returned by {@link Resource.release}: triggered at once (priority NORMAL); when processed it
- * lets the head of the queue have the freed unit (SimPy's `Release`).
- */
-export class Release extends SimEvent<undefined> implements Waiter {
-  /** The request released. */
-  readonly request: Request;
-
-  /** @internal Use `resource.release(request)`. */
-  constructor(request: Request) {
-    super(request.env);
-    this.request = request;
-    this._ok = true;
-    this._state = TRIGGERED;
-    // Its own first waiter: the grant runs before anything else waiting for the release.
-    this._w0 = this;
-    request.env._enqueueNormal(this);
-  }
-
-  /** @internal Processed: grant the head of the queue. */
-  _notify(): void {
-    this.request.resource._triggerPut();
+    this._failWithdrawn();
   }
 }
 
 /** A resource of `capacity` units with a FIFO queue; `request()` events succeed when a unit is granted. */
-export class Resource {
+export class Resource implements Waiter {
   /** The environment the resource lives in. */
   readonly env: Environment;
   /** Requests currently holding a unit (order unspecified). */
@@ -167,17 +142,29 @@ export class Resource {
   }
 
   /**
-   * Give back the unit held by `request` (or withdraw it while queued); returns the Release event, which
-   * grants the freed unit to the head of the queue when processed. Releasing twice frees nothing twice.
+   * Give back the unit held by `request` (or withdraw it while queued) and return the release event
+   * (SimPy's `Release`): it is triggered at once (priority NORMAL) and, when processed, grants the freed
+   * unit to the head of the queue. Releasing twice frees nothing twice.
    * @throws TypeError when the request belongs to another resource
    */
-  release(request: Request): Release {
+  release(request: Request): SimEvent<undefined> {
     if (request.resource !== this) {
       throw new TypeError("release requires a request made to this resource");
     }
     if (request._userIndex >= 0) this._removeUser(request);
     else this._dequeueRequest(request);
-    return new Release(request);
+    const release = new SimEvent<undefined>(this.env);
+    release._ok = true;
+    release._state = TRIGGERED;
+    // The resource is the release's first waiter: the grant runs before anything else waiting for it.
+    release._w0 = this;
+    this.env._enqueueNormal(release);
+    return release;
+  }
+
+  /** @internal A release event was processed: grant the head of the queue. */
+  _notify(): void {
+    this._triggerPut();
   }
 
   /** @internal Queue `request` and examine the head of the queue (granting it now when a unit is free). */

@@ -1,26 +1,32 @@
 /**
  * A timeout: an event that succeeds after a delay (SimPy, `simpy/events.py` `Timeout`), which can also be
- * taken off the event list before it happens (SimPy cannot: a preempted process's stale timeout stays on
- * its list and is processed for nothing).
+ * taken off the event list before it happens with `env.cancel(timeout)` (SimPy cannot: a preempted
+ * process's stale timeout stays on its list and is processed for nothing). A callback scheduled with
+ * `env.schedule` is a timeout too, one whose first waiter is the callback.
  */
 import type { Environment } from "./environment.ts";
-import { SimEvent, TRIGGERED } from "./event.ts";
+import { SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 
-/** An event that succeeds with its value at time `at`; `cancel()` withdraws it while it is pending. */
-export class Timeout<T = undefined> extends SimEvent<T> {
+/** An event that succeeds with its value at time `at`; `env.cancel(timeout)` withdraws it while it is pending. */
+export class Timeout<T = undefined> extends SimEvent<T> implements Waiter {
   /** Time at which the timeout happens (or would have happened, once cancelled). */
-  at: number;
-  /** @internal Slot on the event list, or -1 once processed or cancelled. */
+  readonly at: number;
+  /** @internal Slot on the event list (stale once processed or cancelled: check `itemAt(slot) === this`). */
   _slot: number;
+  /** @internal The callback of `env.schedule`, or null. */
+  _callback: (() => void) | null;
 
-  /** @internal Use `env.timeout(delay, value)`. */
-  constructor(env: Environment, value: T | undefined) {
+  /** @internal Use `env.timeout(delay, value)` or `env.schedule(delay, callback)`. */
+  constructor(env: Environment, at: number, value: T | undefined, callback: (() => void) | null) {
     super(env);
     this._ok = true;
     this._value = value;
     this._state = TRIGGERED;
-    this.at = Number.NaN;
+    this.at = at;
     this._slot = -1;
+    this._callback = callback;
+    // A scheduled callback is the handle's own first waiter (it runs before anything waiting for the handle).
+    if (callback !== null) this._w0 = this;
   }
 
   /** Whether the timeout is still on the event list (neither processed nor cancelled). */
@@ -33,17 +39,11 @@ export class Timeout<T = undefined> extends SimEvent<T> {
     return Math.max(0, this.at - this.env.now);
   }
 
-  /**
-   * Take the timeout off the event list in O(log n); it will never be processed. A no-op when it has been
-   * processed or cancelled already.
-   * @throws Error when a process or callback is waiting for it (it would wait forever: interrupt it first)
-   */
-  cancel(): void {
-    if (!this.pending) return;
-    if (this._w0 !== null || (this._ws !== null && this._ws.length > 0)) {
-      throw new Error("cancel: something is waiting for this timeout and would wait forever");
-    }
-    this.env._queue.remove(this._slot);
-    this._slot = -1;
+  /** @internal Processed: run the scheduled callback. */
+  _notify(): void {
+    this._callback!();
   }
 }
+
+/** Handle of a callback scheduled with `env.schedule`: a {@link Timeout} that runs the callback when processed. */
+export type ScheduledHandle = Timeout<undefined>;

@@ -294,7 +294,9 @@ describe("Environment failures", () => {
         yield 42 as unknown as SimEvent<unknown>;
       })(),
     );
-    expect(() => env.run()).toThrow(new TypeError("invalid yield value: a process must yield SimEvent instances, got 42"));
+    expect(() => env.run()).toThrow(
+      new TypeError("invalid yield value: a process must yield SimEvent instances, got 42"),
+    );
     expect(proc.isAlive).toBe(true);
     expect(env.activeProcess).toBe(null);
   });

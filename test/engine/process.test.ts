@@ -174,7 +174,7 @@ describe("Process", () => {
     });
     expect(() => env.run()).toThrow(SimulationError);
     expect(proc.ok).toBe(false);
-    expect((proc.value as Interrupt).cause).toBe("late");
+    expect((proc.value as unknown as Interrupt).cause).toBe("late");
     expect(() => proc.interrupt()).toThrow(/terminated/);
   });
 
