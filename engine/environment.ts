@@ -15,7 +15,7 @@
  *   3. if the event failed and nobody defused it, stop with a SimulationError whose `cause` is the failure.
  */
 import { Condition } from "./condition.ts";
-import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
+import { checkPriority, PENDING, PROCESSED, SimEvent } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
 import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
