@@ -8,6 +8,7 @@
  */
 import type { Environment } from "./environment.ts";
 import { PENDING, SimEvent, type Waiter } from "./event.ts";
+import type { Process } from "./process.ts";
 
 /** A pending put or get of a store or container; it succeeds when served. */
 export class Operation<T> extends SimEvent<T> implements Waiter {
@@ -15,12 +16,15 @@ export class Operation<T> extends SimEvent<T> implements Waiter {
   readonly _owner: BaseResource<Operation<unknown>, Operation<unknown>>;
   /** @internal Whether this is a put (else a get). */
   readonly _isPut: boolean;
+  /** The process that made the operation, or null outside processes. */
+  readonly proc: Process<unknown> | null;
 
   /** @internal Use the owner's put or get. */
   constructor(owner: BaseResource<Operation<unknown>, Operation<unknown>>, isPut: boolean) {
     super(owner.env);
     this._owner = owner;
     this._isPut = isPut;
+    this.proc = owner.env._active;
     // Its own first waiter: when processed, it lets the other queue proceed before its process resumes.
     this._w0 = this;
   }
@@ -67,6 +71,16 @@ export abstract class BaseResource<P extends Operation<unknown>, G extends Opera
   /** Number of gets waiting. */
   get getQueueLength(): number {
     return this._getQueue.length;
+  }
+
+  /** Puts waiting, in order (a snapshot). */
+  get putQueue(): P[] {
+    return this._putQueue.slice();
+  }
+
+  /** Gets waiting, in order (a snapshot). */
+  get getQueue(): G[] {
+    return this._getQueue.slice();
   }
 
   /** @internal Serve `put` if possible (trigger it); returns whether to examine the next waiting put. */
