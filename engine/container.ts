@@ -6,7 +6,6 @@
  */
 import { BaseResource, Operation } from "./base-resource.ts";
 import type { Environment } from "./environment.ts";
-import type { SimEvent } from "./event.ts";
 
 /** Options of the {@link Container} constructor. */
 export interface ContainerOptions {
@@ -58,7 +57,7 @@ export class Container extends BaseResource<ContainerRequest, ContainerRequest> 
    * Add `amount`; the event succeeds (priority NORMAL) once it fits.
    * @throws RangeError when amount is not in (0, capacity]
    */
-  put(amount: number): SimEvent<undefined> {
+  put(amount: number): ContainerRequest {
     return this._submitPut(new ContainerRequest(this, this.check(amount), true));
   }
 
@@ -66,7 +65,7 @@ export class Container extends BaseResource<ContainerRequest, ContainerRequest> 
    * Remove `amount`; the event succeeds (priority NORMAL) once the level allows it.
    * @throws RangeError when amount is not in (0, capacity]
    */
-  get(amount: number): SimEvent<undefined> {
+  get(amount: number): ContainerRequest {
     return this._submitGet(new ContainerRequest(this, this.check(amount), false));
   }
 

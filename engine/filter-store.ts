@@ -4,7 +4,6 @@
  * its filter accepts (each filter is called once per item, until it accepts one), so a later get may be
  * served before an earlier one whose filter matches nothing.
  */
-import type { SimEvent } from "./event.ts";
 import { Store, StoreGet } from "./store.ts";
 
 /** A store where `get(filter)` waits for the first item satisfying `filter`. */
@@ -13,7 +12,7 @@ export class FilterStore<T> extends Store<T> {
    * Take the first item for which `filter` returns true (default: any item).
    * @throws TypeError when filter is not a function
    */
-  override get(filter?: (item: T) => boolean): SimEvent<T> {
+  override get(filter?: (item: T) => boolean): StoreGet<T> {
     if (filter !== undefined && typeof filter !== "function") {
       throw new TypeError(`filter must be a function, got ${typeof filter}`);
     }

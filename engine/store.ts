@@ -6,7 +6,6 @@
  */
 import { BaseResource, Operation } from "./base-resource.ts";
 import type { Environment } from "./environment.ts";
-import type { SimEvent } from "./event.ts";
 
 /** A pending put of one item; succeeds when the item is in the store. */
 export class StorePut<T> extends Operation<undefined> {
@@ -52,12 +51,12 @@ export class Store<T> extends BaseResource<StorePut<T>, StoreGet<T>> {
   }
 
   /** Put `item`; the event succeeds (priority NORMAL) once the item is in the store. */
-  put(item: T): SimEvent<undefined> {
+  put(item: T): StorePut<T> {
     return this._submitPut(new StorePut(this, item));
   }
 
   /** Take the next item; the event succeeds with it (priority NORMAL) once one is available. */
-  get(): SimEvent<T> {
+  get(): StoreGet<T> {
     return this._submitGet(new StoreGet<T>(this, null));
   }
 

@@ -530,7 +530,7 @@ describe("SimPy test_resources: Container", () => {
       try {
         yield req;
       } finally {
-        (req as { cancel(): void }).cancel();
+        req.cancel();
       }
     }
     const p0 = env.process(proc(0, "get"));
