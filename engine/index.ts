@@ -4,7 +4,7 @@
  */
 
 export { Operation } from "./base-resource.ts";
-export { type BatchMeansResult, batchMeans } from "./batch-means.ts";
+export { BatchMeans, type BatchMeansOptions, type BatchMeansResult, batchMeans } from "./batch-means.ts";
 export { Condition } from "./condition.ts";
 export { Container, type ContainerOptions, ContainerRequest } from "./container.ts";
 export { Environment, type EnvironmentOptions, type RunOptions } from "./environment.ts";
@@ -24,5 +24,5 @@ export { SimulationError } from "./simulation-error.ts";
 export { Store, StoreGet, StorePut } from "./store.ts";
 export { studentTQuantile } from "./student-t.ts";
 export { Tally } from "./tally.ts";
-export { TimeWeighted } from "./time-weighted.ts";
+export { TimeWeighted, type TimeWeightedOptions } from "./time-weighted.ts";
 export { type ScheduledHandle, Timeout } from "./timeout.ts";
