@@ -52,7 +52,10 @@ export interface EnvironmentOptions {
 
 /** Options of {@link Environment.run}. */
 export interface RunOptions {
-  /** Stop at this time (events at exactly this time do not run) or when this event has been processed. */
+  /**
+   * Stop at this time or when this event has been processed. At a time, the stop is an URGENT event at
+   * `until` (SimPy): timeouts and other NORMAL events at exactly that time do not run.
+   */
   until?: number | SimEvent<unknown>;
 }
 
