@@ -26,7 +26,7 @@ export interface PreemptiveRequestOptions {
    * The cause of an earlier preemption on this resource: the new request takes the preempted request's
    * time, so it queues at the head of its priority class (default: a new request, queued as in SimPy).
    */
-  resume?: Preempted;
+  resume?: Preempted | undefined;
 }
 
 /** A priority resource whose requests can evict lower-priority users, interrupting their processes. */
