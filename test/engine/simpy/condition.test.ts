@@ -12,6 +12,12 @@ function timeouts(env: Environment): SimEvent<number>[] {
   return [0, 1, 2].map((delay) => env.timeout(delay, delay));
 }
 
+/** A process that fails with a RangeError after `delay`. */
+function* explode(env: Environment, delay: number, message = `Onoes, failed after ${delay}!`) {
+  yield env.timeout(delay);
+  throw new RangeError(message);
+}
+
 /** Run `body` as a process and return what it returns. */
 function runProcess<R>(env: Environment, body: () => Generator<SimEvent<unknown>, R, never>): R {
   return env.run({ until: env.process(body()) }) as R;
@@ -84,13 +90,9 @@ describe("SimPy test_condition", () => {
 
   it("test_nested_cond_with_error: a failing member fails the condition", () => {
     const env = new Environment();
-    function* explode() {
-      yield env.timeout(1);
-      throw new RangeError("Onoes!");
-    }
     const message = runProcess(env, function* () {
       try {
-        yield env.allOf([env.process(explode()), env.timeout(1)]);
+        yield env.allOf([env.process(explode(env, 1, "Onoes!")), env.timeout(1)]);
         return "no error";
       } catch (error) {
         return (error as Error).message;
@@ -101,13 +103,9 @@ describe("SimPy test_condition", () => {
 
   it("test_cond_with_error: a member failing first fails an or", () => {
     const env = new Environment();
-    function* explode(delay: number) {
-      yield env.timeout(delay);
-      throw new RangeError(`Onoes, failed after ${delay}!`);
-    }
     const message = runProcess(env, function* () {
       try {
-        yield env.anyOf([env.process(explode(0)), env.timeout(1)]);
+        yield env.anyOf([env.process(explode(env, 0)), env.timeout(1)]);
         return "no error";
       } catch (error) {
         return (error as Error).message;
@@ -118,13 +116,9 @@ describe("SimPy test_condition", () => {
 
   it("test_cond_with_nested_error: a failure inside a nested condition reaches the outer one", () => {
     const env = new Environment();
-    function* explode(delay: number) {
-      yield env.timeout(delay);
-      throw new RangeError(`Onoes, failed after ${delay}!`);
-    }
     const message = runProcess(env, function* () {
       try {
-        yield env.anyOf([env.allOf([env.process(explode(0)), env.timeout(1)]), env.timeout(1)]);
+        yield env.anyOf([env.allOf([env.process(explode(env, 0)), env.timeout(1)]), env.timeout(1)]);
         return "no error";
       } catch (error) {
         return (error as Error).message;
@@ -135,13 +129,9 @@ describe("SimPy test_condition", () => {
 
   it("test_cond_with_uncaught_error: a failure after the condition has triggered stops the run", () => {
     const env = new Environment();
-    function* explode(delay: number) {
-      yield env.timeout(delay);
-      throw new RangeError(`Onoes, failed after ${delay}!`);
-    }
     env.process(
       (function* () {
-        yield env.anyOf([env.timeout(1), env.process(explode(2))]);
+        yield env.anyOf([env.timeout(1), env.process(explode(env, 2))]);
       })(),
     );
     let caught: unknown;
