@@ -336,4 +336,32 @@ describe("PreemptiveResource", () => {
     env.run({ until: 10 });
     expect(victims).toEqual(["p3-late@2"]);
   });
+
+  it("among users with equal keys, evicts the last granted (trace checked against SimPy 3.0.11)", () => {
+    const env = new Environment();
+    const res = new PreemptiveResource(env, 2);
+    const log: [string, string, number][] = [];
+    function* user(name: string, delay: number, priority: number) {
+      yield env.timeout(delay);
+      const req = res.request({ priority });
+      try {
+        yield req;
+        yield env.timeout(5);
+        log.push([name, "done", env.now]);
+      } catch (error) {
+        log.push([name, "preempted", ((error as Interrupt).cause as Preempted).usageSince]);
+      } finally {
+        res.release(req);
+      }
+    }
+    env.process(user("a", 0, 1));
+    env.process(user("b", 0, 1));
+    env.process(user("c", 1, 0));
+    env.run();
+    expect(log).toEqual([
+      ["b", "preempted", 0],
+      ["a", "done", 5],
+      ["c", "done", 6],
+    ]);
+  });
 });
