@@ -73,8 +73,8 @@ export class Resource implements Waiter {
   readonly env: Environment;
   /** Requests currently holding a unit (order unspecified). */
   readonly users: Request[] = [];
-  /** Most requests allowed to wait; `request()` throws beyond it (default Infinity). */
-  queueLimit = Number.POSITIVE_INFINITY;
+  /** @internal Most requests allowed to wait. */
+  private _queueLimit = Number.POSITIVE_INFINITY;
   /** @internal Waiting requests in service order are `_waiting[_head..]` (a head index instead of shift()). */
   _waiting: Request[] = [];
   /** @internal Index of the first waiting request in `_waiting`. */
@@ -107,6 +107,22 @@ export class Resource implements Waiter {
       this._triggerPut();
       if (this.users.length === granted) break;
     }
+  }
+
+  /**
+   * Most requests allowed to wait (default Infinity): `request()` throws beyond it and `tryRequest()`
+   * returns null (SimPy's `put_queue.maxlen`).
+   * @throws RangeError when set to anything but a non-negative integer or Infinity
+   */
+  get queueLimit(): number {
+    return this._queueLimit;
+  }
+
+  set queueLimit(limit: number) {
+    if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 0))) {
+      throw new RangeError(`queueLimit must be an integer >= 0 or Infinity, got ${limit}`);
+    }
+    this._queueLimit = limit;
   }
 
   /** Number of units in use. */
@@ -174,8 +190,8 @@ export class Resource implements Waiter {
       this._grant(request);
       return request;
     }
-    if (this._waiting.length - this._head >= this.queueLimit) {
-      throw new Error(`request: the queue is full (queueLimit ${this.queueLimit})`);
+    if (this._waiting.length - this._head >= this._queueLimit) {
+      throw new Error(`request: the queue is full (queueLimit ${this._queueLimit})`);
     }
     this._enqueueRequest(request);
     this._triggerPut();
@@ -184,7 +200,8 @@ export class Resource implements Waiter {
 
   /** @internal Submit, and withdraw the request again if it was not granted at once. */
   _try(request: Request): Request | null {
-    if (this._waiting.length - this._head >= this.queueLimit) return null;
+    const free = this._head === this._waiting.length && this.users.length < this._capacity;
+    if (!free && this._waiting.length - this._head >= this._queueLimit) return null;
     this._submit(request);
     if (request._userIndex >= 0) return request;
     this._dequeueRequest(request);

@@ -56,6 +56,18 @@ describe("tryRequest (balking, loss systems)", () => {
     expect(low.triggered).toBe(true);
     expect(preemptive.tryRequest({ priority: 1 })).toBe(null);
   });
+
+  it("with queueLimit 0 a free unit is still granted, and request() beyond the limit throws", () => {
+    const env = new Environment();
+    const servers = new Resource(env, 1);
+    servers.queueLimit = 0;
+    expect(servers.tryRequest()).not.toBe(null);
+    expect(servers.tryRequest()).toBe(null);
+    expect(() => servers.request()).toThrow("request: the queue is full (queueLimit 0)");
+    expect(() => {
+      servers.queueLimit = -1;
+    }).toThrow(RangeError);
+  });
 });
 
 describe("cancellable timeouts", () => {
