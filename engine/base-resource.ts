@@ -59,6 +59,7 @@ export abstract class BaseResource<P extends Operation<unknown>, G extends Opera
   /** @internal Waiting gets, in order. */
   readonly _getQueue: G[] = [];
 
+  /** Create empty queues in `env`. */
   constructor(env: Environment) {
     this.env = env;
   }
