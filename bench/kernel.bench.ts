@@ -4,11 +4,21 @@
  * customers and events per second of wall time. Baseline measured in the same run: the bare event-list loop
  * (EventQueue push + pop) doing the same number of schedule/pop operations with a similar list size, no
  * processes, no random draws. Reference: SimPy 4.1 runs this model at about 135 000 customers/s.
+ * Also measured: a preemptive-resume M/M/1 with two priority classes (arrival rates 0.3 and 0.5, service
+ * rate 1, until t = 100 000), where every preemption is an Interrupt thrown into the victim.
  * Prints one `BENCH {json}` line and one readable line.
  */
 import { performance } from "node:perf_hooks";
 import process from "node:process";
-import { createStream, Environment, EventQueue, exponential, Resource } from "../engine/index.ts";
+import {
+  createStream,
+  Environment,
+  EventQueue,
+  exponential,
+  Interrupt,
+  PreemptiveResource,
+  Resource,
+} from "../engine/index.ts";
 
 const ARRIVAL_RATE = 1.8;
 const SERVICE_RATE = 1;
@@ -74,6 +84,62 @@ function runKernel(seed: number): KernelRun {
   };
 }
 
+function* preemptiveCustomer(
+  env: Environment,
+  server: PreemptiveResource,
+  priority: number,
+  service: number,
+  counter: Counter,
+) {
+  let left = service;
+  for (;;) {
+    const request = server.request({ priority });
+    yield request;
+    const start = env.now;
+    try {
+      yield env.timeout(left);
+      server.release(request);
+      counter.customers++;
+      return;
+    } catch (error) {
+      if (!(error instanceof Interrupt)) throw error;
+      left -= env.now - start;
+    }
+  }
+}
+
+function* preemptiveSource(
+  env: Environment,
+  server: PreemptiveResource,
+  priority: number,
+  interarrival: () => number,
+  service: () => number,
+  counter: Counter,
+) {
+  for (;;) {
+    yield env.timeout(interarrival());
+    env.process(preemptiveCustomer(env, server, priority, service(), counter));
+  }
+}
+
+/** CPU seconds and customers of the preemptive-resume M/M/1 with two classes. */
+function runPreemptive(seed: number): { customers: number; seconds: number } {
+  const start = cpuSeconds();
+  const env = new Environment();
+  const server = new PreemptiveResource(env, 1);
+  const counter: Counter = { customers: 0 };
+  for (const [priority, rate] of [
+    [0, 0.3],
+    [1, 0.5],
+  ] as const) {
+    const interarrival = exponential(createStream(seed, priority, "arrivals"), rate);
+    const service = exponential(createStream(seed, priority, "service"), SERVICE_RATE);
+    env.process(preemptiveSource(env, server, priority, interarrival, service, counter));
+  }
+  env.run({ until: UNTIL / 2 });
+  return { customers: counter.customers, seconds: cpuSeconds() - start };
+}
+
 function runBaseline(operations: number, listSize: number): number {
   const gaps = new Float64Array(4096);
   const draw = exponential(createStream(1, 0, "baseline"), 1);
@@ -110,13 +176,19 @@ function median(values: number[]): number {
 }
 
 runKernel(999);
+runPreemptive(999);
 runBaseline(1_000_000, 4);
 const kernelSeconds: number[] = [];
 const wallSeconds: number[] = [];
 const baselineSeconds: number[] = [];
 const drawSeconds: number[] = [];
+const preemptiveSeconds: number[] = [];
+let preemptiveCustomers = 0;
 let last: KernelRun | undefined;
 for (let r = 0; r < REPEATS; r++) {
+  const preemptive = runPreemptive(r + 1);
+  preemptiveSeconds.push(preemptive.seconds);
+  preemptiveCustomers = preemptive.customers;
   last = runKernel(r + 1);
   kernelSeconds.push(last.seconds);
   wallSeconds.push(last.wallSeconds);
@@ -152,6 +224,11 @@ const result = {
   slowdownVsBaseline: seconds / baseline,
   slowdownVsBaselineExcludingDraws: (seconds - Math.min(...drawSeconds)) / baseline,
   speedupVsSimpy: customersPerSecond / SIMPY_CUSTOMERS_PER_SECOND,
+  preemptive: {
+    name: "preemptive-resume M/M/1, two classes",
+    customers: preemptiveCustomers,
+    customersPerSecond: preemptiveCustomers / Math.min(...preemptiveSeconds),
+  },
   node: process.version,
 };
 console.log(`BENCH ${JSON.stringify(result)}`);
@@ -161,5 +238,6 @@ console.log(
     `(${run.events} events in ${(seconds * 1000).toFixed(0)} ms, best of ${REPEATS}, CPU time); ` +
     `bare heap ${m(baselineOpsPerSecond)} ops/s; kernel/baseline time ${(seconds / baseline).toFixed(2)}x ` +
     `(${(result.slowdownVsBaselineExcludingDraws).toFixed(2)}x without the ${(result.randomDrawSeconds * 1000).toFixed(0)} ms of random draws); ` +
-    `${(customersPerSecond / SIMPY_CUSTOMERS_PER_SECOND).toFixed(1)}x SimPy 4.1 (135 k customers/s)`,
+    `${(customersPerSecond / SIMPY_CUSTOMERS_PER_SECOND).toFixed(1)}x SimPy 4.1 (135 k customers/s); ` +
+    `preemptive M/M/1: ${m(result.preemptive.customersPerSecond)} customers/s`,
 );

@@ -1,8 +1,12 @@
 /**
  * The simulation environment: clock, event list and run loop of a process-oriented discrete-event kernel
- * (SimPy, `simpy/core.py`). Events are kept in an indexed binary heap keyed (time, priority, insertion
- * sequence), so that equal-time events run in a defined order: lower priority value first, then first
- * scheduled first.
+ * (SimPy, `simpy/core.py`). The event list is keyed (time, priority, insertion sequence), so that equal-time
+ * events run in a defined order: lower priority value first, then first scheduled first. It is stored as an
+ * indexed binary heap plus two FIFO lists for events triggered for the current instant with priority URGENT
+ * and NORMAL (process starts and ends, interrupts, succeeded events, resource grants): their keys only grow,
+ * so a FIFO holds them in key order and the next event is the smallest of three heads (the "now list" of
+ * calendar-queue kernels; R. Brown, "Calendar queues", CACM 31(10), 1988, keeps same-time events apart
+ * for the same reason).
  *
  * Run loop (one step):
  *   1. pop the earliest entry, advance `now` to its time;
@@ -11,17 +15,34 @@
  *   3. if the event failed and nobody defused it, stop with a SimulationError whose `cause` is the failure.
  */
 import { Condition } from "./condition.ts";
-import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
+import { checkPriority, PENDING, PROCESSED, SimEvent } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
-import { MIN_PRIORITY, NORMAL } from "./priority.ts";
+import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
-import { ScheduledHandle } from "./scheduled-handle.ts";
 import { SimulationError } from "./simulation-error.ts";
+import { type ScheduledHandle, Timeout } from "./timeout.ts";
+
+/** Initial length of the current-instant FIFOs (they double when full). */
+const FIFO_CAPACITY = 64;
+
+function newSlots(n: number): (SimEvent<unknown> | undefined)[] {
+  return new Array<SimEvent<unknown> | undefined>(n).fill(undefined);
+}
+
+function grownSlots(slots: (SimEvent<unknown> | undefined)[]): (SimEvent<unknown> | undefined)[] {
+  const grown = newSlots(slots.length * 2);
+  for (let i = 0; i < slots.length; i++) grown[i] = slots[i];
+  return grown;
+}
+
+function grownKeys(keys: Float64Array): Float64Array {
+  const grown = new Float64Array(keys.length * 2);
+  grown.set(keys);
+  return grown;
+}
 
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
-/** The stop entry of run({ until: time }) runs before every other event at that time (below every user priority). */
-const PRIORITY_STOP = MIN_PRIORITY - 1;
 
 /** Options of the {@link Environment} constructor. */
 export interface EnvironmentOptions {
@@ -31,7 +52,10 @@ export interface EnvironmentOptions {
 
 /** Options of {@link Environment.run}. */
 export interface RunOptions {
-  /** Stop at this time (events at exactly this time do not run) or when this event has been processed. */
+  /**
+   * Stop at this time or when this event has been processed. At a time, the stop is an URGENT event at
+   * `until` (SimPy): timeouts and other NORMAL events at exactly that time do not run.
+   */
   until?: number | SimEvent<unknown>;
 }
 
@@ -41,6 +65,17 @@ export class Environment {
   readonly _queue = new EventQueue<SimEvent<unknown>>();
   /** @internal The process being resumed, or null. */
   _active: Process<unknown> | null = null;
+  // Events triggered for the current instant with priority URGENT (_u) and NORMAL (_n): FIFOs read from
+  // the head index and rewound when they run empty, with each entry's order key alongside. Preallocated
+  // arrays that never change elements kind keep the optimised code that pushes onto them stable.
+  private _u: (SimEvent<unknown> | undefined)[] = newSlots(FIFO_CAPACITY);
+  private _uKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
+  private _uHead = 0;
+  private _uTail = 0;
+  private _n: (SimEvent<unknown> | undefined)[] = newSlots(FIFO_CAPACITY);
+  private _nKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
+  private _nHead = 0;
+  private _nTail = 0;
   private _now: number;
   private _eventCount = 0;
   private _sequence = 0;
@@ -77,16 +112,15 @@ export class Environment {
   }
 
   /**
-   * An event that succeeds with `value` after `delay` time units (priority NORMAL).
+   * An event that succeeds with `value` after `delay` time units (priority NORMAL); `env.cancel(timeout)`
+   * takes it off the event list.
    * @throws RangeError when delay is negative or not a number
    */
-  timeout<T = undefined>(delay: number, value?: T): SimEvent<T> {
+  timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
     if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
-    const event = new SimEvent<T>(this);
-    event._ok = true;
-    event._value = value;
-    event._state = TRIGGERED;
-    this._enqueue(event, delay, NORMAL);
+    const at = this._now + delay;
+    const event = new Timeout<T>(this, at, value, null);
+    event._slot = this._queue.push(at, NORMAL * PRIORITY_STRIDE + this._sequence++, event);
     return event;
   }
 
@@ -124,23 +158,35 @@ export class Environment {
 
   /** @internal Schedule a callback without argument checks (also below the user priority range). */
   _scheduleHandle(delay: number, callback: () => void, priority: number): ScheduledHandle {
-    const handle = new ScheduledHandle(this, callback);
-    handle._state = TRIGGERED;
-    handle._slot = this._enqueue(handle, delay, priority);
+    const at = this._now + delay;
+    const handle = new Timeout<undefined>(this, at, undefined, callback);
+    handle._slot = this._queue.push(at, priority * PRIORITY_STRIDE + this._sequence++, handle);
     return handle;
   }
 
-  /** Remove a scheduled callback from the event list in O(log n); a no-op when it already ran or was cancelled. */
-  cancel(handle: ScheduledHandle): void {
-    const slot = handle._slot;
-    if (slot < 0 || this._queue.itemAt(slot) !== handle) return;
-    this._queue.remove(slot);
-    handle._slot = -1;
+  /**
+   * Take a pending timeout or scheduled callback off the event list in O(log n); it will never be
+   * processed. A no-op when it was processed or cancelled already.
+   * @throws Error when something waits for the timeout (it would wait forever: interrupt the process first)
+   */
+  cancel(timeout: Timeout<unknown>): void {
+    if (!timeout.pending) return;
+    if (timeout._isAwaited()) {
+      throw new Error("cancel: something is waiting for this timeout and would wait forever");
+    }
+    this._queue.remove(timeout._slot);
+    timeout._slot = -1;
   }
 
   /** Time of the next event, or Infinity when the event list is empty. */
   peek(): number {
+    if (this._uHead < this._uTail || this._nHead < this._nTail) return this._now;
     return this._queue.peekTime();
+  }
+
+  /** @internal Number of entries on the event list. */
+  _size(): number {
+    return this._queue.size + this._uTail - this._uHead + this._nTail - this._nHead;
   }
 
   /**
@@ -148,8 +194,7 @@ export class Environment {
    * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
    */
   step(): void {
-    if (this._queue.size === 0)
-      throw new RangeError("step requires a scheduled event; the event list is empty");
+    if (this._size() === 0) throw new RangeError("step requires a scheduled event; the event list is empty");
     this._processNext();
   }
 
@@ -170,7 +215,8 @@ export class Environment {
     if (typeof until === "number") {
       if (!(until > this._now))
         throw new RangeError(`until must be greater than now (${this._now}), got ${until}`);
-      const stop = this._scheduleHandle(until - this._now, () => this._stop(), PRIORITY_STOP);
+      // SimPy schedules the stop as an URGENT event at `until`: it runs before the timeouts at that time.
+      const stop = this._scheduleHandle(until - this._now, () => this._stop(), URGENT);
       try {
         this._loop();
       } finally {
@@ -202,9 +248,38 @@ export class Environment {
     return until._value;
   }
 
-  /** @internal Put a triggered event on the list at now + delay; returns its slot. */
+  /** @internal Put a triggered event on the list at now + delay; returns its heap slot, or -1 on a FIFO. */
   _enqueue(event: SimEvent<unknown>, delay: number, priority: number): number {
+    if (delay === 0) {
+      if (priority === NORMAL) {
+        this._enqueueNormal(event);
+        return -1;
+      }
+      if (priority === URGENT) {
+        let tail = this._uTail;
+        if (tail === this._u.length) {
+          this._u = grownSlots(this._u);
+          this._uKeys = grownKeys(this._uKeys);
+        }
+        this._u[tail] = event;
+        this._uKeys[tail] = URGENT * PRIORITY_STRIDE + this._sequence++;
+        this._uTail = ++tail;
+        return -1;
+      }
+    }
     return this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, event);
+  }
+
+  /** @internal Put a triggered event on the current instant's NORMAL list (the common case, without checks). */
+  _enqueueNormal(event: SimEvent<unknown>): void {
+    let tail = this._nTail;
+    if (tail === this._n.length) {
+      this._n = grownSlots(this._n);
+      this._nKeys = grownKeys(this._nKeys);
+    }
+    this._n[tail] = event;
+    this._nKeys[tail] = NORMAL * PRIORITY_STRIDE + this._sequence++;
+    this._nTail = ++tail;
   }
 
   private _stop(): void {
@@ -213,7 +288,9 @@ export class Environment {
 
   private _loop(): void {
     const queue = this._queue;
-    while (!this._stopped && queue.size > 0) this._processNext();
+    while (!this._stopped && (this._uHead < this._uTail || this._nHead < this._nTail || queue.size > 0)) {
+      this._processNext();
+    }
   }
 
   private _unhandled(event: SimEvent<unknown>): never {
@@ -222,10 +299,39 @@ export class Environment {
     throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
   }
 
-  private _processNext(): void {
+  /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. */
+  private _popNext(): SimEvent<unknown> {
     const queue = this._queue;
+    // FIFO entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
+    let head = this._uHead;
+    if (head < this._uTail) {
+      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._uKeys[head]!) {
+        return queue.pop();
+      }
+      const event = this._u[head]!;
+      this._u[head] = undefined;
+      if (++head === this._uTail) this._uHead = this._uTail = 0;
+      else this._uHead = head;
+      return event;
+    }
+    head = this._nHead;
+    if (head < this._nTail) {
+      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._nKeys[head]!) {
+        return queue.pop();
+      }
+      const event = this._n[head]!;
+      this._n[head] = undefined;
+      if (++head === this._nTail) this._nHead = this._nTail = 0;
+      else this._nHead = head;
+      return event;
+    }
     const event = queue.pop();
     this._now = queue.poppedTime;
+    return event;
+  }
+
+  private _processNext(): void {
+    const event = this._popNext();
     this._eventCount++;
     if (event._state === PENDING) {
       (event as Process<unknown>)._start();

@@ -5,7 +5,7 @@
  * stops the run.
  */
 import type { Environment } from "./environment.ts";
-import { MAX_PRIORITY, MIN_PRIORITY, URGENT } from "./priority.ts";
+import { MAX_PRIORITY, MIN_PRIORITY, NORMAL, URGENT } from "./priority.ts";
 
 /** @internal State of an event that has not been triggered yet. */
 export const PENDING = 0;
@@ -25,19 +25,19 @@ export interface Waiter {
  */
 export class SimEvent<T = unknown> {
   /** The environment this event belongs to. */
-  readonly env: Environment;
+  declare readonly env: Environment;
   /** @internal 0 pending, 1 triggered, 2 processed. */
-  _state: number;
+  declare _state: number;
   /** @internal Whether the event succeeded. */
-  _ok: boolean;
+  declare _ok: boolean;
   /** @internal The value, or the error of a failed event. */
-  _value: unknown;
+  declare _value: unknown;
   /** @internal First waiter (most events have exactly one). */
-  _w0: Waiter | null;
+  declare _w0: Waiter | null;
   /** @internal Further waiters, in the order they were added. */
-  _ws: Waiter[] | null;
+  declare _ws: Waiter[] | null;
   /** Set to true to declare a failure handled, so that processing it does not stop the run. */
-  defused: boolean;
+  declare defused: boolean;
 
   /** Create a pending event in `env`; trigger it with {@link succeed} or {@link fail}. */
   constructor(env: Environment) {
@@ -77,12 +77,12 @@ export class SimEvent<T = unknown> {
 
   /**
    * Trigger the event with `value`; waiters run when the event list reaches it (at the current time, with
-   * `priority`, default URGENT).
+   * `priority`, default NORMAL as in SimPy: after the process starts and interrupts of this instant).
    * @throws Error when the event was already triggered; RangeError for a priority outside [-1000, 1000]
    */
-  succeed(value?: T, priority: number = URGENT): this {
+  succeed(value?: T, priority: number = NORMAL): this {
     if (this._state !== PENDING) throw new Error("succeed: the event has already been triggered");
-    if (priority !== URGENT) checkPriority(priority);
+    if (priority !== NORMAL) checkPriority(priority);
     this._ok = true;
     this._value = value;
     this._state = TRIGGERED;
@@ -91,14 +91,14 @@ export class SimEvent<T = unknown> {
   }
 
   /**
-   * Trigger the event as failed with `error`: the error is thrown into every waiting process; with no waiter
-   * and not defused, it stops the run.
+   * Trigger the event as failed with `error` (priority default NORMAL): the error is thrown into every
+   * waiting process; with no waiter and not defused, it stops the run.
    * @throws TypeError when `error` is not an Error; Error when the event was already triggered
    */
-  fail(error: Error, priority: number = URGENT): this {
+  fail(error: Error, priority: number = NORMAL): this {
     if (!(error instanceof Error)) throw new TypeError(`fail requires an Error, got ${String(error)}`);
     if (this._state !== PENDING) throw new Error("fail: the event has already been triggered");
-    if (priority !== URGENT) checkPriority(priority);
+    if (priority !== NORMAL) checkPriority(priority);
     this._fail(error, priority);
     return this;
   }
@@ -138,21 +138,45 @@ export class SimEvent<T = unknown> {
     else this._ws.push(waiter);
   }
 
-  /** @internal Unregister a waiter; returns whether any waiter is left. */
-  _removeWaiter(waiter: Waiter): boolean {
+  /** @internal Unregister a waiter. */
+  _removeWaiter(waiter: Waiter): void {
     if (this._w0 === waiter) this._w0 = null;
     else if (this._ws !== null) {
       const i = this._ws.indexOf(waiter);
       if (i >= 0) this._ws.splice(i, 1);
     }
-    return this._w0 !== null || (this._ws !== null && this._ws.length > 0);
   }
 
   /**
-   * @internal Called when the last process waiting for this event was interrupted and left; resource
-   * events override it to withdraw the request so that it does not leak.
+   * @internal Whether anything but the event's own bookkeeping waits for it (events that register
+   * themselves as their first waiter, to act when processed, are not counted).
+   */
+  _isAwaited(): boolean {
+    const w0 = this._w0;
+    if (w0 !== null && w0 !== (this as unknown)) return true;
+    const ws = this._ws;
+    return ws !== null && ws.length > 0;
+  }
+
+  /**
+   * @internal Called when the last process waiting for this event was interrupted and went on without it;
+   * resource events override it to withdraw the request so that it does not leak.
    */
   _abandon(): void {}
+
+  /**
+   * @internal Mark a withdrawn request or store operation as failed with a clear error (defused, so that
+   * nothing stops the run): a process that yields it later gets the error instead of waiting forever.
+   */
+  _failWithdrawn(): void {
+    this._ok = false;
+    this._value = new Error(
+      "this request was withdrawn when an interrupt stopped its process waiting for it; make a new request",
+    );
+    this.defused = true;
+    // A pending one is on no list: it is done. A triggered one is still processed, for nothing.
+    if (this._state === PENDING) this._state = PROCESSED;
+  }
 }
 
 /** @internal Validate a priority given by a caller. */
@@ -162,12 +186,4 @@ export function checkPriority(priority: number): void {
       `priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`,
     );
   }
-}
-
-/** @internal An event that has already happened (processed, succeeded with undefined); yielding it does not wait. */
-export function doneEvent(env: Environment): SimEvent<undefined> {
-  const event = new SimEvent<undefined>(env);
-  event._ok = true;
-  event._state = PROCESSED;
-  return event;
 }

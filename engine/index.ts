@@ -2,7 +2,9 @@
  * Public surface of the discrete-event kernel: environment, events, processes, resources, stores, monitors
  * and (from ./random) seeded random streams and distributions. No domain words, no I/O.
  */
-export { type BatchMeansResult, batchMeans } from "./batch-means.ts";
+
+export { Operation } from "./base-resource.ts";
+export { BatchMeans, type BatchMeansOptions, type BatchMeansResult, batchMeans } from "./batch-means.ts";
 export { Condition } from "./condition.ts";
 export { Container, type ContainerOptions, ContainerRequest } from "./container.ts";
 export { Environment, type EnvironmentOptions, type RunOptions } from "./environment.ts";
@@ -18,9 +20,9 @@ export { PriorityStore } from "./priority-store.ts";
 export { Process, type ProcessGenerator } from "./process.ts";
 export * from "./random/index.ts";
 export { Request, Resource } from "./resource.ts";
-export { ScheduledHandle } from "./scheduled-handle.ts";
 export { SimulationError } from "./simulation-error.ts";
 export { Store, StoreGet, StorePut } from "./store.ts";
 export { studentTQuantile } from "./student-t.ts";
 export { Tally } from "./tally.ts";
-export { TimeWeighted } from "./time-weighted.ts";
+export { TimeWeighted, type TimeWeightedOptions } from "./time-weighted.ts";
+export { type ScheduledHandle, Timeout } from "./timeout.ts";

@@ -1,7 +1,7 @@
 /**
  * A store whose gets receive the smallest item according to `compare` (SimPy, `simpy/resources/store.py`
  * `PriorityStore`); items that compare equal leave in the order they were put. Items are kept sorted by
- * binary insertion, so `items[0]` is the next item out.
+ * binary insertion, so `items[0]` is the next item out; puts and gets follow the Store's event order.
  */
 import type { Environment } from "./environment.ts";
 import { Store } from "./store.ts";

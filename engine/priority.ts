@@ -1,12 +1,13 @@
 /**
  * Event priorities: among events scheduled for the same time, a lower priority value runs first, and events
- * with equal time and priority run in the order they were scheduled (SimPy, `simpy/events.py`: URGENT = 0 for
- * process starts, interrupts and triggered events; NORMAL = 1 for timeouts).
+ * with equal time and priority run in the order they were scheduled (SimPy, `simpy/events.py`: URGENT = 0
+ * for process starts and interrupts; NORMAL = 1 for everything else: timeouts, succeeded and failed events,
+ * process ends, resource grants and releases).
  */
 
-/** Priority of process starts, interrupts and events triggered by hand (runs before NORMAL at equal time). */
+/** Priority of process starts and interrupts (and of the stop of `run({ until: t })`): before NORMAL at equal time. */
 export const URGENT = 0;
-/** Priority of timeouts and of callbacks scheduled with `Environment.schedule` by default. */
+/** Priority of timeouts, triggered events, process ends, resource events and `Environment.schedule` by default. */
 export const NORMAL = 1;
 /** Smallest priority accepted by the kernel (priorities are integers in [MIN_PRIORITY, MAX_PRIORITY]). */
 export const MIN_PRIORITY = -1000;

@@ -6,7 +6,7 @@
 import type { Environment } from "./environment.ts";
 import { PENDING, PROCESSED, SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 import { Interrupt } from "./interrupt.ts";
-import { URGENT } from "./priority.ts";
+import { NORMAL, URGENT } from "./priority.ts";
 
 /**
  * The generator behind a process: it yields events and receives each event's value back.
@@ -31,8 +31,6 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   _gen: ProcessGenerator<R>;
   /** @internal The event the process currently waits for (null before the start, while running and after the end). */
   _target: SimEvent<unknown> | null;
-  /** @internal Slot of the start entry on the event list, or -1 once started. */
-  _startSlot: number;
 
   /** @internal Use `env.process(generator)`. */
   constructor(env: Environment, generator: ProcessGenerator<R>) {
@@ -44,8 +42,9 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     this._gen = generator;
     this._target = null;
     // The process itself goes on the list as its start entry: the run loop recognises a pending event as a
-    // start, which saves SimPy's separate Initialize event.
-    this._startSlot = env._enqueue(this, 0, URGENT);
+    // start, which saves SimPy's separate Initialize event. Interrupts are URGENT too and come later in the
+    // list, so a process always starts before an interrupt reaches it (SimPy's test_init_interrupt).
+    env._enqueue(this, 0, URGENT);
   }
 
   /** Whether the generator has not finished yet. */
@@ -60,8 +59,8 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
 
   /**
    * Throw an {@link Interrupt} carrying `cause` into the process at the current time (priority URGENT). The
-   * process stops waiting for its target; a resource request or store operation it was waiting for is
-   * withdrawn so that nothing leaks.
+   * process stops waiting for its target; if it does not wait for that target again before it next yields
+   * or ends, a resource request or store operation it was waiting for is withdrawn so that nothing leaks.
    * @throws Error when the process has finished, or when a process interrupts itself
    */
   interrupt(cause?: unknown): void {
@@ -77,7 +76,6 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
 
   /** @internal First step, when the start entry is popped from the list. */
   _start(): void {
-    this._startSlot = -1;
     this._resume(true, undefined);
   }
 
@@ -103,7 +101,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       } catch (error) {
         this._target = null;
         env._active = previous;
-        this._fail(error, URGENT);
+        this._fail(error, NORMAL);
         return;
       }
       if (step.done === true) {
@@ -111,21 +109,15 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         env._active = previous;
         this._ok = true;
         this._value = step.value;
-        if (this._w0 === null && this._ws === null) {
-          // Fast path: nobody waits for this end, so it is processed at once instead of taking a trip
-          // through the event list (a failure always takes the trip, so that an unhandled one stops the run).
-          this._state = PROCESSED;
-        } else {
-          this._state = TRIGGERED;
-          env._enqueue(this, 0, URGENT);
-        }
+        this._state = TRIGGERED;
+        env._enqueueNormal(this);
         return;
       }
       const next = step.value;
       if (!(next instanceof SimEvent) || next.env !== env) {
-        ok = false;
-        value = invalidYield(next);
-        continue;
+        // A caller bug, raised out of run() as SimPy does (the process stays suspended at that yield).
+        env._active = previous;
+        throw invalidYield(next);
       }
       if (next._state !== PROCESSED) {
         if (next._w0 === null && next._ws === null) next._w0 = this;
@@ -141,7 +133,11 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   }
 }
 
-/** Waiter of an interruption event: detaches the process from its target and resumes it with the Interrupt. */
+/**
+ * Waiter of an interruption event: detaches the process from its target and resumes it with the Interrupt.
+ * If, by the time the process yields again or ends, it has not gone back to waiting for that target and
+ * nothing else waits for it, the target is abandoned (a resource request or store operation is withdrawn).
+ */
 class Interruption implements Waiter {
   private readonly process: Process<unknown>;
 
@@ -152,18 +148,13 @@ class Interruption implements Waiter {
   _notify(event: SimEvent<unknown>): void {
     const process = this.process;
     if (process._state !== PENDING) return;
-    if (process._startSlot >= 0) {
-      // Interrupted before its start: the start entry must not run; the Interrupt ends the generator.
-      process.env._queue.remove(process._startSlot);
-      process._startSlot = -1;
-    }
     const target = process._target;
     if (target !== null) {
       process._target = null;
-      const othersWait = target._removeWaiter(process);
-      if (!othersWait && target._state !== PROCESSED) target._abandon();
+      target._removeWaiter(process);
     }
     process._notify(event);
+    if (target !== null && target._state !== PROCESSED && !target._isAwaited()) target._abandon();
   }
 }
 
@@ -171,6 +162,6 @@ function invalidYield(value: unknown): TypeError {
   return new TypeError(
     value instanceof SimEvent
       ? "a process yielded an event of another environment"
-      : `a process must yield SimEvent instances, got ${String(value)}`,
+      : `invalid yield value: a process must yield SimEvent instances, got ${String(value)}`,
   );
 }

@@ -2,16 +2,17 @@
  * A resource with `capacity` identical units, used by at most `capacity` requests at once, with a FIFO
  * queue of waiting requests (SimPy, `simpy/resources/resource.py` and `simpy/resources/base.py`).
  *
- * Differences from SimPy, same simulated times, fewer trips through the event list: a request granted the
- * moment it is made is already processed (yielding it does not wait); a queued request is granted inside
- * `release()` (SimPy grants it when the Release event is processed); `release()` returns an event that has
- * already happened instead of scheduling one. Raising `capacity` grants queued requests at once; lowering it
- * preempts nobody but grants nothing until `count < capacity`.
+ * Event order as in SimPy: a request is queued and the head of the queue is examined (`_triggerPut`); a
+ * granted request is triggered with priority NORMAL and reaches its process through the event list, even
+ * when it is granted the moment it is made (so a higher-priority request made in the same instant can
+ * still preempt it). `release()` frees the unit at once and returns a Release event; when the event list
+ * reaches that event, the head of the queue is examined again and granted. Beyond SimPy: `capacity` can be
+ * changed during a run (raising it grants queued requests at once, lowering it preempts nobody),
+ * `tryRequest()` never queues (balking, loss systems) and `queueLimit` bounds the queue.
  */
 
 import type { Environment } from "./environment.ts";
-import { doneEvent, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
-import { URGENT } from "./priority.ts";
+import { SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 import type { Process } from "./process.ts";
 
 /**
@@ -27,49 +28,61 @@ export class Request extends SimEvent<undefined> {
   readonly priority: number;
   /** Whether the request may preempt a user (PreemptiveResource only). */
   readonly preempt: boolean;
-  /** Time at which the request was made. */
+  /** Time at which the request was made (for a resumed request, the time of the preempted original). */
   readonly time: number;
   /** Time at which the unit was granted (NaN until then). */
   usageSince: number;
   /** @internal Index in `resource.users`, or -1 when not a user. */
   _userIndex: number;
+  /** @internal Grant order among the users (SimPy preempts the last granted among equal keys). */
+  _grantSeq: number;
 
   /** @internal Use `resource.request()`. */
-  constructor(resource: Resource, priority: number, preempt: boolean) {
+  constructor(resource: Resource, priority: number, preempt: boolean, time: number) {
     const env = resource.env;
     super(env);
     this.resource = resource;
     this.proc = env._active;
     this.priority = priority;
     this.preempt = preempt;
-    this.time = env.now;
+    this.time = time;
     this.usageSince = Number.NaN;
     this._userIndex = -1;
+    this._grantSeq = 0;
   }
 
   /** Give the unit back, or withdraw the request if it is still queued; a no-op when already released. */
   cancel(): void {
-    this.resource._withdraw(this);
+    if (this._userIndex >= 0) this.resource.release(this);
+    else this.resource._dequeueRequest(this);
   }
 
-  /** @internal The waiting process was interrupted: withdraw so that the request does not leak. */
+  /**
+   * @internal The waiting process was interrupted and went on without waiting for this request again:
+   * withdraw it so that it does not leak (a unit granted but not yet delivered is given back).
+   */
   override _abandon(): void {
-    this.resource._withdraw(this);
+    this.cancel();
+    this._failWithdrawn();
   }
 }
 
 /** A resource of `capacity` units with a FIFO queue; `request()` events succeed when a unit is granted. */
-export class Resource {
+export class Resource implements Waiter {
   /** The environment the resource lives in. */
   readonly env: Environment;
   /** Requests currently holding a unit (order unspecified). */
   readonly users: Request[] = [];
+  /** @internal Most requests allowed to wait. */
+  private _queueLimit = Number.POSITIVE_INFINITY;
   /** @internal Waiting requests in service order are `_waiting[_head..]` (a head index instead of shift()). */
   _waiting: Request[] = [];
   /** @internal Index of the first waiting request in `_waiting`. */
   _head = 0;
   /** @internal Number of units. */
   _capacity: number;
+  /** @internal Grants so far. */
+  private _grants = 0;
 
   /**
    * Create a resource with `capacity` units (a positive integer, or Infinity).
@@ -89,7 +102,27 @@ export class Resource {
   set capacity(capacity: number) {
     checkCapacity(capacity, 0);
     this._capacity = capacity;
-    this._grant();
+    while (this._head < this._waiting.length && this.users.length < this._capacity) {
+      const granted = this.users.length;
+      this._triggerPut();
+      if (this.users.length === granted) break;
+    }
+  }
+
+  /**
+   * Most requests allowed to wait (default Infinity): `request()` throws beyond it and `tryRequest()`
+   * returns null (SimPy's `put_queue.maxlen`).
+   * @throws RangeError when set to anything but a non-negative integer or Infinity
+   */
+  get queueLimit(): number {
+    return this._queueLimit;
+  }
+
+  set queueLimit(limit: number) {
+    if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 0))) {
+      throw new RangeError(`queueLimit must be an integer >= 0 or Infinity, got ${limit}`);
+    }
+    this._queueLimit = limit;
   }
 
   /** Number of units in use. */
@@ -108,39 +141,92 @@ export class Resource {
   }
 
   /**
-   * Request one unit. When a unit is free and nobody queues, the request is granted on the spot and is
-   * already processed (yielding it does not wait); otherwise it queues and succeeds with priority URGENT
-   * when granted.
+   * Request one unit. The request queues behind the waiting ones and succeeds (priority NORMAL) when it is
+   * granted, at once when a unit is free and nobody waits.
+   * @throws Error when `queueLimit` requests already wait
    */
   request(): Request {
-    const request = new Request(this, 0, false);
-    if (this.users.length < this._capacity && this._waiting.length === this._head) this._admitAtOnce(request);
-    else this._waiting.push(request);
-    return request;
+    return this._submit(new Request(this, 0, false, this.env.now));
   }
 
   /**
-   * Give back the unit held by `request` (or withdraw it while queued) and grant waiting requests; returns
-   * an event that has already happened. Releasing twice is a no-op.
+   * Request one unit only if it is granted at once (it is then the event to yield, as from `request()`);
+   * otherwise return null and leave nothing behind: for balking customers and loss systems (Erlang B).
+   */
+  tryRequest(): Request | null {
+    return this._try(new Request(this, 0, false, this.env.now));
+  }
+
+  /**
+   * Give back the unit held by `request` (or withdraw it while queued) and return the release event
+   * (SimPy's `Release`): it is triggered at once (priority NORMAL) and, when processed, grants the freed
+   * unit to the head of the queue. Releasing twice frees nothing twice.
    * @throws TypeError when the request belongs to another resource
    */
   release(request: Request): SimEvent<undefined> {
     if (request.resource !== this) {
       throw new TypeError("release requires a request made to this resource");
     }
-    this._withdraw(request);
-    return doneEvent(this.env);
+    if (request._userIndex >= 0) this._removeUser(request);
+    else this._dequeueRequest(request);
+    const release = new SimEvent<undefined>(this.env);
+    release._ok = true;
+    release._state = TRIGGERED;
+    // The resource is the release's first waiter: the grant runs before anything else waiting for it.
+    release._w0 = this;
+    this.env._enqueueNormal(release);
+    return release;
   }
 
-  /** @internal Remove `request` from the users or from the queue. */
-  _withdraw(request: Request): void {
-    if (request._userIndex >= 0) {
-      this._removeUser(request);
-      this._grant();
-      return;
+  /** @internal A release event was processed: grant the head of the queue. */
+  _notify(): void {
+    this._triggerPut();
+  }
+
+  /** @internal Queue `request` and examine the head of the queue (granting it now when a unit is free). */
+  _submit(request: Request): Request {
+    if (this._head === this._waiting.length && this.users.length < this._capacity) {
+      // The new request would be the head and a unit is free: grant without touching the queue.
+      this._grant(request);
+      return request;
     }
+    if (this._waiting.length - this._head >= this._queueLimit) {
+      throw new Error(`request: the queue is full (queueLimit ${this._queueLimit})`);
+    }
+    this._enqueueRequest(request);
+    this._triggerPut();
+    return request;
+  }
+
+  /** @internal Submit, and withdraw the request again if it was not granted at once. */
+  _try(request: Request): Request | null {
+    const free = this._head === this._waiting.length && this.users.length < this._capacity;
+    if (!free && this._waiting.length - this._head >= this._queueLimit) return null;
+    this._submit(request);
+    if (request._userIndex >= 0) return request;
+    this._dequeueRequest(request);
+    return null;
+  }
+
+  /** @internal Put `request` in the queue in service order (FIFO here). */
+  _enqueueRequest(request: Request): void {
+    this._waiting.push(request);
+  }
+
+  /** @internal Remove a waiting request from the queue; a no-op when it does not wait. */
+  _dequeueRequest(request: Request): void {
     const i = this._waiting.indexOf(request, this._head);
-    if (i >= 0) this._waiting.splice(i, 1);
+    if (i < 0) return;
+    if (i === this._head) this._shift();
+    else this._waiting.splice(i, 1);
+  }
+
+  /**
+   * @internal Examine the head of the queue and grant it if a unit is free (SimPy's `_trigger_put` with
+   * `Resource._do_put`, which looks at the head only).
+   */
+  _triggerPut(): void {
+    if (this._head < this._waiting.length && this.users.length < this._capacity) this._grant(this._shift());
   }
 
   /** @internal Swap-remove a user in O(1). */
@@ -155,14 +241,8 @@ export class Resource {
     request._userIndex = -1;
   }
 
-  /** @internal Grant queued requests while units are free. */
-  _grant(): void {
-    const waiting = this._waiting;
-    while (this._head < waiting.length && this.users.length < this._capacity) this._admit(this._dequeue());
-  }
-
   /** @internal Take the first waiting request (the caller checked that there is one). */
-  _dequeue(): Request {
+  _shift(): Request {
     const waiting = this._waiting;
     const request = waiting[this._head++]!;
     if (this._head === waiting.length) {
@@ -176,26 +256,15 @@ export class Resource {
     return request;
   }
 
-  /**
-   * @internal Fast path for a request granted the moment it is made: it is processed at once (yielding it
-   * continues without a trip through the event list).
-   */
-  _admitAtOnce(request: Request): void {
+  /** @internal Make `request` a user and trigger it (priority NORMAL). */
+  _grant(request: Request): void {
     request._userIndex = this.users.length;
-    this.users.push(request);
-    request.usageSince = this.env.now;
-    request._ok = true;
-    request._state = PROCESSED;
-  }
-
-  /** @internal Make `request` a user and trigger it. */
-  _admit(request: Request): void {
-    request._userIndex = this.users.length;
+    request._grantSeq = this._grants++;
     this.users.push(request);
     request.usageSince = this.env.now;
     request._ok = true;
     request._state = TRIGGERED;
-    this.env._enqueue(request, 0, URGENT);
+    this.env._enqueueNormal(request);
   }
 }
 

@@ -42,7 +42,7 @@ describe("Environment scheduling", () => {
     expect(log).toEqual(["before", "early", "urgent-1", "urgent-2", "normal-1", "normal-2", "late"]);
   });
 
-  it("processes equal-time timeouts in creation order and a triggered event before them", () => {
+  it("processes equal-time timeouts in creation order; a triggered event is NORMAL and queues behind them", () => {
     const env = new Environment();
     const log: string[] = [];
     const manual = env.event<string>();
@@ -62,8 +62,8 @@ describe("Environment scheduling", () => {
       })(),
     );
     env.run();
-    // The URGENT manual event runs after p2's timeout (already popped) but before p3's NORMAL timeout.
-    expect(log).toEqual(["p1@5", "p2@5", "manual:go@5", "p3@5"]);
+    // As in SimPy, succeed() schedules NORMAL: the manual event runs after p3's timeout, scheduled earlier.
+    expect(log).toEqual(["p1@5", "p2@5", "p3@5", "manual:go@5"]);
   });
 
   it("starts processes at the current time before timeouts of the same time (URGENT)", () => {
@@ -101,15 +101,17 @@ describe("Environment scheduling", () => {
     expect(() => env.run({ until: 4.5 })).toThrow(RangeError);
   });
 
-  it("run({ until: t }) does not run events at t, whatever their priority", () => {
+  it("run({ until: t }) stops with an URGENT entry at t, as SimPy: NORMAL events at t wait, earlier URGENT ones run", () => {
     const env = new Environment();
     const log: string[] = [];
-    env.schedule(2, () => log.push("min priority at 2"), -1000);
+    env.schedule(2, () => log.push("urgent at 2"), URGENT);
+    env.schedule(2, () => log.push("normal at 2"));
     env.schedule(1.5, () => log.push("at 1.5"), 1000);
     env.run({ until: 2 });
-    expect(log).toEqual(["at 1.5"]);
+    expect(log).toEqual(["at 1.5", "urgent at 2"]);
+    env.schedule(0, () => log.push("urgent scheduled after the stop"), URGENT);
     env.run();
-    expect(log).toEqual(["at 1.5", "min priority at 2"]);
+    expect(log).toEqual(["at 1.5", "urgent at 2", "urgent scheduled after the stop", "normal at 2"]);
   });
 
   it("run({ until: t }) advances the clock to t when the list empties earlier", () => {
@@ -285,21 +287,18 @@ describe("Environment failures", () => {
     expect(log).toEqual(["caught bad@3"]);
   });
 
-  it("a process that yields something other than an event fails with a TypeError", () => {
+  it("a process that yields something other than an event makes run() throw a TypeError (a caller bug, as in SimPy)", () => {
     const env = new Environment();
     const proc = env.process(
       (function* (): Generator<SimEvent<unknown>, void, unknown> {
         yield 42 as unknown as SimEvent<unknown>;
       })(),
     );
-    let caught: unknown;
-    try {
-      env.run();
-    } catch (error) {
-      caught = error;
-    }
-    expect((caught as SimulationError).cause).toBeInstanceOf(TypeError);
-    expect(proc.ok).toBe(false);
+    expect(() => env.run()).toThrow(
+      new TypeError("invalid yield value: a process must yield SimEvent instances, got 42"),
+    );
+    expect(proc.isAlive).toBe(true);
+    expect(env.activeProcess).toBe(null);
   });
 
   it("a pending cancelled stop entry does not leak after a failed run", () => {

@@ -119,9 +119,11 @@ describe("batchMeans", () => {
     expect(result.batchSize).toBe(2);
   });
 
-  it("drops the oldest remainder values", () => {
+  it("leaves out the oldest remainder values and says how many", () => {
     const result = batchMeans([100, 1, 1, 3, 3], 2);
     expect(result.means).toEqual([1, 3]);
+    expect(result.unbatched).toBe(1);
+    expect(batchMeans([1, 2, 3, 4], 2).unbatched).toBe(0);
   });
 
   it("rejects bad arguments", () => {

@@ -160,7 +160,7 @@ describe("Process", () => {
     ]);
   });
 
-  it("an interrupt arriving after the process ended is ignored; interrupting a dead process throws", () => {
+  it("an interrupt issued in the same instant as the awaited event's succeed() reaches the process first (SimPy)", () => {
     const env = new Environment();
     const wake = env.event();
     const proc = env.process(
@@ -172,9 +172,39 @@ describe("Process", () => {
       wake.succeed();
       proc.interrupt("late");
     });
-    env.run();
-    expect(proc.ok).toBe(true);
+    expect(() => env.run()).toThrow(SimulationError);
+    expect(proc.ok).toBe(false);
+    expect((proc.value as unknown as Interrupt).cause).toBe("late");
     expect(() => proc.interrupt()).toThrow(/terminated/);
+  });
+
+  it("an interrupt arriving after the process ended is ignored", () => {
+    const env = new Environment();
+    const proc = env.process(
+      (function* () {
+        yield env.timeout(1);
+      })(),
+    );
+    env.process(
+      (function* () {
+        yield env.timeout(0);
+        proc.interrupt("first");
+        proc.interrupt("second");
+      })(),
+    );
+    const handled: unknown[] = [];
+    const catcher = env.process(
+      (function* () {
+        try {
+          yield proc;
+        } catch (error) {
+          handled.push((error as Interrupt).cause);
+        }
+      })(),
+    );
+    env.run();
+    expect(handled).toEqual(["first"]);
+    expect(catcher.ok).toBe(true);
   });
 
   it("a process cannot interrupt itself", () => {

@@ -11,6 +11,63 @@ import {
 } from "../../engine/index.ts";
 
 describe("kernel properties", () => {
+  it("events run in (time, priority, creation) order, on the heap or on the current-instant FIFOs", () => {
+    // An action creates, when it runs, the children listed for it: kind 0 an event succeeded now with a
+    // priority (URGENT and NORMAL go to the FIFOs, others to the heap), kind 1 a timeout, kind 2 a
+    // scheduled callback. The kernel's run order must equal a sorted-list reference running the same program.
+    const child = fc.tuple(
+      fc.integer({ min: 0, max: 2 }),
+      fc.constantFrom(0, 0, 0, 1, 2),
+      fc.constantFrom(-1, 0, 0, 1, 1, 3),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(child, { maxLength: 3 }), { minLength: 1, maxLength: 20 }), (program) => {
+        const limit = 150;
+        const kernelOrder: number[] = [];
+        {
+          const env = new Environment();
+          let created = 0;
+          const create = ([kind, delay, priority]: [number, number, number]): void => {
+            const id = created++;
+            const run = () => {
+              kernelOrder.push(id);
+              for (const c of program[id % program.length]!) if (created < limit) create(c);
+            };
+            if (kind === 0) {
+              const event = env.event();
+              event.then(run);
+              event.succeed(undefined, priority);
+            } else if (kind === 1) env.timeout(delay).then(run);
+            else env.schedule(delay, run, priority);
+          };
+          for (const c of program[0]!) create(c);
+          env.run();
+        }
+        const referenceOrder: number[] = [];
+        {
+          let now = 0;
+          let created = 0;
+          const list: [number, number, number][] = []; // (time, priority, id); ids are creation order
+          const create = ([kind, delay, priority]: [number, number, number]): void => {
+            list.push(
+              kind === 0 ? [now, priority, created++] : [now + delay, kind === 1 ? 1 : priority, created++],
+            );
+          };
+          for (const c of program[0]!) create(c);
+          while (list.length > 0) {
+            list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+            const [time, , id] = list.shift()!;
+            now = time;
+            referenceOrder.push(id);
+            for (const c of program[id % program.length]!) if (created < limit) create(c);
+          }
+        }
+        expect(kernelOrder).toEqual(referenceOrder);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("the clock never goes backwards", () => {
     fc.assert(
       fc.property(

@@ -47,9 +47,10 @@ describe("Resource", () => {
       ["b", "released", 1],
       ["c", "got", 1],
       ["a", "released", 3],
-      // d's grant is URGENT, so it runs before c's NORMAL timeout at the same time.
-      ["d", "got", 3],
+      // As in SimPy (checked against SimPy 3.0.11): a's Release event, then d's grant, are NORMAL events of
+      // this instant, queued behind c's timeout, which was scheduled earlier.
       ["c", "released", 3],
+      ["d", "got", 3],
       ["d", "released", 4],
     ]);
     expect(resource.count).toBe(0);
@@ -65,6 +66,10 @@ describe("Resource", () => {
     expect(second.triggered).toBe(false);
     expect([resource.count, resource.queueLength]).toEqual([1, 1]);
     resource.release(first);
+    // The unit is free at once; the queue head gets it when the Release event is processed (SimPy).
+    expect([resource.count, resource.queueLength]).toEqual([0, 1]);
+    expect(second.triggered).toBe(false);
+    env.run();
     expect([resource.count, resource.queueLength]).toEqual([1, 0]);
     expect(second.triggered).toBe(true);
     expect(second.usageSince).toBe(0);
@@ -168,10 +173,12 @@ describe("Resource", () => {
       })(),
     );
     env.schedule(1, () => {
-      // The interrupt is queued first, so it reaches the waiter after the grant but before the grant's event.
-      waiter.interrupt();
-      resource.release(holder);
-      expect(resource.count).toBe(1);
+      resource.release(holder).then(() => {
+        // The Release event has just granted the unit to the waiter; the URGENT interrupt reaches the
+        // waiter before the grant's NORMAL event does.
+        expect(resource.count).toBe(1);
+        waiter.interrupt();
+      });
     });
     env.run();
     expect(log).toEqual([["waiter", "interrupted", 1]]);
@@ -328,5 +335,33 @@ describe("PreemptiveResource", () => {
     );
     env.run({ until: 10 });
     expect(victims).toEqual(["p3-late@2"]);
+  });
+
+  it("among users with equal keys, evicts the last granted (trace checked against SimPy 3.0.11)", () => {
+    const env = new Environment();
+    const res = new PreemptiveResource(env, 2);
+    const log: [string, string, number][] = [];
+    function* user(name: string, delay: number, priority: number) {
+      yield env.timeout(delay);
+      const req = res.request({ priority });
+      try {
+        yield req;
+        yield env.timeout(5);
+        log.push([name, "done", env.now]);
+      } catch (error) {
+        log.push([name, "preempted", ((error as Interrupt).cause as Preempted).usageSince]);
+      } finally {
+        res.release(req);
+      }
+    }
+    env.process(user("a", 0, 1));
+    env.process(user("b", 0, 1));
+    env.process(user("c", 1, 0));
+    env.run();
+    expect(log).toEqual([
+      ["b", "preempted", 0],
+      ["a", "done", 5],
+      ["c", "done", 6],
+    ]);
   });
 });
