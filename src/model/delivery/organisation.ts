@@ -225,6 +225,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   requestSupport(): Request {
     const request = this.#support.request();
     this.#recordQueues();
+    request.then(this.#onGrant);
     return request;
   }
 
@@ -236,6 +237,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   requestReview(): Request {
     const request = this.#reviewers.request();
     this.#recordQueues();
+    request.then(this.#onGrant);
     return request;
   }
 
@@ -248,6 +250,12 @@ export class Organisation implements Staffing, ProjectStaffing {
     request.cancel();
     this.#recordQueues();
   }
+
+  /**
+   * A grant is processed through the event list (as in SimPy), after the release that freed the server, so the
+   * queues are recorded again when it happens; registered before the project's own callback.
+   */
+  readonly #onGrant = (): void => this.#recordQueues();
 
   /** Record the busy servers and queue lengths after any change of the support or review queues. */
   #recordQueues(): void {
