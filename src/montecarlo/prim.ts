@@ -202,7 +202,7 @@ function bestPaste(
       if (side === "low" ? bounds[j]!.low <= full[j]!.low : bounds[j]!.high >= full[j]!.high) continue;
       // points that satisfy every other bound and lie beyond this side, nearest first
       const beyond = points
-        .map((row, i) => i)
+        .map((_, i) => i)
         .filter((i) => {
           const row = points[i]!;
           const x = row[j]!;
