@@ -31,6 +31,7 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
     }
     if (!isDeepStrictEqual(part.parameters, first.parameters))
       throw new RangeError("parts differ in parameters");
+    if (!isDeepStrictEqual(part.design, first.design)) throw new RangeError("parts differ in design size");
     if (part.tool.version !== first.tool.version) {
       throw new RangeError(
         `parts come from different scalesim versions: ${first.tool.version} and ${part.tool.version}`,

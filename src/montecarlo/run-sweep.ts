@@ -11,6 +11,7 @@
  */
 import { defaultDescribeMetric } from "./describe-metric.ts";
 import { getPath } from "./dotted-path.ts";
+import { globalSensitivity } from "./global-sensitivity.ts";
 import { issuesError, loadBase, pointScenario } from "./point-scenario.ts";
 import type { ProgressCallback } from "./progress.ts";
 import { ReplicationPool } from "./replication-pool.ts";
@@ -18,6 +19,7 @@ import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts
 import { runScenario } from "./run-scenario.ts";
 import { sensitivity } from "./sensitivity.ts";
 import { gridValues, planPoints } from "./sweep-design.ts";
+import { DEFAULT_MORRIS_LEVELS } from "./sweep-global-design.ts";
 import type { Sweep } from "./sweep-schema.ts";
 import { toolInfo } from "./tool-info.ts";
 import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
@@ -104,6 +106,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
       seed,
       replicationsPerPoint: replications,
       sampling: sweep.sampling,
+      ...designOf(sweep),
       parameters: sweep.parameters.map((parameter) =>
         parameter.range === undefined
           ? { path: parameter.path, values: parameter.values! }
@@ -125,7 +128,15 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
 /** The fields of a SweepSummary that do not depend on which points were evaluated. */
 export type SweepHeader = Pick<
   SweepSummary,
-  "tool" | "name" | "seed" | "replicationsPerPoint" | "sampling" | "parameters" | "totalPoints"
+  | "tool"
+  | "name"
+  | "seed"
+  | "replicationsPerPoint"
+  | "sampling"
+  | "design"
+  | "parameters"
+  | "totalPoints"
+  | "fingerprint"
 >;
 
 /**
@@ -140,6 +151,8 @@ export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepS
     seed: header.seed,
     replicationsPerPoint: header.replicationsPerPoint,
     sampling: header.sampling,
+    ...(header.design === undefined ? {} : { design: header.design }),
+    ...(header.fingerprint === undefined ? {} : { fingerprint: header.fingerprint }),
     parameters: header.parameters,
     totalPoints: header.totalPoints,
     points: sorted,
@@ -147,7 +160,17 @@ export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepS
       sorted,
       header.parameters.map((parameter) => parameter.path),
     ),
+    ...globalSensitivity(header, sorted),
   };
+}
+
+/** The design size stamped on Sobol' and Morris sweeps (nothing for other samplings). */
+function designOf(sweep: Sweep): Pick<SweepSummary, "design"> {
+  if (sweep.sampling === "sobol") return { design: { samples: sweep.points! } };
+  if (sweep.sampling === "morris") {
+    return { design: { samples: sweep.trajectories!, levels: sweep.levels ?? DEFAULT_MORRIS_LEVELS } };
+  }
+  return {};
 }
 
 function pickKpis(

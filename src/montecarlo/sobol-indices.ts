@@ -115,8 +115,8 @@ function estimator(outputs: readonly number[], k: number) {
         total[i]! += (a - ab) ** 2;
       }
     }
-    // a constant output has no variance to apportion
-    const usable = variance > 0 && Number.isFinite(variance);
+    // a constant output (up to the rounding of its mean) has no variance to apportion
+    const usable = variance > 1e-20 * mean * mean && Number.isFinite(variance);
     return {
       first: first.map((s) => (usable ? s / rows.length / variance : Number.NaN)),
       total: total.map((s) => (usable ? s / rows.length / (2 * variance) : Number.NaN)),

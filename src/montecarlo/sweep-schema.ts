@@ -7,8 +7,9 @@
  * # scenarios/sweeps/hub-size.yaml
  * name: hub-size
  * base: level-3                      # preset name or scenario file (relative to this file)
- * sampling: latin-hypercube          # grid | latin-hypercube | one-at-a-time
- * points: 40                         # latin-hypercube only
+ * sampling: latin-hypercube          # grid | latin-hypercube | one-at-a-time | sobol | morris
+ * points: 40                         # latin-hypercube points, or sobol base samples
+ * # trajectories: 10                 # morris only (levels: 4 by default)
  * replications: 50                   # per point
  * kpis: [deliveredTotal, timeToMarketDays]
  * parameters:
@@ -19,6 +20,7 @@
  *     values: [8, 16, 32]
  */
 import { z } from "zod";
+import { SALTELLI_MAX_PARAMETERS } from "./saltelli-design.ts";
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 
@@ -61,8 +63,20 @@ export const sweepSchema = z
       .describe("base scenario: a preset name or a scenario file relative to the sweep file"),
     seed: z.number().int().optional().describe("master seed; every point uses it (common random numbers)"),
     replications: z.number().int().min(2).default(30).describe("replications per point"),
-    sampling: z.enum(["grid", "latin-hypercube", "one-at-a-time"]).default("grid"),
-    points: z.number().int().min(2).optional().describe("number of Latin hypercube points"),
+    sampling: z.enum(["grid", "latin-hypercube", "one-at-a-time", "sobol", "morris"]).default("grid"),
+    points: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe("number of Latin hypercube points, or of Sobol' base samples (n (k + 2) points are run)"),
+    trajectories: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe("number of Morris trajectories (r (k + 1) points are run)"),
+    levels: z.number().int().min(2).multipleOf(2).optional().describe("Morris grid levels (even; default 4)"),
     kpis: z.array(z.string().min(1)).min(1).optional().describe("KPIs kept per point (default: all)"),
     tornado: z.boolean().default(true).describe("add the one-at-a-time points behind the tornado chart"),
     parameters: z.array(sweepParameterSchema).min(1),
@@ -70,6 +84,18 @@ export const sweepSchema = z
   .refine((s) => s.sampling !== "latin-hypercube" || s.points !== undefined, {
     message: "latin-hypercube sampling needs points: <n>",
     path: ["points"],
+  })
+  .refine((s) => s.sampling !== "sobol" || s.points !== undefined, {
+    message: "sobol sampling needs points: <n> (base samples; a power of 2 such as 256)",
+    path: ["points"],
+  })
+  .refine((s) => s.sampling !== "morris" || s.trajectories !== undefined, {
+    message: "morris sampling needs trajectories: <r> (10 to 20 is usual)",
+    path: ["trajectories"],
+  })
+  .refine((s) => s.sampling !== "sobol" || s.parameters.length <= SALTELLI_MAX_PARAMETERS, {
+    message: `sobol sampling supports at most ${SALTELLI_MAX_PARAMETERS} parameters`,
+    path: ["parameters"],
   })
   .refine((s) => new Set(s.parameters.map((p) => p.path)).size === s.parameters.length, {
     message: "each parameter path may appear only once",
