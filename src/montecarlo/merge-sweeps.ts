@@ -32,6 +32,7 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
     if (!isDeepStrictEqual(part.parameters, first.parameters))
       throw new RangeError("parts differ in parameters");
     if (!isDeepStrictEqual(part.design, first.design)) throw new RangeError("parts differ in design size");
+    if (!isDeepStrictEqual(questions(part), questions(first))) throw new RangeError("parts differ in boxes");
     if (part.tool.version !== first.tool.version) {
       throw new RangeError(
         `parts come from different scalesim versions: ${first.tool.version} and ${part.tool.version}`,
@@ -55,4 +56,9 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
     indices.add(point.index);
   }
   return assembleSweep(first, points);
+}
+
+// the questions of a part's boxes, without the answers (recomputed from the merged points)
+function questions(part: SweepSummary): unknown {
+  return part.boxes?.map(({ box: _box, ...question }) => question);
 }

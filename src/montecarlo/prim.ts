@@ -161,9 +161,15 @@ function bestPeel(
   for (let j = 0; j < bounds.length; j++) {
     const values = members.map((i) => points[i]![j]!).sort((a, b) => a - b);
     const cut = Math.max(1, Math.floor(alpha * values.length));
-    // below: keep values >= the cut-th smallest distinct boundary; above: <= the cut-th largest
-    const lowCut = values[cut]!;
-    const highCut = values[values.length - 1 - cut]!;
+    // below: keep values >= the cut-th smallest; above: <= the cut-th largest. When ties at the edge would
+    // make that peel empty (discrete inputs), the whole edge value goes, as Friedman and Fisher peel discrete
+    // inputs one value at a time
+    const lowest = values[0]!;
+    const highest = values[values.length - 1]!;
+    let lowCut = values[cut]!;
+    if (lowCut === lowest) lowCut = values.find((v) => v > lowest) ?? lowest;
+    let highCut = values[values.length - 1 - cut]!;
+    if (highCut === highest) highCut = values.findLast((v) => v < highest) ?? highest;
     for (const side of ["low", "high"] as const) {
       const kept = members.filter((i) => {
         const x = points[i]![j]!;

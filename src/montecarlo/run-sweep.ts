@@ -18,6 +18,7 @@ import { ReplicationPool } from "./replication-pool.ts";
 import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts";
 import { runScenario } from "./run-scenario.ts";
 import { sensitivity } from "./sensitivity.ts";
+import { boxQuestion, sweepBoxes } from "./sweep-boxes.ts";
 import { gridValues, planPoints } from "./sweep-design.ts";
 import { DEFAULT_MORRIS_LEVELS } from "./sweep-global-design.ts";
 import type { Sweep } from "./sweep-schema.ts";
@@ -118,6 +119,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
             },
       ),
       totalPoints: planned.length,
+      ...(sweep.boxes === undefined ? {} : { boxes: sweep.boxes.map(boxQuestion) }),
     },
     points,
   );
@@ -137,11 +139,12 @@ export type SweepHeader = Pick<
   | "parameters"
   | "totalPoints"
   | "fingerprint"
+  | "boxes"
 >;
 
 /**
- * The summary of `points` (sorted by index) with sensitivity computed from them; shared by runSweep and
- * mergeSweeps so both build byte-identical JSON for the same points.
+ * The summary of `points` (sorted by index) with sensitivity computed from them (and the header's box questions
+ * answered from them); shared by runSweep and mergeSweeps so both build byte-identical JSON for the same points.
  */
 export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepSummary {
   const sorted = [...points].sort((a, b) => a.index - b.index);
@@ -161,6 +164,15 @@ export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepS
       header.parameters.map((parameter) => parameter.path),
     ),
     ...globalSensitivity(header, sorted),
+    ...(header.boxes === undefined
+      ? {}
+      : {
+          boxes: sweepBoxes(
+            header.boxes.map(({ box: _box, ...question }) => question),
+            header.parameters.map((parameter) => parameter.path),
+            sorted,
+          ),
+        }),
   };
 }
 

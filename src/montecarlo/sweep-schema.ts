@@ -52,6 +52,24 @@ export const sweepParameterSchema = z
     path: ["values"],
   });
 
+/** A scenario-discovery question: the region of the parameters where a KPI's mean stays below or above a bound. */
+export const sweepBoxSchema = z
+  .strictObject({
+    kpi: z.string().min(1),
+    below: z.number().optional(),
+    above: z.number().optional(),
+    threshold: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.8)
+      .describe("share of the box's points that must meet the bound (PRIM density)"),
+  })
+  .refine((b) => (b.below === undefined) !== (b.above === undefined), {
+    message: "give exactly one of below or above",
+    path: ["below"],
+  });
+
 /** The sweep file. */
 export const sweepSchema = z
   .strictObject({
@@ -79,6 +97,11 @@ export const sweepSchema = z
     levels: z.number().int().min(2).multipleOf(2).optional().describe("Morris grid levels (even; default 4)"),
     kpis: z.array(z.string().min(1)).min(1).optional().describe("KPIs kept per point (default: all)"),
     tornado: z.boolean().default(true).describe("add the one-at-a-time points behind the tornado chart"),
+    boxes: z
+      .array(sweepBoxSchema)
+      .min(1)
+      .optional()
+      .describe('scenario discovery: "where does KPI x stay below (or above) y", answered with a PRIM box'),
     parameters: z.array(sweepParameterSchema).min(1),
   })
   .refine((s) => s.sampling !== "latin-hypercube" || s.points !== undefined, {

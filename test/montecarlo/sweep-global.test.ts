@@ -49,7 +49,7 @@ describe("sweeps with sampling: sobol", () => {
   });
 
   it("shards merged through JSON give the unsharded summary byte for byte; a shard alone has no indices", async () => {
-    const definition = sweep({ sampling: "sobol", points: 8 });
+    const definition = sweep({ sampling: "sobol", points: 8, boxes: [{ kpi: "z", below: -5 }] });
     const whole = await runSweep(definition, { seed: 6, workers: 1, model });
     const parts: SweepSummary[] = [];
     for (const index of [1, 0]) {
@@ -100,5 +100,39 @@ describe("sweeps with sampling: morris", () => {
     const spokes = new Set(summary.points.map((p) => p.parameters[SPOKES]));
     expect([...spokes].every((v) => [2, 4, 6, 8].includes(v as number))).toBe(true);
     expect(summary.morris!.z![SPOKES]!.muStar).toBeGreaterThan(0);
+  });
+});
+
+describe("sweeps with boxes (PRIM)", () => {
+  it('answers "where does z stay below -6" with the spokes range, nodes left free', async () => {
+    const summary = await runSweep(
+      sweep({
+        sampling: "latin-hypercube",
+        points: 60,
+        boxes: [
+          { kpi: "z", below: -6 },
+          { kpi: "z", above: 0 },
+        ],
+      }),
+      { seed: 8, workers: 1, model },
+    );
+    const [below, never] = summary.boxes!;
+    // z = -spokes < -6 exactly when spokes >= 7
+    expect(below).toMatchObject({ kpi: "z", below: -6, threshold: 0.8 });
+    expect(below!.box!.bounds[SPOKES]).toEqual({ low: 7, high: 10 });
+    expect(below!.box!.restricted).toEqual([SPOKES]);
+    expect(below!.box!.density).toBe(1);
+    expect(below!.box!.coverage).toBe(1);
+    // z is never above 0: nothing to find
+    expect(never).toEqual({ kpi: "z", above: 0, threshold: 0.8, box: null });
+  });
+
+  it("the schema wants exactly one bound", () => {
+    const parsed = sweepSchema.safeParse({
+      base: "level-3",
+      boxes: [{ kpi: "z", below: 1, above: 2 }],
+      parameters: [{ path: "a", values: [1] }],
+    });
+    expect(parsed.success).toBe(false);
   });
 });
