@@ -13,13 +13,14 @@ import { defaultDescribeMetric } from "./describe-metric.ts";
 import { getPath } from "./dotted-path.ts";
 import { globalSensitivity } from "./global-sensitivity.ts";
 import { issuesError, loadBase, pointScenario } from "./point-scenario.ts";
-import type { ProgressCallback } from "./progress.ts";
+import type { Progress, ProgressCallback } from "./progress.ts";
 import { ReplicationPool } from "./replication-pool.ts";
 import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts";
 import { runScenario } from "./run-scenario.ts";
 import { sensitivity } from "./sensitivity.ts";
 import { boxQuestion, sweepBoxes } from "./sweep-boxes.ts";
 import { gridValues, planPoints } from "./sweep-design.ts";
+import { sweepFingerprint } from "./sweep-fingerprint.ts";
 import { DEFAULT_MORRIS_LEVELS } from "./sweep-global-design.ts";
 import type { Sweep } from "./sweep-schema.ts";
 import { toolInfo } from "./tool-info.ts";
@@ -29,6 +30,20 @@ import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
 export interface SweepOptions extends Omit<RunOptions, "untilCi" | "pool"> {
   /** Evaluate only points with index % count === index (0-based shard index). */
   shard?: { index: number; count: number };
+  /**
+   * Points already evaluated by an earlier, interrupted run of the same sweep (same fingerprint): they are
+   * kept as they are and not run again (resume). Points of other shards are ignored.
+   */
+  finished?: readonly SweepPoint[];
+  /** Called with each point as soon as it is evaluated (to checkpoint it). */
+  onPoint?: (point: SweepPoint) => void;
+  /** Where batches run (default: a ReplicationPool of `workers`); not destroyed by runSweep. */
+  pool?: ReplicationPool;
+  /**
+   * Points evaluated at the same time (default 1, one after another). Results do not depend on it; more than
+   * one only helps a pool that can run many batches at once, such as a QueuePool.
+   */
+  concurrentPoints?: number;
 }
 
 /**
@@ -53,8 +68,22 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
   }
   const base = await loadBase(sweep.base, sweep.baseDir);
   if (!base.ok) throw issuesError(base.issues);
+  const fingerprint = sweepFingerprint({
+    sweep,
+    base: base.scenario,
+    version: toolInfo().version,
+    seed,
+    replications,
+  });
   const planned = planPoints(sweep, seed, (path) => getPath(base.scenario, path));
-  const mine = planned.filter((point) => shard === undefined || point.index % shard.count === shard.index);
+  const finished = new Map((options.finished ?? []).map((point) => [point.index, point]));
+  const points: SweepPoint[] = [];
+  const mine = planned.filter((point) => {
+    if (shard !== undefined && point.index % shard.count !== shard.index) return false;
+    const done = finished.get(point.index);
+    if (done !== undefined) points.push(done);
+    return done === undefined;
+  });
   const scenarios = mine.map((point) =>
     pointScenario(base.scenario, point.parameters, `point ${point.index}`),
   );
@@ -62,29 +91,52 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
   if (issues.length > 0) throw issuesError(issues);
 
   const describe = options.describe ?? (await defaultDescribeMetric());
-  const pool = new ReplicationPool(options.workers);
-  const points: SweepPoint[] = [];
+  const pool = options.pool ?? new ReplicationPool(options.workers);
   const total = mine.length * replications;
   const startedAt = performance.now();
-  try {
-    for (let i = 0; i < mine.length; i++) {
+  const {
+    shard: _shard,
+    finished: _finished,
+    onPoint: _onPoint,
+    pool: _pool,
+    concurrentPoints: _concurrentPoints,
+    onProgress,
+    ...runOptions
+  } = options;
+  // points run one after another (lanes = 1) unless the pool is a queue that can take them all at once
+  const lanes = Math.max(1, Math.min(options.concurrentPoints ?? 1, mine.length));
+  const doneByPoint = new Array<number>(mine.length).fill(0);
+  let next = 0;
+  let stopped = false;
+  const progressOf = (i: number): ProgressCallback | undefined => {
+    if (onProgress === undefined) return undefined;
+    if (lanes === 1) return offsetProgress(onProgress, i * replications, total, startedAt);
+    return (progress) => {
+      doneByPoint[i] = progress.done;
+      const done = doneByPoint.reduce((sum, value) => sum + value, 0);
+      onProgress(sweepProgress(done, total, startedAt));
+    };
+  };
+  const lane = async (): Promise<void> => {
+    while (!stopped) {
+      const i = next++;
+      if (i >= mine.length) return;
       const planned = mine[i]!;
       const scenario = scenarios[i]!;
       if (!scenario.ok) continue;
       if (options.signal?.aborted === true) break;
-      const { shard: _shard, onProgress, ...runOptions } = options;
+      const progress = progressOf(i);
       const summary = await runScenario(scenario.scenario, {
         ...runOptions,
         replications,
         seed,
         describe,
         pool,
-        ...(onProgress === undefined
-          ? {}
-          : { onProgress: offsetProgress(onProgress, i * replications, total, startedAt) }),
+        ...(progress === undefined ? {} : { onProgress: progress }),
       }).catch((error: unknown) => {
         // cancelled before this point's first replication finished: the sweep stops like any cancellation
         if (options.signal?.aborted === true) return undefined;
+        stopped = true;
         throw error;
       });
       if (summary === undefined || summary.stoppedBy === "cancelled") break;
@@ -96,9 +148,14 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
       };
       if (planned.varied !== undefined) point.varied = planned.varied;
       points.push(point);
+      options.onPoint?.(point);
     }
+    stopped = true;
+  };
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await pool.destroy();
+    if (options.pool === undefined) await pool.destroy();
   }
   const summary = assembleSweep(
     {
@@ -119,6 +176,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
             },
       ),
       totalPoints: planned.length,
+      fingerprint,
       ...(sweep.boxes === undefined ? {} : { boxes: sweep.boxes.map(boxQuestion) }),
     },
     points,
@@ -208,10 +266,11 @@ function offsetProgress(
   total: number,
   startedAt: number,
 ): ProgressCallback {
-  return (progress) => {
-    const done = offset + progress.done;
-    const seconds = (performance.now() - startedAt) / 1000;
-    const perSecond = seconds > 0 ? done / seconds : 0;
-    callback({ done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : 0 });
-  };
+  return (progress) => callback(sweepProgress(offset + progress.done, total, startedAt));
+}
+
+function sweepProgress(done: number, total: number, startedAt: number): Progress {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const perSecond = seconds > 0 ? done / seconds : 0;
+  return { done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : 0 };
 }
