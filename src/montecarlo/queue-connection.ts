@@ -91,13 +91,18 @@ export async function checkRedis(url: string): Promise<void> {
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  // connection errors also arrive as events; the rejected promises below carry them
-  client.on("error", () => {});
+  // the socket's own error (ECONNREFUSED, ENOTFOUND, ...) arrives as an event; the rejected promise only says
+  // that the connection is closed
+  let socketError: unknown;
+  client.on("error", (error: unknown) => {
+    socketError ??= error;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const cause = socketError ?? error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
     throw new QueueConnectionError(`cannot reach Redis at ${redacted(url)}: ${reason}`, { cause: error });
   } finally {
     client.disconnect();

@@ -22,6 +22,9 @@ import { toolInfo } from "./tool-info.ts";
 /** How long finished jobs stay in Redis to be reused by a resubmission: 7 days. */
 export const KEEP_FINISHED_SECONDS = 7 * 24 * 3600;
 
+/** Longest wait for the connections to close, in milliseconds. */
+const CLOSE_WAIT_MS = 2_000;
+
 /** Batches kept in flight: every job of a run is enqueued at once, whatever the number of workers. */
 const WINDOW = 100_000;
 
@@ -103,7 +106,13 @@ export class QueuePool extends ReplicationPool {
     this.#closed = true;
     this.#unwatch();
     await super.destroy();
-    await Promise.allSettled([this.#events.close(), this.#queue.close()]);
+    // a graceful close waits for Redis, which may be gone: disconnect then, and never wait long
+    const closing = Promise.allSettled(
+      this.#lost === undefined
+        ? [this.#events.close(), this.#queue.close()]
+        : [this.#events.disconnect(), this.#queue.disconnect()],
+    );
+    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
   }
 
   #fail(message: string): void {
