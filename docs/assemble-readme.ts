@@ -15,6 +15,8 @@ export const README_SECTIONS = [
   "model.md",
   "platform.md",
   "montecarlo.md",
+  "many-machines.md",
+  "sensitivity.md",
   "reports.md",
   "engine.md",
   "random.md",
