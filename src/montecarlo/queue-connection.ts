@@ -11,7 +11,7 @@ import { Redis } from "ioredis";
 /** About how long a lost connection is retried before the run gives up, in milliseconds. */
 export const RECONNECT_GIVE_UP_MS = 10_000;
 
-/** A Redis that cannot be reached or answered with an error. */
+/** A Redis that cannot be reached or was lost, or a queue job that could not run: the run cannot go on. */
 export class QueueConnectionError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);

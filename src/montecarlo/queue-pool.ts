@@ -7,7 +7,9 @@
  *   run(task) -> encodeJob (deterministic id) -> Queue.add (ignored when the id exists: resume)
  *     -> a failed job from an earlier attempt is retried -> Job.waitUntilFinished (QueueEvents) -> decodeOutcome
  *
- * Jobs finished by an earlier submission are kept in Redis for {@link KEEP_FINISHED_SECONDS} and reused.
+ * Jobs finished by an earlier submission are kept in Redis for {@link KEEP_FINISHED_SECONDS} and reused. A job
+ * that fails as a job (it could not run at all: another scalesim version, a model that does not load) rejects
+ * with a QueueConnectionError naming the job and the worker's reason.
  * A lost Redis connection (after ioredis's reconnection attempts) rejects every waiting batch with a
  * QueueConnectionError, so a run never waits for ever.
  */
@@ -94,7 +96,7 @@ export class QueuePool extends ReplicationPool {
         (error: unknown) => {
           if (this.#closed) return;
           const reason = error instanceof Error ? error.message : String(error);
-          settle(new Error(`queue job ${id} failed: ${reason}`, { cause: error }));
+          settle(new QueueConnectionError(`queue job ${id} failed: ${reason}`, { cause: error }));
         },
       );
     });

@@ -5,10 +5,11 @@
  * ends the run with a message. Skipped, with a message, only when redis-server is not installed.
  */
 import { fileURLToPath } from "node:url";
-import { Queue } from "bullmq";
+import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveModel } from "../../src/montecarlo/model-ref.ts";
 import { checkRedis, QueueConnectionError } from "../../src/montecarlo/queue-connection.ts";
-import { QUEUE_NAME } from "../../src/montecarlo/queue-job.ts";
+import { encodeJob, QUEUE_NAME } from "../../src/montecarlo/queue-job.ts";
 import { QueuePool } from "../../src/montecarlo/queue-pool.ts";
 import { ReplicationError } from "../../src/montecarlo/replication-error.ts";
 import { runScenario } from "../../src/montecarlo/run-scenario.ts";
@@ -137,6 +138,29 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
       await expect(failing).rejects.toMatchObject({ replication: 4, seed: 5 });
     } finally {
       await pool.destroy();
+    }
+  });
+
+  it("a job from another scalesim version fails with a message naming both versions", async () => {
+    const task = {
+      model: resolveModel(toy),
+      scenarios: [{ name: "other", mean: 1, sd: 1 }],
+      seeds: [1],
+      start: 0,
+      count: 1,
+    };
+    const { id, data } = encodeJob(task, "9.9.9");
+    const connection = { host: "127.0.0.1", port: redis.port };
+    const queue = new Queue(QUEUE_NAME, { connection });
+    const events = new QueueEvents(QUEUE_NAME, { connection });
+    try {
+      const job = await queue.add("batch", data, { jobId: id });
+      await expect(job.waitUntilFinished(events)).rejects.toThrow(
+        /job from scalesim 9\.9\.9; this worker runs scalesim \d/,
+      );
+    } finally {
+      await events.close();
+      await queue.close();
     }
   });
 
