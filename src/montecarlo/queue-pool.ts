@@ -102,11 +102,17 @@ export class QueuePool extends ReplicationPool {
     });
   }
 
-  /** Closes the connections; jobs already enqueued stay for the workers. Safe to call more than once. */
+  /**
+   * Closes the connections; batches still waiting reject, jobs already enqueued stay for the workers (and for a
+   * resubmission). Safe to call more than once.
+   */
   override async destroy(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     this.#unwatch();
+    // batches still waiting (other points of a sweep that is failing) end instead of waiting for ever
+    const closed = new Error("the queue pool was closed");
+    for (const reject of [...this.#waiting]) reject(closed);
     await super.destroy();
     // a graceful close waits for Redis, which may be gone: disconnect then, and never wait long
     const closing = Promise.allSettled(
