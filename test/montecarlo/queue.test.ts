@@ -16,21 +16,15 @@ import { runScenario } from "../../src/montecarlo/run-scenario.ts";
 import { runSweep } from "../../src/montecarlo/run-sweep.ts";
 import { sweepSchema } from "../../src/montecarlo/sweep-schema.ts";
 import { sweepToJson } from "../../src/montecarlo/sweep-writers.ts";
-import type { RunSummary } from "../../src/montecarlo/types.ts";
 import { startWorker, type WorkerProcess } from "./queue-worker-process.ts";
 import { freePort, REDIS_SERVER, startRedis, type TestRedis } from "./redis-server.ts";
 
 const linear = { module: fileURLToPath(new URL("./fixtures/linear-model.ts", import.meta.url)) };
+const slowLinear = { module: fileURLToPath(new URL("./fixtures/slow-linear-model.ts", import.meta.url)) };
 const toy = { module: fileURLToPath(new URL("./fixtures/toy-model.ts", import.meta.url)) };
 
 if (REDIS_SERVER === undefined) {
   console.warn("queue tests skipped: redis-server is not installed (.ci/run installs it with apt-get)");
-}
-
-// what must not differ between a local and a distributed run (elapsed time and worker count do)
-function results(summary: RunSummary): unknown {
-  const { elapsedMs: _elapsed, workers: _workers, ...rest } = summary;
-  return rest;
 }
 
 describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
@@ -98,21 +92,27 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
     }
   });
 
-  it("a worker SIGKILLed mid-job: the job runs again after stall detection and the result is the same", async () => {
-    const scenario = { name: "slow", mean: 10, sd: 2, months: 3, busyMs: 400 };
-    const local = await runScenario(scenario, { seed: 11, replications: 6, workers: 1, model: toy });
+  it("a worker SIGKILLed mid-job: the job runs again after stall detection and the sweep is byte-identical", async () => {
+    const slow = sweepSchema.parse({
+      name: "slow",
+      base: "level-3",
+      replications: 4,
+      tornado: false,
+      parameters: [{ path: "organisation.spokes.count", values: [2, 6, 10] }],
+    });
+    const local = await runSweep(slow, { seed: 11, workers: 1, model: slowLinear });
     const first = startWorker(redis.url, ["--concurrency", "1", "--stall-seconds", "2"]);
     workers.push(first);
     const pool = new QueuePool(redis.url);
     try {
-      const run = runScenario(scenario, { seed: 11, replications: 6, batchSize: 6, model: toy, pool });
+      const run = runSweep(slow, { seed: 11, model: slowLinear, pool, batchSize: 4, concurrentPoints: 64 });
       await first.waitFor(/job \S+ started/);
-      // the job takes 6 x 400 ms: the worker dies in the middle of it
+      // a job is 4 replications of 150 ms: the worker dies in the middle of it
       expect(await first.stop("SIGKILL")).toBe(null);
       const second = startWorker(redis.url, ["--concurrency", "1", "--stall-seconds", "2"]);
       workers.push(second);
       const queued = await run;
-      expect(results(queued)).toEqual(results(local));
+      expect(sweepToJson(queued)).toBe(sweepToJson(local));
       await second.waitFor(/completed/);
       const queue = new Queue(QUEUE_NAME, { connection: { host: "127.0.0.1", port: redis.port } });
       try {
