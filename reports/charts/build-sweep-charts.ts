@@ -4,6 +4,7 @@
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { withFiniteNumbers } from "../spec-parts.ts";
+import { buildSweepBoxCharts } from "./sweep-box-chart.ts";
 import { buildSweepHeatmapChart } from "./sweep-heatmap-chart.ts";
 import { buildSweepIndicesCharts } from "./sweep-indices-chart.ts";
 import { buildSweepParameterEffectsChart } from "./sweep-parameter-effects-chart.ts";
@@ -14,6 +15,7 @@ export function buildSweepCharts(summary: SweepSummary, currency = "USD"): Chart
   return [
     buildSweepHeatmapChart(summary, currency),
     ...buildSweepIndicesCharts(summary),
+    ...buildSweepBoxCharts(summary),
     ...buildSweepTornadoCharts(summary, currency),
     buildSweepParameterEffectsChart(summary, currency),
   ]

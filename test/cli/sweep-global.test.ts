@@ -34,18 +34,26 @@ function sweepFile(name: string, lines: string[]): string {
 describe("scalesim sweep with global sensitivity", () => {
   it("sampling: sobol writes the indices to summary.json, indices.csv and a chart with intervals", async () => {
     const out = join(work, "sobol");
-    const file = sweepFile("sobol", ["sampling: sobol", "points: 4"]);
+    const file = sweepFile("sobol", [
+      "sampling: sobol",
+      "points: 4",
+      "boxes:",
+      "  - { kpi: delivered, above: -1 }",
+    ]);
     const result = await runCli(["sweep", file, "-w", "1", "--format", "json,csv,svg", "-o", out, "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { files: string[]; totalPoints: number };
     expect(parsed.totalPoints).toBe(16);
     expect(parsed.files).toEqual(
-      expect.arrayContaining(["indices.csv", "charts/sweep-indices-delivered.svg"]),
+      expect.arrayContaining(["indices.csv", "charts/sweep-indices-delivered.svg", "charts/sweep-box-1.svg"]),
     );
     const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) as {
       sobol: Record<string, Record<string, { first: number; totalHigh: number }>>;
+      boxes: { box: { density: number; restricted: string[] } }[];
     };
+    // every point delivers more than -1 projects: the box is the whole design, nothing restricted
+    expect(summary.boxes[0]!.box).toMatchObject({ density: 1, restricted: [] });
     expect(Object.keys(summary.sobol.delivered!)).toEqual(["horizonMonths", "organisation.spokes.count"]);
     const csv = readFileSync(join(out, "indices.csv"), "utf8").split("\r\n");
     expect(csv[0]).toBe("kpi,parameter,first,firstLow,firstHigh,total,totalLow,totalHigh");
