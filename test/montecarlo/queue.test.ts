@@ -71,7 +71,7 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
       await pool.destroy();
     }
     // both workers took jobs
-    for (const worker of workers) expect(worker.log()).toMatch(/completed/);
+    await Promise.all(workers.map((worker) => worker.waitFor(/completed/, 10_000)));
   });
 
   it("submitting the same sweep again reuses the finished jobs (no worker running)", async () => {
