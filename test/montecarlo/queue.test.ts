@@ -20,6 +20,8 @@ import { startWorker, type WorkerProcess } from "./queue-worker-process.ts";
 import { freePort, REDIS_SERVER, startRedis, type TestRedis } from "./redis-server.ts";
 
 const linear = { module: fileURLToPath(new URL("./fixtures/linear-model.ts", import.meta.url)) };
+// the linear fixture with 150 ms of work per replication: same results, but jobs last long enough to share
+// them between workers and to kill a worker in the middle of one
 const slowLinear = { module: fileURLToPath(new URL("./fixtures/slow-linear-model.ts", import.meta.url)) };
 const toy = { module: fileURLToPath(new URL("./fixtures/toy-model.ts", import.meta.url)) };
 
@@ -61,16 +63,16 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
     try {
       const queued = await runSweep(sweep, {
         seed: 3,
-        model: linear,
+        model: slowLinear,
         pool,
-        batchSize: 3,
+        batchSize: 2,
         concurrentPoints: 64,
       });
       expect(sweepToJson(queued)).toBe(sweepToJson(local));
     } finally {
       await pool.destroy();
     }
-    // both workers took jobs
+    // both workers took jobs (each job is 2 x 150 ms, so neither can drain the queue alone before the other starts)
     await Promise.all(workers.map((worker) => worker.waitFor(/completed/, 10_000)));
   });
 
@@ -80,9 +82,9 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
     try {
       const again = await runSweep(sweep, {
         seed: 3,
-        model: linear,
+        model: slowLinear,
         pool,
-        batchSize: 3,
+        batchSize: 2,
         concurrentPoints: 64,
       });
       const local = await runSweep(sweep, { seed: 3, workers: 1, model: linear });
@@ -100,7 +102,7 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
       tornado: false,
       parameters: [{ path: "organisation.spokes.count", values: [2, 6, 10] }],
     });
-    const local = await runSweep(slow, { seed: 11, workers: 1, model: slowLinear });
+    const local = await runSweep(slow, { seed: 11, workers: 1, model: linear });
     const first = startWorker(redis.url, ["--concurrency", "1", "--stall-seconds", "2"]);
     workers.push(first);
     const pool = new QueuePool(redis.url);
