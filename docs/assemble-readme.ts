@@ -17,6 +17,8 @@ export const README_SECTIONS = [
   "platform.md",
   "finops.md",
   "montecarlo.md",
+  "many-machines.md",
+  "sensitivity.md",
   "reports.md",
   "engine.md",
   "random.md",

@@ -19,6 +19,7 @@ import { buildCompareKpisCsv, buildDifferencesCsv } from "./csv/compare-csv.ts";
 import { buildFocusCsv } from "./csv/focus-csv.ts";
 import { buildKpisCsv } from "./csv/kpis-csv.ts";
 import { buildSeriesCsv } from "./csv/series-csv.ts";
+import { buildSweepIndicesCsv } from "./csv/sweep-indices-csv.ts";
 import { buildSweepPointsCsv } from "./csv/sweep-points-csv.ts";
 import { buildCompareHtml } from "./html/compare-page.ts";
 import type { VegaBundles } from "./html/html-document.ts";
@@ -369,8 +370,12 @@ export async function writeSweepReport(
     () => buildSweepCharts(summary),
     (charts) => buildSweepHtml(summary, loadVegaBundles(), charts),
     summary,
-    () => ({
-      "points.csv": buildSweepPointsCsv(summary),
-    }),
+    () => {
+      const indices = buildSweepIndicesCsv(summary);
+      return {
+        "points.csv": buildSweepPointsCsv(summary),
+        ...(indices === undefined ? {} : { "indices.csv": indices }),
+      };
+    },
   );
 }

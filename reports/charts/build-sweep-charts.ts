@@ -4,7 +4,9 @@
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { withFiniteNumbers } from "../spec-parts.ts";
+import { buildSweepBoxCharts } from "./sweep-box-chart.ts";
 import { buildSweepHeatmapChart } from "./sweep-heatmap-chart.ts";
+import { buildSweepIndicesCharts } from "./sweep-indices-chart.ts";
 import { buildSweepParameterEffectsChart } from "./sweep-parameter-effects-chart.ts";
 import { buildSweepTornadoCharts } from "./sweep-tornado-chart.ts";
 
@@ -12,6 +14,8 @@ import { buildSweepTornadoCharts } from "./sweep-tornado-chart.ts";
 export function buildSweepCharts(summary: SweepSummary, currency = "USD"): ChartSpec[] {
   return [
     buildSweepHeatmapChart(summary, currency),
+    ...buildSweepIndicesCharts(summary),
+    ...buildSweepBoxCharts(summary),
     ...buildSweepTornadoCharts(summary, currency),
     buildSweepParameterEffectsChart(summary, currency),
   ]

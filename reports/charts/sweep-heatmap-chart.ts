@@ -30,7 +30,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
     y: p.parameters[py] as number | string | boolean,
     value: toPercent(p.kpis[kpi]?.mean ?? Number.NaN, info.unit),
   }));
-  const grid = summary.sampling !== "latin-hypercube";
+  const grid = summary.sampling !== "latin-hypercube" && summary.sampling !== "sobol";
   // cells sharing both values (other parameters varied) are averaged here, so the text colour can be chosen per cell
   const cells = new Map<
     string,

@@ -33,6 +33,7 @@ const code = await main(process.argv.slice(2), {
   now: () => new Date(),
   version: packageInfo().version,
   signal: controller.signal,
+  env: process.env,
 });
 
 // Exit once stdout has been flushed: a large --json summary on a pipe must arrive whole, and worker threads

@@ -54,6 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [
       "scalesim sweep scenarios/sweeps/hub-size.yaml",
       "scalesim sweep scenarios/sweeps/hub-size.yaml --shard 2/4 -o part-2",
+      "scalesim sweep scenarios/sweeps/hub-size.yaml --shard-from-env -o part-$SLURM_ARRAY_TASK_ID",
     ],
   },
   {
@@ -95,6 +96,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     summary: "re-render a report from a saved summary without re-running",
     examples: ["scalesim report out/level-3-2026-01-01T10-00-00Z/summary.json --format html,png"],
+  },
+  {
+    name: "worker",
+    arguments: [],
+    summary: "take replication jobs from a Redis queue (for sweeps and runs given --queue) until stopped",
+    examples: [
+      "scalesim worker --queue redis://queue-host:6379 --concurrency 8",
+      "scalesim sweep scenarios/sweeps/hub-size.yaml --queue redis://queue-host:6379",
+    ],
   },
   {
     name: "schema",

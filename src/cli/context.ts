@@ -22,4 +22,6 @@ export interface CliContext {
   version: string;
   /** Aborted when the user presses Ctrl-C (SIGINT). */
   signal: AbortSignal;
+  /** Environment variables (for `--shard-from-env`); none when omitted. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
   "presets",
   "report",
   "schema",
+  "worker",
 ] as const;
 
 /** One subcommand name. */
@@ -81,6 +82,11 @@ export interface ParsedOptions {
   force?: boolean;
   crnCheck?: boolean;
   maxWork?: number;
+  shardFromEnv?: true | number;
+  queue?: string;
+  jobReplications?: number;
+  concurrency?: number;
+  stallSeconds?: number;
 }
 
 /** One option, as data. */
@@ -185,6 +191,18 @@ export function parseNameList(raw: string): string[] {
   return [...new Set(names)];
 }
 
+/** Replications per queue job when `--job-replications` is not given. */
+export const DEFAULT_JOB_REPLICATIONS = 10;
+
+/** Parses a queue URL: redis://host:port or rediss://host:port. @throws InvalidArgumentError otherwise */
+export function parseQueueUrl(raw: string): string {
+  const text = raw.trim();
+  if (!/^rediss?:\/\/[^\s]+$/.test(text)) {
+    throw new InvalidArgumentError(`queue must be a Redis URL such as redis://127.0.0.1:6379, got "${raw}"`);
+  }
+  return text;
+}
+
 /** Parses `k/n` (1 <= k <= n) into a 1-based shard. @throws InvalidArgumentError otherwise */
 export function parseShard(raw: string): ShardOption {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
@@ -253,7 +271,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "quiet",
     flags: "-q, --quiet",
     description: "no progress and no result table; errors are still printed",
-    commands: ["run", "compare", "sweep", "merge", "validate", "init", "report", "schema"],
+    commands: ["run", "compare", "sweep", "merge", "validate", "init", "report", "schema", "worker"],
   },
   {
     key: "untilCi",
@@ -310,6 +328,48 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "evaluate only shard k of n of the sweep's points; combine the parts with `scalesim merge`",
     parse: parseShard,
     commands: ["sweep"],
+  },
+  {
+    key: "shardFromEnv",
+    flags: "--shard-from-env [count]",
+    description:
+      "take the shard from a Slurm job array (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX; give the Job's completions as count)",
+    parse: parsePositiveInteger,
+    commands: ["sweep"],
+  },
+  {
+    key: "queue",
+    flags: "--queue <redis-url>",
+    description:
+      "run the replications as jobs on a BullMQ queue in Redis, executed by `scalesim worker` processes on any machines; results are identical to a local run",
+    perCommand: { worker: { description: "Redis of the queue to take jobs from" } },
+    parse: parseQueueUrl,
+    commands: ["run", "sweep", "worker"],
+  },
+  {
+    key: "jobReplications",
+    flags: "--job-replications <count>",
+    description: "replications per queue job (with --queue)",
+    defaultText: String(DEFAULT_JOB_REPLICATIONS),
+    parse: parsePositiveInteger,
+    commands: ["run", "sweep"],
+  },
+  {
+    key: "concurrency",
+    flags: "--concurrency <count>",
+    description: "jobs run at once, each on its own thread",
+    defaultText: "number of CPUs",
+    parse: parsePositiveInteger,
+    commands: ["worker"],
+  },
+  {
+    key: "stallSeconds",
+    flags: "--stall-seconds <seconds>",
+    description:
+      "a job whose worker stops renewing its lock for this long (killed, machine lost) is run again by another worker",
+    defaultText: "30",
+    parse: parsePositiveInteger,
+    commands: ["worker"],
   },
   {
     key: "preset",

@@ -27,6 +27,7 @@ const ACTIONS: Record<CommandName, () => Promise<CommandAction>> = {
   presets: async () => (await import("./commands/presets.ts")).presetsCommand,
   report: async () => (await import("./commands/report.ts")).reportCommand,
   schema: async () => (await import("./commands/schema.ts")).schemaCommand,
+  worker: async () => (await import("./commands/worker.ts")).workerCommand,
 };
 
 /** Description of the whole program, shown at the top of `--help`. */

@@ -23,5 +23,6 @@ export {
 } from "./run-options.ts";
 export { runScenario } from "./run-scenario.ts";
 export { runSweep, type SweepOptions } from "./run-sweep.ts";
+export { fingerprintOfSweep, sweepFingerprint } from "./sweep-fingerprint.ts";
 export { CSV_STATISTICS, sweepToCsv, sweepToJson } from "./sweep-writers.ts";
 export { TDigest, type TDigestState } from "./t-digest.ts";

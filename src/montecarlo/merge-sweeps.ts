@@ -10,8 +10,8 @@ import type { SweepSummary } from "./types.ts";
 /**
  * Merges shard summaries; the order of `parts` does not matter.
  *
- * @throws {RangeError} when the parts belong to different sweeps (name, seed, replications, sampling,
- *   parameters, point count, tool version), a shard is missing or repeated, or a point appears twice.
+ * @throws {RangeError} when the parts belong to different sweeps (fingerprint, name, seed, replications,
+ *   sampling, parameters, point count, tool version), a shard is missing or repeated, or a point appears twice.
  * @throws {TypeError} when `parts` is empty or a part is not a sharded summary.
  */
 export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
@@ -22,6 +22,11 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
   for (const part of parts) {
     if (part.shard === undefined)
       throw new TypeError(`part "${part.name}" is not a shard (it has no shard field)`);
+    if (part.fingerprint !== first.fingerprint) {
+      throw new RangeError(
+        `parts have different fingerprints (${short(first.fingerprint)} and ${short(part.fingerprint)}): the sweep file, its base scenario, the seed, the replications or the scalesim version changed between shards`,
+      );
+    }
     for (const key of ["name", "seed", "replicationsPerPoint", "sampling", "totalPoints"] as const) {
       if (part[key] !== first[key]) {
         throw new RangeError(
@@ -31,6 +36,8 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
     }
     if (!isDeepStrictEqual(part.parameters, first.parameters))
       throw new RangeError("parts differ in parameters");
+    if (!isDeepStrictEqual(part.design, first.design)) throw new RangeError("parts differ in design size");
+    if (!isDeepStrictEqual(questions(part), questions(first))) throw new RangeError("parts differ in boxes");
     if (part.tool.version !== first.tool.version) {
       throw new RangeError(
         `parts come from different scalesim versions: ${first.tool.version} and ${part.tool.version}`,
@@ -54,4 +61,13 @@ export function mergeSweeps(parts: readonly SweepSummary[]): SweepSummary {
     indices.add(point.index);
   }
   return assembleSweep(first, points);
+}
+
+// the questions of a part's boxes, without the answers (recomputed from the merged points)
+function questions(part: SweepSummary): unknown {
+  return part.boxes?.map(({ box: _box, ...question }) => question);
+}
+
+function short(fingerprint: string | undefined): string {
+  return fingerprint === undefined ? "none" : fingerprint.slice(0, 12);
 }

@@ -14,12 +14,16 @@ import { getPath } from "../scenario/parameter-path.ts";
 import { issuesError, loadBase, pointScenario } from "../scenario/point-scenario.ts";
 import type { Sweep } from "../scenario/sweep-schema.ts";
 import { defaultDescribeMetric } from "./describe-metric.ts";
-import type { ProgressCallback } from "./progress.ts";
+import { globalSensitivity } from "./global-sensitivity.ts";
+import type { Progress, ProgressCallback } from "./progress.ts";
 import { ReplicationPool } from "./replication-pool.ts";
 import { DEFAULT_SEED, positiveInteger, type RunOptions } from "./run-options.ts";
 import { runScenario } from "./run-scenario.ts";
 import { sensitivity } from "./sensitivity.ts";
+import { boxQuestion, sweepBoxes } from "./sweep-boxes.ts";
 import { gridValues, planPoints } from "./sweep-design.ts";
+import { sweepFingerprint } from "./sweep-fingerprint.ts";
+import { DEFAULT_MORRIS_LEVELS } from "./sweep-global-design.ts";
 import { toolInfo } from "./tool-info.ts";
 import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
 
@@ -27,6 +31,20 @@ import type { KpiSummary, SweepPoint, SweepSummary } from "./types.ts";
 export interface SweepOptions extends Omit<RunOptions, "untilCi" | "pool"> {
   /** Evaluate only points with index % count === index (0-based shard index). */
   shard?: { index: number; count: number };
+  /**
+   * Points already evaluated by an earlier, interrupted run of the same sweep (same fingerprint): they are
+   * kept as they are and not run again (resume). Points of other shards are ignored.
+   */
+  finished?: readonly SweepPoint[];
+  /** Called with each point as soon as it is evaluated (to checkpoint it). */
+  onPoint?: (point: SweepPoint) => void;
+  /** Where batches run (default: a ReplicationPool of `workers`); not destroyed by runSweep. */
+  pool?: ReplicationPool;
+  /**
+   * Points evaluated at the same time (default 1, one after another). Results do not depend on it; more than
+   * one only helps a pool that can run many batches at once, such as a QueuePool.
+   */
+  concurrentPoints?: number;
 }
 
 /**
@@ -51,8 +69,22 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
   }
   const base = await loadBase(sweep.base, sweep.baseDir);
   if (!base.ok) throw issuesError(base.issues);
+  const fingerprint = sweepFingerprint({
+    sweep,
+    base: base.scenario,
+    version: toolInfo().version,
+    seed,
+    replications,
+  });
   const planned = planPoints(sweep, seed, (path) => getPath(base.scenario, path));
-  const mine = planned.filter((point) => shard === undefined || point.index % shard.count === shard.index);
+  const finished = new Map((options.finished ?? []).map((point) => [point.index, point]));
+  const points: SweepPoint[] = [];
+  const mine = planned.filter((point) => {
+    if (shard !== undefined && point.index % shard.count !== shard.index) return false;
+    const done = finished.get(point.index);
+    if (done !== undefined) points.push(done);
+    return done === undefined;
+  });
   const scenarios = mine.map((point) =>
     pointScenario(base.scenario, point.parameters, `point ${point.index}`),
   );
@@ -60,29 +92,52 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
   if (issues.length > 0) throw issuesError(issues);
 
   const describe = options.describe ?? defaultDescribeMetric();
-  const pool = new ReplicationPool(options.workers);
-  const points: SweepPoint[] = [];
+  const pool = options.pool ?? new ReplicationPool(options.workers);
   const total = mine.length * replications;
   const startedAt = performance.now();
-  try {
-    for (let i = 0; i < mine.length; i++) {
+  const {
+    shard: _shard,
+    finished: _finished,
+    onPoint: _onPoint,
+    pool: _pool,
+    concurrentPoints: _concurrentPoints,
+    onProgress,
+    ...runOptions
+  } = options;
+  // points run one after another (lanes = 1) unless the pool is a queue that can take them all at once
+  const lanes = Math.max(1, Math.min(options.concurrentPoints ?? 1, mine.length));
+  const doneByPoint = new Array<number>(mine.length).fill(0);
+  let next = 0;
+  let stopped = false;
+  const progressOf = (i: number): ProgressCallback | undefined => {
+    if (onProgress === undefined) return undefined;
+    if (lanes === 1) return offsetProgress(onProgress, i * replications, total, startedAt);
+    return (progress) => {
+      doneByPoint[i] = progress.done;
+      const done = doneByPoint.reduce((sum, value) => sum + value, 0);
+      onProgress(sweepProgress(done, total, startedAt));
+    };
+  };
+  const lane = async (): Promise<void> => {
+    while (!stopped) {
+      const i = next++;
+      if (i >= mine.length) return;
       const planned = mine[i]!;
       const scenario = scenarios[i]!;
       if (!scenario.ok) continue;
       if (options.signal?.aborted === true) break;
-      const { shard: _shard, onProgress, ...runOptions } = options;
+      const progress = progressOf(i);
       const summary = await runScenario(scenario.scenario, {
         ...runOptions,
         replications,
         seed,
         describe,
         pool,
-        ...(onProgress === undefined
-          ? {}
-          : { onProgress: offsetProgress(onProgress, i * replications, total, startedAt) }),
+        ...(progress === undefined ? {} : { onProgress: progress }),
       }).catch((error: unknown) => {
         // cancelled before this point's first replication finished: the sweep stops like any cancellation
         if (options.signal?.aborted === true) return undefined;
+        stopped = true;
         throw error;
       });
       if (summary === undefined || summary.stoppedBy === "cancelled") break;
@@ -94,9 +149,14 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
       };
       if (planned.varied !== undefined) point.varied = planned.varied;
       points.push(point);
+      options.onPoint?.(point);
     }
+    stopped = true;
+  };
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
   } finally {
-    await pool.destroy();
+    if (options.pool === undefined) await pool.destroy();
   }
   const summary = assembleSweep(
     {
@@ -105,6 +165,7 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
       seed,
       replicationsPerPoint: replications,
       sampling: sweep.sampling,
+      ...designOf(sweep),
       parameters: sweep.parameters.map((parameter) =>
         parameter.range === undefined
           ? { path: parameter.path, values: parameter.values! }
@@ -116,6 +177,8 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
             },
       ),
       totalPoints: planned.length,
+      fingerprint,
+      ...(sweep.boxes === undefined ? {} : { boxes: sweep.boxes.map(boxQuestion) }),
     },
     points,
   );
@@ -126,12 +189,21 @@ export async function runSweep(sweep: Sweep, options: SweepOptions = {}): Promis
 /** The fields of a SweepSummary that do not depend on which points were evaluated. */
 export type SweepHeader = Pick<
   SweepSummary,
-  "tool" | "name" | "seed" | "replicationsPerPoint" | "sampling" | "parameters" | "totalPoints"
+  | "tool"
+  | "name"
+  | "seed"
+  | "replicationsPerPoint"
+  | "sampling"
+  | "design"
+  | "parameters"
+  | "totalPoints"
+  | "fingerprint"
+  | "boxes"
 >;
 
 /**
- * The summary of `points` (sorted by index) with sensitivity computed from them; shared by runSweep and
- * mergeSweeps so both build byte-identical JSON for the same points.
+ * The summary of `points` (sorted by index) with sensitivity computed from them (and the header's box questions
+ * answered from them); shared by runSweep and mergeSweeps so both build byte-identical JSON for the same points.
  */
 export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepSummary {
   const sorted = [...points].sort((a, b) => a.index - b.index);
@@ -141,6 +213,8 @@ export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepS
     seed: header.seed,
     replicationsPerPoint: header.replicationsPerPoint,
     sampling: header.sampling,
+    ...(header.design === undefined ? {} : { design: header.design }),
+    ...(header.fingerprint === undefined ? {} : { fingerprint: header.fingerprint }),
     parameters: header.parameters,
     totalPoints: header.totalPoints,
     points: sorted,
@@ -148,7 +222,26 @@ export function assembleSweep(header: SweepHeader, points: SweepPoint[]): SweepS
       sorted,
       header.parameters.map((parameter) => parameter.path),
     ),
+    ...globalSensitivity(header, sorted),
+    ...(header.boxes === undefined
+      ? {}
+      : {
+          boxes: sweepBoxes(
+            header.boxes.map(({ box: _box, ...question }) => question),
+            header.parameters.map((parameter) => parameter.path),
+            sorted,
+          ),
+        }),
   };
+}
+
+/** The design size stamped on Sobol' and Morris sweeps (nothing for other samplings). */
+function designOf(sweep: Sweep): Pick<SweepSummary, "design"> {
+  if (sweep.sampling === "sobol") return { design: { samples: sweep.points! } };
+  if (sweep.sampling === "morris") {
+    return { design: { samples: sweep.trajectories!, levels: sweep.levels ?? DEFAULT_MORRIS_LEVELS } };
+  }
+  return {};
 }
 
 function pickKpis(
@@ -174,10 +267,11 @@ function offsetProgress(
   total: number,
   startedAt: number,
 ): ProgressCallback {
-  return (progress) => {
-    const done = offset + progress.done;
-    const seconds = (performance.now() - startedAt) / 1000;
-    const perSecond = seconds > 0 ? done / seconds : 0;
-    callback({ done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : 0 });
-  };
+  return (progress) => callback(sweepProgress(offset + progress.done, total, startedAt));
+}
+
+function sweepProgress(done: number, total: number, startedAt: number): Progress {
+  const seconds = (performance.now() - startedAt) / 1000;
+  const perSecond = seconds > 0 ? done / seconds : 0;
+  return { done, total, perSecond, etaSeconds: perSecond > 0 ? (total - done) / perSecond : 0 };
 }

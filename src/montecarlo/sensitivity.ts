@@ -17,6 +17,7 @@
  * estimable (fewer design points than parameters + 2, a constant column, a singular system).
  */
 import { leastSquares } from "./linear-solve.ts";
+import { parameterNumber } from "./parameter-number.ts";
 import type { SweepPoint, SweepSummary } from "./types.ts";
 
 /** Tornado, SRC and PRCC of `points` for every KPI the points report. */
@@ -31,7 +32,7 @@ export function sensitivity(
   const base = points.find((p) => p.role === "base");
   const design = points.filter((p) => p.role === undefined || p.role === "design");
   const numeric = parameterPaths.filter(
-    (path) => design.length > 0 && design.every((p) => toNumber(p.parameters[path]) !== undefined),
+    (path) => design.length > 0 && design.every((p) => parameterNumber(p.parameters[path]) !== undefined),
   );
   for (const kpi of kpis) {
     if (base !== undefined) {
@@ -46,7 +47,7 @@ export function sensitivity(
     }
     const rows = design.filter((p) => Number.isFinite(meanOf(p, kpi)));
     if (numeric.length === 0 || rows.length < numeric.length + 2) continue;
-    const x = rows.map((p) => numeric.map((path) => toNumber(p.parameters[path])!));
+    const x = rows.map((p) => numeric.map((path) => parameterNumber(p.parameters[path])!));
     const y = rows.map((p) => meanOf(p, kpi));
     src[kpi] = standardisedRegression(x, y, numeric);
     prcc[kpi] = partialRankCorrelation(x, y, numeric);
@@ -145,10 +146,4 @@ function meanOf(point: SweepPoint, kpi: string): number {
   const mean = point.kpis[kpi]?.mean;
   // a NaN mean comes back as null from JSON (merged shards): treat both alike
   return typeof mean === "number" ? mean : Number.NaN;
-}
-
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return undefined;
 }

@@ -2,7 +2,8 @@
  * The points of a sweep, in a fixed order that every shard agrees on:
  *
  *   1. design points: grid (cartesian product, first parameter slowest), Latin hypercube (latin-hypercube.ts,
- *      seeded by the sweep seed) or, for sampling "one-at-a-time", none;
+ *      seeded by the sweep seed), the Saltelli design for Sobol' indices or Morris trajectories
+ *      (sweep-global-design.ts, in design order) or, for sampling "one-at-a-time", none;
  *   2. one-at-a-time points for the tornado (when `tornado` is on, or the sampling is one-at-a-time):
  *      the base point, then each parameter at its low and at its high value with the others at base
  *      (A. Saltelli et al., "Global Sensitivity Analysis: The Primer", Wiley 2008, section 1.2.3).
@@ -15,6 +16,7 @@ import { createStream } from "../../engine/index.ts";
 import type { ParameterValue } from "../scenario/parameter-path.ts";
 import type { Sweep, SweepParameter } from "../scenario/sweep-schema.ts";
 import { latinHypercube } from "./latin-hypercube.ts";
+import { sweepMorrisDesign, sweepSaltelliDesign } from "./sweep-global-design.ts";
 
 /** One point to evaluate (without results yet). */
 export interface PlannedPoint {
@@ -51,14 +53,14 @@ export function planPoints(sweep: Sweep, seed: number, baseValue: (path: string)
       parameters.length,
       createStream(seed, 0, "sweep-latin-hypercube"),
     );
-    for (const row of unit) {
-      push(
-        assign(
-          parameters,
-          row.map((u, j) => fromUnit(parameters[j]!, u)),
-        ),
-        "design",
-      );
+    for (const row of unit) push(unitPoint(parameters, row), "design");
+  } else if (sweep.sampling === "sobol") {
+    for (const row of sweepSaltelliDesign(sweep.points!, parameters.length, seed)) {
+      push(unitPoint(parameters, row), "design");
+    }
+  } else if (sweep.sampling === "morris") {
+    for (const trajectory of sweepMorrisDesign(sweep.trajectories!, parameters.length, seed, sweep.levels)) {
+      for (const row of trajectory.points) push(unitPoint(parameters, row), "design");
     }
   }
   if (sweep.tornado || sweep.sampling === "one-at-a-time") {
@@ -87,8 +89,18 @@ export function gridValues(parameter: SweepParameter): ParameterValue[] {
   return parameter.integer ? [...new Set(values.map(Math.round))] : values;
 }
 
+function unitPoint(parameters: SweepParameter[], row: readonly number[]): Record<string, ParameterValue> {
+  return assign(
+    parameters,
+    row.map((u, j) => fromUnit(parameters[j]!, u)),
+  );
+}
+
 function fromUnit(parameter: SweepParameter, u: number): ParameterValue {
-  if (parameter.values !== undefined) return parameter.values[Math.floor(u * parameter.values.length)]!;
+  if (parameter.values !== undefined) {
+    // Morris points reach u = 1: the last value, not one past it
+    return parameter.values[Math.min(parameter.values.length - 1, Math.floor(u * parameter.values.length))]!;
+  }
   const { min, max } = parameter.range!;
   const value = min + u * (max - min);
   // rounding to whole numbers keeps the strata: each integer in [min, max] gets its share of the points

@@ -3,8 +3,11 @@
  * Every summary carries the label and unit of its metric, so reports need nothing else.
  */
 import type { CostRow, MetricInfo, ResultMeta } from "../model/result.ts";
+import type { MorrisIndex } from "./morris-indices.ts";
+import type { PrimBox } from "./prim.ts";
+import type { SobolIndex } from "./sobol-indices.ts";
 
-export type { CostRow, MetricInfo, ResultMeta };
+export type { CostRow, MetricInfo, MorrisIndex, PrimBox, ResultMeta, SobolIndex };
 
 /** The percentiles reported for every KPI and every month of every series. */
 export interface Percentiles {
@@ -140,7 +143,17 @@ export interface SweepSummary {
   name: string;
   seed: number;
   replicationsPerPoint: number;
-  sampling: "grid" | "latin-hypercube" | "one-at-a-time";
+  sampling: "grid" | "latin-hypercube" | "one-at-a-time" | "sobol" | "morris";
+  /**
+   * Optional (sampling "sobol" or "morris"): the design's size, Sobol' base samples or Morris trajectories,
+   * and the Morris grid levels.
+   */
+  design?: { samples: number; levels?: number };
+  /**
+   * Optional: the sweep's fingerprint (SHA-256 of the sweep and base scenario contents, tool version, seed and
+   * replications); shards with different fingerprints do not merge.
+   */
+  fingerprint?: string;
   parameters: { path: string; values?: Array<number | string | boolean>; min?: number; max?: number }[];
   totalPoints: number;
   shard?: { index: number; count: number };
@@ -150,4 +163,31 @@ export interface SweepSummary {
   /** Standardised regression and rank correlation coefficients: KPI -> parameter -> coefficient. */
   src: Record<string, Record<string, number>>;
   prcc: Record<string, Record<string, number>>;
+  /**
+   * Optional (sampling "sobol", every design point present): KPI -> parameter -> first-order (Saltelli 2010)
+   * and total-order (Jansen) indices with 95% bootstrap intervals.
+   */
+  sobol?: Record<string, Record<string, SobolIndex>>;
+  /**
+   * Optional (sampling "morris", every design point present): KPI -> parameter -> mu, mu* (with 95% bootstrap
+   * interval) and sigma of the elementary effects, on the parameter's range scaled to [0, 1].
+   */
+  morris?: Record<string, Record<string, MorrisIndex>>;
+  /** Optional: the PRIM boxes the sweep asked for ("where does KPI x stay below y"). */
+  boxes?: SweepBox[];
+}
+
+/** A scenario-discovery question of a sweep and PRIM's answer (null: no box reaches the density asked). */
+export interface SweepBox {
+  kpi: string;
+  below?: number;
+  above?: number;
+  threshold: number;
+  box: {
+    bounds: Record<string, { low: number; high: number }>;
+    restricted: string[];
+    coverage: number;
+    density: number;
+    mass: number;
+  } | null;
 }

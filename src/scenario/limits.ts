@@ -24,6 +24,9 @@ export const MAX_SWEEP_DESIGN_POINTS = 10_000;
 /** Most points of a whole sweep (design points plus the one-at-a-time points of the tornado). */
 export const MAX_SWEEP_POINTS = 10_000;
 
+/** Most parameters of a Sobol' sweep (the Saltelli design uses 2k dimensions of a 40-dimension Sobol' sequence). */
+export const MAX_SOBOL_PARAMETERS = 20;
+
 /** Most replications of one run, or of one sweep point (`-n`, `replications:`). */
 export const MAX_REPLICATIONS = 1_000_000;
 

@@ -26,6 +26,8 @@ export interface CliResult {
 export interface RunCliOptions {
   cwd?: string;
   timeoutMs?: number;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
   /** Called with the child and its stderr so far on every stderr chunk (to send signals mid-run). */
   onStderr?: (child: ChildProcess, stderrSoFar: string) => void;
   /** Called once with the child right after it started (to send signals on a timer). */
@@ -37,7 +39,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ["--import", TSX_LOADER, BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
       timeout: options.timeoutMs ?? 60_000,
     });

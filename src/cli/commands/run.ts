@@ -11,9 +11,11 @@ import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
 import { reportWritten, stoppedBy } from "../messages.ts";
 import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
-import { DEFAULT_FORMATS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
+import { DEFAULT_FORMATS, DEFAULT_JOB_REPLICATIONS, DEFAULT_SEED, type ParsedOptions } from "../options.ts";
 import { reportDirectories } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
+import { queueWithoutUntilCi } from "../queue-messages.ts";
+import { explainQueueFailure, openQueuePool } from "../queue-pool-option.ts";
 import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
@@ -100,16 +102,24 @@ async function runOne(
   options: ParsedOptions,
   context: CliContext,
 ): Promise<RunSummary> {
+  if (options.queue !== undefined && options.untilCi !== undefined) {
+    throw new CliError(ExitCode.usage, queueWithoutUntilCi());
+  }
+  const pool = options.queue === undefined ? undefined : await openQueuePool(options.queue);
   const progress = createProgress(progressMode(options, context), scenario.label, context);
   const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
   try {
-    return await runScenario(scenario.scenario, runOptions);
+    return await runScenario(scenario.scenario, {
+      ...runOptions,
+      ...(pool === undefined ? {} : { pool, batchSize: options.jobReplications ?? DEFAULT_JOB_REPLICATIONS }),
+    });
   } catch (error) {
     // a failing replication arrives as ReplicationError; a RangeError here is about the options (--ci-kpis)
     if (error instanceof RangeError) throw optionProblem(error);
-    throw explainFailure(error, () => scenario.argument);
+    throw explainQueueFailure(explainFailure(error, () => scenario.argument));
   } finally {
     progress.stop();
+    await pool?.destroy();
   }
 }
 
