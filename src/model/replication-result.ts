@@ -281,10 +281,12 @@ function levelBreakdown(
  * Copies every entry of `from` into `into`.
  * @throws Error when a name is already there (two producers of one metric): a clash is a bug, not a choice
  */
-function addNew<T>(into: Record<string, T>, from: Readonly<Record<string, T>>, kind: string): void {
+function addNew<T>(into: Record<string, T>, from: Readonly<Partial<Record<string, T>>>, kind: string): void {
   for (const key in from) {
+    const value = from[key];
+    if (value === undefined) continue;
     if (key in into) throw new Error(`${kind} "${key}" is produced twice; each name needs one producer`);
-    into[key] = from[key]!;
+    into[key] = value;
   }
 }
 

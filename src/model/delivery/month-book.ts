@@ -4,6 +4,7 @@
  * recording a series under a name already taken is an error, not a silent overwrite or drop.
  */
 import { monthOfDay } from "../calendar.ts";
+import type { SeriesName } from "../metrics.ts";
 
 /** One monthly series: `values[m]` is month m's value (0 until recorded). */
 export class MonthSeries {
@@ -45,7 +46,7 @@ export class MonthBook {
    * Declare the series `name` recorded by `owner` and return it.
    * @throws Error when `name` is already declared (by any owner)
    */
-  series(owner: string, name: string): MonthSeries {
+  series(owner: string, name: SeriesName): MonthSeries {
     const taken = this.#series.get(name);
     if (taken !== undefined) throw new Error(clash(name, taken.owner, owner));
     const series = new MonthSeries(name, owner, this.horizonMonths);
@@ -58,8 +59,8 @@ export class MonthBook {
    * time is declared for `owner` (earlier months 0).
    * @throws Error when a name is owned by another part
    */
-  recordMonth(owner: string, month: number, values: Readonly<Record<string, number>>): void {
-    for (const name in values) {
+  recordMonth(owner: string, month: number, values: Readonly<Partial<Record<SeriesName, number>>>): void {
+    for (const name of Object.keys(values) as SeriesName[]) {
       let series = this.#series.get(name);
       if (series === undefined) series = this.series(owner, name);
       else if (series.owner !== owner) throw new Error(clash(name, series.owner, owner));

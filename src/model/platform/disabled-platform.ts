@@ -4,6 +4,7 @@
  */
 import type { Environment, RandomSource, SimEvent } from "../../../engine/index.ts";
 import { hoursToDays } from "../calendar.ts";
+import type { PlatformKpis, PlatformMonthSeries, PlatformSamples } from "./platform-metrics.ts";
 import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
 import { assignTier, type TierAssignment } from "./service-tiers.ts";
 
@@ -37,12 +38,12 @@ export class DisabledPlatform implements PlatformPort {
   }
 
   /** No platform costs or series. */
-  closeMonth(_month: number): Record<string, number> {
+  closeMonth(_month: number): PlatformMonthSeries {
     return {};
   }
 
   /** No platform KPIs. */
-  finish(): { kpis: Record<string, number>; samples: Record<string, number[]> } {
+  finish(): { kpis: PlatformKpis; samples: PlatformSamples } {
     return { kpis: {}, samples: {} };
   }
 }

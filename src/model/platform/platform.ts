@@ -180,7 +180,7 @@ export class Platform implements PlatformPort {
   }
 
   /** Post the month's platform costs to the ledger (by tenant, exact to the cent) and return its series. */
-  closeMonth(month: number): Record<string, number> {
+  closeMonth(month: number): PlatformMonthSeries {
     const now = this.#env.now;
     const days = Math.max(1e-12, now - this.#monthStart);
     const close = new MonthClose(
@@ -201,12 +201,10 @@ export class Platform implements PlatformPort {
     return this.#record(close.series);
   }
 
-  /** Append the month's values to the run's series; returns them as a plain record. */
-  #record(month: PlatformMonthSeries): Record<string, number> {
-    const out: Record<string, number> = {};
+  /** Append the month's values to the run's series; returns them. */
+  #record(month: PlatformMonthSeries): PlatformMonthSeries {
     for (const [name, value] of Object.entries(month)) {
       if (value === undefined) continue;
-      out[name] = value;
       let list = this.#monthSeries[name];
       if (list === undefined) {
         list = [];
@@ -214,11 +212,11 @@ export class Platform implements PlatformPort {
       }
       list.push(value);
     }
-    return out;
+    return month;
   }
 
   /** End-of-run KPIs (cluster.*, serving.*, tiers.*, chargeback.*) and pooled samples. */
-  finish(): { kpis: Record<string, number>; samples: Record<string, number[]> } {
+  finish(): { kpis: PlatformKpis; samples: PlatformSamples } {
     const horizonDays = Math.max(1e-12, this.#env.now);
     const k: PlatformKpis = {};
     const samples: PlatformSamples = {};
@@ -231,7 +229,7 @@ export class Platform implements PlatformPort {
     this.#dedicated?.addKpis(k, this.#sharedCost);
     for (const [tenant, cost] of this.#poster.tenantCost) k[`chargeback.platformCost.${tenant}`] = cost;
     k["chargeback.tenants"] = this.#tenants.size;
-    return { kpis: k as Record<string, number>, samples: samples as Record<string, number[]> };
+    return { kpis: k, samples };
   }
 
   /** Month-by-month series recorded by `closeMonth` (for standalone runs and tests). */

@@ -4,6 +4,7 @@
  * scenario, `createPlatform` still returns a port whose jobs simply take their run time.
  */
 import type { SimEvent } from "../../../engine/index.ts";
+import type { PlatformKpis, PlatformMonthSeries, PlatformSamples } from "./platform-metrics.ts";
 
 /** Kinds of compute job (MODEL.md section 4). */
 export type JobKind = "training" | "retraining" | "batchInference";
@@ -55,7 +56,7 @@ export interface PlatformPort {
    * Close a month: post this month's platform costs to the ledger and return the month's series values
    * (e.g. clusterNodes, clusterUtilisation, servingPods, cacheHitRatio, slaAttainment) keyed by series name.
    */
-  closeMonth(month: number): Record<string, number>;
-  /** End of run: scalar KPIs (keys as in result.ts conventions) and pooled samples (e.g. jobWaitHours). */
-  finish(): { kpis: Record<string, number>; samples: Record<string, number[]> };
+  closeMonth(month: number): PlatformMonthSeries;
+  /** End of run: scalar KPIs and pooled samples (e.g. jobWaitHours), named as in the metric catalogue. */
+  finish(): { kpis: PlatformKpis; samples: PlatformSamples };
 }

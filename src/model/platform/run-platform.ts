@@ -8,12 +8,13 @@ import type { PlatformConfig } from "../../scenario/platform-schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
 import { Ledger } from "../ledger.ts";
 import { Platform } from "./platform.ts";
+import type { PlatformKpis, PlatformSamples } from "./platform-metrics.ts";
 
 /** What a standalone platform run returns. */
 export interface PlatformRun {
-  kpis: Record<string, number>;
+  kpis: PlatformKpis;
   series: Record<string, number[]>;
-  samples: Record<string, number[]>;
+  samples: PlatformSamples;
   ledger: Ledger;
   events: number;
 }

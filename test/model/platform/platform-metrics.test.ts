@@ -60,7 +60,7 @@ describe("the platform emits exactly its parts' names of the metric catalogue", 
   }
 
   it("the observed peak is cluster.peakNodes and never above the configured maxNodes", () => {
-    expect(run.kpis["cluster.maxNodes"]).toBeUndefined();
+    expect((run.kpis as Record<string, number>)["cluster.maxNodes"]).toBeUndefined();
     expect(run.kpis["cluster.peakNodes"]).toBeGreaterThan(0);
     expect(run.kpis["cluster.peakNodes"]).toBeLessThanOrEqual(8);
   });

@@ -84,7 +84,7 @@ describe("platform scenarios run on their own (zero delivery demand)", () => {
       "tiers.savingVsSingleTier",
       "tiers.share.Bronze",
       "chargeback.savingVsDedicated",
-    ])
+    ] as const)
       expect(Number.isFinite(r.kpis[k])).toBe(true);
     expect(r.kpis["chargeback.tenants"]).toBe(20);
   });
