@@ -32,3 +32,8 @@ export function resumedPoints(count: number, checkpoint: string): string {
 export function queueWithoutUntilCi(): string {
   return "--queue cannot be combined with --until-ci; give -n instead";
 }
+
+/** The worker was stopped by Ctrl-C or SIGTERM after finishing its running jobs. */
+export function workerStopped(): string {
+  return "worker stopped (Ctrl-C or SIGTERM): running jobs finished, unstarted jobs left on the queue";
+}

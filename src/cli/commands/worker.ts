@@ -9,7 +9,7 @@ import { startQueueWorker } from "../../montecarlo/queue-worker.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import type { ParsedOptions } from "../options.ts";
-import { workerJob, workerListening, workerNeedsQueue } from "../queue-messages.ts";
+import { workerJob, workerListening, workerNeedsQueue, workerStopped } from "../queue-messages.ts";
 
 /** Runs the `worker` command; see the module comment. @throws CliError (exit 1 or 2) */
 export async function workerCommand(
@@ -47,4 +47,6 @@ export async function workerCommand(
     else context.signal.addEventListener("abort", stop, { once: true });
   });
   if (lost !== undefined) throw new CliError(ExitCode.runFailed, lost);
+  // a worker only ends by a signal: say so with the signal exit code, not as a finished report
+  throw new CliError(ExitCode.interrupted, workerStopped());
 }
