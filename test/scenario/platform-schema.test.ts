@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { platformSchema } from "../../../src/scenario/platform-schema.ts";
+import { platformSchema } from "../../src/scenario/platform-schema.ts";
 
 // Walks the schema: every property of every strict object must carry a default and a description.
 function missing(schema: z.ZodType, path: string, out: string[]): void {
