@@ -28,6 +28,7 @@ import { ReplicationPool } from "../src/montecarlo/replication-pool.ts";
 import { toRecord } from "../src/montecarlo/replication-record.ts";
 import { RunAggregator } from "../src/montecarlo/run-aggregator.ts";
 import { runScenario } from "../src/montecarlo/run-scenario.ts";
+import { defaultSummaryRoles } from "../src/montecarlo/summary-roles.ts";
 import { parseScenario } from "../src/scenario/load.ts";
 
 const RATE_REPLICATIONS = 200;
@@ -82,7 +83,8 @@ interface Rate {
 }
 
 async function rate(workers: number): Promise<Rate> {
-  const pool = new ReplicationPool(workers);
+  // 1 worker = in-process (the baseline the 2-thread run is compared with), as before the single-thread pool
+  const pool = new ReplicationPool(workers, workers === 1 ? { inProcess: true } : {});
   try {
     await runScenario(scenario, {
       replications: WARMUP_PER_WORKER * workers,
@@ -126,7 +128,7 @@ globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let peakRss = rssBefore;
 let peakHeap = process.memoryUsage().heapUsed;
-const aggregator = new RunAggregator();
+const aggregator = new RunAggregator({ reachSeries: defaultSummaryRoles().reachSeries });
 const memoryStart = performance.now();
 for (let i = 0; i < MEMORY_REPLICATIONS; i++) {
   aggregator.add({ ...records[i % MEMORY_DISTINCT]!, replication: i });
