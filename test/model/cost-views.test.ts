@@ -61,3 +61,22 @@ describe("two views of cost (level 5)", () => {
     expect(total(tenants.map(([, v]) => v))).toBeCloseTo(result.kpis["chargeback.billed"]!, 2);
   });
 });
+
+describe("model ownership (financial services)", () => {
+  it("bills every tier fee to a unit that owns a delivered model on that tier", async () => {
+    const fs = join(import.meta.dirname, "..", "..", "scenarios", "financial-services.yaml");
+    const loaded = await loadScenario(fs);
+    if (!loaded.ok) throw new Error("financial-services.yaml does not load");
+    const run = simulate(loaded.scenario, { seed: 12345, replication: 0 });
+    const owned = new Set(
+      run.projects.filter((p) => p.tier !== undefined && p.tier !== "").map((p) => `${p.tenant}/${p.tier}`),
+    );
+    const billed = new Set(
+      run.costRows
+        .filter((r) => r.xCostCategory === "tiers")
+        .map((r) => `${r.subAccountId}/${r.serviceName.replace(/ tier$/, "")}`),
+    );
+    expect(billed.size).toBeGreaterThan(1);
+    for (const pair of billed) expect(owned, pair).toContain(pair);
+  });
+});
