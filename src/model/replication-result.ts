@@ -16,6 +16,10 @@ import type { ReplicationResult, SimulateOptions } from "./result.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
 
+/** Ledger categories the platform posts (chargeback-poster.ts), and its per-tenant KPI family. */
+const PLATFORM_CATEGORIES: readonly string[] = ["compute", "serving", "tiers", "platform"];
+const PLATFORM_COST_PREFIX = "chargeback.platformCost.";
+
 /** Builds the result of `model` after `model.run()`. */
 export function replicationResult(model: DeliveryModel, options: SimulateOptions): ReplicationResult {
   const H = model.horizonMonths;
@@ -151,9 +155,23 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     byTenant.set(row.subAccountId, (byTenant.get(row.subAccountId) ?? 0) + row.billedCost);
   for (const [tenant, cost] of byTenant) kpis[`tenantCost.${tenant}`] = cost;
 
-  // platform KPIs and samples
+  // platform KPIs and samples; the platform's cost per tenant is re-read from the allocated rows, as the
+  // platform totals its postings before shared and left-over idle cost are allocated
   const platform = model.platform.finish();
-  addNew(kpis, platform.kpis, "KPI");
+  const platformKpis: Record<string, number | undefined> = { ...platform.kpis };
+  let perTenant = false;
+  for (const name of Object.keys(platformKpis))
+    if (name.startsWith(PLATFORM_COST_PREFIX)) {
+      delete platformKpis[name];
+      perTenant = true;
+    }
+  if (perTenant)
+    for (const row of ledger.rows)
+      if (PLATFORM_CATEGORIES.includes(row.xCostCategory)) {
+        const name = PLATFORM_COST_PREFIX + row.subAccountId;
+        platformKpis[name] = (platformKpis[name] ?? 0) + row.billedCost;
+      }
+  addNew(kpis, platformKpis, "KPI");
 
   levelBreakdown(model, kpis, series, costTotal);
 

@@ -175,6 +175,10 @@ describe.each(FILES)("chargeback of scenarios/%s (2 replications)", (file) => {
     for (let replication = 0; replication < 2; replication++) {
       const result = simulate(scenario, { seed: 12345, replication, keepProjects: false });
       expect(result.costRows.filter(reserved).map((r) => r.serviceName)).toEqual([]);
+      const names = Object.keys(result.kpis);
+      expect(names.filter((k) => k.endsWith(`.${SHARED_TENANT}`) || k.endsWith(`.${IDLE_TENANT}`))).toEqual(
+        [],
+      );
       const raw = simulate(unallocated(scenario), { seed: 12345, replication, keepProjects: false });
       expect(raw.costRows.every((r) => r.subAccountId !== IDLE_TENANT)).toBe(true);
       // the same cost, month by month, to the cent: only who carries the shared rows differs
