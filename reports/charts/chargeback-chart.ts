@@ -1,5 +1,6 @@
 /**
- * Chargeback per tenant (OpenCost allocation, MODEL.md section 4): mean allocated cost with the P10-P90 range.
+ * Chargeback per tenant (OpenCost allocation, MODEL.md section 4): mean allocated cost with the P10-P90 range,
+ * in the chargeback view (what units are billed: shared and idle cost allocated, tier fees as transfer prices).
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
@@ -45,16 +46,16 @@ export function buildChargebackChart(summary: RunSummary): ChartSpec | undefined
   const y = { field: "tenant", type: "nominal", title: "Tenant", sort: order, axis: { labelLimit: 160 } };
   const x = {
     type: "quantitative",
-    title: `Allocated cost over the horizon (${currency})`,
+    title: `Billed over the horizon, chargeback view (${currency})`,
     axis: valueAxis("money"),
   };
-  const title = "Chargeback per tenant";
+  const title = "Chargeback per tenant (chargeback view)";
   const spec = {
     ...frame(
       title,
       rest.length > 0
-        ? `Mean allocated cost; whiskers P10–P90; the ${CHARGEBACK_TOP_TENANTS} largest tenants, the rest summed`
-        : "Mean allocated cost; whiskers P10–P90",
+        ? `Mean billed cost, tier fees included as transfer prices; whiskers P10–P90; the ${CHARGEBACK_TOP_TENANTS} largest tenants, the rest summed`
+        : "Mean billed cost, tier fees included as transfer prices; whiskers P10–P90",
     ),
     width: 520,
     height: Math.max(120, 22 * values.length),

@@ -13,7 +13,10 @@
  *     data, scenario 5.1/5.2 "internal infrastructure or services offerings": internal product name for all three);
  *   - no commitment discounts are modelled, so PricingCategory is never "Committed" and ContractedCost and
  *     EffectiveCost equal BilledCost; ListCost is the on-demand price where the model has one (spot: "Dynamic");
- *   - SubAccountId null for cost no tenant carries (the ledger's "shared" and chargeback's "__idle__").
+ *   - SubAccountId null for cost no tenant carries (the catalogue's SHARED_TENANT and IDLE_TENANT, present only
+ *     when the scenario leaves shared or idle cost unallocated);
+ *   - the file is the chargeback view: x_CostView "Transfer price" marks tier fees, which the enterprise view
+ *     (cost.total, ROI, NPV) leaves out; the "Enterprise" rows add up to what the enterprise spends.
  *
  * Money: whole cents. Each amount is read as its decimal at 15 significant digits (csv-format.ts exactDecimal);
  * the run total, read at 15 significant digits too, is rounded half to even to whole cents and apportioned down
@@ -24,6 +27,7 @@
  * equal; ContractedCost is BilledCost (no negotiated rates).
  */
 import type { CostCategory } from "../../src/model/ledger.ts";
+import { IDLE_TENANT, SHARED_TENANT, TRANSFER_PRICE_CATEGORIES } from "../../src/model/metrics.ts";
 import type { CostRow, RunSummary } from "../../src/montecarlo/types.ts";
 import {
   type CsvValue,
@@ -77,6 +81,7 @@ export const FOCUS_CSV_HEADER = [
   "BillingCurrency",
   "x_CostCategory",
   "x_Allocation",
+  "x_CostView",
   "x_Replications",
 ] as const;
 
@@ -154,10 +159,10 @@ const OTHER_KIND: ChargeKind = {
   description: "Cost",
 };
 
-/** Tenant labels that are not sub accounts: the ledger's unallocated "shared" and chargeback's IDLE_TENANT. */
+/** Tenant labels that are not sub accounts: the catalogue's SHARED_TENANT (unallocated) and IDLE_TENANT. */
 const NOT_A_SUB_ACCOUNT: Readonly<Record<string, "Unallocated" | "Idle">> = {
-  shared: "Unallocated",
-  __idle__: "Idle",
+  [SHARED_TENANT]: "Unallocated",
+  [IDLE_TENANT]: "Idle",
 };
 
 /** ServiceSubcategory by ServiceCategory; any other category gets its "Other (<category>)" subcategory. */
@@ -399,6 +404,8 @@ export function buildFocusCsv(summary: RunSummary): string {
       BillingCurrency: currency,
       x_CostCategory: row.xCostCategory,
       x_Allocation: allocation,
+      // the enterprise view (what the enterprise spends) leaves transfer prices out; the file is the chargeback view
+      x_CostView: TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory) ? "Transfer price" : "Enterprise",
       x_Replications: summary.replications,
     };
     return FOCUS_CSV_HEADER.map((column) => fields[column]);

@@ -2,11 +2,30 @@
  * The monthly cost ledger every part of the model posts to (MODEL.md section 6).
  * One posting becomes one FOCUS cost row; totals by month, category and tenant are derived from the rows.
  */
+import { TRANSFER_PRICE_CATEGORIES } from "./metrics.ts";
+import { allocateSharedRows, type SharedAllocation } from "./platform/chargeback-shared.ts";
 import type { CostRow } from "./result.ts";
 
 /** Cost categories of the ledger, in display order. */
 export const COST_CATEGORIES = ["people", "compute", "serving", "tiers", "platform", "investment"] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+/**
+ * The two views of cost. The enterprise view is what the enterprise spends (people, infrastructure, vendors,
+ * investments): ROI, NPV and cost.total use it. The chargeback view is what business units are billed: every
+ * row, tier fees included as transfer prices (they fund serving and hub people the enterprise view already holds).
+ */
+export type CostView = "enterprise" | "chargeback";
+
+/** Whether category `category` counts in view `view` (transfer prices count only in the chargeback view). */
+export function inCostView(category: string, view: CostView): boolean {
+  return view === "chargeback" || !TRANSFER_PRICE_CATEGORIES.includes(category);
+}
+
+/** The categories of the enterprise view, in display order. */
+export const ENTERPRISE_CATEGORIES: readonly CostCategory[] = COST_CATEGORIES.filter((c) =>
+  inCostView(c, "enterprise"),
+);
 
 /** What a model component posts. `listCost` defaults to `cost` (no discount). */
 export interface Posting {
@@ -16,7 +35,7 @@ export interface Posting {
   service: string;
   /** FOCUS ServiceCategory, e.g. "Compute", "AI and Machine Learning", "Labor". */
   serviceCategory: string;
-  /** Tenant (FOCUS SubAccountId); "shared" for costs not yet allocated. */
+  /** Tenant (FOCUS SubAccountId); SHARED_TENANT (metrics.ts) for costs allocated at the end (`allocateShared`). */
   tenant: string;
   resourceId: string;
   cost: number;
@@ -53,15 +72,30 @@ export class Ledger {
     this.#byMonthCategory.set(key, (this.#byMonthCategory.get(key) ?? 0) + p.cost);
   }
 
+  /**
+   * Allocate the shared and left-over idle rows to tenants (chargeback-shared.ts), in place; the totals by month
+   * and category are recomputed from the rows, so they hold the allocated cents.
+   */
+  allocateShared(allocation: SharedAllocation): void {
+    const rows = allocateSharedRows(this.rows, allocation);
+    this.rows.length = 0;
+    this.#byMonthCategory.clear();
+    for (const row of rows) {
+      this.rows.push(row);
+      const key = `${row.month}|${row.xCostCategory}`;
+      this.#byMonthCategory.set(key, (this.#byMonthCategory.get(key) ?? 0) + row.billedCost);
+    }
+  }
+
   /** Total cost of one category in one month (0 when nothing was posted). */
   total(month: number, category: CostCategory): number {
     return this.#byMonthCategory.get(`${month}|${category}`) ?? 0;
   }
 
-  /** Total of all categories in one month. */
-  monthTotal(month: number): number {
+  /** Total of all categories of `view` in one month (default: the chargeback view, every category). */
+  monthTotal(month: number, view: CostView = "chargeback"): number {
     let sum = 0;
-    for (const c of COST_CATEGORIES) sum += this.total(month, c);
+    for (const c of COST_CATEGORIES) if (inCostView(c, view)) sum += this.total(month, c);
     return sum;
   }
 }

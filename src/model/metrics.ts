@@ -84,6 +84,20 @@ export const IDLE_TENANT = "__idle__";
 /** How {@link IDLE_TENANT} is shown. */
 export const IDLE_TENANT_LABEL = "Idle capacity";
 
+/**
+ * Tenant (sub-account) of cost that is not allocated to a tenant: what the model posts as shared (hub staff,
+ * roadmap investments) before the month's shared costs are allocated, and what stays there only when the scenario
+ * asks for it (`platform.chargeback.shared: none`) or there is no tenant at all. Reserved: no tenant may use it.
+ */
+export const SHARED_TENANT = "shared";
+
+/**
+ * Cost categories that are transfer prices: what a business unit is billed for a service whose cost the ledger
+ * already holds (tier fees fund the serving infrastructure and hub people). They belong to the chargeback view
+ * only; the enterprise view (cost.total, ROI, NPV) leaves them out so that no dollar is counted twice.
+ */
+export const TRANSFER_PRICE_CATEGORIES: readonly string[] = ["tiers"];
+
 /** Every metric by name or pattern. */
 export const METRICS = {
   // delivery: ideas and projects through the lifecycle
@@ -353,7 +367,8 @@ export const METRICS = {
     label: "Total cost",
     unit: "currency",
     better: "lower",
-    meaning: "Every ledger cost over the horizon.",
+    meaning:
+      "What the enterprise spends over the horizon (people, infrastructure, vendors, investments): every ledger cost except transfer prices (tier fees).",
     producer: "finance",
     kinds: ["kpi"],
   },
@@ -369,7 +384,7 @@ export const METRICS = {
     label: "Total cost",
     unit: "currency",
     better: "lower",
-    meaning: "Every ledger cost of each month.",
+    meaning: "What the enterprise spends each month: every ledger cost except transfer prices (tier fees).",
     producer: "finance",
     kinds: ["series"],
   },
@@ -377,7 +392,7 @@ export const METRICS = {
     label: "Total cost (cumulative)",
     unit: "currency",
     better: "lower",
-    meaning: "Every ledger cost from month 0 to the end of each month.",
+    meaning: "What the enterprise spends from month 0 to the end of each month (no transfer prices).",
     producer: "finance",
     kinds: ["series"],
   },
@@ -385,7 +400,7 @@ export const METRICS = {
     label: "ROI (value / cost)",
     unit: "multiple",
     better: "higher",
-    meaning: "Value realised divided by total cost.",
+    meaning: "Value realised divided by total cost (the enterprise view: tier fees are not counted on top).",
     producer: "finance",
     kinds: ["kpi"],
   },
@@ -479,7 +494,7 @@ export const METRICS = {
     label: "Cost of {tenant}",
     unit: "currency",
     better: "lower",
-    meaning: `Ledger cost billed to one tenant (sub-account); ${IDLE_TENANT} is capacity no tenant used.`,
+    meaning: `Ledger cost billed to one tenant (sub-account) in the chargeback view (its share of shared and idle cost and its tier fees included); ${SHARED_TENANT} and ${IDLE_TENANT} appear only when the scenario leaves shared or idle cost unallocated.`,
     producer: "finance",
     kinds: ["kpi"],
   },
@@ -938,6 +953,15 @@ export const METRICS = {
     meaning:
       "Platform cost (compute, serving, tier fees, fixed costs) charged back to one tenant; tenantCost.<tenant> adds the tenant's people and other ledger costs.",
     producer: "chargeback",
+    kinds: ["kpi"],
+  },
+  "chargeback.billed": {
+    label: "Billed to tenants (chargeback view)",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Every ledger cost billed to tenants over the horizon, tier fees included as transfer prices: cost.total plus cost.tiers.",
+    producer: "finance",
     kinds: ["kpi"],
   },
   "chargeback.tenants": {

@@ -11,10 +11,14 @@ import type { DeliveryModel } from "./delivery/delivery-model.ts";
 import { HORIZONS, IMPACTS, PHASE_COUNT, RISKS } from "./delivery/project.ts";
 import { peopleCost, sunkCost } from "./delivery/project-costs.ts";
 import { netPresentValue } from "./finance.ts";
-import { COST_CATEGORIES } from "./ledger.ts";
+import { COST_CATEGORIES, inCostView } from "./ledger.ts";
 import type { ReplicationResult, SimulateOptions } from "./result.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
+
+/** Ledger categories the platform posts (chargeback-poster.ts), and its per-tenant KPI family. */
+const PLATFORM_CATEGORIES: readonly string[] = ["compute", "serving", "tiers", "platform"];
+const PLATFORM_COST_PREFIX = "chargeback.platformCost.";
 
 /** Builds the result of `model` after `model.run()`. */
 export function replicationResult(model: DeliveryModel, options: SimulateOptions): ReplicationResult {
@@ -25,17 +29,31 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   const series: Record<string, number[]> = {};
   const years = H / 12;
 
-  // monthly cost by category from the ledger, then every series of the month book
+  // shared and left-over idle cost to tenants (chargeback-shared.ts), before any total is read
+  const chargeback = model.scenario.platform.chargeback;
+  ledger.allocateShared({
+    tenants: model.tenancy.tenantNames,
+    shared: chargeback.shared,
+    idle: chargeback.idle,
+    weights: new Map(model.scenario.platform.tenants.map((t) => [t.name, t.weight])),
+  });
+
+  // monthly cost by category from the ledger, then every series of the month book; costTotal is the
+  // enterprise view (no transfer prices), chargeback.billed every category
   const costTotal = new Array<number>(H).fill(0);
+  let billed = 0;
   for (const c of COST_CATEGORIES) {
     const s = new Array<number>(H);
+    const enterprise = inCostView(c, "enterprise");
     for (let m = 0; m < H; m++) {
       s[m] = ledger.total(m, c);
-      costTotal[m]! += s[m]!;
+      if (enterprise) costTotal[m]! += s[m]!;
     }
     series[`cost.${c}`] = s;
     kpis[`cost.${c}`] = sum(s);
+    billed += kpis[`cost.${c}`]!;
   }
+  kpis["chargeback.billed"] = billed;
   series.costTotal = costTotal;
   series.cumulativeCost = cumulative(costTotal);
   const book = model.book.toRecord();
@@ -131,15 +149,29 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (tally.phaseEffortCount[i]! > 0)
       kpis[`effort.${PHASES[i]}`] = tally.phaseEffortSum[i]! / tally.phaseEffortCount[i]!;
 
-  // cost by tenant, from the FOCUS rows
+  // cost by tenant, from the FOCUS rows (the chargeback view)
   const byTenant = new Map<string, number>();
   for (const row of ledger.rows)
     byTenant.set(row.subAccountId, (byTenant.get(row.subAccountId) ?? 0) + row.billedCost);
   for (const [tenant, cost] of byTenant) kpis[`tenantCost.${tenant}`] = cost;
 
-  // platform KPIs and samples
+  // platform KPIs and samples; the platform's cost per tenant is re-read from the allocated rows, as the
+  // platform totals its postings before shared and left-over idle cost are allocated
   const platform = model.platform.finish();
-  addNew(kpis, platform.kpis, "KPI");
+  const platformKpis: Record<string, number | undefined> = { ...platform.kpis };
+  let perTenant = false;
+  for (const name of Object.keys(platformKpis))
+    if (name.startsWith(PLATFORM_COST_PREFIX)) {
+      delete platformKpis[name];
+      perTenant = true;
+    }
+  if (perTenant)
+    for (const row of ledger.rows)
+      if (PLATFORM_CATEGORIES.includes(row.xCostCategory)) {
+        const name = PLATFORM_COST_PREFIX + row.subAccountId;
+        platformKpis[name] = (platformKpis[name] ?? 0) + row.billedCost;
+      }
+  addNew(kpis, platformKpis, "KPI");
 
   levelBreakdown(model, kpis, series, costTotal);
 

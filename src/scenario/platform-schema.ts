@@ -417,9 +417,11 @@ const fixedCostSchema = z
     name: z.string().min(1).default("shared service").describe("shared fixed cost (FOCUS ServiceName)"),
     costPerMonth: nonNegative.default(0).describe("cost per month of the shared item"),
     method: z
-      .enum(["even", "usage", "weights"])
+      .enum(["even", "usage", "weights", "none"])
       .default("usage")
-      .describe("allocation: evenly, by each tenant's share of workload cost, or by tenant weights"),
+      .describe(
+        "allocation: evenly, by each tenant's share of workload cost, by tenant weights, or none (left unallocated)",
+      ),
     dedicatedCostPerMonth: nonNegative
       .default(0)
       .describe("what one tenant's own copy of this item would cost per month (dedicated comparison)"),
@@ -433,6 +435,12 @@ const chargebackSchema = defaulted(
         .enum(["usage", "even", "none"])
         .default("usage")
         .describe("idle cost shared by usage (OpenCost shareIdle), evenly, or not at all (kept as __idle__)"),
+      shared: z
+        .enum(["usage", "even", "weights", "none"])
+        .default("usage")
+        .describe(
+          "shared cost (hub staff, roadmap investments) allocated by each tenant's own cost (OpenCost shareSplit weighted), evenly, by tenant weights, or not at all (kept as 'shared')",
+        ),
       fixedCosts: z
         .array(fixedCostSchema)
         .default([

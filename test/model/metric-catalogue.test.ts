@@ -9,6 +9,7 @@ import {
   type MetricKey,
   type MetricKind,
   parseMetricName,
+  SHARED_TENANT,
   SUMMARY_ROLES,
 } from "../../src/model/metrics.ts";
 import { PHASES } from "../../src/model/result.ts";
@@ -95,7 +96,14 @@ describe("metric catalogue against every scenario in scenarios/", () => {
     expect(emitted.kpi.has(SUMMARY_ROLES.crnKpi)).toBe(true);
   });
 
-  it("names the idle tenant as chargeback does", () => {
-    expect(emitted.kpi.has(`tenantCost.${IDLE_TENANT}`)).toBe(true);
+  it("names the idle tenant as chargeback does, which no scenario leaves cost with by default", async () => {
+    expect(emitted.kpi.has(`tenantCost.${IDLE_TENANT}`)).toBe(false);
+    expect(emitted.kpi.has(`tenantCost.${SHARED_TENANT}`)).toBe(false);
+    const loaded = await loadScenario(join(SCENARIO_DIR, "multi-tenant-chargeback.yaml"));
+    if (!loaded.ok) throw new Error("multi-tenant-chargeback.yaml does not load");
+    const s = loaded.scenario;
+    const chargeback = { ...s.platform.chargeback, idle: "none" as const, shared: "none" as const };
+    const kept = simulate({ ...s, platform: { ...s.platform, chargeback } }, { seed: SEED, replication: 0 });
+    expect(kept.kpis[`tenantCost.${IDLE_TENANT}`]).toBeGreaterThan(0);
   });
 });

@@ -340,9 +340,13 @@ describe.each(SCENARIOS)("FOCUS export of scenarios/%s (2 replications)", (file)
     expect(focusViolations(table).slice(0, 20)).toEqual([]);
   });
 
-  it("adds BilledCost up to the run's total cost to the cent, and each month to within a cent", () => {
-    expect(cents(table.rows, "BilledCost")).toBe(expectedCents(summary.kpis["cost.total"]!.mean));
-    const monthly = summary.series.costTotal!.mean;
+  it("adds BilledCost up to the run's billed total to the cent, and each month to within a cent", () => {
+    expect(cents(table.rows, "BilledCost")).toBe(expectedCents(summary.kpis["chargeback.billed"]!.mean));
+    // the chargeback view of each month: every cost category, tier fees included
+    const categories = Object.keys(summary.series).filter((name) => /^cost\.[a-z]+$/.test(name));
+    const monthly = summary.series.costTotal!.mean.map((_, m) =>
+      categories.reduce((total, name) => total + summary.series[name]!.mean[m]!, 0),
+    );
     const starts = [...new Set(table.rows.map((r) => r.ChargePeriodStart))];
     expect(starts).toHaveLength(monthly.length);
     starts.forEach((start, m) => {
@@ -350,5 +354,19 @@ describe.each(SCENARIOS)("FOCUS export of scenarios/%s (2 replications)", (file)
       const difference = month - expectedCents(monthly[m]!);
       expect(difference >= -1n && difference <= 1n, `${start}: ${month} vs ${monthly[m]}`).toBe(true);
     });
+  });
+
+  it("marks tier fees as transfer prices; the other rows add up to the enterprise view's total cost", () => {
+    const transfer = table.rows.filter((r) => r.x_CostView === "Transfer price");
+    expect(transfer.every((r) => r.x_CostCategory === "tiers")).toBe(true);
+    expect(table.rows.every((r) => r.x_CostCategory !== "tiers" || r.x_CostView === "Transfer price")).toBe(
+      true,
+    );
+    // each row is within a cent of its exact amount and the whole file is exact, so the enterprise rows miss
+    // cost.total by less than one cent per transfer row
+    const enterprise = cents(table.rows, "BilledCost", (r) => r.x_CostView === "Enterprise");
+    const difference = enterprise - expectedCents(summary.kpis["cost.total"]!.mean);
+    const bound = BigInt(transfer.length);
+    expect(difference >= -bound && difference <= bound, `${enterprise} vs cost.total`).toBe(true);
   });
 });

@@ -7,7 +7,7 @@
  * (overhead) costs are split by a stated method. Amounts are converted to integer cents and split with the
  * largest-remainder method (largest-remainder.ts), so the parts add up to the pool's total exactly.
  */
-import { IDLE_TENANT } from "../metrics.ts";
+import { IDLE_TENANT, SHARED_TENANT } from "../metrics.ts";
 import { apportionCents, toCents } from "./largest-remainder.ts";
 
 /** The catalogue's idle tenant (OpenCost's idle allocation name), re-exported for the chargeback's callers. */
@@ -75,18 +75,20 @@ export function allocatePoolCents(
 /**
  * Split a fixed shared cost: evenly across tenants, by their share of `usageCost`, or by `weights`
  * (falling back to even when the chosen weights are all zero). Integer cents summing to `toCents(cost)`.
+ * With method "none" or no tenant yet, the cost stays unallocated under SHARED_TENANT (the month's shared-cost
+ * allocation, chargeback-shared.ts, takes it on unless the scenario says "none").
  */
 export function allocateFixedCents(
   cost: number,
   tenants: readonly string[],
-  method: "even" | "usage" | "weights",
+  method: "even" | "usage" | "weights" | "none",
   usageCost: ReadonlyMap<string, number>,
   weights: ReadonlyMap<string, number>,
 ): Map<string, number> {
   const result = new Map<string, number>();
   const total = toCents(cost);
-  if (tenants.length === 0) {
-    if (total !== 0) result.set(IDLE_TENANT, total);
+  if (tenants.length === 0 || method === "none") {
+    if (total !== 0) result.set(SHARED_TENANT, total);
     return result;
   }
   const w = tenants.map((t) =>

@@ -1,0 +1,135 @@
+/**
+ * Allocation of the month's shared cost to tenants, after the pools' own chargeback: cost the model posts as
+ * shared (hub staff, roadmap investments) and idle cost no pool could share (a pool nobody used that month) are
+ * split across the tenants by a stated method, in whole cents, so that by default no cost stays in a made-up
+ * tenant.
+ *
+ * Source: OpenCost cost allocation (opencost/opencost core/pkg/opencost/allocation.go, `AllocationSet.AggregateBy`
+ * and `computeShareCoeffs`; API doc https://opencost.io/docs/integrations/api, `shareIdle`, `shareCost`,
+ * `shareSplit`). Shared costs are taken out first and split after idle sharing: `weighted` in proportion to each
+ * tenant's own (non-shared) cost including its idle share, `even` one part per tenant. Here "usage" is OpenCost's
+ * weighted split (the basis is the tenant's enterprise-view cost of the month: transfer prices are not usage),
+ * "even" its even split, "weights" the platform's tenant weights, and "none" keeps the cost under
+ * {@link SHARED_TENANT} (OpenCost keeps unshared cost as its own allocation). Idle cost left by a pool nobody
+ * used (OpenCost step 10 keeps it as `__idle__`) is shared here like a shared cost unless idle sharing is "none":
+ * that goes beyond OpenCost, so that only the user's choice leaves cost unallocated. Amounts are split with the
+ * largest-remainder method (largest-remainder.ts): the parts add up to the row's cost in cents exactly.
+ */
+import { IDLE_TENANT, SHARED_TENANT, TRANSFER_PRICE_CATEGORIES } from "../metrics.ts";
+import type { CostRow } from "../result.ts";
+import type { IdleMethod } from "./chargeback.ts";
+import { apportionCents, toCents } from "./largest-remainder.ts";
+
+/** How shared cost is allocated: by usage (OpenCost weighted), evenly, by tenant weights, or not at all. */
+export type SharedMethod = "usage" | "even" | "weights" | "none";
+
+/** What the allocation needs to know. */
+export interface SharedAllocation {
+  /** Tenants to charge, in order; tenants found in the rows but not listed are added after them. */
+  tenants: readonly string[];
+  /** Method for cost posted to {@link SHARED_TENANT}. */
+  shared: SharedMethod;
+  /** Method for cost left under {@link IDLE_TENANT} ("none" keeps it there). */
+  idle: IdleMethod;
+  /** Weights of the `weights` method (a tenant not listed weighs 1). */
+  weights: ReadonlyMap<string, number>;
+}
+
+/** Whether `tenant` is one of the model's own labels rather than a tenant. */
+function isReserved(tenant: string): boolean {
+  return tenant === SHARED_TENANT || tenant === IDLE_TENANT;
+}
+
+/**
+ * The rows with every shared (and left-over idle) row replaced, in place, by one row per tenant carrying its
+ * share in whole cents; quantity and list cost split in proportion. A row whose cost rounds to 0 cents goes
+ * whole to the tenant with the largest weight. Rows stay as they are when there is no tenant or the method is
+ * "none".
+ */
+export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllocation): CostRow[] {
+  const tenants = [...options.tenants];
+  const known = new Set(tenants);
+  for (const row of rows) {
+    const t = row.subAccountId;
+    if (!isReserved(t) && !known.has(t)) {
+      known.add(t);
+      tenants.push(t);
+    }
+  }
+  if (tenants.length === 0) return [...rows];
+  const usage = usageBasis(rows, tenants);
+  const out: CostRow[] = [];
+  for (const row of rows) {
+    const method = methodOf(row.subAccountId, options);
+    if (method === undefined) {
+      out.push(row);
+      continue;
+    }
+    const weights = tenants.map((t, i) =>
+      method === "even"
+        ? 1
+        : method === "weights"
+          ? (options.weights.get(t) ?? 1)
+          : usageOf(usage, row.month, i),
+    );
+    splitRow(row, tenants, weights, out);
+  }
+  return out;
+}
+
+/** The method that applies to a row of `tenant`, or undefined when the row stays as it is. */
+function methodOf(tenant: string, options: SharedAllocation): SharedMethod | undefined {
+  if (tenant === SHARED_TENANT) return options.shared === "none" ? undefined : options.shared;
+  if (tenant === IDLE_TENANT) return options.idle === "none" ? undefined : options.idle;
+  return undefined;
+}
+
+/** Each tenant's own enterprise-view cost per month (index = month), by tenant index. */
+function usageBasis(rows: readonly CostRow[], tenants: readonly string[]): Map<number, Float64Array> {
+  const index = new Map(tenants.map((t, i) => [t, i]));
+  const basis = new Map<number, Float64Array>();
+  for (const row of rows) {
+    const i = index.get(row.subAccountId);
+    if (i === undefined || TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory)) continue;
+    let month = basis.get(row.month);
+    if (month === undefined) basis.set(row.month, (month = new Float64Array(tenants.length)));
+    month[i]! += Math.max(0, row.billedCost);
+  }
+  return basis;
+}
+
+function usageOf(basis: ReadonlyMap<number, Float64Array>, month: number, tenant: number): number {
+  return basis.get(month)?.[tenant] ?? 0;
+}
+
+/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`. */
+function splitRow(
+  row: CostRow,
+  tenants: readonly string[],
+  weights: readonly number[],
+  out: CostRow[],
+): void {
+  const total = toCents(row.billedCost);
+  if (total === 0) {
+    let best = 0;
+    for (let i = 1; i < weights.length; i++) if (weights[i]! > weights[best]!) best = i;
+    out.push({ ...row, subAccountId: tenants[best]! });
+    return;
+  }
+  const listFactor = row.billedCost !== 0 ? row.listCost / row.billedCost : 1;
+  const effectiveFactor = row.billedCost !== 0 ? row.effectiveCost / row.billedCost : 1;
+  const parts = apportionCents(total, weights);
+  for (let i = 0; i < tenants.length; i++) {
+    const cents = parts[i]!;
+    if (cents === 0) continue;
+    const cost = cents / 100;
+    out.push({
+      ...row,
+      subAccountId: tenants[i]!,
+      billedCost: cost,
+      effectiveCost: cost * effectiveFactor,
+      listCost: cost * listFactor,
+      consumedQuantity: (row.consumedQuantity * cents) / total,
+    });
+  }
+}
