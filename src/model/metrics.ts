@@ -409,7 +409,8 @@ export const METRICS = {
     label: "Cost per delivered project vs level 1",
     unit: "ratio",
     better: "lower",
-    meaning: "Cost per delivered project over the scenario's level-1 reference cost per project.",
+    meaning:
+      "Cost per delivered project over finance.level1CostPerProject, only when the scenario sets it; the maturity ladder computes it from its level-1 rung.",
     producer: "finance",
     kinds: ["kpi"],
   },

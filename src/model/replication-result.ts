@@ -117,7 +117,9 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
-    kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / params.finance.level1CostPerProject;
+    // issue 10 point 6: no constant stands in for a result; the reference is the user's, or the ladder's level-1 rung
+    const reference = params.finance.level1CostPerProject;
+    if (reference !== undefined) kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / reference;
   }
   kpis.sunkCost = tally.sunkCostKilled + tally.sunkCostFailed;
   kpis["sunkCost.killed"] = tally.sunkCostKilled;
@@ -250,8 +252,8 @@ function levelBreakdown(
       if (cost > 0) kpis[`${prefix}roi`] = value / cost;
       if (delivered > 0) {
         kpis[`${prefix}costPerDelivered`] = cost / delivered;
-        kpis[`${prefix}costEfficiencyVsLevel1`] =
-          cost / delivered / model.params.finance.level1CostPerProject;
+        const reference = model.params.finance.level1CostPerProject;
+        if (reference !== undefined) kpis[`${prefix}costEfficiencyVsLevel1`] = cost / delivered / reference;
       }
     }
     let approved = 0;

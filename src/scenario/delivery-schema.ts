@@ -795,8 +795,11 @@ const financeSchema = defaulted(
           .describe("loaded cost per FTE and year, by role"),
       ),
       level1CostPerProject: positive
-        .default(500_000)
-        .describe("reference cost per delivered project at level 1, for 'cost efficiency vs level 1'"),
+        .optional()
+        .describe(
+          "your own reference cost per delivered project at level 1, for 'cost efficiency vs level 1'; unset = " +
+            "no such KPI in a run (the maturity ladder computes it from its level-1 rung on the same random numbers)",
+        ),
     })
     .describe("MODEL.md section 6: money"),
 );
