@@ -132,7 +132,7 @@ function differences(scenarios: readonly Scenario[]): MechanismDifference[] {
 function flatten(node: unknown, path: string, into: Map<string, string>): void {
   if (Array.isArray(node)) {
     into.set(`${path}.length`, String(node.length));
-    node.forEach((item, i) => flatten(item, `${path}[${i}]`, into));
+    for (const [i, item] of node.entries()) flatten(item, `${path}[${i}]`, into);
     return;
   }
   if (node !== null && typeof node === "object") {
