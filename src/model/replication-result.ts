@@ -119,7 +119,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     kpis.costPerDelivered = totalCost / delivered;
     // issue 10 point 6: no constant stands in for a result; the reference is the user's, or the ladder's level-1 rung
     const reference = params.finance.level1CostPerProject;
-    if (reference !== undefined) kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / reference;
+    if (reference > 0) kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / reference;
   }
   kpis.sunkCost = tally.sunkCostKilled + tally.sunkCostFailed;
   kpis["sunkCost.killed"] = tally.sunkCostKilled;
@@ -253,7 +253,7 @@ function levelBreakdown(
       if (delivered > 0) {
         kpis[`${prefix}costPerDelivered`] = cost / delivered;
         const reference = model.params.finance.level1CostPerProject;
-        if (reference !== undefined) kpis[`${prefix}costEfficiencyVsLevel1`] = cost / delivered / reference;
+        if (reference > 0) kpis[`${prefix}costEfficiencyVsLevel1`] = cost / delivered / reference;
       }
     }
     let approved = 0;

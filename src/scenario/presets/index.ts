@@ -23,14 +23,14 @@ const ORDER = [
   "level-3",
   "level-4",
   "level-5",
+  "financial-services",
+  "retail",
+  "manufacturing",
   "demand-level-1",
   "demand-level-2",
   "demand-level-3",
   "demand-level-4",
   "demand-level-5",
-  "financial-services",
-  "retail",
-  "manufacturing",
 ];
 
 function rank(name: string): number {
@@ -39,7 +39,8 @@ function rank(name: string): number {
 }
 
 /**
- * Every preset name: the levels in order, then the case studies, then any others alphabetically.
+ * Every preset name: the levels in order, then the case studies, the demand profiles, then any others
+ * alphabetically.
  * @example presetNames()[0] === "level-1"
  */
 export function presetNames(): string[] {
