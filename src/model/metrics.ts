@@ -430,6 +430,32 @@ export const METRICS = {
     producer: "finance",
     kinds: [],
   },
+  operatingCost: {
+    label: "Operating cost (investments apart)",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Ledger cost of the months at the maturity level without roadmap investments, which are shown apart as cost.investment (they are charged in the months before their effects).",
+    producer: "finance",
+    kinds: [],
+  },
+  operatingCostPerDelivered: {
+    label: "Operating cost per delivered project",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Operating cost (investments apart) of the months at the level over the projects delivered in them.",
+    producer: "finance",
+    kinds: [],
+  },
+  operatingRoi: {
+    label: "Operating ROI (investments apart)",
+    unit: "ratio",
+    better: "higher",
+    meaning: "Value realised in the months at the level over their operating cost (investments apart).",
+    producer: "finance",
+    kinds: [],
+  },
   sunkCost: {
     label: "Sunk cost of killed and failed projects",
     unit: "currency",
@@ -1036,6 +1062,9 @@ export const LEVEL_BREAKDOWN = [
   "approved",
   "timeToMarketDays",
   "successRate",
+  "operatingCost",
+  "operatingCostPerDelivered",
+  "operatingRoi",
 ] as const satisfies readonly MetricKey[];
 
 /** The pattern of per-level KPIs. */

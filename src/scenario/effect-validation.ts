@@ -8,8 +8,9 @@
  * schema's own message.
  *
  * What may change during a run: the delivery sections (organisation, demand, portfolio, lifecycle, governance,
- * finance). Platform parameters are checked the same way and then refused with a plain reason: the platform is
- * built once when the run starts and has no way yet to be rebuilt mid-run (see the README's model section).
+ * finance), except the business units (their arrivals are scheduled when the run starts). Platform parameters are
+ * checked the same way and then refused with a plain reason: the platform is built once when the run starts and
+ * has no way yet to be rebuilt mid-run (see the README's model section).
  */
 import type { DocPath } from "./merge.ts";
 import { FORBIDDEN_SEGMENTS, pathKeys, pathProblem } from "./parameter-path.ts";
@@ -96,13 +97,21 @@ export function effectIssues(
 ): EffectIssue[] {
   const problem = effectPathProblem(scenario, path, value);
   if (problem !== undefined) return [{ field: "path", message: problem }];
-  const section = pathKeys(path)[0]!;
+  const keys = pathKeys(path);
+  const section = keys[0]!;
   const document = structuredClone(scenario);
   document.roadmap = { investments: [] };
-  setOwn(document, pathKeys(path), value);
+  setOwn(document, keys, value);
   const invalid = check(document);
   if (invalid !== undefined)
     return [{ field: "value", message: `after this effect, ${invalid.path.join(".")}: ${invalid.message}` }];
+  if (/^demand\.businessUnits(\.|$)/.test(keys.join(".")))
+    return [
+      {
+        field: "path",
+        message: `roadmap effect ${JSON.stringify(path)}: business units cannot change during a run yet (each unit's arrivals are scheduled when the run starts); use demand.businessUnits[i].ramp for demand that grows`,
+      },
+    ];
   if (!EFFECT_SECTIONS.includes(section))
     return [
       {

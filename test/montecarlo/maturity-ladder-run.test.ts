@@ -4,7 +4,8 @@ import { runMaturityLadder } from "../../src/montecarlo/maturity-ladder-run.ts";
 import { runScenario } from "../../src/montecarlo/run-scenario.ts";
 import { loadScenario } from "../../src/scenario/load.ts";
 
-const scenarioFile = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url));
+const scenarioFile = (name: string) =>
+  fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url));
 
 async function load(name: string) {
   const loaded = await loadScenario(scenarioFile(name));
@@ -18,7 +19,9 @@ describe("runMaturityLadder (issue 10, points 1 and 6)", async () => {
   const row = (level: number) => ladder.rows[level - 1]!;
 
   it("runs the levels through compareScenarios on common random numbers, level 1 as the baseline", () => {
-    expect(ladder.compare.scenarios.map((s) => s.meta.scenarioName)).toEqual(ladder.rows.map((r) => r.preset));
+    expect(ladder.compare.scenarios.map((s) => s.meta.scenarioName)).toEqual(
+      ladder.rows.map((r) => r.preset),
+    );
     expect(ladder.compare.seed).toBe(2026);
     expect(ladder.compare.differences.every((d) => d.baseline === "level-1")).toBe(true);
     // common random numbers: every level sees the same ideas (same arrival streams, same demand)

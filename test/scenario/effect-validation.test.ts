@@ -14,20 +14,30 @@ function issuesOf(text: string) {
 describe("roadmap effects are checked like the scenario (issue 10, point 9)", () => {
   it("a typo in an effect path gets a did-you-mean and the file's line", () => {
     const [issue] = issuesOf(withEffects("        - { path: organisation.spoke.count, value: 8 }\n"));
-    expect(issue).toMatchObject({ file: "plan.yaml", line: 9, path: "roadmap.investments[0].effects[0].path" });
+    expect(issue).toMatchObject({
+      file: "plan.yaml",
+      line: 9,
+      path: "roadmap.investments[0].effects[0].path",
+    });
     expect(issue?.message).toContain('did you mean "organisation.spokes.count"?');
   });
 
   it("an effect value outside the parameter's range is refused with the schema's own message (spokes.count -3 ran before)", () => {
     const [issue] = issuesOf(withEffects("        - { path: organisation.spokes.count, value: -3 }\n"));
     expect(issue).toMatchObject({ path: "roadmap.investments[0].effects[0].value", line: 9 });
-    expect(issue?.message).toBe("after this effect, organisation.spokes.count: expected a number >= 0, got -3");
+    expect(issue?.message).toBe(
+      "after this effect, organisation.spokes.count: expected a number >= 0, got -3",
+    );
   });
 
   it("a list item is reached by index, checked against the scenario's list; business units are refused with the reason", () => {
-    const [outside] = issuesOf(withEffects(`        - { path: "demand.businessUnits[4].ratePerMonth", value: 3 }\n`));
+    const [outside] = issuesOf(
+      withEffects(`        - { path: "demand.businessUnits[4].ratePerMonth", value: 3 }\n`),
+    );
     expect(outside?.message).toContain("the list has 4 items, index 0 to 3");
-    const [inside] = issuesOf(withEffects(`        - { path: "demand.businessUnits[3].ratePerMonth", value: 3 }\n`));
+    const [inside] = issuesOf(
+      withEffects(`        - { path: "demand.businessUnits[3].ratePerMonth", value: 3 }\n`),
+    );
     expect(inside?.message).toContain("arrivals are scheduled when the run starts");
   });
 
@@ -44,9 +54,9 @@ describe("roadmap effects are checked like the scenario (issue 10, point 9)", ()
     expect(issuesOf(withEffects("        - { path: horizonMonths, value: 6 }\n"))[0]?.message).toContain(
       "only organisation, demand, portfolio, lifecycle, governance, finance parameters",
     );
-    expect(issuesOf(withEffects("        - { path: organisation.guilds.enabled, value: 2 }\n"))[0]?.message).toContain(
-      "needs a true/false, got 2",
-    );
+    expect(
+      issuesOf(withEffects("        - { path: organisation.guilds.enabled, value: 2 }\n"))[0]?.message,
+    ).toContain("needs a true/false, got 2");
   });
 
   it("a valid delivery effect still applies during the run (more spokes from month 3 deliver more)", () => {

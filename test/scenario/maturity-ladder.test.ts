@@ -33,7 +33,13 @@ describe("maturityLadder", () => {
   const ladder = maturityLadder(base);
 
   it("runs every level on the base's demand, finance and horizon, with no roadmap", () => {
-    expect(ladder.rungs.map((r) => r.preset)).toEqual(["level-1", "level-2", "level-3", "level-4", "level-5"]);
+    expect(ladder.rungs.map((r) => r.preset)).toEqual([
+      "level-1",
+      "level-2",
+      "level-3",
+      "level-4",
+      "level-5",
+    ]);
     for (const rung of ladder.rungs) {
       expect(rung.scenario.demand).toEqual(base.demand);
       expect(rung.scenario.finance).toEqual(base.finance);
