@@ -15,7 +15,8 @@ const COLUMNS: readonly [string, string, number][] = [
   ["productionModels", "models in production", 0],
 ];
 
-function fixed(value: number | undefined, decimals: number): string {
+/** `value` with `decimals` decimals and thousands separators (en-US), or "—" when undefined or not finite. */
+export function fixed(value: number | undefined, decimals: number): string {
   if (value === undefined || !Number.isFinite(value)) return "—";
   return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }

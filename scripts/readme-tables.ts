@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { assembleReadme } from "../docs/assemble-readme.ts";
-import { ladderMechanisms, ladderTable } from "../reports/ladder-markdown.ts";
+import { fixed, ladderMechanisms, ladderTable } from "../reports/ladder-markdown.ts";
 import { runMaturityLadder, runScenario } from "../src/montecarlo/index.ts";
 import { loadScenario } from "../src/scenario/index.ts";
 import type { Scenario } from "../src/scenario/schema.ts";
@@ -37,11 +37,6 @@ const KPI_COLUMNS: readonly [string, string, number][] = [
   ["roi", "ROI", 2],
   ["productionModels", "models in production", 0],
 ];
-
-function fixed(value: number | undefined, decimals: number): string {
-  if (value === undefined || !Number.isFinite(value)) return "—";
-  return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-}
 
 async function scenarioFile(name: string): Promise<Scenario> {
   const loaded = await loadScenario(`${root}scenarios/${name}.yaml`);
