@@ -87,6 +87,7 @@ export interface ParsedOptions {
   jobReplications?: number;
   concurrency?: number;
   stallSeconds?: number;
+  ladder?: boolean;
 }
 
 /** One option, as data. */
@@ -306,6 +307,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: DEFAULT_MAX_WORK_UNITS.toExponential(),
     parse: parseWorkUnits,
     commands: ["run", "compare", "sweep", "validate"],
+  },
+  {
+    key: "ladder",
+    flags: "--ladder",
+    description:
+      "run the maturity ladder instead: levels 1-5 on this scenario's demand and staff budget, on common random numbers, with the mechanisms that differ listed",
+    commands: ["run"],
   },
   {
     key: "crnCheck",

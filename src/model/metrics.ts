@@ -424,7 +424,8 @@ export const METRICS = {
     label: "Cost per delivered project vs level 1",
     unit: "ratio",
     better: "lower",
-    meaning: "Cost per delivered project over the scenario's level-1 reference cost per project.",
+    meaning:
+      "Cost per delivered project over finance.level1CostPerProject, only when the scenario sets it; the maturity ladder computes it from its level-1 rung.",
     producer: "finance",
     kinds: ["kpi"],
   },
@@ -441,6 +442,32 @@ export const METRICS = {
     unit: "currency",
     better: "higher",
     meaning: "Value realised per month spent at the maturity level.",
+    producer: "finance",
+    kinds: [],
+  },
+  operatingCost: {
+    label: "Operating cost (investments apart)",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Ledger cost of the months at the maturity level without roadmap investments, which are shown apart as cost.investment (they are charged in the months before their effects).",
+    producer: "finance",
+    kinds: [],
+  },
+  operatingCostPerDelivered: {
+    label: "Operating cost per delivered project",
+    unit: "currency",
+    better: "lower",
+    meaning:
+      "Operating cost (investments apart) of the months at the level over the projects delivered in them.",
+    producer: "finance",
+    kinds: [],
+  },
+  operatingRoi: {
+    label: "Operating ROI (investments apart)",
+    unit: "ratio",
+    better: "higher",
+    meaning: "Value realised in the months at the level over their operating cost (investments apart).",
     producer: "finance",
     kinds: [],
   },
@@ -1059,6 +1086,9 @@ export const LEVEL_BREAKDOWN = [
   "approved",
   "timeToMarketDays",
   "successRate",
+  "operatingCost",
+  "operatingCostPerDelivered",
+  "operatingRoi",
 ] as const satisfies readonly MetricKey[];
 
 /** The pattern of per-level KPIs. */

@@ -135,7 +135,9 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
-    kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / params.finance.level1CostPerProject;
+    // issue 10 point 6: no constant stands in for a result; the reference is the user's, or the ladder's level-1 rung
+    const reference = params.finance.level1CostPerProject;
+    if (reference > 0) kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / reference;
   }
   kpis.sunkCost = tally.sunkCostKilled + tally.sunkCostFailed;
   kpis["sunkCost.killed"] = tally.sunkCostKilled;
@@ -245,8 +247,11 @@ const MEAN_BY_LEVEL = [
 const SUM_BY_LEVEL = ["started", "delivered", "killed", "failed", "value"];
 
 /**
- * Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project: month-based KPIs over
- * the months at the level, project-based ones (time to market, success rate, approved) by level at approval.
+ * Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project. The attribution rule
+ * (issue 10 point 5, docs/readme/model.md): flows (cost, value, deliveries) follow the level of the month they
+ * happen in; project outcomes (time to market, success rate, approved) follow the level at the project's approval;
+ * roadmap investments, charged in the months before their effects, are shown apart (`cost.investment`) and left out
+ * of the operating view (`operatingCost`, `operatingCostPerDelivered`, `operatingRoi`).
  */
 function levelBreakdown(
   model: DeliveryModel,
@@ -282,9 +287,14 @@ function levelBreakdown(
       if (cost > 0) kpis[`${prefix}roi`] = value / cost;
       if (delivered > 0) {
         kpis[`${prefix}costPerDelivered`] = cost / delivered;
-        kpis[`${prefix}costEfficiencyVsLevel1`] =
-          cost / delivered / model.params.finance.level1CostPerProject;
+        const reference = model.params.finance.level1CostPerProject;
+        if (reference > 0) kpis[`${prefix}costEfficiencyVsLevel1`] = cost / delivered / reference;
       }
+      // issue 10 point 5: investments are charged before their effects; the operating view shows them apart
+      const operating = cost - kpis[`${prefix}cost.investment`]!;
+      kpis[`${prefix}operatingCost`] = operating;
+      if (delivered > 0) kpis[`${prefix}operatingCostPerDelivered`] = operating / delivered;
+      if (operating > 0) kpis[`${prefix}operatingRoi`] = value / operating;
     }
     let approved = 0;
     let ended = 0;

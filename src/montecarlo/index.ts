@@ -7,6 +7,7 @@ export { type Sweep, type SweepParameter, sweepSchema } from "../scenario/sweep-
 export { type CompareOptions, compareScenarios } from "./compare-scenarios.ts";
 export type { DescribeMetric } from "./describe-metric.ts";
 export { type LoadSweepResult, loadSweep } from "./load-sweep.ts";
+export { type LadderRow, type LadderSummary, runMaturityLadder } from "./maturity-ladder-run.ts";
 export { mergeSweeps } from "./merge-sweeps.ts";
 export type { ModelRef, ReplicationFunction } from "./model-ref.ts";
 export type { Progress, ProgressCallback } from "./progress.ts";

@@ -23,6 +23,7 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { effectPathProblem } from "./effect-validation.ts";
 import { parameterPathSchema, pathKeys, pathProblem } from "./parameter-path.ts";
 import { PHASES } from "./phases.ts";
 import { tenantNameProblem } from "./tenant-name.ts";
@@ -794,9 +795,12 @@ const financeSchema = defaulted(
           })
           .describe("loaded cost per FTE and year, by role"),
       ),
-      level1CostPerProject: positive
-        .default(500_000)
-        .describe("reference cost per delivered project at level 1, for 'cost efficiency vs level 1'"),
+      level1CostPerProject: nonNegative
+        .default(0)
+        .describe(
+          "your own reference cost per delivered project at level 1, for 'cost efficiency vs level 1'; 0 (the " +
+            "default) = no such KPI in a run (the maturity ladder computes it from its level-1 rung on the same random numbers)",
+        ),
     })
     .describe("MODEL.md section 6: money"),
 );
@@ -824,22 +828,17 @@ export type DeliveryConfig = z.output<typeof deliverySchema>;
 let defaultConfig: DeliveryConfig | undefined;
 
 /**
- * Why a roadmap effect cannot apply, or undefined when it can: the path must name a number or boolean leaf of
- * the delivery sections (arrays excluded) and the value must have the same type.
+ * Why a roadmap effect cannot apply, or undefined when it can, judged on the delivery sections' defaults: the path
+ * must name a number or boolean leaf (a did-you-mean when a step names nothing) and the value must have the same
+ * type. Paths outside the delivery sections (the platform's, the top-level fields) or through a list (`demand.businessUnits[2].ratePerMonth`) depend on the
+ * whole scenario and are left to the scenario's own check (effect-validation.ts), which also checks every value.
  */
 export function effectProblem(path: string, value: number | boolean): string | undefined {
   const malformed = pathProblem(path);
   if (malformed !== undefined) return `roadmap effect path: ${malformed}`;
+  const keys = pathKeys(path);
+  if (!Object.hasOwn(deliverySchemaShape, keys[0]!) || keys.some((key) => /^\d+$/.test(key)))
+    return undefined;
   defaultConfig ??= deliverySchema.parse({});
-  let node: unknown = defaultConfig;
-  for (const key of pathKeys(path)) {
-    if (node === null || typeof node !== "object" || Array.isArray(node) || !Object.hasOwn(node, key))
-      return `roadmap effect path ${JSON.stringify(path)} names no parameter (no ${JSON.stringify(key)})`;
-    node = (node as Record<string, unknown>)[key];
-  }
-  if (typeof node !== "number" && typeof node !== "boolean")
-    return `roadmap effect path ${JSON.stringify(path)} must name a number or true/false parameter`;
-  if (typeof node !== typeof value)
-    return `roadmap effect ${JSON.stringify(path)} needs a ${typeof node}, got ${JSON.stringify(value)}`;
-  return undefined;
+  return effectPathProblem(defaultConfig, path, value);
 }

@@ -6,10 +6,11 @@
  * Units and defaults follow /work/shared/MODEL.md ("Time and units": horizon 36 months, one currency).
  */
 import { z } from "zod";
-import { deliverySchema, deliverySchemaShape, effectProblem } from "./delivery-schema.ts";
-import { formatPath, fromZodIssue } from "./issues.ts";
+import { deliverySchemaShape, effectProblem } from "./delivery-schema.ts";
+import { effectIssues } from "./effect-validation.ts";
+import { fromZodIssue } from "./issues.ts";
+import type { DocPath } from "./merge.ts";
 import { notCurrencyCode } from "./messages.ts";
-import { setPath } from "./parameter-path.ts";
 import { platformSchema } from "./platform-schema.ts";
 
 /** `extends:` as written: one preset name or file path, or a list of them (applied left to right). */
@@ -47,15 +48,15 @@ export const scenarioSchema = z
     platform: platformSchema.prefault({}),
   })
   .superRefine((scenario, ctx) => {
-    // a roadmap effect sets a parameter later in the run: the value must pass that parameter's own bounds
+    // a roadmap effect is checked like the scenario: its path against the scenario, its value by the schema's rules
     scenario.roadmap.investments.forEach((investment, i) => {
       investment.effects.forEach((effect, j) => {
-        const problem = effectValueProblem(scenario, effect.path, effect.value);
-        if (problem !== undefined)
+        if (effectProblem(effect.path, effect.value) !== undefined) return; // reported by the roadmap section
+        for (const issue of effectIssues(scenario, effect.path, effect.value, firstIssue))
           ctx.addIssue({
             code: "custom",
-            path: ["roadmap", "investments", i, "effects", j, "value"],
-            message: problem,
+            path: ["roadmap", "investments", i, "effects", j, issue.field],
+            message: issue.message,
           });
       });
     });
@@ -68,22 +69,11 @@ export type Scenario = z.output<typeof scenarioSchema>;
 /** A scenario as written in a file (every field optional). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 
-/**
- * Why setting `path` to `value` (a roadmap effect) would leave the delivery sections invalid (a count above its
- * bound, a share above 1, ...), or undefined when it would not; malformed paths are effectProblem's to report.
- */
-function effectValueProblem(
-  scenario: Record<string, unknown>,
-  path: string,
-  value: number | boolean,
-): string | undefined {
-  if (effectProblem(path, value) !== undefined) return undefined;
-  const delivery: Record<string, unknown> = {};
-  for (const key of Object.keys(deliverySchemaShape)) delivery[key] = structuredClone(scenario[key]);
-  setPath(delivery, path, value);
-  const parsed = deliverySchema.safeParse(delivery);
+/** The first issue of `document` as the schema reports it (path and message), or undefined when it is valid. */
+function firstIssue(document: Record<string, unknown>): { path: DocPath; message: string } | undefined {
+  const parsed = scenarioSchema.safeParse(document);
   if (parsed.success) return undefined;
   const first = parsed.error.issues[0]!;
-  const issue = fromZodIssue(first, deliverySchema, delivery)[0];
-  return `after this effect, ${formatPath(issue?.path ?? [])}: ${issue?.message ?? first.message}`;
+  const issue = fromZodIssue(first, scenarioSchema, document)[0];
+  return { path: issue?.path ?? [], message: issue?.message ?? first.message };
 }

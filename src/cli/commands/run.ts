@@ -19,6 +19,7 @@ import { explainQueueFailure, openQueuePool } from "../queue-pool-option.ts";
 import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
+import { ladderCommand } from "./ladder.ts";
 
 /**
  * Scenario run when none is given: the financial-services case study (level 1 to level 3+ over 18 months), the
@@ -50,6 +51,10 @@ export async function runCommand(
   const resolved: ResolvedScenario[] = [];
   for (const argument of scenarioArguments)
     resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
+  if (options.ladder === true) {
+    await ladderCommand(resolved, options, context);
+    return;
+  }
   if (options.replay !== undefined) {
     for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
     return;

@@ -5,23 +5,22 @@
  * component library 6-9, spokes and guilds 9-18.
  */
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
-import { effectProblem } from "../../scenario/delivery-schema.ts";
+import { effectPathProblem } from "../../scenario/effect-validation.ts";
+import { setPath } from "../../scenario/parameter-path.ts";
 import type { Ledger } from "../ledger.ts";
 
 /** One roadmap investment as parsed from the scenario. */
 export type Investment = DeliveryConfig["roadmap"]["investments"][number];
 
 /**
- * Sets the parameter at dotted `path` of `params` to `value` (in place).
+ * Sets the parameter at dotted `path` of `params` to `value` (in place); list items by index
+ * (`demand.businessUnits[1].ratePerMonth`), through parameter-path.ts like every other path.
  * @throws RangeError when the path names no number/boolean parameter or the value has the wrong type
  */
 export function setParameter(params: DeliveryConfig, path: string, value: number | boolean): void {
-  const problem = effectProblem(path, value);
+  const problem = effectPathProblem(params, path, value);
   if (problem !== undefined) throw new RangeError(problem);
-  const keys = path.split(".");
-  let node = params as unknown as Record<string, unknown>;
-  for (let i = 0; i < keys.length - 1; i++) node = node[keys[i]!] as Record<string, unknown>;
-  node[keys[keys.length - 1]!] = value;
+  setPath(params as unknown as Record<string, unknown>, path, value);
 }
 
 /** Cost of `investment` charged in month `month` (even spread over its duration, at least one month). */

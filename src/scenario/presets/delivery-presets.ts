@@ -1,13 +1,14 @@
 /**
  * Delivery-model presets: one per maturity level (guide "Scaling Maturity Model") and one per case study
  * (guide "Case Studies"). A preset sets mechanism parameters — team structure, reuse, feature store,
- * templates, automation, governance, demand — never outcomes: projects per year, cost per project and time to
+ * templates, automation, governance — never outcomes: projects per year, cost per project and time to
  * market are what the simulation produces from these parameters (MODEL.md section 5).
  *
  * Sources: hub 15-20 FTE, spokes 5-8 FTE x 3-5 projects (Pattern 13); component reuse rates (Pattern 1);
  * feature store (Pattern 2); template adoption (Pattern 3); deployment templates (Pattern 4); guilds (Pattern
- * 14); level characteristics (maturity table); case studies 1-3. Library completeness per level and demand
- * rates are our assumptions (docs/readme/model.md).
+ * 14); level characteristics (maturity table); case studies 1-3. Library completeness per level is our assumption
+ * (docs/readme/model.md). The maturity levels set no demand: demand is its own axis (`demand-profiles.ts`,
+ * issue 10 point 1); a case study is a whole organisation and keeps its own demand.
  */
 
 /** A preset: one line for `scalesim presets` and a partial scenario document. */
@@ -36,7 +37,6 @@ const level1 = {
     guilds: { enabled: false },
     selfService: { enabled: false },
   },
-  demand: { businessUnits: units(1, 1) },
   portfolio: { balancing: { enabled: false } },
   lifecycle: {
     library: { initialCompleteness: 0 },
@@ -59,7 +59,6 @@ const level2 = {
     guilds: { enabled: false },
     selfService: { enabled: false },
   },
-  demand: { businessUnits: units(2, 1) },
   portfolio: { balancing: { enabled: false } },
   lifecycle: {
     library: { initialCompleteness: 0.3 },
@@ -82,7 +81,6 @@ const level3 = {
     guilds: { enabled: false },
     selfService: { enabled: false },
   },
-  demand: { businessUnits: units(4, 1.5) },
   portfolio: { balancing: { enabled: false } },
   lifecycle: {
     library: { initialCompleteness: 0.6 },
@@ -105,7 +103,6 @@ const level4 = {
     guilds: { enabled: true },
     selfService: { enabled: true },
   },
-  demand: { businessUnits: units(6, 3) },
   portfolio: { balancing: { enabled: true } },
   lifecycle: {
     library: { initialCompleteness: 0.85 },
@@ -128,7 +125,6 @@ const level5 = {
     guilds: { enabled: true },
     selfService: { enabled: true, supportReduction: 0.7 },
   },
-  demand: { businessUnits: units(8, 4) },
   portfolio: { balancing: { enabled: true } },
   lifecycle: {
     library: { initialCompleteness: 0.95 },

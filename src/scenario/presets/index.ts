@@ -2,8 +2,11 @@
  * The preset catalogue: maturity levels level-1 .. level-5 (MODEL.md section 5, the guide's maturity table)
  * and the three case studies (financial-services, retail, manufacturing). Each preset is the deep merge of
  * its delivery document (`delivery-presets.ts`) and its platform document (`platform-presets.ts`); a
- * scenario names one with `extends:` and states only what differs.
+ * scenario names one with `extends:` and states only what differs. The demand profiles (`demand-level-1` ..
+ * `demand-level-5`, `../demand-profiles.ts`) are listed here too: a scenario picks its demand the same way,
+ * `extends: [level-5, demand-level-3]`.
  */
+import { DEMAND_PROFILE_PREFIX, demandProfiles } from "../demand-profiles.ts";
 import { deepMerge, fromLayer } from "../merge.ts";
 import { deliveryPresets } from "./delivery-presets.ts";
 import { platformPresets } from "./platform-presets.ts";
@@ -23,6 +26,11 @@ const ORDER = [
   "financial-services",
   "retail",
   "manufacturing",
+  "demand-level-1",
+  "demand-level-2",
+  "demand-level-3",
+  "demand-level-4",
+  "demand-level-5",
 ];
 
 function rank(name: string): number {
@@ -31,11 +39,16 @@ function rank(name: string): number {
 }
 
 /**
- * Every preset name: the levels in order, then the case studies, then any others alphabetically.
+ * Every preset name: the levels in order, then the case studies, the demand profiles, then any others
+ * alphabetically.
  * @example presetNames()[0] === "level-1"
  */
 export function presetNames(): string[] {
-  const names = new Set([...Object.keys(deliveryPresets), ...Object.keys(platformPresets)]);
+  const names = new Set([
+    ...Object.keys(deliveryPresets),
+    ...Object.keys(platformPresets),
+    ...Object.keys(demandProfiles).map((name) => DEMAND_PROFILE_PREFIX + name),
+  ]);
   return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
@@ -44,6 +57,8 @@ export function presetNames(): string[] {
  * where both set a key, the platform document wins), or `undefined` for an unknown name.
  */
 export function presetDocument(name: string): Record<string, unknown> | undefined {
+  const profile = demandProfile(name);
+  if (profile !== undefined) return structuredClone({ demand: profile.demand });
   const delivery = lookup(deliveryPresets, name);
   const platform = lookup(platformPresets, name);
   if (delivery === undefined && platform === undefined) return undefined;
@@ -54,7 +69,16 @@ export function presetDocument(name: string): Record<string, unknown> | undefine
 
 /** One-line description of the preset (the delivery one, else the platform one), or `undefined`. */
 export function presetDescription(name: string): string | undefined {
-  return (lookup(deliveryPresets, name) ?? lookup(platformPresets, name))?.description;
+  return (demandProfile(name) ?? lookup(deliveryPresets, name) ?? lookup(platformPresets, name))?.description;
+}
+
+/** The maturity levels' names, level-1 .. level-5 in order: the presets the maturity ladder runs. */
+export const LEVEL_PRESETS: readonly string[] = ORDER.filter((name) => /^level-\d$/.test(name));
+
+function demandProfile(name: string) {
+  if (!name.startsWith(DEMAND_PROFILE_PREFIX)) return undefined;
+  const key = name.slice(DEMAND_PROFILE_PREFIX.length);
+  return Object.hasOwn(demandProfiles, key) ? demandProfiles[key] : undefined;
 }
 
 function lookup(table: Record<string, PresetEntry>, name: string): PresetEntry | undefined {

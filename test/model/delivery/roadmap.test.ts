@@ -18,7 +18,7 @@ describe("roadmap", () => {
     setParameter(params, "organisation.spokes.count", 7);
     expect(params.organisation.spokes.count).toBe(7);
     expect(() => setParameter(params, "organisation.spokes.cnt", 1)).toThrow(RangeError);
-    expect(() => setParameter(params, "organisation.guilds.enabled", 1)).toThrow(/boolean/);
+    expect(() => setParameter(params, "organisation.guilds.enabled", 1)).toThrow(/needs a true\/false/);
   });
 
   it("applies effects when the investment completes and posts its cost", () => {
