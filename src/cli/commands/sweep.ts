@@ -38,6 +38,7 @@ export async function sweepCommand(
   const loaded = await loadSweep(resolve(context.cwd, argument));
   if (!loaded.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.issues));
   const sweep = loaded.sweep;
+  const kpis = reportKpis(argument, options.kpi, sweep.kpis);
   // the base's work per replication is checked like a run's; field bounds keep each point's values sane
   const baseScenario = await loadBase(sweep.base, sweep.baseDir);
   const tooMuch = baseScenario.ok ? workProblem(baseScenario.scenario, options.maxWork) : undefined;
@@ -89,11 +90,14 @@ export async function sweepCommand(
     await pool?.destroy();
   }
   context.signal.throwIfAborted();
+  const missing = (kpis ?? []).filter((kpi) => !summary.points.some((p) => p.kpis[kpi] !== undefined));
+  if (missing.length > 0 && !options.json) context.stderr(`${kpisNotReported(missing)}\n`);
   const written = await writeReport(
     { kind: "sweep", summary },
     outDir,
     options.format ?? DEFAULT_FORMATS,
     options.out !== undefined,
+    kpis,
   );
   checkpoint.remove();
   const { files } = written;
@@ -121,6 +125,30 @@ export async function sweepCommand(
 
 /** Points whose jobs are on the queue at the same time: enough to keep many workers busy. */
 const QUEUED_POINTS = 64;
+
+/**
+ * The KPIs the report is about: `--kpi`, else the sweep file's `kpis:`. With both, every `--kpi` must be one the
+ * sweep keeps. @throws CliError (exit 2)
+ */
+function reportKpis(
+  argument: string,
+  asked: readonly string[] | undefined,
+  kept: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (asked === undefined) return kept;
+  const dropped = kept === undefined ? [] : asked.filter((kpi) => !kept.includes(kpi));
+  if (dropped.length > 0)
+    throw new CliError(
+      ExitCode.usage,
+      `--kpi ${dropped.join(",")}: ${argument} keeps only kpis: [${kept!.join(", ")}]; add ${dropped.length === 1 ? "it" : "them"} there or choose among them`,
+    );
+  return asked;
+}
+
+/** Warning for KPIs asked that no point of the sweep reports (the scenario does not produce them). */
+function kpisNotReported(missing: readonly string[]): string {
+  return `warning: no point reports ${missing.join(", ")} (the base scenario does not produce ${missing.length === 1 ? "it" : "them"}); the report shows the other KPIs`;
+}
 
 function chosenShard(options: ParsedOptions, context: CliContext): ShardOption | undefined {
   if (options.shardFromEnv === undefined) return options.shard;
