@@ -47,3 +47,17 @@ export function parseKpiNames(raw: string): string[] {
   }
   return names;
 }
+
+/** `--kpi` names a KPI the sweep file's `kpis:` does not keep (so no point would report it). */
+export function kpisDroppedBySweep(
+  file: string,
+  dropped: readonly string[],
+  kept: readonly string[],
+): string {
+  return `--kpi ${dropped.join(",")}: ${file} keeps only kpis: [${kept.join(", ")}]; add ${dropped.length === 1 ? "it" : "them"} there or choose among them`;
+}
+
+/** Warning for KPIs asked that no point of the sweep reports (the base scenario does not produce them). */
+export function kpisNotReported(missing: readonly string[]): string {
+  return `warning: no point reports ${missing.join(", ")} (the base scenario does not produce ${missing.length === 1 ? "it" : "them"}); the report shows the other KPIs`;
+}

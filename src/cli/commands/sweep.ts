@@ -10,6 +10,7 @@ import type { SweepSummary } from "../../montecarlo/types.ts";
 import { formatIssues, loadBase } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { kpisDroppedBySweep, kpisNotReported } from "../kpi-names-option.ts";
 import { reportWritten } from "../messages.ts";
 import { monteCarloOptions } from "../monte-carlo-options.ts";
 import {
@@ -137,17 +138,8 @@ function reportKpis(
 ): readonly string[] | undefined {
   if (asked === undefined) return kept;
   const dropped = kept === undefined ? [] : asked.filter((kpi) => !kept.includes(kpi));
-  if (dropped.length > 0)
-    throw new CliError(
-      ExitCode.usage,
-      `--kpi ${dropped.join(",")}: ${argument} keeps only kpis: [${kept!.join(", ")}]; add ${dropped.length === 1 ? "it" : "them"} there or choose among them`,
-    );
+  if (dropped.length > 0) throw new CliError(ExitCode.usage, kpisDroppedBySweep(argument, dropped, kept!));
   return asked;
-}
-
-/** Warning for KPIs asked that no point of the sweep reports (the scenario does not produce them). */
-function kpisNotReported(missing: readonly string[]): string {
-  return `warning: no point reports ${missing.join(", ")} (the base scenario does not produce ${missing.length === 1 ? "it" : "them"}); the report shows the other KPIs`;
 }
 
 function chosenShard(options: ParsedOptions, context: CliContext): ShardOption | undefined {
