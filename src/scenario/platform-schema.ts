@@ -163,11 +163,11 @@ const repeatedTenantsSchema = z
 const jobStreamSchema = z
   .strictObject({
     tenant: tenantNameSchema
-      .optional()
-      .describe('tenant submitting the jobs (default "default"); leave out with perTenant'),
+      .default("default")
+      .describe("tenant submitting the jobs; leave out with perTenant"),
     perTenant: z
       .boolean()
-      .optional()
+      .default(false)
       .describe("true: one such stream for every tenant of platform.tenants, in their order"),
     kind: z.enum(["training", "retraining", "batchInference"]).default("training").describe("job kind"),
     ratePerDay: nonNegative
@@ -190,7 +190,8 @@ const jobStreamSchema = z
     peakHour: z.number().min(0).max(24).default(14).describe("hour of the day when arrivals peak"),
   })
   .superRefine((stream, ctx) => {
-    if (stream.perTenant === true && stream.tenant !== undefined)
+    // the default tenant is what an unwritten tenant reads as: only another name conflicts with perTenant
+    if (stream.perTenant && stream.tenant !== "default")
       ctx.addIssue({
         code: "custom",
         path: ["tenant"],

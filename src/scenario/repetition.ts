@@ -62,7 +62,7 @@ export function expandedStreamCount(
 
 /**
  * Job streams with every `perTenant: true` stream replaced, in place, by one copy per tenant (in tenant order);
- * a stream without a tenant belongs to tenant "default". The `tenant` key comes first, as the schema writes it.
+ * `perTenant` is dropped from every stream. The `tenant` key comes first, as the schema writes it.
  */
 export function expandJobStreams<S extends { tenant?: string | undefined; perTenant?: boolean | undefined }>(
   streams: readonly S[],
