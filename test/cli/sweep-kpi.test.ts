@@ -87,6 +87,20 @@ describe("scalesim sweep --kpi", () => {
     expect(coefficients[1]).toMatch(/^supportWaitDays,days,organisation\.hub\.fte,-?[\d.e-]+,-?[\d.e-]+$/);
   }, 200_000);
 
+  it("a catalogue KPI the scenario does not produce: a warning, and the report of the others", async () => {
+    const out = join(work, "unreported");
+    const result = await runCli(
+      ["sweep", sweepFile, "-w", "1", "--format", "csv", "-o", out, "-q", "--kpi", "roi,level.5.roi"],
+      { timeoutMs: 180_000 },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      "warning: no point reports level.5.roi (the base scenario does not produce it); the report shows the other KPIs\n",
+    );
+    const header = readFileSync(join(out, "points.csv"), "utf8").split("\r\n")[0]!.split(",");
+    expect(header.slice(5, 8)).toEqual(["roi", "roi.ciLow", "roi.ciHigh"]);
+  }, 200_000);
+
   it("a name that is not a KPI exits 2 with a did-you-mean, before running", async () => {
     const out = join(work, "typo");
     const result = await runCli(["sweep", sweepFile, "-o", out, "--kpi", "roi,timeToMarketDay"]);
