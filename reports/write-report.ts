@@ -19,6 +19,7 @@ import { buildCompareKpisCsv, buildDifferencesCsv } from "./csv/compare-csv.ts";
 import { buildFocusCsv } from "./csv/focus-csv.ts";
 import { buildKpisCsv } from "./csv/kpis-csv.ts";
 import { buildSeriesCsv } from "./csv/series-csv.ts";
+import { buildSweepCoefficientsCsv } from "./csv/sweep-coefficients-csv.ts";
 import { buildSweepIndicesCsv } from "./csv/sweep-indices-csv.ts";
 import { buildSweepPointsCsv } from "./csv/sweep-points-csv.ts";
 import { buildCompareHtml } from "./html/compare-page.ts";
@@ -358,22 +359,27 @@ export async function writeCompareReport(
 }
 
 /**
- * Write the report of a sweep: report.html, summary.json, points.csv and charts.
+ * Write the report of a sweep: report.html, summary.json, points.csv (one row per point, KPIs as columns),
+ * coefficients.csv (SRC and PRCC), indices.csv (Sobol'/Morris) and charts. `options.kpis` are the KPIs asked
+ * (`--kpi`, the sweep file's `kpis:`): they choose the charts and lead the CSV columns.
  * @throws RangeError on an unknown format.
  */
 export async function writeSweepReport(
   summary: SweepSummary,
-  options: WriteReportOptions,
+  options: WriteReportOptions & { kpis?: readonly string[] },
 ): Promise<WrittenReport> {
+  const chosen = options.kpis === undefined ? {} : { kpis: options.kpis };
   return writeReport(
     options,
-    () => buildSweepCharts(summary),
-    (charts) => buildSweepHtml(summary, loadVegaBundles(), charts),
+    () => buildSweepCharts(summary, chosen),
+    (charts) => buildSweepHtml(summary, loadVegaBundles(), charts, chosen),
     summary,
     () => {
       const indices = buildSweepIndicesCsv(summary);
+      const coefficients = buildSweepCoefficientsCsv(summary, options.kpis);
       return {
-        "points.csv": buildSweepPointsCsv(summary),
+        "points.csv": buildSweepPointsCsv(summary, options.kpis),
+        ...(coefficients === undefined ? {} : { "coefficients.csv": coefficients }),
         ...(indices === undefined ? {} : { "indices.csv": indices }),
       };
     },

@@ -9,7 +9,7 @@ import type { SweepBox, SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR } from "../chart-theme.ts";
 import { frame } from "../spec-parts.ts";
-import { parameterLabel, sweepKpiInfo } from "./sweep-kpi.ts";
+import { labelInSentence, parameterLabel, sweepKpiInfo } from "./sweep-kpi.ts";
 
 /** The chart of one answered question; undefined when PRIM found no box. */
 export function buildSweepBoxChart(
@@ -45,7 +45,7 @@ export function buildSweepBoxChart(
       },
     ];
   });
-  const title = `Where ${label.toLowerCase()} stays ${bound}`;
+  const title = `Where ${labelInSentence(label)} stays ${bound}`;
   const y = { field: "parameter", type: "nominal", title: null, axis: { labelLimit: 220 } };
   const spec = {
     ...frame(

@@ -1,6 +1,8 @@
 /**
- * Heatmap of the primary KPI over the two most varied parameters of a sweep (mean KPI per cell; cells sharing
- * both values are averaged). For sampled (non-grid) sweeps, points coloured by the KPI instead of cells.
+ * Heatmap of the first KPI charted (the first asked, else the primary KPI) over the two parameters that move it
+ * most (by |SRC|, else |PRCC|, else the tornado's swing), from the design's points only (one-at-a-time tornado
+ * points would fill cells with a different design); cells sharing both values are averaged. For sampled
+ * (non-grid) sweeps, points coloured by the KPI instead of cells.
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
@@ -8,29 +10,42 @@ import type { ChartSpec } from "../chart-spec.ts";
 import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
 import { frame } from "../spec-parts.ts";
 import {
+  byInfluence,
+  chartedSweepKpis,
+  designPoints,
   isNumericParameter,
+  isSampledDesign,
+  labelInSentence,
   parameterLabel,
-  primarySweepKpi,
+  parameterValue,
+  type SweepChartOptions,
   sweepKpiInfo,
   variedParameters,
 } from "./sweep-kpi.ts";
 
-/** Sweep heatmap; undefined with fewer than two varied parameters. */
-export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"): ChartSpec | undefined {
-  const kpi = primarySweepKpi(summary);
-  const params = variedParameters(summary);
+/** The colour legend: under the chart, wide enough for a KPI label with its unit. */
+const LEGEND = { orient: "bottom", direction: "horizontal", gradientLength: 220, titleLimit: 400 };
+
+/** Sweep heatmap; undefined with fewer than two varied parameters among the design's points. */
+export function buildSweepHeatmapChart(
+  summary: SweepSummary,
+  options: SweepChartOptions = {},
+): ChartSpec | undefined {
+  const currency = options.currency ?? "USD";
+  const kpi = chartedSweepKpis(summary, options.kpis)[0];
+  const design = designPoints(summary);
+  const params = variedParameters(summary, design);
   if (kpi === undefined || params.length < 2) return undefined;
-  const distinct = (path: string): number =>
-    new Set(summary.points.map((p) => String(p.parameters[path]))).size;
-  const [px, py] = [...params].sort((a, b) => distinct(b) - distinct(a)).slice(0, 2) as [string, string];
+  const distinct = (path: string): number => new Set(design.map((p) => String(p.parameters[path]))).size;
+  const [px, py] = byInfluence(summary, kpi, params).slice(0, 2) as [string, string];
   const info = sweepKpiInfo(summary, kpi)!;
   const kind = valueKind(info.unit);
-  const points = summary.points.map((p) => ({
-    x: p.parameters[px] as number | string | boolean,
-    y: p.parameters[py] as number | string | boolean,
+  const points = design.map((p) => ({
+    x: parameterValue(p.parameters[px]) as number | string | boolean,
+    y: parameterValue(p.parameters[py]) as number | string | boolean,
     value: toPercent(p.kpis[kpi]?.mean ?? Number.NaN, info.unit),
   }));
-  const grid = summary.sampling !== "latin-hypercube" && summary.sampling !== "sobol";
+  const grid = !isSampledDesign(summary);
   // cells sharing both values (other parameters varied) are averaged here, so the text colour can be chosen per cell
   const cells = new Map<
     string,
@@ -46,7 +61,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
   }
   const rows = grid
     ? [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n, points: c.n }))
-    : points;
+    : points.filter((p) => Number.isFinite(p.value));
   const values = rows.map((r) => r.value).filter(Number.isFinite);
   const middle = (Math.min(...values) + Math.max(...values)) / 2;
   const darkCells = info.better === "lower" ? `datum.value < ${middle}` : `datum.value > ${middle}`;
@@ -79,7 +94,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
                 type: "quantitative",
                 title: legendTitle,
                 scale: scheme,
-                legend: { orient: "bottom", direction: "horizontal", gradientLength: 220, titleLimit: 400 },
+                legend: LEGEND,
               },
               tooltip: [
                 { field: "x", type: "ordinal", title: parameterLabel(px) },
@@ -95,7 +110,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
               text: {
                 field: "value",
                 type: "quantitative",
-                format: kind === "money" ? "~s" : ".3~r",
+                format: kind === "money" ? "~s" : ",.3~r",
               },
               color: { condition: { test: darkCells, value: "white" }, value: "#1b2a38" },
             },
@@ -121,7 +136,13 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
             title: parameterLabel(py),
             scale: { zero: false },
           },
-          color: { field: "value", type: "quantitative", title: legendTitle, scale: scheme },
+          color: {
+            field: "value",
+            type: "quantitative",
+            title: legendTitle,
+            scale: scheme,
+            legend: LEGEND,
+          },
           tooltip: [
             { field: "x", title: parameterLabel(px) },
             { field: "y", title: parameterLabel(py) },
@@ -132,7 +153,7 @@ export function buildSweepHeatmapChart(summary: SweepSummary, currency = "USD"):
   return {
     id: "sweep-heatmap",
     title,
-    guide: `Darker cells have a ${info.better === "lower" ? "lower (better)" : "higher"} ${info.label.toLowerCase()}; read along a row or column to see one parameter's effect.`,
+    guide: `Darker cells have a ${info.better === "lower" ? "lower (better)" : "higher"} ${labelInSentence(info.label)}; read along a row or column to see one parameter's effect.`,
     spec: spec as unknown as TopLevelSpec,
   };
 }

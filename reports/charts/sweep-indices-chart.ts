@@ -14,7 +14,14 @@ import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL } from "../chart-theme.ts";
 import { frame } from "../spec-parts.ts";
-import { parameterLabel, primarySweepKpi, sweepKpiInfo } from "./sweep-kpi.ts";
+import {
+  familyKpis,
+  kpiIdPart,
+  labelInSentence,
+  parameterLabel,
+  type SweepChartOptions,
+  sweepKpiInfo,
+} from "./sweep-kpi.ts";
 
 interface Bar {
   parameter: string;
@@ -45,7 +52,7 @@ export function buildSweepIndicesChart(summary: SweepSummary, kpi: string): Char
       bar(path, "total order", index.total, index.totalLow, index.totalHigh),
     ]);
     axis = "Share of variance";
-    title = `Sobol' indices of ${label.toLowerCase()}`;
+    title = `Sobol' indices of ${labelInSentence(label)}`;
     guide =
       "First order: the share of the variance a parameter explains alone; total order: alone and through interactions. Whiskers are 95% bootstrap intervals.";
   } else if (morris !== undefined && Object.keys(morris).length > 0) {
@@ -56,8 +63,8 @@ export function buildSweepIndicesChart(summary: SweepSummary, kpi: string): Char
       bar(path, "mu*", index.muStar, index.muStarLow, index.muStarHigh),
       bar(path, "sigma", index.sigma, null, null),
     ]);
-    axis = `Change of ${label.toLowerCase()} over the parameter's range`;
-    title = `Morris screening of ${label.toLowerCase()}`;
+    axis = `Change of ${labelInSentence(label)} over the parameter's range`;
+    title = `Morris screening of ${labelInSentence(label)}`;
     guide =
       "mu*: mean absolute effect of moving a parameter (whiskers: 95% bootstrap interval); sigma: how much that effect varies, from interactions or non-linearity.";
   } else {
@@ -99,19 +106,23 @@ export function buildSweepIndicesChart(summary: SweepSummary, kpi: string): Char
       },
     ],
   } as unknown as TopLevelSpec;
-  return { id: `sweep-indices-${kpi.replace(/[^A-Za-z0-9]+/g, "-")}`, title, guide, spec };
+  return { id: `sweep-indices-${kpiIdPart(kpi)}`, title, guide, spec };
 }
 
-/** Index charts of the primary KPI first, then of up to `max` KPIs in all. */
-export function buildSweepIndicesCharts(summary: SweepSummary, max = 3): ChartSpec[] {
-  const kpis = Object.keys(summary.sobol ?? summary.morris ?? {});
-  const primary = primarySweepKpi(summary);
-  const ordered =
-    primary !== undefined && kpis.includes(primary) ? [primary, ...kpis.filter((k) => k !== primary)] : kpis;
-  return ordered
+/**
+ * Index charts of every KPI asked (`options.kpis`); without a choice, the primary KPI first, then others up to
+ * `max` in all.
+ */
+export function buildSweepIndicesCharts(
+  summary: SweepSummary,
+  options: SweepChartOptions = {},
+  max = 3,
+): ChartSpec[] {
+  const available = Object.keys(summary.sobol ?? summary.morris ?? {});
+  return familyKpis(summary, options.kpis, available, Number.POSITIVE_INFINITY)
     .map((kpi) => buildSweepIndicesChart(summary, kpi))
     .filter((c): c is ChartSpec => c !== undefined)
-    .slice(0, max);
+    .slice(0, options.kpis !== undefined && options.kpis.length > 0 ? undefined : max);
 }
 
 function bar(path: string, measure: string, value: number, low: number | null, high: number | null): Bar {

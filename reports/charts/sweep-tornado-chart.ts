@@ -7,8 +7,16 @@ import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
 import { axisTitle, tooltipFormat, toPercent, valueKind } from "../metric-units.ts";
-import { frame, valueAxis } from "../spec-parts.ts";
-import { parameterLabel, primarySweepKpi, sweepKpiInfo } from "./sweep-kpi.ts";
+import { frame } from "../spec-parts.ts";
+import {
+  familyKpis,
+  kpiIdPart,
+  labelInSentence,
+  parameterLabel,
+  type SweepChartOptions,
+  sweepKpiInfo,
+  sweepValueAxis,
+} from "./sweep-kpi.ts";
 
 /** Tornado of one KPI; undefined when the sweep has no tornado data for it. */
 export function buildSweepTornadoChart(
@@ -54,10 +62,10 @@ export function buildSweepTornadoChart(
   const x = {
     type: "quantitative",
     title: axisTitle(label, unit, currency),
-    axis: valueAxis(kind),
+    axis: sweepValueAxis(kind),
     scale: { zero: false },
   };
-  const title = `Sensitivity of ${label.toLowerCase()}`;
+  const title = `Sensitivity of ${labelInSentence(label)}`;
   const fmt = tooltipFormat(kind);
   const spec = {
     ...frame(title, "Bars run from the base case to the KPI at each parameter's low and high value"),
@@ -93,21 +101,25 @@ export function buildSweepTornadoChart(
     ],
   } as unknown as TopLevelSpec;
   return {
-    id: `sweep-tornado-${kpi.replace(/[^A-Za-z0-9]+/g, "-")}`,
+    id: `sweep-tornado-${kpiIdPart(kpi)}`,
     title,
     guide: "Parameters at the top move the result most; the dashed line is the base case.",
     spec,
   };
 }
 
-/** Tornado charts of the primary KPI first, then up to `max` KPIs with tornado data. */
-export function buildSweepTornadoCharts(summary: SweepSummary, currency = "USD", max = 3): ChartSpec[] {
-  const primary = primarySweepKpi(summary);
-  const kpis = Object.keys(summary.tornado);
-  const ordered =
-    primary !== undefined && kpis.includes(primary) ? [primary, ...kpis.filter((k) => k !== primary)] : kpis;
+/**
+ * Tornado charts: one for every KPI asked (`options.kpis`) that has tornado data; without a choice, the primary
+ * KPI first, then others up to `max` in all.
+ */
+export function buildSweepTornadoCharts(
+  summary: SweepSummary,
+  options: SweepChartOptions = {},
+  max = 3,
+): ChartSpec[] {
+  const currency = options.currency ?? "USD";
+  const ordered = familyKpis(summary, options.kpis, Object.keys(summary.tornado), max);
   return ordered
-    .slice(0, max)
     .map((k) => buildSweepTornadoChart(summary, k, currency))
     .filter((c): c is ChartSpec => c !== undefined);
 }

@@ -9,6 +9,7 @@ import type { ReportFormat as WriterFormat } from "../../reports/write-report.ts
 import { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED } from "../montecarlo/run-options.ts";
 import { MAX_REPLICATIONS } from "../scenario/limits.ts";
 import { DEFAULT_MAX_WORK_UNITS } from "../scenario/work-estimate.ts";
+import { parseKpiNames } from "./kpi-names-option.ts";
 
 export { DEFAULT_MAX_REPLICATIONS, DEFAULT_REPLICATIONS, DEFAULT_SEED };
 
@@ -88,6 +89,7 @@ export interface ParsedOptions {
   concurrency?: number;
   stallSeconds?: number;
   ladder?: boolean;
+  kpi?: string[];
 }
 
 /** One option, as data. */
@@ -397,6 +399,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     flags: "-o, --out <file>",
     description: "write the JSON Schema to this file instead of stdout",
     commands: ["schema"],
+  },
+  {
+    key: "kpi",
+    flags: "--kpi <names>",
+    description:
+      "KPIs the sweep report is about, comma-separated (e.g. roi,timeToMarketDays): the first drives the heatmap, each gets a tornado, SRC/PRCC and effects chart, and leads the CSV columns",
+    defaultText: "the sweep file's kpis:, else deliveredPerYear",
+    parse: parseKpiNames,
+    commands: ["sweep"],
   },
 ];
 

@@ -42,7 +42,7 @@ export interface ReportLocation {
  * Writes the report of `tagged` into `outDir` in `formats`. A default directory (`explicit` false) that another
  * run took meanwhile silently becomes `<outDir>-2`; an explicit `--out` that was taken keeps the finished report
  * under `<outDir>-2` and fails with exit 2 saying so. Charts that cannot be drawn fail with exit 1 after the data
- * files are written.
+ * files are written. `sweepKpis`: the KPIs a sweep report charts first (`--kpi`, the sweep file's `kpis:`).
  * @throws CliError
  */
 export async function writeReport(
@@ -50,6 +50,7 @@ export async function writeReport(
   outDir: string,
   formats: readonly ReportFormat[],
   explicit = true,
+  sweepKpis?: readonly string[],
 ): Promise<ReportLocation> {
   // loaded on demand: the writers pull in Vega and the rasteriser, which commands failing on bad input never need
   const { ReportDirectoryTakenError, writeCompareReport, writeRunReport, writeSweepReport } = await import(
@@ -60,7 +61,11 @@ export async function writeReport(
   try {
     if (tagged.kind === "run") written = await writeRunReport(tagged.summary, options);
     else if (tagged.kind === "compare") written = await writeCompareReport(tagged.summary, options);
-    else written = await writeSweepReport(tagged.summary, options);
+    else
+      written = await writeSweepReport(
+        tagged.summary,
+        sweepKpis === undefined ? options : { ...options, kpis: sweepKpis },
+      );
   } catch (error) {
     if (error instanceof ReportDirectoryTakenError)
       throw new CliError(ExitCode.usage, outDirTaken(error.requested, error.keptAt), { cause: error });

@@ -32,3 +32,9 @@ export const MAX_REPLICATIONS = 1_000_000;
 
 /** Most replications of a whole sweep (points times replications per point). */
 export const MAX_SWEEP_REPLICATIONS = 10_000_000;
+
+/** Most tenants the compact form `tenants: { count: n, ... }` may write. */
+export const MAX_REPEATED_TENANTS = 10_000;
+
+/** Most job streams after `perTenant: true` streams are repeated for every tenant. */
+export const MAX_EXPANDED_JOB_STREAMS = 100_000;

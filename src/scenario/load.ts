@@ -448,7 +448,8 @@ function shortTag(tag: string): string {
 
 /**
  * The deepest node of `doc` along `path` (the value node, or with `atKey` the key node of the last step);
- * aliases are followed.
+ * aliases are followed. A list index met at a mapping is skipped: the path leads into an item expanded from a
+ * compact form (`tenants: { count: 20, ... }`), whose fields are the mapping's.
  */
 function findNode(doc: Document.Parsed, path: DocPath, atKey: boolean): Node | undefined {
   let node: unknown = doc.contents;
@@ -463,6 +464,9 @@ function findNode(doc: Document.Parsed, path: DocPath, atKey: boolean): Node | u
       const pair = node.items.find(
         (item) => isScalar(item.key) && String(item.key.value) === String(segment),
       );
+      // a list index into a mapping: an item of a compact form (repetition.ts) that stands for the whole list,
+      // so its fields are looked up in the mapping the user wrote
+      if (pair === undefined && typeof segment === "number") continue;
       if (pair === undefined) break;
       key = pair.key as Node;
       if (atKey && i === path.length - 1) return key;

@@ -20,7 +20,15 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
-import { tenantNameSchema } from "./tenant-name.ts";
+import { MAX_EXPANDED_JOB_STREAMS, MAX_REPEATED_TENANTS } from "./limits.ts";
+import {
+  expandedStreamCount,
+  expandJobStreams,
+  expandTenants,
+  repeatedTenantName,
+  TENANT_NUMBER_PLACEHOLDER,
+} from "./repetition.ts";
+import { tenantNameProblem, tenantNameSchema } from "./tenant-name.ts";
 
 /** Gives an object schema a default equal to parsing `{}` with it, so nested defaults apply. */
 function defaulted<T extends z.ZodType<object, object>>(schema: T) {
@@ -122,9 +130,45 @@ const tenantSchema = z
   })
   .describe("a tenant sharing the platform");
 
+/** `tenants: { count: 20, name: "brand-{i}", quotaNodes: 20 }`: `count` tenants alike but for their number. */
+const repeatedTenantsSchema = z
+  .strictObject({
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_REPEATED_TENANTS)
+      .describe(`number of tenants, at most ${MAX_REPEATED_TENANTS}`),
+    name: z
+      .string()
+      .min(1)
+      .default(`tenant-${TENANT_NUMBER_PLACEHOLDER}`)
+      .describe(`tenant names; ${TENANT_NUMBER_PLACEHOLDER} is replaced by 1, 2, ... count`),
+    region: tenantSchema.shape.region,
+    quotaNodes: tenantSchema.shape.quotaNodes,
+    weight: tenantSchema.shape.weight,
+  })
+  .superRefine((r, ctx) => {
+    if (r.count > 1 && !r.name.includes(TENANT_NUMBER_PLACEHOLDER))
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: `with count ${r.count} the name must contain ${TENANT_NUMBER_PLACEHOLDER} (the tenant's number), e.g. "${r.name}-${TENANT_NUMBER_PLACEHOLDER}"`,
+      });
+    const problem = tenantNameProblem(repeatedTenantName(r.name, 1));
+    if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["name"], message: problem });
+  })
+  .describe("compact form of a list of tenants alike but for their number");
+
 const jobStreamSchema = z
   .strictObject({
-    tenant: tenantNameSchema.default("default").describe("tenant submitting the jobs"),
+    tenant: tenantNameSchema
+      .default("default")
+      .describe("tenant submitting the jobs; leave out with perTenant"),
+    perTenant: z
+      .boolean()
+      .default(false)
+      .describe("true: one such stream for every tenant of platform.tenants, in their order"),
     kind: z.enum(["training", "retraining", "batchInference"]).default("training").describe("job kind"),
     ratePerDay: nonNegative
       .max(MAX_JOBS_PER_DAY)
@@ -144,6 +188,15 @@ const jobStreamSchema = z
       .default(0)
       .describe("relative daily swing of the arrival rate in [0, 1] (0 = constant)"),
     peakHour: z.number().min(0).max(24).default(14).describe("hour of the day when arrivals peak"),
+  })
+  .superRefine((stream, ctx) => {
+    // the default tenant is what an unwritten tenant reads as: only another name conflicts with perTenant
+    if (stream.perTenant && stream.tenant !== "default")
+      ctx.addIssue({
+        code: "custom",
+        path: ["tenant"],
+        message: `give either tenant or perTenant: true, not both (perTenant sets the tenant of each copy)`,
+      });
   })
   .describe("a standalone Poisson stream of compute jobs");
 
@@ -474,9 +527,11 @@ export const platformSchema = z
       .default(true)
       .describe("simulate the platform; false = jobs just take their run time"),
     tenants: z
-      .array(tenantSchema)
+      .union([z.array(tenantSchema), repeatedTenantsSchema])
       .default([])
-      .describe("tenants; tenants met but not listed get region 'default' and no quota"),
+      .describe(
+        "tenants, as a list or as { count, name: \"brand-{i}\", ... }; tenants met but not listed get region 'default' and no quota",
+      ),
     clusters: z
       .array(clusterSchema)
       .min(1)
@@ -486,6 +541,25 @@ export const platformSchema = z
     serving: servingSchema,
     tiers: tiersSchema,
     chargeback: chargebackSchema,
+  })
+  .superRefine((p, ctx) => {
+    // checked before expansion, so the issue points at the perTenant stream the user wrote
+    const tenantCount = Array.isArray(p.tenants) ? p.tenants.length : p.tenants.count;
+    p.workloads.jobStreams.forEach((stream, i) => {
+      if (stream.perTenant === true && tenantCount === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["workloads", "jobStreams", i, "perTenant"],
+          message: "perTenant repeats the stream for every tenant, but platform.tenants lists none",
+        });
+    });
+    const streams = expandedStreamCount(p.workloads.jobStreams, tenantCount);
+    if (streams > MAX_EXPANDED_JOB_STREAMS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["workloads", "jobStreams"],
+        message: `perTenant streams make ${streams} job streams for ${tenantCount} tenants; at most ${MAX_EXPANDED_JOB_STREAMS} are allowed`,
+      });
   })
   .superRefine((p, ctx) => {
     const regions = new Set<string>();
@@ -498,8 +572,10 @@ export const platformSchema = z
         });
       regions.add(c.region);
     });
+    // a compact form is checked once, at the field the user wrote, not once per tenant it stands for
+    const compact = !Array.isArray(p.tenants);
     const names = new Set<string>();
-    p.tenants.forEach((t, i) => {
+    for (const [i, t] of expandTenants(p.tenants).entries()) {
       if (names.has(t.name))
         ctx.addIssue({
           code: "custom",
@@ -510,10 +586,19 @@ export const platformSchema = z
       if (!regions.has(t.region))
         ctx.addIssue({
           code: "custom",
-          path: ["tenants", i, "region"],
+          path: compact ? ["tenants", "region"] : ["tenants", i, "region"],
           message: `no cluster in region "${t.region}" (clusters: ${[...regions].join(", ")})`,
         });
-    });
+      if (compact) break;
+    }
+  })
+  .transform((p) => {
+    const tenants = expandTenants(p.tenants);
+    const jobStreams = expandJobStreams(
+      p.workloads.jobStreams,
+      tenants.map((t) => t.name),
+    );
+    return { ...p, tenants, workloads: { ...p.workloads, jobStreams } };
   })
   .describe("MODEL.md section 4: compute clusters, serving, service tiers, tenants and chargeback");
 

@@ -11,7 +11,11 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
 import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
-import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
+import {
+  makeGridWithTornadoSummary,
+  makeLatinHypercubeSummary,
+  SWEEP_SUMMARY,
+} from "../fixtures/reports/sweep-summary.ts";
 import {
   HOSTILE_SCENARIO_NAME,
   HOSTILE_TENANT_NAME,
@@ -121,6 +125,60 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
     await v.page.close();
   });
 
+  it("draws the sweep charts the KPIs asked choose: scatter with LOESS, SRC/PRCC, tornadoes, grid with tornado points", async () => {
+    const lhs = await writeSweepReport(makeLatinHypercubeSummary(), {
+      outDir: join(root, "sweep-lhs"),
+      formats: ["html"],
+      kpis: ["supportWaitDays", "roi", "timeToMarketDays"],
+    });
+    const grid = await writeSweepReport(makeGridWithTornadoSummary(), {
+      outDir: join(root, "sweep-grid"),
+      formats: ["html"],
+      kpis: ["cost.total", "deliveredPerYear"],
+    });
+    for (const [dir, name, ids] of [
+      [
+        lhs.outDir,
+        "sweep-lhs",
+        [
+          "sweep-heatmap",
+          "sweep-coefficients-supportWaitDays",
+          "sweep-coefficients-roi",
+          "sweep-effects-supportWaitDays",
+          "sweep-effects-roi",
+          "sweep-effects-timeToMarketDays",
+        ],
+      ],
+      [
+        grid.outDir,
+        "sweep-grid-tornado",
+        [
+          "sweep-heatmap",
+          "sweep-tornado-cost-total",
+          "sweep-tornado-deliveredPerYear",
+          "sweep-coefficients-deliveredPerYear",
+          "sweep-effects-cost-total",
+          "sweep-effects-deliveredPerYear",
+        ],
+      ],
+    ] as const) {
+      const v = await visit(join(dir, "report.html"));
+      const states = await chartStates(v.page);
+      expect(
+        states.map((s) => s.id),
+        name,
+      ).toEqual(ids.map((id) => `chart-${id}`));
+      for (const s of states) {
+        expect(s.rendered, s.id).toBe("true");
+        expect(s.marks, s.id).toBeGreaterThan(3);
+      }
+      expect(v.errors).toEqual([]);
+      expect(v.requests).toEqual([v.url]);
+      await v.page.screenshot({ path: join(ARTIFACTS, `${name}-report.png`), fullPage: true });
+      await v.page.close();
+    }
+  });
+
   it("draws the comparison and sweep reports without errors", async () => {
     const compare = await writeCompareReport(COMPARE_SUMMARY, {
       outDir: join(root, "cmp"),
@@ -129,7 +187,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
     const sweep = await writeSweepReport(SWEEP_SUMMARY, { outDir: join(root, "sweep"), formats: ["html"] });
     for (const [dir, name, count] of [
       [compare.outDir, "compare", 5],
-      [sweep.outDir, "sweep", 4],
+      [sweep.outDir, "sweep", 5],
     ] as const) {
       const v = await visit(join(dir, "report.html"));
       const states = await chartStates(v.page);

@@ -66,12 +66,13 @@ describe("buildCompareCharts", () => {
 describe("buildSweepCharts", () => {
   const charts = buildSweepCharts(SWEEP_SUMMARY);
 
-  it("draws the heatmap, a tornado per KPI and the parameter effects", () => {
+  it("draws the heatmap, a tornado per KPI, SRC/PRCC and the parameter effects", () => {
     expect(charts.map((c) => c.id)).toEqual([
       "sweep-heatmap",
       "sweep-tornado-deliveredPerYear",
       "sweep-tornado-cost-total",
-      "sweep-parameter-effects",
+      "sweep-coefficients-deliveredPerYear",
+      "sweep-effects-deliveredPerYear",
     ]);
   });
 
@@ -91,7 +92,7 @@ describe("buildSweepCharts", () => {
   });
 
   it("parameter effects carry every point's mean and CI for each parameter", () => {
-    const data = rows(chart(charts, "sweep-parameter-effects").spec);
+    const data = rows(chart(charts, "sweep-effects-deliveredPerYear").spec);
     expect(data).toHaveLength(2 * SWEEP_SUMMARY.points.length);
     const p = SWEEP_SUMMARY.points[7]!;
     const row = data.find((r) => r.point === 7 && r.value === p.parameters["platform.cluster.maxNodes"])!;

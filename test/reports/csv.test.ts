@@ -241,17 +241,19 @@ describe("compare and sweep CSV files", () => {
     );
   });
 
-  it("points.csv has one line per point and KPI with the parameter values", () => {
+  it("points.csv has one line per point with the parameter values and the KPIs as columns", () => {
     const table = parseCsv(buildSweepPointsCsv(SWEEP_SUMMARY));
-    expect(table[0]!.slice(0, 3)).toEqual([
+    expect(table[0]!.slice(0, 5)).toEqual([
       "point",
+      "role",
+      "varied",
       "organisation.spokes.count",
       "platform.cluster.maxNodes",
     ]);
-    expect(table).toHaveLength(SWEEP_SUMMARY.points.length * 2 + 1);
-    const row = table.find((r) => r[0] === "5" && r[3] === "deliveredPerYear")!;
+    expect(table).toHaveLength(SWEEP_SUMMARY.points.length + 1);
+    const row = table.find((r) => r[0] === "5")!;
     const p = SWEEP_SUMMARY.points[5]!;
-    expect(Number(row[1])).toBe(p.parameters["organisation.spokes.count"]);
-    expect(Number(row[table[0]!.indexOf("mean")])).toBe(p.kpis.deliveredPerYear!.mean);
+    expect(Number(row[3])).toBe(p.parameters["organisation.spokes.count"]);
+    expect(Number(row[table[0]!.indexOf("deliveredPerYear")])).toBe(p.kpis.deliveredPerYear!.mean);
   });
 });

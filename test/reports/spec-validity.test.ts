@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "../../reports/index.ts";
 import { buildCompareCharts, buildRunCharts, buildSweepCharts, renderSvg } from "../../reports/index.ts";
 import { COMPARE_SUMMARY, makeThreeWayCompareSummary } from "../fixtures/reports/compare-summary.ts";
-import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
+import {
+  makeGridWithTornadoSummary,
+  makeLatinHypercubeSummary,
+  SWEEP_SUMMARY,
+} from "../fixtures/reports/sweep-summary.ts";
 import { hostileRunSummary, withoutPlatform } from "../fixtures/reports/variants.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
 import { specErrors } from "./vega-lite-validator.ts";
@@ -15,6 +19,16 @@ const sets: Array<[string, ChartSpec[], boolean]> = [
   ["compare", buildCompareCharts(COMPARE_SUMMARY), true],
   ["three-way compare", buildCompareCharts(makeThreeWayCompareSummary()), false],
   ["sweep", buildSweepCharts(SWEEP_SUMMARY), true],
+  [
+    "Latin hypercube sweep, KPIs asked",
+    buildSweepCharts(makeLatinHypercubeSummary(), { kpis: ["supportWaitDays", "roi", "timeToMarketDays"] }),
+    true,
+  ],
+  [
+    "grid sweep with tornado points, KPIs asked",
+    buildSweepCharts(makeGridWithTornadoSummary(), { kpis: ["cost.total", "deliveredPerYear"] }),
+    false,
+  ],
 ];
 
 describe("every chart spec", () => {

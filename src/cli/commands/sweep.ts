@@ -10,6 +10,7 @@ import type { SweepSummary } from "../../montecarlo/types.ts";
 import { formatIssues, loadBase } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
+import { kpisDroppedBySweep, kpisNotReported } from "../kpi-names-option.ts";
 import { reportWritten } from "../messages.ts";
 import { monteCarloOptions } from "../monte-carlo-options.ts";
 import {
@@ -38,6 +39,7 @@ export async function sweepCommand(
   const loaded = await loadSweep(resolve(context.cwd, argument));
   if (!loaded.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.issues));
   const sweep = loaded.sweep;
+  const kpis = reportKpis(argument, options.kpi, sweep.kpis);
   // the base's work per replication is checked like a run's; field bounds keep each point's values sane
   const baseScenario = await loadBase(sweep.base, sweep.baseDir);
   const tooMuch = baseScenario.ok ? workProblem(baseScenario.scenario, options.maxWork) : undefined;
@@ -89,11 +91,14 @@ export async function sweepCommand(
     await pool?.destroy();
   }
   context.signal.throwIfAborted();
+  const missing = (kpis ?? []).filter((kpi) => !summary.points.some((p) => p.kpis[kpi] !== undefined));
+  if (missing.length > 0 && !options.json) context.stderr(`${kpisNotReported(missing)}\n`);
   const written = await writeReport(
     { kind: "sweep", summary },
     outDir,
     options.format ?? DEFAULT_FORMATS,
     options.out !== undefined,
+    kpis,
   );
   checkpoint.remove();
   const { files } = written;
@@ -121,6 +126,21 @@ export async function sweepCommand(
 
 /** Points whose jobs are on the queue at the same time: enough to keep many workers busy. */
 const QUEUED_POINTS = 64;
+
+/**
+ * The KPIs the report is about: `--kpi`, else the sweep file's `kpis:`. With both, every `--kpi` must be one the
+ * sweep keeps. @throws CliError (exit 2)
+ */
+function reportKpis(
+  argument: string,
+  asked: readonly string[] | undefined,
+  kept: readonly string[] | undefined,
+): readonly string[] | undefined {
+  if (asked === undefined) return kept;
+  const dropped = kept === undefined ? [] : asked.filter((kpi) => !kept.includes(kpi));
+  if (dropped.length > 0) throw new CliError(ExitCode.usage, kpisDroppedBySweep(argument, dropped, kept!));
+  return asked;
+}
 
 function chosenShard(options: ParsedOptions, context: CliContext): ShardOption | undefined {
   if (options.shardFromEnv === undefined) return options.shard;
