@@ -16,6 +16,7 @@
  * Claims run concurrently on one pool; each claim's figures depend only on the seed and its own replication counts,
  * never on the worker count or on the other claims.
  */
+import { canonicalJson } from "../montecarlo/canonical-json.ts";
 import { type DescribeMetric, defaultDescribeMetric } from "../montecarlo/describe-metric.ts";
 import { type ModelRef, resolveModel } from "../montecarlo/model-ref.ts";
 import type { ProgressCallback } from "../montecarlo/progress.ts";
@@ -23,9 +24,10 @@ import { ReplicationPool } from "../montecarlo/replication-pool.ts";
 import { DEFAULT_SEED } from "../montecarlo/run-options.ts";
 import { toolInfo } from "../montecarlo/tool-info.ts";
 import { claimQuantity, claimQuantityValues } from "./claim-quantity.ts";
-import { type ClaimMetric, type PairedValues, type SampleContext, samplePairs } from "./claim-sampler.ts";
+import { type ClaimMetric, type PairedValues, samplePairs } from "./claim-sampler.ts";
 import { discoverRegion } from "./discover-region.ts";
 import type { LoadedClaims, ResolvedClaim, ResolvedClaimScenario } from "./load-claims.ts";
+import { ReplicationCache } from "./replication-cache.ts";
 import {
   type ClaimResult,
   type ClaimScenarioInfo,
@@ -87,12 +89,19 @@ export async function evaluateClaims(
   // progress: replications folded against a total that grows as claims add batches
   let done = 0;
   let total = 0;
+  // a scenario several claims share runs once (replication-cache.ts): plan each distinct scenario's largest batch
+  const planned = new Map<string, number>();
   for (const resolved of loaded.claims) {
     if (!runs(resolved)) continue;
-    total += firstBatch(resolved);
+    for (const scenario of [resolved.baseline, resolved.treatment]) {
+      if (scenario === undefined) continue;
+      const key = canonicalJson(scenario.scenario);
+      planned.set(key, Math.max(planned.get(key) ?? 0, firstBatch(resolved)));
+    }
     if (resolved.claim.conditions !== undefined && resolved.claim.status === "test")
-      total += loaded.settings.points * loaded.settings.pointReplications;
+      total += loaded.settings.points * loaded.settings.pointReplications * (resolved.treatment ? 2 : 1);
   }
+  for (const count of planned.values()) total += count;
   const progress = (count: number, grow = 0): void => {
     done += count;
     total += grow;
@@ -106,19 +115,19 @@ export async function evaluateClaims(
       etaSeconds: perSecond > 0 ? Math.max(0, total - done) / perSecond : 0,
     });
   };
-  const context: SampleContext = {
+  const cache = new ReplicationCache({
     pool,
     model: resolveModel(options.model),
     seed,
     signal: options.signal,
-    onReplications: (count) => progress(count),
-  };
+    onReplication: () => progress(1),
+  });
   let cancelled = false;
   try {
     const claims = await Promise.all(
       loaded.claims.map((resolved) =>
         evaluateOne(resolved, {
-          context,
+          cache,
           describe,
           first: firstBatch(resolved),
           budget: (first) =>
@@ -161,7 +170,7 @@ export async function evaluateClaims(
 }
 
 interface ClaimRun {
-  context: SampleContext;
+  cache: ReplicationCache;
   describe: DescribeMetric;
   first: number;
   budget: (first: number) => number;
@@ -205,7 +214,7 @@ async function evaluateOne(resolved: ResolvedClaim, run: ClaimRun): Promise<Clai
   if (claim.month !== undefined) result.month = claim.month;
   result.label = info.label;
   if (claim.measure === "value" || claim.measure === "difference") result.unit = info.unit;
-  else result.unit = "ratio";
+  else result.unit = claim.measure === "ratio" ? "multiple" : "ratio";
   const band = claimBand(claim.expect!);
   result.band = band;
   const scenarios = { baseline: resolved.baseline!.scenario, treatment: resolved.treatment?.scenario };
@@ -213,17 +222,16 @@ async function evaluateOne(resolved: ResolvedClaim, run: ClaimRun): Promise<Clai
   result.budget = budget;
 
   // 2-3: first batch, then more until the interval decides or the budget is spent
-  const values: PairedValues = { baseline: [], complete: true };
+  const values: PairedValues = { baseline: [] };
   if (scenarios.treatment !== undefined) values.treatment = [];
   let verdict: Verdict = "undecided";
   while (values.baseline.length < budget) {
     const n = values.baseline.length;
     const count = n === 0 ? run.first : Math.min(run.first, budget - n);
-    if (n > 0) run.grow(count);
-    const batch = await samplePairs(run.context, metric, scenarios, n, count);
+    if (n > 0) run.grow(count * (scenarios.treatment === undefined ? 1 : 2));
+    const batch = await samplePairs(run.cache, metric, scenarios, n, count);
     values.baseline.push(...batch.baseline);
     if (batch.treatment !== undefined) values.treatment!.push(...batch.treatment);
-    if (!batch.complete) break;
     const q = claimQuantity(claim.measure, values.baseline, values.treatment);
     result.estimate = q.estimate;
     result.ci = [q.low, q.high];
@@ -254,7 +262,7 @@ async function evaluateOne(resolved: ResolvedClaim, run: ClaimRun): Promise<Clai
         treatment: scenarios.treatment,
       },
       async (point) => {
-        const sample = await samplePairs(run.context, metric, point, 0, settings.pointReplications);
+        const sample = await samplePairs(run.cache, metric, point, 0, settings.pointReplications);
         return claimQuantity(claim.measure, sample.baseline, sample.treatment).estimate;
       },
     );
