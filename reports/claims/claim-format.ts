@@ -17,6 +17,8 @@ export const VERDICT_WORDS: Readonly<Record<Verdict, string>> = {
 
 /** One value in the claim's unit (money in USD, shares in percent, multiples with ×). */
 export function claimValue(value: number, unit: string | undefined): string {
+  // claims such as 99.99% uptime need more digits than a KPI tile shows
+  if (unit === "ratio" && Number.isFinite(value)) return `${Number((100 * value).toPrecision(4))}%`;
   return formatMetric(value, unit ?? "", "USD");
 }
 

@@ -92,18 +92,21 @@ export async function discoverRegion(plan: DiscoveryPlan, estimate: PointEstimat
   discovery.coverage = box.coverage;
   discovery.density = box.density;
   discovery.mass = box.mass;
-  discovery.text = regionText(region, plan.conditions);
+  discovery.text = regionText(region, values);
   return discovery;
 }
 
-/** "holds only if a >= 0.72 and b <= 3": the restricted sides of the box; the whole range when none is. */
-export function regionText(region: readonly RegionBound[], conditions: readonly ClaimCondition[]): string {
+/**
+ * "holds only if a >= 0.72 and b <= 3": the sides of the box that cut into the sampled values (`values`, one row
+ * per point); "holds over the whole sampled range" when none does.
+ */
+export function regionText(region: readonly RegionBound[], values: readonly (readonly number[])[]): string {
   const parts: string[] = [];
   region.forEach((bound, j) => {
     if (!bound.restricted) return;
-    const c = conditions[j]!;
-    const low = bound.min > c.min;
-    const high = bound.max < c.max;
+    const column = values.map((row) => row[j]!);
+    const low = bound.min > Math.min(...column);
+    const high = bound.max < Math.max(...column);
     if (low && high)
       parts.push(`${bound.min.toPrecision(3)} <= ${bound.path} <= ${bound.max.toPrecision(3)}`);
     else if (low) parts.push(`${bound.path} >= ${bound.min.toPrecision(3)}`);
