@@ -54,6 +54,10 @@ export interface EvaluateClaimsOptions {
   forceReplications?: number;
   /** Replication budget per claim unless set in the file ({@link DEFAULT_BUDGET_FACTOR} x the first batch). */
   maxReplications?: number;
+  /** Overrides every claim's and the file's budget (the command line's -n sets it to 4 x n). */
+  forceMaxReplications?: number;
+  /** Overrides the file's holds-only-if design (points and replications per point), e.g. for quick checks. */
+  forceDiscovery?: { points: number; replicationsPerPoint: number };
   seed?: number;
   workers?: number;
   /** Replication function by module (default: the model's simulate). */
@@ -99,7 +103,10 @@ export async function evaluateClaims(
       planned.set(key, Math.max(planned.get(key) ?? 0, firstBatch(resolved)));
     }
     if (resolved.claim.conditions !== undefined && resolved.claim.status === "test")
-      total += loaded.settings.points * loaded.settings.pointReplications * (resolved.treatment ? 2 : 1);
+      total +=
+        (options.forceDiscovery?.points ?? loaded.settings.points) *
+        (options.forceDiscovery?.replicationsPerPoint ?? loaded.settings.pointReplications) *
+        (resolved.treatment ? 2 : 1);
   }
   for (const count of planned.values()) total += count;
   const progress = (count: number, grow = 0): void => {
@@ -133,12 +140,20 @@ export async function evaluateClaims(
           budget: (first) =>
             Math.max(
               first,
-              resolved.claim.maxReplications ??
+              options.forceMaxReplications ??
+                resolved.claim.maxReplications ??
                 loaded.settings.maxReplications ??
                 options.maxReplications ??
                 DEFAULT_BUDGET_FACTOR * first,
             ),
-          settings: loaded.settings,
+          settings:
+            options.forceDiscovery === undefined
+              ? loaded.settings
+              : {
+                  ...loaded.settings,
+                  points: options.forceDiscovery.points,
+                  pointReplications: options.forceDiscovery.replicationsPerPoint,
+                },
           grow: (count) => progress(0, count),
           seed,
         }),

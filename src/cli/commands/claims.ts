@@ -5,7 +5,7 @@
  * fails or stays undecided, after the report is written.
  */
 import { join, resolve } from "node:path";
-import { evaluateClaims } from "../../claims/evaluate-claims.ts";
+import { DEFAULT_BUDGET_FACTOR, evaluateClaims } from "../../claims/evaluate-claims.ts";
 import { type LoadedClaims, loadClaims } from "../../claims/load-claims.ts";
 import type { ClaimsSummary } from "../../claims/types.ts";
 import { formatIssues } from "../../scenario/index.ts";
@@ -55,13 +55,19 @@ export async function claimsCommand(
     let summary: ClaimsSummary;
     try {
       summary = await evaluateClaims(claims, {
-        ...(options.replications === undefined ? {} : { forceReplications: options.replications }),
+        ...(options.replications === undefined
+          ? {}
+          : {
+              forceReplications: options.replications,
+              forceMaxReplications: DEFAULT_BUDGET_FACTOR * options.replications,
+            }),
         seed: run.seed,
         workers: run.workers,
         signal: run.signal,
         onProgress: run.onProgress,
       });
     } catch (error) {
+      context.signal.throwIfAborted();
       // a metric the model does not report, or a condition value that makes a scenario invalid: the file's problem
       if (error instanceof RangeError) throw new CliError(ExitCode.usage, `${claims.file}: ${error.message}`);
       throw explainFailure(error, () => claims.file);
