@@ -24,8 +24,11 @@ export function buildClaimDistributionChart(claim: ClaimResult): ChartSpec | und
   const low = Math.min(...shown, claim.ci[0] * factor);
   const high = Math.max(...shown, claim.ci[1] * factor);
   const pad = high > low ? (high - low) * 0.1 : Math.max(Math.abs(high) * 0.1, 1);
-  const bandLow = claim.band?.low === undefined ? low - pad : claim.band.low * factor;
-  const bandHigh = claim.band?.high === undefined ? high + pad : claim.band.high * factor;
+  // an open side of the band runs past the data and past the other side, so the rectangle is never inverted
+  const givenLow = claim.band?.low === undefined ? undefined : claim.band.low * factor;
+  const givenHigh = claim.band?.high === undefined ? undefined : claim.band.high * factor;
+  const bandLow = givenLow ?? Math.min(low, givenHigh ?? low) - pad;
+  const bandHigh = givenHigh ?? Math.max(high, givenLow ?? high) + pad;
   const domain = [Math.min(low - pad, bandLow), Math.max(high + pad, bandHigh)];
   const title = measureText(claim) || claim.id;
   const xTitle = factor === 100 ? `${title} (%)` : title;
@@ -37,7 +40,7 @@ export function buildClaimDistributionChart(claim: ClaimResult): ChartSpec | und
     layer: [
       {
         data: { values: [{ from: bandLow, to: bandHigh }] },
-        mark: { type: "rect", color: BAND_COLOUR, opacity: 0.18 },
+        mark: { type: "rect", color: BAND_COLOUR, opacity: 0.18, clip: true },
         encoding: { x: { field: "from", ...x }, x2: { field: "to" } },
       },
       {
