@@ -26,6 +26,9 @@ const CLAIM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const scalar = z.union([z.number(), z.string(), z.boolean()]);
 
+/** A replication count of a claim or of the file. */
+const replicationCount = z.number().int().min(2).max(MAX_REPLICATIONS).optional();
+
 /** A scenario of a claim: a file (relative to the claims file) or a preset, with parameter values set on it. */
 export const claimScenarioSchema = z.union([
   z.string().min(1).describe("scenario file (relative to the claims file) or preset name"),
@@ -94,14 +97,8 @@ export const claimSchema = z
       .default("value")
       .describe("value | difference (t - b) | ratio (t / b) | reduction (1 - t / b)"),
     expect: claimExpectSchema.optional(),
-    replications: z.number().int().min(2).max(MAX_REPLICATIONS).optional(),
-    maxReplications: z
-      .number()
-      .int()
-      .min(2)
-      .max(MAX_REPLICATIONS)
-      .optional()
-      .describe("replication budget of sequential testing"),
+    replications: replicationCount.describe("first batch of replications of this claim"),
+    maxReplications: replicationCount.describe("replication budget of sequential testing"),
     conditions: z.array(claimConditionSchema).min(1).optional(),
   })
   .superRefine((claim, ctx) => {
@@ -139,20 +136,10 @@ export const claimsFileSchema = z
   .strictObject({
     name: z.string().min(1).optional().describe("name of the claims file (default: the file name)"),
     description: z.string().optional(),
-    replications: z
-      .number()
-      .int()
-      .min(2)
-      .max(MAX_REPLICATIONS)
-      .optional()
-      .describe("first batch of replications per claim (default: -n)"),
-    maxReplications: z
-      .number()
-      .int()
-      .min(2)
-      .max(MAX_REPLICATIONS)
-      .optional()
-      .describe("replication budget per claim (default: 4 x replications)"),
+    replications: replicationCount.describe(
+      "first batch of replications per claim (default: 50; -n overrides)",
+    ),
+    maxReplications: replicationCount.describe("replication budget per claim (default: 4 x replications)"),
     points: z
       .number()
       .int()
