@@ -17,6 +17,7 @@ export const README_SECTIONS = [
   "platform.md",
   "finops.md",
   "montecarlo.md",
+  "claims.md",
   "many-machines.md",
   "sensitivity.md",
   "reports.md",

@@ -12,7 +12,13 @@
  * }
  */
 
+export { writeClaimsReport } from "../reports/claims/write-claims-report.ts";
 export { writeCompareReport, writeRunReport, writeSweepReport } from "../reports/write-report.ts";
+export { claimsJsonSchema } from "./claims/claims-json-schema.ts";
+export type { ClaimsFile } from "./claims/claims-schema.ts";
+export { type EvaluateClaimsOptions, evaluateClaims } from "./claims/evaluate-claims.ts";
+export { type LoadClaimsResult, type LoadedClaims, loadClaims } from "./claims/load-claims.ts";
+export type * from "./claims/types.ts";
 export type * from "./model/result.ts";
 export { simulate } from "./model/simulate.ts";
 export {

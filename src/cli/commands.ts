@@ -112,6 +112,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "print the JSON Schema of scenario files (for editor completion)",
     examples: ["scalesim schema --out scenario.schema.json"],
   },
+  {
+    name: "claims",
+    arguments: [
+      {
+        syntax: "[file...]",
+        description:
+          "claims file (.yaml or .json); default: the guide's claims (scenarios/claims/guide.yaml)",
+      },
+    ],
+    summary: "replay claims (a guide's or a business case's) on the model and give each a verdict",
+    examples: [
+      "scalesim claims",
+      "scalesim claims my-business-case.yaml -n 100 --strict",
+      "scalesim claims --json --quiet",
+    ],
+  },
 ];
 
 /** The spec of one command. @throws RangeError for a name not in {@link COMMANDS} */

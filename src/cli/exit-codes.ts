@@ -9,6 +9,7 @@ export const ExitCode = {
   ok: 0,
   runFailed: 1,
   usage: 2,
+  claimsNotHolding: 3,
   interrupted: 130,
 } as const;
 
@@ -47,6 +48,10 @@ export const EXIT_CODE_MEANINGS: readonly { code: ExitCodeValue; meaning: string
     code: ExitCode.usage,
     meaning:
       "bad input or usage: invalid scenario (listed as file:line:column, path, value, what is allowed), unknown option or command, bad option value",
+  },
+  {
+    code: ExitCode.claimsNotHolding,
+    meaning: "`scalesim claims --strict`: a claim fails or stays undecided (the report is written)",
   },
   {
     code: ExitCode.interrupted,

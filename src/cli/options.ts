@@ -25,6 +25,7 @@ export const COMMAND_NAMES = [
   "report",
   "schema",
   "worker",
+  "claims",
 ] as const;
 
 /** One subcommand name. */
@@ -90,6 +91,7 @@ export interface ParsedOptions {
   stallSeconds?: number;
   ladder?: boolean;
   kpi?: string[];
+  strict?: boolean;
 }
 
 /** One option, as data. */
@@ -227,9 +229,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: String(DEFAULT_REPLICATIONS),
     perCommand: {
       sweep: { description: "replications per point", defaultText: "the sweep file's replications" },
+      claims: {
+        description:
+          "first batch of replications per claim (overrides the claims file); undecided claims add batches up to 4x",
+        defaultText: "the claims file's replications, else 50",
+      },
     },
     parse: parseReplications,
-    commands: ["run", "compare", "sweep"],
+    commands: ["run", "compare", "sweep", "claims"],
   },
   {
     key: "workers",
@@ -237,7 +244,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "worker threads; results do not depend on it",
     defaultText: "number of CPUs",
     parse: parsePositiveInteger,
-    commands: ["run", "compare", "sweep"],
+    commands: ["run", "compare", "sweep", "claims"],
   },
   {
     key: "seed",
@@ -246,14 +253,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: String(DEFAULT_SEED),
     perCommand: { sweep: { defaultText: `the sweep file's seed, else ${DEFAULT_SEED}` } },
     parse: parseSeed,
-    commands: ["run", "compare", "sweep"],
+    commands: ["run", "compare", "sweep", "claims"],
   },
   {
     key: "out",
     flags: "-o, --out <dir>",
     description: "report directory (written atomically; must not exist yet, never replaced)",
     defaultText: "out/<name>-<timestamp>/",
-    commands: ["run", "compare", "sweep", "merge", "report"],
+    commands: ["run", "compare", "sweep", "merge", "report", "claims"],
   },
   {
     key: "format",
@@ -268,13 +275,24 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "json",
     flags: "--json",
     description: "print a machine-readable summary on stdout and nothing else",
-    commands: ["run", "compare", "sweep", "merge", "validate", "presets", "report"],
+    commands: ["run", "compare", "sweep", "merge", "validate", "presets", "report", "claims"],
   },
   {
     key: "quiet",
     flags: "-q, --quiet",
     description: "no progress and no result table; errors are still printed",
-    commands: ["run", "compare", "sweep", "merge", "validate", "init", "report", "schema", "worker"],
+    commands: [
+      "run",
+      "compare",
+      "sweep",
+      "merge",
+      "validate",
+      "init",
+      "report",
+      "schema",
+      "worker",
+      "claims",
+    ],
   },
   {
     key: "untilCi",
@@ -393,6 +411,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     flags: "-f, --force",
     description: "overwrite the file if it exists",
     commands: ["init"],
+  },
+  {
+    key: "strict",
+    flags: "--strict",
+    description:
+      "exit with code 3 when a claim fails or stays undecided (for business-case claims kept in CI)",
+    commands: ["claims"],
   },
   {
     key: "out",

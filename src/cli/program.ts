@@ -28,6 +28,7 @@ const ACTIONS: Record<CommandName, () => Promise<CommandAction>> = {
   report: async () => (await import("./commands/report.ts")).reportCommand,
   schema: async () => (await import("./commands/schema.ts")).schemaCommand,
   worker: async () => (await import("./commands/worker.ts")).workerCommand,
+  claims: async () => (await import("./commands/claims.ts")).claimsCommand,
 };
 
 /** Description of the whole program, shown at the top of `--help`. */
