@@ -25,5 +25,5 @@ export {
 export { runScenario } from "./run-scenario.ts";
 export { runSweep, type SweepOptions } from "./run-sweep.ts";
 export { fingerprintOfSweep, sweepFingerprint } from "./sweep-fingerprint.ts";
-export { CSV_STATISTICS, sweepToCsv, sweepToJson } from "./sweep-writers.ts";
+export { sweepToJson } from "./sweep-writers.ts";
 export { TDigest, type TDigestState } from "./t-digest.ts";

@@ -7,7 +7,7 @@ import { loadSweep } from "../../src/montecarlo/load-sweep.ts";
 import { mergeSweeps } from "../../src/montecarlo/merge-sweeps.ts";
 import { runSweep } from "../../src/montecarlo/run-sweep.ts";
 import { ranks } from "../../src/montecarlo/sensitivity.ts";
-import { sweepToCsv, sweepToJson } from "../../src/montecarlo/sweep-writers.ts";
+import { sweepToJson } from "../../src/montecarlo/sweep-writers.ts";
 import type { SweepSummary } from "../../src/montecarlo/types.ts";
 import { type Sweep, sweepSchema } from "../../src/scenario/sweep-schema.ts";
 
@@ -101,21 +101,6 @@ describe("runSweep", () => {
     expect(() => mergeSweeps([parts[0]!, parts[0]!, parts[1]!])).toThrow(/given twice/);
     expect(() => mergeSweeps([{ ...parts[0]!, seed: 1 }, ...parts.slice(1)])).toThrow(/differ in seed/);
     expect(() => mergeSweeps([whole])).toThrow(TypeError);
-  });
-
-  it("writes one CSV row per point with every KPI statistic", async () => {
-    const summary = await runSweep(sweep({ sampling: "one-at-a-time", kpis: ["y"] }), {
-      seed: 1,
-      workers: 1,
-      model,
-    });
-    const lines = sweepToCsv(summary).trimEnd().split("\n");
-    expect(lines).toHaveLength(1 + 5);
-    expect(lines[0]).toBe(
-      `index,role,varied,${SPOKES},${NODES},y.n,y.mean,y.sd,y.ciLow,y.ciHigh,y.min,y.p5,y.p10,y.p25,y.p50,y.p75,y.p90,y.p95,y.max`,
-    );
-    expect(lines[1]!.startsWith("0,base,,")).toBe(true);
-    expect(lines[2]!.startsWith(`1,low,${SPOKES},2,`)).toBe(true);
   });
 
   it("cancellation returns the points finished so far", async () => {
