@@ -15,6 +15,7 @@ import { buildPortfolioMixChart } from "./portfolio-mix-chart.ts";
 import { buildReachChart } from "./reach-chart.ts";
 import { buildRoiChart } from "./roi-chart.ts";
 import { buildServingChart } from "./serving-chart.ts";
+import { buildTenantMonthlyCostChart } from "./tenant-monthly-cost-chart.ts";
 import { buildTiersChart } from "./tiers-chart.ts";
 import { buildTimeToMarketChart } from "./time-to-market-chart.ts";
 import { buildUtilisationChart } from "./utilisation-chart.ts";
@@ -36,6 +37,7 @@ export const RUN_CHART_BUILDERS: ReadonlyArray<(summary: RunSummary) => ChartSpe
   buildServingChart,
   buildTiersChart,
   buildChargebackChart,
+  buildTenantMonthlyCostChart,
   buildPortfolioMixChart,
 ];
 

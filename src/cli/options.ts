@@ -87,6 +87,7 @@ export interface ParsedOptions {
   jobReplications?: number;
   concurrency?: number;
   stallSeconds?: number;
+  targets?: number[];
 }
 
 /** One option, as data. */
@@ -215,6 +216,34 @@ export function parseShard(raw: string): ShardOption {
   return { index, count };
 }
 
+/** Most delivery targets `--targets` accepts (each is a curve on the reach chart). */
+export const MAX_TARGETS = 12;
+
+/**
+ * Parses delivery targets: comma-separated whole numbers >= 1 (e.g. `30,50`), at most {@link MAX_TARGETS},
+ * returned sorted without duplicates. @throws InvalidArgumentError otherwise
+ */
+export function parseTargets(raw: string): number[] {
+  const parts = raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (parts.length === 0)
+    throw new InvalidArgumentError(`target list is empty; give delivered-project counts such as 30,50`);
+  const bad = parts.filter(
+    (part) => !/^\+?\d+$/.test(part) || !Number.isSafeInteger(Number(part)) || Number(part) < 1,
+  );
+  if (bad.length > 0) {
+    throw new InvalidArgumentError(
+      `targets must be whole numbers of delivered projects >= 1, comma-separated such as 30,50; got ${bad.map((part) => `"${part}"`).join(", ")}`,
+    );
+  }
+  const targets = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  if (targets.length > MAX_TARGETS)
+    throw new InvalidArgumentError(`at most ${MAX_TARGETS} targets, got ${targets.length}`);
+  return targets;
+}
+
 /** The option table: the single source of truth for flags, help and the README reference. */
 export const OPTIONS: readonly OptionSpec[] = [
   {
@@ -306,6 +335,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: DEFAULT_MAX_WORK_UNITS.toExponential(),
     parse: parseWorkUnits,
     commands: ["run", "compare", "sweep", "validate"],
+  },
+  {
+    key: "targets",
+    flags: "--targets <counts>",
+    description:
+      "delivery targets in delivered projects, comma-separated (e.g. 30,50): the report gives the month each is reached at P50 and P80 and the probability of reaching it by each month",
+    defaultText: "round numbers up to the P95 of final deliveries",
+    parse: parseTargets,
+    commands: ["run", "compare"],
   },
   {
     key: "crnCheck",
