@@ -46,6 +46,7 @@ function reachClause(
     alt.monthP50 === null
       ? `does not reach ${what} within ${months(horizon)} in most futures`
       : `reaches ${what} in month ${alt.monthP50}${alt.monthP80 === null ? "" : ` (P80: ${alt.monthP80})`}`;
+  const details: string[] = [];
   let against: string;
   if (alt.monthP50 === base.monthP50)
     against = alt.monthP50 === null ? `nor does ${labels[0]}` : `the same month as ${labels[0]}`;
@@ -53,16 +54,15 @@ function reachClause(
   else if (base.monthP50 === null) against = `which ${labels[0]} does not within ${months(horizon)}`;
   else {
     const gap = alt.monthP50 - base.monthP50;
-    against = `${months(Math.abs(gap))} ${gap < 0 ? "sooner" : "later"} than ${labels[0]} (month ${base.monthP50})`;
+    against = `${months(Math.abs(gap))} ${gap < 0 ? "sooner" : "later"} than ${labels[0]}`;
+    details.push(`month ${base.monthP50}`);
   }
   const paired = summary.reachDifferences?.find(
     (d) => d.threshold === threshold && d.alternative === summary.scenarios[s]!.meta.scenarioName,
   );
-  const sooner =
-    paired === undefined || !Number.isFinite(paired.probabilitySooner)
-      ? ""
-      : ` (sooner in ${percentText(paired.probabilitySooner)} of paired futures)`;
-  return `${own}, ${against}${sooner}`;
+  if (paired !== undefined && Number.isFinite(paired.probabilitySooner))
+    details.push(`sooner in ${percentText(paired.probabilitySooner)} of paired futures`);
+  return `${own}, ${against}${details.length === 0 ? "" : ` (${details.join("; ")})`}`;
 }
 
 function costClause(d: KpiDifference, currency: string, horizon: number): string {

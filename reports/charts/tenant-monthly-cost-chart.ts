@@ -30,7 +30,11 @@ export function buildTenantMonthlyCostChart(summary: RunSummary): ChartSpec | un
   const rest = ranked.slice(CHARGEBACK_TOP_TENANTS);
   if (rest.length > 0) {
     const others = new Array<number>(months).fill(0);
-    for (const [, costs] of rest) costs.forEach((c, m) => (others[m]! += c));
+    for (const [, costs] of rest) {
+      costs.forEach((c, m) => {
+        others[m]! += c;
+      });
+    }
     shown.push([`${rest.length} other tenants`, others]);
   }
   const label = (tenant: string): string => (tenant === IDLE_TENANT.name ? IDLE_TENANT.label : tenant);
@@ -57,7 +61,11 @@ export function buildTenantMonthlyCostChart(summary: RunSummary): ChartSpec | un
         field: "tenant",
         type: "nominal",
         title: null,
-        scale: { domain, range: domain.map((_, i) => CATEGORICAL[i % CATEGORICAL.length]!) },
+        // beyond the categorical palette, Tableau 20 keeps every tenant distinct (up to the 21 bars drawn)
+        scale:
+          domain.length <= CATEGORICAL.length
+            ? { domain, range: domain.map((_, i) => CATEGORICAL[i]!) }
+            : { domain, scheme: "tableau20" },
         sort: domain,
       },
       order: { field: "order", type: "quantitative" },

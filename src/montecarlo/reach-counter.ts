@@ -68,7 +68,13 @@ export class ReachCounter {
       }),
     );
     const targets = thresholds.map((threshold, t) => reachTarget(threshold, probability[t]!));
-    return { series: this.series, thresholds: [...thresholds], probability, targets, thresholdSource: source };
+    return {
+      series: this.series,
+      thresholds: [...thresholds],
+      probability,
+      targets,
+      thresholdSource: source,
+    };
   }
 }
 
