@@ -340,7 +340,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "targets",
     flags: "--targets <counts>",
     description:
-      "delivery targets in delivered projects, comma-separated (e.g. 30,50): the report gives the month each is reached at P50 and P80 and the probability of reaching it by each month",
+      "delivery targets in delivered projects, comma-separated (e.g. 30,50); the report gives the month each is reached at P50 and P80 and its S-curve",
     defaultText: "round numbers up to the P95 of final deliveries",
     parse: parseTargets,
     commands: ["run", "compare"],
