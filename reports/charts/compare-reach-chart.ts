@@ -82,6 +82,8 @@ export function buildCompareReachChart(summary: CompareSummary): ChartSpec | und
   return {
     id: "compare-reach",
     title,
+    // one panel per target: the small multiples need the full width of the page
+    ...(targets.length > 1 ? { wide: true } : {}),
     guide:
       "Where a scenario's curve crosses the dashed line, the target is reached in 80% of futures; the curve further left reaches it sooner.",
     spec,

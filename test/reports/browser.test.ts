@@ -10,14 +10,13 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
-import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
 import { SWEEP_SUMMARY } from "../fixtures/reports/sweep-summary.ts";
 import {
   HOSTILE_SCENARIO_NAME,
   HOSTILE_TENANT_NAME,
   hostileRunSummary,
 } from "../fixtures/reports/variants.ts";
-import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
+import { compareWithTargets, runWithTargets } from "./targets-fixture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -84,7 +83,10 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
   }
 
   it("draws every chart of the run report, logs no error, fetches nothing, and is screenshot", async () => {
-    const { outDir } = await writeRunReport(RUN_SUMMARY, { outDir: join(root, "run"), formats: ["html"] });
+    const { outDir } = await writeRunReport(runWithTargets(), {
+      outDir: join(root, "run"),
+      formats: ["html"],
+    });
     const v = await visit(join(outDir, "report.html"));
     const states = await chartStates(v.page);
     expect(states.length).toBe(15);
@@ -93,6 +95,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
       expect(s.marks, s.id).toBeGreaterThan(3);
     }
     expect(await v.page.locator("section.tiles .tile").count()).toBe(8);
+    expect(await v.page.locator("table.targets tbody tr").count()).toBe(4);
     expect(v.errors).toEqual([]);
     expect(v.requests).toEqual([v.url]);
     await v.page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
@@ -122,7 +125,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
   });
 
   it("draws the comparison and sweep reports without errors", async () => {
-    const compare = await writeCompareReport(COMPARE_SUMMARY, {
+    const compare = await writeCompareReport(compareWithTargets(), {
       outDir: join(root, "cmp"),
       formats: ["html"],
     });
@@ -140,6 +143,10 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
       }
       expect(v.errors).toEqual([]);
       expect(v.requests).toEqual([v.url]);
+      if (name === "compare") {
+        expect(await v.page.locator("section.answer p").textContent()).toMatch(/^platform-first reaches 10/);
+        expect(await v.page.locator("table.targets tbody tr").count()).toBe(4);
+      }
       await v.page.screenshot({ path: join(ARTIFACTS, `${name}-report.png`), fullPage: true });
       await v.page.close();
     }
