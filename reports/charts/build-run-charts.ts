@@ -3,6 +3,7 @@
  */
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
+import { deliversProjects } from "../metric-names.ts";
 import { withFiniteNumbers } from "../spec-parts.ts";
 import { buildChargebackChart } from "./chargeback-chart.ts";
 import { buildClusterCapacityChart } from "./cluster-capacity-chart.ts";
@@ -41,12 +42,22 @@ export const RUN_CHART_BUILDERS: ReadonlyArray<(summary: RunSummary) => ChartSpe
   buildPortfolioMixChart,
 ];
 
+/** Charts about projects, left out for a scenario that delivers nothing (they would be flat zeros). */
+export const DELIVERY_CHART_IDS: ReadonlySet<string> = new Set([
+  "delivered-fan",
+  "reach",
+  "roi-distribution",
+  "portfolio-mix",
+]);
+
 /** Every chart of a run report whose data is present in the summary, in reading order (pure). */
 export function buildRunCharts(summary: RunSummary): ChartSpec[] {
   const charts: ChartSpec[] = [];
+  const delivers = deliversProjects(summary);
   for (const build of RUN_CHART_BUILDERS) {
     const chart = build(summary);
-    if (chart !== undefined) charts.push(withFiniteNumbers(chart));
+    if (chart !== undefined && (delivers || !DELIVERY_CHART_IDS.has(chart.id)))
+      charts.push(withFiniteNumbers(chart));
   }
   return charts;
 }

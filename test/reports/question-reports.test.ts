@@ -197,8 +197,13 @@ describe("a scenario without delivery (real run of multi-tenant-chargeback)", ()
     expect(names).not.toContain("roi");
   });
 
-  it("draws no reach chart and counts the platform's tenants in the header", () => {
-    expect(buildRunCharts(summary).map((c) => c.id)).not.toContain("reach");
+  it("draws no chart about projects and counts the platform's tenants in the header", () => {
+    const ids = buildRunCharts(summary).map((c) => c.id);
+    for (const id of ["reach", "delivered-fan", "roi-distribution", "portfolio-mix"])
+      expect(ids).not.toContain(id);
+    expect(ids).toEqual(
+      expect.arrayContaining(["cost-by-category", "cluster-capacity", "chargeback", "tenant-monthly-cost"]),
+    );
     expect(summary.meta.tenants).toHaveLength(1);
     expect(tenantCount(summary)).toBe(5);
     expect(runFacts(summary)).toContainEqual(["Tenants", "5"]);
