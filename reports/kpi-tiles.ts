@@ -3,7 +3,7 @@
  */
 import type { KpiSummary, RunSummary } from "../src/montecarlo/types.ts";
 import { metricLabel } from "./metric-label.ts";
-import { HEADLINE_KPIS } from "./metric-names.ts";
+import { headlineKpis } from "./metric-names.ts";
 import { formatMetric, formatMetricParts } from "./number-format.ts";
 
 /** One tile: the KPI, its numbers, and the same numbers as text. */
@@ -46,12 +46,12 @@ export function kpiTile(kpi: KpiSummary, currency: string): KpiTile {
 }
 
 /**
- * Tiles of the headline KPIs present in the summary (HEADLINE_KPIS order, at most MAX_TILES); when none is
- * present, the first unprefixed KPIs of the summary instead.
+ * Tiles of the headline KPIs present in the summary (HEADLINE_KPIS order, or PLATFORM_HEADLINE_KPIS for a
+ * scenario that delivers nothing; at most MAX_TILES); when none is present, the first unprefixed KPIs instead.
  */
 export function buildKpiTiles(summary: RunSummary): KpiTile[] {
   const currency = summary.meta.currency;
-  let names: string[] = HEADLINE_KPIS.filter((n) => summary.kpis[n] !== undefined);
+  let names: string[] = headlineKpis(summary).filter((n) => summary.kpis[n] !== undefined);
   if (names.length === 0) names = Object.keys(summary.kpis).filter((n) => !n.includes("."));
   return names.slice(0, MAX_TILES).map((n) => kpiTile(summary.kpis[n]!, currency));
 }

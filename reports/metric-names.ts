@@ -85,6 +85,45 @@ export const HEADLINE_KPIS = [
   "retrainingCompliance",
 ] as const satisfies readonly KpiName[];
 
+/**
+ * Headline KPIs of a scenario without delivery (a platform on its own: no idea ever arrives), shown as tiles and
+ * in the terminal table instead of the delivery KPIs, in order. Names absent from a summary are skipped.
+ */
+export const PLATFORM_HEADLINE_KPIS = [
+  "cost.total",
+  "cluster.utilisation",
+  "cluster.costSavingVsFixed",
+  "cluster.jobWaitP95Hours",
+  "serving.savingVsDedicated",
+  "serving.p95LatencyMs",
+  "tiers.savingVsSingleTier",
+  "chargeback.savingVsDedicated",
+] as const satisfies readonly KpiName[];
+
+/**
+ * True when the scenario delivers projects: some idea arrived in some replication (the `ideas` KPI; a summary
+ * without it is taken to deliver, as before this check existed). A platform-only scenario has none.
+ */
+export function deliversProjects(summary: RunSummary): boolean {
+  const ideas = findKpi(summary.kpis, "ideas");
+  return ideas === undefined || ideas.max > 0;
+}
+
+/** The headline KPIs of `summary`: the delivery ones, or the platform's when it delivers nothing. */
+export function headlineKpis(summary: RunSummary): readonly KpiName[] {
+  return deliversProjects(summary) ? HEADLINE_KPIS : PLATFORM_HEADLINE_KPIS;
+}
+
+/**
+ * Number of tenants of a run: the business units' tenants, or the tenants sharing the platform
+ * (`chargeback.tenants`, which counts tenants listed under the platform and those met through jobs) when more.
+ */
+export function tenantCount(summary: RunSummary): number {
+  const platform = findKpi(summary.kpis, "chargeback.tenants");
+  const shared = platform === undefined || !Number.isFinite(platform.max) ? 0 : Math.round(platform.max);
+  return Math.max(summary.meta.tenants.length, shared);
+}
+
 /** KPIs broken down per maturity level that the level chart shows first, in order (at most MAX_LEVEL_PANELS). */
 export const LEVEL_KPIS = [
   "deliveredPerYear",

@@ -15,10 +15,11 @@ import type { ChartSpec } from "./chart-spec.ts";
 import { buildCompareCharts } from "./charts/build-compare-charts.ts";
 import { buildRunCharts } from "./charts/build-run-charts.ts";
 import { buildSweepCharts } from "./charts/build-sweep-charts.ts";
+import { buildChargebackCsv } from "./csv/chargeback-csv.ts";
 import { buildCompareKpisCsv, buildDifferencesCsv } from "./csv/compare-csv.ts";
 import { buildFocusCsv } from "./csv/focus-csv.ts";
 import { buildKpisCsv } from "./csv/kpis-csv.ts";
-import { buildSeriesCsv } from "./csv/series-csv.ts";
+import { buildCompareSeriesCsv, buildSeriesCsv } from "./csv/series-csv.ts";
 import { buildSweepCoefficientsCsv } from "./csv/sweep-coefficients-csv.ts";
 import { buildSweepIndicesCsv } from "./csv/sweep-indices-csv.ts";
 import { buildSweepPointsCsv } from "./csv/sweep-points-csv.ts";
@@ -316,7 +317,7 @@ async function writeReport(
 }
 
 /**
- * Write the report of one run: report.html, summary.json, kpis.csv, series.csv, focus-costs.csv and
+ * Write the report of one run: report.html, summary.json, kpis.csv, series.csv, focus-costs.csv, chargeback.csv and
  * charts/<id>.{vl.json,svg,png}, as `formats` selects.
  * @throws RangeError on an unknown format; file-system errors as thrown by node:fs.
  */
@@ -333,13 +334,14 @@ export async function writeRunReport(
       "kpis.csv": buildKpisCsv(summary),
       "series.csv": buildSeriesCsv(summary),
       "focus-costs.csv": buildFocusCsv(summary),
+      "chargeback.csv": buildChargebackCsv(summary),
     }),
   );
 }
 
 /**
- * Write the report of a comparison: report.html, summary.json, differences.csv, kpis.csv (one block per
- * scenario) and charts.
+ * Write the report of a comparison: report.html, summary.json, differences.csv, kpis.csv and series.csv (a
+ * `scenario` column, one block per scenario) and charts.
  * @throws RangeError on an unknown format.
  */
 export async function writeCompareReport(
@@ -354,6 +356,7 @@ export async function writeCompareReport(
     () => ({
       "differences.csv": buildDifferencesCsv(summary),
       "kpis.csv": buildCompareKpisCsv(summary),
+      "series.csv": buildCompareSeriesCsv(summary),
     }),
   );
 }

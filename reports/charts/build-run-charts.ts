@@ -3,6 +3,7 @@
  */
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
+import { deliversProjects } from "../metric-names.ts";
 import { withFiniteNumbers } from "../spec-parts.ts";
 import { buildChargebackChart } from "./chargeback-chart.ts";
 import { buildClusterCapacityChart } from "./cluster-capacity-chart.ts";
@@ -15,6 +16,7 @@ import { buildPortfolioMixChart } from "./portfolio-mix-chart.ts";
 import { buildReachChart } from "./reach-chart.ts";
 import { buildRoiChart } from "./roi-chart.ts";
 import { buildServingChart } from "./serving-chart.ts";
+import { buildTenantMonthlyCostChart } from "./tenant-monthly-cost-chart.ts";
 import { buildTiersChart } from "./tiers-chart.ts";
 import { buildTimeToMarketChart } from "./time-to-market-chart.ts";
 import { buildUtilisationChart } from "./utilisation-chart.ts";
@@ -36,15 +38,26 @@ export const RUN_CHART_BUILDERS: ReadonlyArray<(summary: RunSummary) => ChartSpe
   buildServingChart,
   buildTiersChart,
   buildChargebackChart,
+  buildTenantMonthlyCostChart,
   buildPortfolioMixChart,
 ];
+
+/** Charts about projects, left out for a scenario that delivers nothing (they would be flat zeros). */
+export const DELIVERY_CHART_IDS: ReadonlySet<string> = new Set([
+  "delivered-fan",
+  "reach",
+  "roi-distribution",
+  "portfolio-mix",
+]);
 
 /** Every chart of a run report whose data is present in the summary, in reading order (pure). */
 export function buildRunCharts(summary: RunSummary): ChartSpec[] {
   const charts: ChartSpec[] = [];
+  const delivers = deliversProjects(summary);
   for (const build of RUN_CHART_BUILDERS) {
     const chart = build(summary);
-    if (chart !== undefined) charts.push(withFiniteNumbers(chart));
+    if (chart !== undefined && (delivers || !DELIVERY_CHART_IDS.has(chart.id)))
+      charts.push(withFiniteNumbers(chart));
   }
   return charts;
 }

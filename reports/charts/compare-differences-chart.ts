@@ -8,13 +8,17 @@ import type { CompareSummary, KpiDifference } from "../../src/montecarlo/types.t
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
 import { metricLabel } from "../metric-label.ts";
-import { HEADLINE_KPIS } from "../metric-names.ts";
+import { headlineKpis } from "../metric-names.ts";
 import { formatMetric } from "../number-format.ts";
 import { frame } from "../spec-parts.ts";
 
-/** Differences shown: the headline KPIs when present, else the first 12. */
+/**
+ * Differences shown: the headline KPIs when present (the platform's when the baseline delivers nothing), else
+ * the first 12.
+ */
 export function shownDifferences(summary: CompareSummary): KpiDifference[] {
-  const headline = new Set<string>(HEADLINE_KPIS);
+  const base = summary.scenarios[0];
+  const headline = new Set<string>(base === undefined ? [] : headlineKpis(base));
   const picked = summary.differences.filter((d) => headline.has(d.name));
   return picked.length > 0 ? picked : summary.differences.slice(0, 12);
 }

@@ -5,14 +5,15 @@ import type { TopLevelSpec } from "vega-lite";
 import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
+import { deliversProjects } from "../metric-names.ts";
 import { frame, monthX, SIZE } from "../spec-parts.ts";
 
 const REACH_COLOURS = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
 
-/** Reach S-curves; undefined when the summary has no thresholds. */
+/** Reach S-curves; undefined when the summary has no thresholds or the scenario delivers nothing. */
 export function buildReachChart(summary: RunSummary): ChartSpec | undefined {
   const { thresholds, probability } = summary.reach;
-  if (thresholds.length === 0 || probability.length === 0) return undefined;
+  if (thresholds.length === 0 || probability.length === 0 || !deliversProjects(summary)) return undefined;
   const months = summary.meta.horizonMonths;
   const labels = thresholds.map((t) => `≥ ${t.toLocaleString("en-US")}`);
   const rows: { threshold: string; month: number; probability: number }[] = [];
@@ -23,7 +24,12 @@ export function buildReachChart(summary: RunSummary): ChartSpec | undefined {
   });
   const title = "Probability of reaching N delivered projects";
   const spec = {
-    ...frame(title),
+    ...frame(
+      title,
+      summary.reach.thresholdSource === "targets"
+        ? "Your delivery targets (--targets); dashed: 80%"
+        : undefined,
+    ),
     ...SIZE,
     layer: [
       {

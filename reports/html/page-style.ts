@@ -17,6 +17,8 @@ dl.facts div { display: flex; gap: 6px; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; font-weight: 600; }
 main { padding: 20px 32px 32px; }
+section.answer { border-left: 4px solid var(--accent); background: var(--panel); padding: 10px 16px; margin: 0 0 24px; font-size: 15px; line-height: 1.5; }
+section.answer p { margin: 4px 0; max-width: 110ch; }
 section.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 12px; margin-bottom: 24px; }
 .tile { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; background: #fff; }
 .tile .label { font-size: 12px; color: var(--muted); margin: 0 0 4px; }
@@ -45,7 +47,9 @@ footer { padding: 12px 32px 24px; font-size: 12px; color: var(--muted); border-t
   main { padding: 12px 0; }
   section.charts { display: block; }
   article.card { break-inside: avoid; page-break-inside: avoid; margin: 0 0 12px; border-color: #bbb; }
-  section.tiles { grid-template-columns: repeat(4, 1fr); }
+  section.answer { border-left: 4px solid var(--accent); background: var(--panel); padding: 10px 16px; margin: 0 0 24px; font-size: 15px; line-height: 1.5; }
+section.answer p { margin: 4px 0; max-width: 110ch; }
+section.tiles { grid-template-columns: repeat(4, 1fr); }
   .tile { break-inside: avoid; }
   .chart { overflow: visible; }
   footer { padding: 8px 0; }

@@ -1,8 +1,12 @@
 /**
  * The short table of key results printed after a run (what a steering committee asks first): delivered projects,
  * time to market, success rate, ROI, NPV and cost per delivered project, each with its mean, median and the
- * P10-P90 range across replications. KPIs absent from a summary are skipped.
+ * P10-P90 range across replications; for a scenario that delivers nothing (a platform on its own), the platform's
+ * headline KPIs instead. KPIs absent from a summary are skipped. Below it, the delivery targets: the month each is
+ * reached at P50 and P80.
  */
+import { deliveryTargets, targetCells, targetHeader } from "../../reports/delivery-targets.ts";
+import { deliversProjects, PLATFORM_HEADLINE_KPIS } from "../../reports/metric-names.ts";
 import { formatMetricParts } from "../../reports/number-format.ts";
 import type { KpiSummary, RunSummary } from "../montecarlo/types.ts";
 
@@ -30,9 +34,15 @@ export interface KeyResult {
   p90: number;
 }
 
-/** The key results present in `summary`, in {@link KEY_RESULT_KPIS} order. */
+/** The KPI names of the key results of `summary`: {@link KEY_RESULT_KPIS}, or the platform's without delivery. */
+export function keyResultNames(summary: RunSummary): readonly string[] {
+  return deliversProjects(summary) ? KEY_RESULT_KPIS : PLATFORM_HEADLINE_KPIS;
+}
+
+/** The key results present in `summary`, in {@link keyResultNames} order. */
 export function keyResults(summary: RunSummary): KeyResult[] {
-  return KEY_RESULT_KPIS.map((name) => summary.kpis[name])
+  return keyResultNames(summary)
+    .map((name) => summary.kpis[name])
     .filter((kpi): kpi is KpiSummary => kpi !== undefined)
     .map((kpi) => ({
       name: kpi.name,
@@ -67,12 +77,28 @@ export function renderKeyResults(summary: RunSummary): string {
       part(kpi.mean).suffix,
     ];
   });
-  const header = ["KPI", "mean", "P50", "P10 - P90", ""];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
-  );
-  const line = (cells: string[]) =>
-    `  ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join("   ")}`.trimEnd();
   const title = `${summary.meta.scenarioName}: ${summary.replications} replications, seed ${summary.seed}`;
-  return `${[title, line(header), ...rows.map(line)].join("\n")}\n`;
+  const lines = [title, ...alignedTable(["KPI", "mean", "P50", "P10 - P90", ""], rows)];
+  const targets = deliveryTargets(summary);
+  if (targets.length > 0) {
+    const horizon = summary.meta.horizonMonths;
+    lines.push(
+      "Delivery targets (month counted from 0; P80: reached in 80% of futures)",
+      ...alignedTable(
+        targetHeader(horizon),
+        targets.map((t) => targetCells(t, horizon)),
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Rows of cells as aligned plain-text lines, header first, indented by two spaces. */
+export function alignedTable(header: readonly string[], rows: readonly string[][]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `  ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join("   ")}`.trimEnd();
+  return [line(header), ...rows.map(line)];
 }

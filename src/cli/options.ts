@@ -92,6 +92,7 @@ export interface ParsedOptions {
   ladder?: boolean;
   kpi?: string[];
   strict?: boolean;
+  targets?: number[];
 }
 
 /** One option, as data. */
@@ -220,6 +221,34 @@ export function parseShard(raw: string): ShardOption {
   return { index, count };
 }
 
+/** Most delivery targets `--targets` accepts (each is a curve on the reach chart). */
+export const MAX_TARGETS = 12;
+
+/**
+ * Parses delivery targets: comma-separated whole numbers >= 1 (e.g. `30,50`), at most {@link MAX_TARGETS},
+ * returned sorted without duplicates. @throws InvalidArgumentError otherwise
+ */
+export function parseTargets(raw: string): number[] {
+  const parts = raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (parts.length === 0)
+    throw new InvalidArgumentError(`target list is empty; give delivered-project counts such as 30,50`);
+  const bad = parts.filter(
+    (part) => !/^\+?\d+$/.test(part) || !Number.isSafeInteger(Number(part)) || Number(part) < 1,
+  );
+  if (bad.length > 0) {
+    throw new InvalidArgumentError(
+      `targets must be whole numbers of delivered projects >= 1, comma-separated such as 30,50; got ${bad.map((part) => `"${part}"`).join(", ")}`,
+    );
+  }
+  const targets = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  if (targets.length > MAX_TARGETS)
+    throw new InvalidArgumentError(`at most ${MAX_TARGETS} targets, got ${targets.length}`);
+  return targets;
+}
+
 /** The option table: the single source of truth for flags, help and the README reference. */
 export const OPTIONS: readonly OptionSpec[] = [
   {
@@ -334,6 +363,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     description:
       "run the maturity ladder instead: levels 1-5 on this scenario's demand and staff budget, on common random numbers, with the mechanisms that differ listed",
     commands: ["run"],
+  },
+  {
+    key: "targets",
+    flags: "--targets <counts>",
+    description:
+      "delivery targets in delivered projects, comma-separated (e.g. 30,50); the report gives the month each is reached at P50 and P80 and its S-curve",
+    defaultText: "round numbers up to the P95 of final deliveries",
+    parse: parseTargets,
+    commands: ["run", "compare"],
   },
   {
     key: "crnCheck",

@@ -13,6 +13,8 @@ import type { ResultMeta } from "../model/result.ts";
 import { defaultDescribeMetric } from "./describe-metric.ts";
 import { resolveModel } from "./model-ref.ts";
 import { PairedDifference } from "./paired-difference.ts";
+import { PairedReach } from "./paired-reach.ts";
+import { automaticThresholds } from "./reach-counter.ts";
 import { ReplicationPool } from "./replication-pool.ts";
 import { RunAggregator } from "./run-aggregator.ts";
 import { runBatches } from "./run-batches.ts";
@@ -26,7 +28,7 @@ import {
 import { scenarioName } from "./run-scenario.ts";
 import { defaultSummaryRoles } from "./summary-roles.ts";
 import { toolInfo } from "./tool-info.ts";
-import type { CompareSummary, KpiDifference } from "./types.ts";
+import type { CompareSummary, KpiDifference, ReachDifference } from "./types.ts";
 
 /** Options of a comparison: the run options plus the optional CRN evidence. */
 export interface CompareOptions extends RunOptions {
@@ -59,6 +61,8 @@ export async function compareScenarios(
   const aggregation = { ...options, reachSeries: options.reachSeries ?? roles.reachSeries };
   const aggregators = scenarios.map(() => new RunAggregator(aggregation));
   const pairs = scenarios.map(() => new Map<string, PairedDifference>());
+  const reachPairs = scenarios.map(() => new PairedReach());
+  const reachSeries = aggregation.reachSeries;
   const crnKpi = typeof options.crnCheck === "object" ? options.crnCheck.kpi : undefined;
   const baselineValues: number[] = [];
   const pool = options.pool ?? new ReplicationPool(options.workers);
@@ -81,6 +85,9 @@ export async function compareScenarios(
         records.forEach((record, s) => {
           aggregators[s]!.add(record);
           if (s === 0) return;
+          const baseReach = base.series[reachSeries];
+          const altReach = record.series[reachSeries];
+          if (baseReach !== undefined && altReach !== undefined) reachPairs[s]!.add(baseReach, altReach);
           for (const name in base.kpis) {
             if (!(name in record.kpis)) continue;
             let pair = pairs[s]!.get(name);
@@ -125,6 +132,17 @@ export async function compareScenarios(
       ),
       differences,
     };
+    shareReachThresholds(summary, aggregators, options.reachTargets);
+    const reachDifferences = reachPairs
+      .slice(1)
+      .flatMap((pair, i) =>
+        pair.replications === 0
+          ? []
+          : summary.scenarios[0]!.reach.thresholds.map(
+              (threshold): ReachDifference => pair.summary(reachSeries, threshold, names[0]!, names[i + 1]!),
+            ),
+      );
+    if (reachDifferences.length > 0) summary.reachDifferences = reachDifferences;
     if (!cancelled && crnName !== undefined && baselineValues.length > 1) {
       const independent = await independentHalfWidth(pool, {
         model,
@@ -148,6 +166,27 @@ export async function compareScenarios(
   } finally {
     if (options.pool === undefined || cancelled) await pool.destroy();
   }
+}
+
+/**
+ * Gives every scenario the same reach thresholds, so their S-curves can be drawn on one chart and compared: the
+ * user's targets, else the thresholds chosen from the smallest final-month P95 of the scenarios together with
+ * those chosen from the largest (so the slower scenario's range is covered too).
+ */
+function shareReachThresholds(
+  summary: CompareSummary,
+  aggregators: readonly RunAggregator[],
+  targets: readonly number[] | undefined,
+): void {
+  if (targets !== undefined) return;
+  const finals = aggregators.map((aggregator) => aggregator.reachFinalP95()).filter(Number.isFinite);
+  if (finals.length === 0) return;
+  const thresholds = [
+    ...new Set([...automaticThresholds(Math.min(...finals)), ...automaticThresholds(Math.max(...finals))]),
+  ].sort((x, y) => x - y);
+  aggregators.forEach((aggregator, s) => {
+    summary.scenarios[s]!.reach = aggregator.reachSummary(thresholds);
+  });
 }
 
 function combinedRule(

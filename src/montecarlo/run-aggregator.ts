@@ -35,6 +35,11 @@ export interface AggregationOptions {
    * compareScenarios default to the series the model declares (summary-roles.ts).
    */
   reachSeries?: string;
+  /**
+   * Whole-number thresholds of the reach S-curve (the user's delivery targets, `--targets`); by default they are
+   * chosen from the data (reach-counter.ts).
+   */
+  reachTargets?: readonly number[];
 }
 
 /** How the run went, stamped on the summary. */
@@ -56,6 +61,7 @@ export class RunAggregator {
   readonly #series = new Map<string, SeriesAccumulator>();
   readonly #samples = new Map<string, SampleAccumulator>();
   readonly #reach: ReachCounter | undefined;
+  readonly #reachTargets: readonly number[] | undefined;
   readonly #costs = new CostAccumulator();
   #replications = 0;
   #events = 0;
@@ -74,6 +80,11 @@ export class RunAggregator {
         throw new RangeError(`${key} must be an integer >= 0, got ${limit}`);
     }
     this.#reach = options.reachSeries === undefined ? undefined : new ReachCounter(options.reachSeries);
+    this.#reachTargets = options.reachTargets;
+    for (const target of options.reachTargets ?? []) {
+      if (!Number.isInteger(target) || target < 1)
+        throw new RangeError(`reachTargets must be integers >= 1, got ${target}`);
+    }
   }
 
   /** Replications folded so far. */
@@ -136,6 +147,23 @@ export class RunAggregator {
     return kpis;
   }
 
+  /** P95 of the reach series in its final month (NaN without a reach series or data). */
+  reachFinalP95(): number {
+    const reachSeries = this.#reach === undefined ? undefined : this.#series.get(this.#reach.series);
+    return reachSeries?.month(reachSeries.length - 1)?.quantile(0.95) ?? Number.NaN;
+  }
+
+  /**
+   * The reach S-curve: at `thresholds` when given, else at the targets of the options, else at thresholds chosen
+   * from the data; empty without a reach series.
+   */
+  reachSummary(thresholds?: readonly number[]): ReachSummary {
+    if (this.#reach === undefined) return { series: "", thresholds: [], probability: [] };
+    if (thresholds !== undefined) return this.#reach.summaryFor(thresholds, "automatic");
+    if (this.#reachTargets !== undefined) return this.#reach.summaryFor(this.#reachTargets, "targets");
+    return this.#reach.summary(this.reachFinalP95());
+  }
+
   /** The RunSummary of everything folded so far. */
   summarize(context: RunContext): RunSummary {
     const { describe } = context;
@@ -143,8 +171,6 @@ export class RunAggregator {
     for (const [name, acc] of this.#series) series[name] = acc.summary(name, describe(name));
     const samples: RunSummary["samples"] = {};
     for (const [name, acc] of this.#samples) samples[name] = acc.summary(name, describe(name));
-    const reachSeries = this.#reach === undefined ? undefined : this.#series.get(this.#reach.series);
-    const finalMonth = reachSeries?.month(reachSeries.length - 1);
     return {
       tool: toolInfo(),
       meta: context.meta,
@@ -156,9 +182,7 @@ export class RunAggregator {
       kpis: this.kpiSummaries(describe),
       series,
       samples,
-      reach:
-        this.#reach?.summary(finalMonth?.quantile(0.95) ?? Number.NaN) ??
-        ({ series: "", thresholds: [], probability: [] } satisfies ReachSummary),
+      reach: this.reachSummary(),
       costRows: this.#costs.meanRows(),
     };
   }

@@ -74,6 +74,54 @@ export interface ReachSummary {
   thresholds: number[];
   /** probability[t][m] = share of replications with series[m] >= thresholds[t]. */
   probability: number[][];
+  /**
+   * Optional: when each threshold is reached, one entry per threshold in the same order (absent in summaries
+   * written before delivery targets existed).
+   */
+  targets?: ReachTarget[];
+  /** Optional: "targets" when the thresholds are the user's (`--targets`), "automatic" when chosen from the data. */
+  thresholdSource?: "targets" | "automatic";
+}
+
+/**
+ * When one delivery target is reached: the first month (0-based, as on the charts' month axis) by which at
+ * least 50% and 80% of the replications had reached it, read off the S-curve; null when that share is not
+ * reached within the horizon.
+ */
+export interface ReachTarget {
+  threshold: number;
+  monthP50: number | null;
+  monthP80: number | null;
+  /** Share of replications that reached the threshold by the last month. */
+  probabilityByEnd: number;
+}
+
+/**
+ * One delivery target compared between a baseline and an alternative on common random numbers: per replication,
+ * the first month each scenario's cumulative series reaches the threshold.
+ */
+export interface ReachDifference {
+  series: string;
+  threshold: number;
+  baseline: string;
+  alternative: string;
+  /** Paired replications. */
+  n: number;
+  /** Replications in which both scenarios reached the threshold within the horizon. */
+  nBoth: number;
+  /** Replications in which only the baseline, or only the alternative, reached it. */
+  onlyBaseline: number;
+  onlyAlternative: number;
+  /** Mean of (alternative month - baseline month) over the nBoth replications; negative = alternative sooner. */
+  meanDifferenceMonths: number;
+  /** 95% confidence interval of that mean (paired t). */
+  ciLow: number;
+  ciHigh: number;
+  /**
+   * Share of all replications in which the alternative reached it sooner (reaching it at all is sooner than not
+   * reaching it; equal months and neither reaching it count half).
+   */
+  probabilitySooner: number;
 }
 
 /** The result of `runScenario`: everything reports need about one scenario. */
@@ -118,6 +166,11 @@ export interface CompareSummary {
   scenarios: RunSummary[];
   /** Differences of every scenario after the first against the first. */
   differences: KpiDifference[];
+  /**
+   * Optional: for every alternative and every delivery target (the scenarios' common reach thresholds), the paired
+   * difference of the month it is reached.
+   */
+  reachDifferences?: ReachDifference[];
   /** Optional evidence that common random numbers shrink the CI (filled by the CRN check). */
   crnEffect?: { kpi: string; halfWidthCommon: number; halfWidthIndependent: number };
 }

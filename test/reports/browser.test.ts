@@ -10,7 +10,6 @@ import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCompareReport, writeRunReport, writeSweepReport } from "../../reports/index.ts";
-import { COMPARE_SUMMARY } from "../fixtures/reports/compare-summary.ts";
 import {
   makeGridWithTornadoSummary,
   makeLatinHypercubeSummary,
@@ -21,7 +20,7 @@ import {
   HOSTILE_TENANT_NAME,
   hostileRunSummary,
 } from "../fixtures/reports/variants.ts";
-import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
+import { compareWithTargets, runWithTargets } from "./targets-fixture.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -88,15 +87,19 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
   }
 
   it("draws every chart of the run report, logs no error, fetches nothing, and is screenshot", async () => {
-    const { outDir } = await writeRunReport(RUN_SUMMARY, { outDir: join(root, "run"), formats: ["html"] });
+    const { outDir } = await writeRunReport(runWithTargets(), {
+      outDir: join(root, "run"),
+      formats: ["html"],
+    });
     const v = await visit(join(outDir, "report.html"));
     const states = await chartStates(v.page);
-    expect(states.length).toBe(14);
+    expect(states.length).toBe(15);
     for (const s of states) {
       expect(s.rendered, s.id).toBe("true");
       expect(s.marks, s.id).toBeGreaterThan(3);
     }
     expect(await v.page.locator("section.tiles .tile").count()).toBe(8);
+    expect(await v.page.locator("table.targets tbody tr").count()).toBe(4);
     expect(v.errors).toEqual([]);
     expect(v.requests).toEqual([v.url]);
     await v.page.screenshot({ path: join(ARTIFACTS, "report.png"), fullPage: true });
@@ -180,13 +183,13 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
   });
 
   it("draws the comparison and sweep reports without errors", async () => {
-    const compare = await writeCompareReport(COMPARE_SUMMARY, {
+    const compare = await writeCompareReport(compareWithTargets(), {
       outDir: join(root, "cmp"),
       formats: ["html"],
     });
     const sweep = await writeSweepReport(SWEEP_SUMMARY, { outDir: join(root, "sweep"), formats: ["html"] });
     for (const [dir, name, count] of [
-      [compare.outDir, "compare", 5],
+      [compare.outDir, "compare", 8],
       [sweep.outDir, "sweep", 5],
     ] as const) {
       const v = await visit(join(dir, "report.html"));
@@ -198,6 +201,10 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
       }
       expect(v.errors).toEqual([]);
       expect(v.requests).toEqual([v.url]);
+      if (name === "compare") {
+        expect(await v.page.locator("section.answer p").textContent()).toMatch(/^platform-first reaches 10/);
+        expect(await v.page.locator("table.targets tbody tr").count()).toBe(4);
+      }
       await v.page.screenshot({ path: join(ARTIFACTS, `${name}-report.png`), fullPage: true });
       await v.page.close();
     }

@@ -15,6 +15,9 @@ describe("buildCompareCharts", () => {
       "compare-probability-better",
       "compare-kpis",
       "compare-delivered",
+      "compare-reach",
+      "compare-cumulative-cost",
+      "compare-cumulative-value",
       "compare-time-to-market",
     ]);
   });

@@ -15,6 +15,7 @@ import {
   hostileRunSummary,
 } from "../fixtures/reports/variants.ts";
 import { RUN_SUMMARY } from "../fixtures/run-summary.ts";
+import { compareWithTargets, runWithTargets } from "./targets-fixture.ts";
 
 /** The JSON data block of a page, parsed as the page parses it. */
 function pageData(html: string): { charts: Array<{ id: string; spec: unknown }> } {
@@ -93,7 +94,34 @@ describe("compare and sweep HTML", () => {
     expect(html).toContain("<h1>Level 2 today vs Hub and spoke at level 3</h1>");
     expect(html).toContain("Paired differences");
     expect(html).toContain("<td>Projects delivered per year</td>");
-    expect(pageData(html).charts.length).toBe(5);
+    expect(pageData(html).charts.length).toBe(8);
+  });
+
+  it("compare page opens with the plain-language answer and tabulates the delivery targets", () => {
+    const html = renderCompareHtml(compareWithTargets());
+    const answer = html.indexOf('<section class="answer"');
+    expect(answer).toBeGreaterThan(0);
+    expect(answer).toBeLessThan(html.indexOf("<caption>Scenarios</caption>"));
+    expect(html).toContain(
+      "<p>platform-first reaches 10 delivered projects in month 6 (P80: 6), 5 months sooner than coe-first (month 11; sooner in 90% of paired futures), and costs $630K more over 36 months (95% CI $574K – $686K; cheaper in 30% of paired futures).</p>",
+    );
+    // target, coe-first P50 (P80), platform-first P50 (P80), paired months, P(sooner)
+    expect(html).toContain(
+      "<tr><td>25 delivered projects</td><td>16 (17)</td><td>10 (10)</td><td>-3.5 [-4.1, -2.9]</td><td>95%</td></tr>",
+    );
+    expect(html).toContain(
+      "<td>75 delivered projects</td><td>&gt; 35 (&gt; 35)</td><td>20 (24)</td><td>–</td>",
+    );
+  });
+
+  it("run page tabulates the delivery targets: P50 and P80 months and the probability by the end", () => {
+    const html = renderRunHtml(runWithTargets());
+    expect(html).toContain("<caption>Delivery targets");
+    expect(html).toContain("<tr><td>10 delivered projects</td><td>11</td><td>12</td><td>100%</td></tr>");
+    expect(html).toContain(
+      "<tr><td>75 delivered projects</td><td>&gt; 35</td><td>&gt; 35</td><td>18%</td></tr>",
+    );
+    expect(renderRunHtml(RUN_SUMMARY)).not.toContain("Delivery targets");
   });
 
   it("sweep page lists the parameters and embeds its charts", () => {

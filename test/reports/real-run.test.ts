@@ -44,6 +44,7 @@ describe("report of a real run", () => {
       "serving",
       "tiers",
       "chargeback",
+      "tenant-monthly-cost",
       "portfolio-mix",
     ]);
     for (const c of charts) expect(specErrors(c.spec), c.id).toBe("");

@@ -30,6 +30,7 @@ describe("buildRunCharts on the fixture", () => {
       "serving",
       "tiers",
       "chargeback",
+      "tenant-monthly-cost",
       "portfolio-mix",
     ]);
   });
@@ -212,6 +213,7 @@ describe("charts whose data is absent are omitted, not drawn empty", () => {
       series: {},
       samples: {},
       reach: { series: "deliveredCumulative", thresholds: [], probability: [] },
+      costRows: [],
     };
     expect(buildRunCharts(empty)).toEqual([]);
   });

@@ -20,10 +20,12 @@ describe("writeRunReport", () => {
     const written = await writeRunReport(RUN_SUMMARY, { outDir });
     expect(written.files).toContain("report.html");
     expect(written.files).toContain("summary.json");
-    expect(written.files).toEqual(expect.arrayContaining(["kpis.csv", "series.csv", "focus-costs.csv"]));
+    expect(written.files).toEqual(
+      expect.arrayContaining(["kpis.csv", "series.csv", "focus-costs.csv", "chargeback.csv"]),
+    );
     for (const ext of [".vl.json", ".svg", ".png"])
       expect(written.files).toContain(`charts/delivered-fan${ext}`);
-    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(15);
+    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(16);
     expect(JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8"))).toEqual(RUN_SUMMARY);
     expect(readFileSync(join(outDir, "charts", "tiers.svg"), "utf8")).toMatch(/^<svg/);
     const png = readFileSync(join(outDir, "charts", "tiers.png"));
@@ -36,8 +38,9 @@ describe("writeRunReport", () => {
   it("writes only the formats asked for", async () => {
     const outDir = join(root, "csv-only");
     const written = await writeRunReport(RUN_SUMMARY, { outDir, formats: ["csv"] });
-    expect(written.files).toEqual(["focus-costs.csv", "kpis.csv", "series.csv"]);
-    expect(readdirSync(outDir).sort()).toEqual(["focus-costs.csv", "kpis.csv", "series.csv"]);
+    const csv = ["chargeback.csv", "focus-costs.csv", "kpis.csv", "series.csv"];
+    expect(written.files).toEqual(csv);
+    expect(readdirSync(outDir).sort()).toEqual(csv);
   });
 
   it("rejects an unknown format before writing anything", async () => {

@@ -2,9 +2,10 @@
  * `scalesim compare <baseline> <alternatives...>`: runs every scenario on the same seeds (common random numbers),
  * writes one comparison report and prints the paired differences of the key KPIs.
  */
+import { compareAnswers } from "../../../reports/compare-answer.ts";
 import { compareScenarios } from "../../montecarlo/index.ts";
 import type { CliContext } from "../context.ts";
-import { renderDifferences } from "../difference-table.ts";
+import { renderAnswer, renderDifferences } from "../difference-table.ts";
 import { crnEffectLine, reportWritten } from "../messages.ts";
 import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
@@ -33,7 +34,11 @@ export async function compareCommand(
   try {
     summary = await compareScenarios(
       resolved.map((scenario) => scenario.scenario),
-      options.crnCheck ? { ...runOptions, crnCheck: true } : runOptions,
+      {
+        ...runOptions,
+        ...(options.crnCheck ? { crnCheck: true } : {}),
+        ...(options.targets === undefined ? {} : { reachTargets: options.targets }),
+      },
     );
   } catch (error) {
     // a failing replication arrives as ReplicationError; a RangeError here is about the options (--ci-kpis)
@@ -64,14 +69,16 @@ export async function compareCommand(
         scenario: scenario.argument,
         name: summary.scenarios[index]?.meta.scenarioName,
       })),
+      answer: compareAnswers(summary),
       differences: summary.differences,
+      ...(summary.reachDifferences ? { reachDifferences: summary.reachDifferences } : {}),
       ...(summary.crnEffect ? { crnEffect: summary.crnEffect } : {}),
     };
     context.stdout(`${JSON.stringify(json, null, 2)}\n`);
   } else if (!options.quiet) {
     const crn = summary.crnEffect ? `${crnEffectLine(summary.crnEffect)}\n` : "";
     context.stdout(
-      `${renderDifferences(summary)}${crn}${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`,
+      `${renderAnswer(summary)}${renderDifferences(summary)}${crn}${reportWritten(mainFile(written.outDir, files, context.cwd))}\n`,
     );
   }
 }

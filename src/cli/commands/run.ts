@@ -3,9 +3,11 @@
  * key results (or, with `--replay <i>`, reruns one replication alone and prints its trace). Without a scenario
  * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does.
  */
+
+import { deliveryTargets } from "../../../reports/delivery-targets.ts";
 import { simulate } from "../../model/simulate.ts";
 import { replay, runScenario } from "../../montecarlo/index.ts";
-import type { RunSummary } from "../../montecarlo/types.ts";
+import type { ReachTarget, RunSummary } from "../../montecarlo/types.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { keyResults, renderKeyResults } from "../key-results.ts";
@@ -38,6 +40,8 @@ interface RunJson {
   stoppedBy: RunSummary["stoppedBy"];
   elapsedMs: number;
   keyResults: ReturnType<typeof keyResults>;
+  /** When each delivery target is reached (P50 and P80 months); empty when the scenario delivers nothing. */
+  targets: ReachTarget[];
   kpis: RunSummary["kpis"];
 }
 
@@ -96,6 +100,7 @@ export async function runCommand(
       stoppedBy: summary.stoppedBy,
       elapsedMs: summary.elapsedMs,
       keyResults: keyResults(summary),
+      targets: deliveryTargets(summary),
       kpis: summary.kpis,
     });
   }
@@ -116,6 +121,7 @@ async function runOne(
   try {
     return await runScenario(scenario.scenario, {
       ...runOptions,
+      ...(options.targets === undefined ? {} : { reachTargets: options.targets }),
       ...(pool === undefined ? {} : { pool, batchSize: options.jobReplications ?? DEFAULT_JOB_REPLICATIONS }),
     });
   } catch (error) {
