@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasStackTrace, runCli } from "./spawn-cli.ts";
+import { hasStackTrace, ROOT, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-sweep-kpi-"));
 const sweepFile = join(work, "hub.yaml");
@@ -15,7 +15,9 @@ const keptFile = join(work, "kept.yaml");
 
 const SWEEP = [
   "name: hub",
-  "base: level-3",
+  // the scenario file, not the bare preset: presets set mechanisms only, and the preset's default demand leaves
+  // the hub idle (no support wait to chart)
+  `base: ${JSON.stringify(join(ROOT, "scenarios", "level-3.yaml"))}`,
   "replications: 2",
   "parameters:",
   "  - path: organisation.hub.fte",
