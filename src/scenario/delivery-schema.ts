@@ -704,7 +704,15 @@ const governanceSchema = defaulted(
               .number()
               .min(1)
               .default(2.5)
-              .describe("also kill at a gate when elapsed / planned time exceeds this ratio"),
+              .describe("also kill at a gate when the overrun (see overrunBasis) exceeds this ratio"),
+            overrunBasis: z
+              .enum(["effort", "elapsed"])
+              .default("effort")
+              .describe(
+                "what the overrun compares: 'effort' = work done so far / expected work of the phases started " +
+                  "(same savings on both sides, waits excluded on both sides: like with like); 'elapsed' = " +
+                  "days since start / expected work days (the pre-0.x rule: waits count against the project)",
+              ),
           })
           .describe("kill-early policy; without it a revealed failure runs on to the validation gate"),
       ),

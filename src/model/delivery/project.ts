@@ -118,7 +118,12 @@ export class Project {
   failureRevealed = false;
   deploymentAttempts = 0;
   plannedDays = 0;
+  /** Expected work days of the phases started so far (expected effort at the project's FTE, library saving). */
   expectedDays = 0;
+  /** Expected person-days of the phases started so far, with the same savings as the work actually applied. */
+  expectedWorkPersonDays = 0;
+  /** Person-days of phase work done so far (including deployment rework). */
+  workPersonDays = 0;
   builtFamilyShare = 0;
   /** Feature families this project must build (not yet built when its features phase started). */
   readonly pendingFamilies: number[] = [];

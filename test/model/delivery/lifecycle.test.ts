@@ -121,3 +121,47 @@ describe("lifecycle with one spoke, one project at a time, constant durations", 
     expect(on.kpis.sunkCost! / killed.length).toBeLessThan(off.kpis.sunkCost! / failed.length);
   });
 });
+
+describe("kill-early compares like with like (issue 10 point 3)", () => {
+  // high-risk ideas always fail and show it at the end of data, the others always succeed; work is constant, so
+  // the only noise is the wait for the one reviewer (60 h reviews after data and after modelDev)
+  const gated = (killEarly: Record<string, unknown>) =>
+    run(
+      {
+        horizonMonths: 36,
+        demand: {
+          successProbability: { low: 1, medium: 1, high: 0 },
+          businessUnits: [{ name: "unit-1", ratePerMonth: 1.2 }],
+        },
+        organisation: {
+          hub: { fte: 1, supportShare: 0, reviewShare: 1 },
+          spokes: { count: 4, maxConcurrentProjects: 2 },
+        },
+        lifecycle: { failureReveal: { data: 100, features: 0, modelDev: 0, validation: 0 } },
+        governance: {
+          gates: { afterPhases: ["data", "modelDev"], reviewHours: { dist: "constant", value: 60 } },
+          killEarly: { maxOverrunRatio: 1.5, ...killEarly },
+        },
+      },
+      7,
+    ).result;
+
+  it("kills only revealed failures on the effort basis, cuts sunk cost and keeps the successes' value", () => {
+    const off = gated({ enabled: false });
+    const on = gated({ enabled: true, overrunBasis: "effort" });
+    const killed = on.projects.filter((p) => p.outcome === "killed");
+    expect(killed.length).toBeGreaterThan(0);
+    for (const p of killed) expect(p.risk).toBe("high");
+    expect(on.kpis.sunkCost!).toBeLessThan(off.kpis.sunkCost!);
+    // every delivered project is a latent success: kill-early frees capacity for them and takes no value away
+    expect(on.kpis.value!).toBeGreaterThanOrEqual(off.kpis.value!);
+    expect(on.kpis.delivered!).toBeGreaterThanOrEqual(off.kpis.delivered!);
+  });
+
+  it("the elapsed basis (the wait for a reviewer counted as overrun) kills latent successes in the same case", () => {
+    const off = gated({ enabled: false });
+    const on = gated({ enabled: true, overrunBasis: "elapsed" });
+    expect(on.projects.filter((p) => p.outcome === "killed" && p.risk !== "high").length).toBeGreaterThan(0);
+    expect(on.kpis.value!).toBeLessThan(off.kpis.value!);
+  });
+});
