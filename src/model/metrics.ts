@@ -585,6 +585,16 @@ export const METRICS = {
     producer: "cluster",
     kinds: ["kpi"],
   },
+  "cluster.jobsNarrowed": {
+    label: "Jobs narrowed to fit the cluster",
+    unit: "jobs",
+    better: "lower",
+    meaning:
+      "Jobs asking for more nodes than their cluster's maxNodes or their tenant's quota, run on fewer nodes " +
+      "(a sign the scenario's job width and cluster size disagree).",
+    producer: "cluster",
+    kinds: ["kpi"],
+  },
   "cluster.fixed.cost": {
     label: "Fixed-size cluster cost",
     unit: "currency",

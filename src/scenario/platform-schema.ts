@@ -50,7 +50,16 @@ const scalerSchema = defaulted(
       scaleDownThreshold: probability
         .default(0.3)
         .describe(
-          "release nodes idle past the idle time only when busy / allocated is below this (guide: 0.3)",
+          "with scaleDownRule utilisationGate: release nodes idle past the idle time only when busy / " +
+            "allocated is below this (guide: 0.3); ignored by the default idleTime rule",
+        ),
+      scaleDownRule: z
+        .enum(["idleTime", "utilisationGate"])
+        .default("idleTime")
+        .describe(
+          "idleTime = AmlCompute: a node idle for idleSecondsBeforeScaledown is released (down to minNodes), " +
+            "whatever the other nodes do; utilisationGate = the guide's Pattern 11 rule: only while busy / " +
+            "allocated < scaleDownThreshold",
         ),
       scaleUpCooldownSeconds: nonNegative.default(60).describe("minimum seconds between two scale-ups"),
       scaleDownCooldownSeconds: nonNegative.default(300).describe("minimum seconds between two scale-downs"),
