@@ -23,6 +23,7 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { describeGuideInput } from "./guide-inputs.ts";
 import { parameterPathSchema, pathKeys, pathProblem } from "./parameter-path.ts";
 import { PHASES } from "./phases.ts";
 import { tenantNameProblem } from "./tenant-name.ts";
@@ -132,7 +133,12 @@ const guildsSchema = defaulted(
       enabled: z.boolean().default(false).describe("guilds exist (Pattern 14)"),
       resolutionReduction: probability
         .default(0.4)
-        .describe("share of blocker resolution time saved by guilds (Pattern 14: 40% faster)"),
+        .describe(
+          describeGuideInput(
+            "organisation.guilds.resolutionReduction",
+            "share of blocker resolution time saved by guilds",
+          ),
+        ),
       peerAnswerShare: probability
         .default(0.3)
         .describe(
@@ -472,7 +478,7 @@ const librarySchema = defaulted(
       components: z
         .array(componentSchema)
         .default(libraryDefault)
-        .describe("components and their reuse rates (Pattern 1: 95/80/85/90/75 %)"),
+        .describe(describeGuideInput("lifecycle.library.components", "components and their reuse rates")),
     })
     .superRefine((lib, ctx) => {
       const byPhase = new Map<string, number>();
@@ -494,7 +500,12 @@ const featureStoreSchema = defaulted(
       enabled: z.boolean().default(false).describe("feature store in place (Pattern 2)"),
       maxSaving: probability
         .default(0.7)
-        .describe("feature-engineering effort saved on a family already built (Pattern 2: 70%)"),
+        .describe(
+          describeGuideInput(
+            "lifecycle.featureStore.maxSaving",
+            "feature-engineering effort saved on a family already built",
+          ),
+        ),
       families: z
         .number()
         .int()
@@ -514,7 +525,12 @@ const featureStoreSchema = defaulted(
         .describe("Zipf exponent of family popularity (0 = uniform); popular families are reused most"),
       computeSaving: probability
         .default(0.9)
-        .describe("feature computation saved on a built family (Pattern 2: 83-95%)"),
+        .describe(
+          describeGuideInput(
+            "lifecycle.featureStore.computeSaving",
+            "feature computation saved on a built family",
+          ),
+        ),
       featureComputeShare: probability
         .default(0.3)
         .describe("share of a training job's run time spent computing features"),
@@ -544,7 +560,12 @@ const modelTemplatesSchema = defaulted(
             computerVision: probability.default(0.6).describe("computerVision projects"),
             timeSeries: probability.default(0.72).describe("timeSeries projects"),
           })
-          .describe("probability that a project of each category adopts a template (Pattern 3)"),
+          .describe(
+            describeGuideInput(
+              "lifecycle.modelTemplates.adoption",
+              "probability that a project of each category adopts a template",
+            ),
+          ),
       ),
       effortSaving: probability
         .default(0.5)
@@ -563,9 +584,30 @@ const deploymentTemplatesSchema = defaulted(
   z
     .strictObject({
       enabled: z.boolean().default(false).describe("deployment templates in place (Pattern 4)"),
-      successRate: probability.default(0.95).describe("success of one templated deployment attempt (95%)"),
-      manualSuccessRate: probability.default(0.7).describe("success of one manual deployment attempt (70%)"),
-      timeSaving: probability.default(0.8).describe("deployment effort saved by templates (80%)"),
+      successRate: probability
+        .default(0.95)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.successRate",
+            "success of one templated deployment attempt",
+          ),
+        ),
+      manualSuccessRate: probability
+        .default(0.7)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.manualSuccessRate",
+            "success of one manual deployment attempt",
+          ),
+        ),
+      timeSaving: probability
+        .default(0.8)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.timeSaving",
+            "deployment effort saved by templates",
+          ),
+        ),
       maxAttempts: z
         .number()
         .int()
@@ -689,7 +731,12 @@ const governanceSchema = defaulted(
             enabled: z.boolean().default(false).describe("enterprise standards enforced"),
             failureReduction: probability
               .default(0.35)
-              .describe("share of the latent failure probability removed by standards"),
+              .describe(
+                describeGuideInput(
+                  "governance.standards.failureReduction",
+                  "share of the latent failure probability removed by standards",
+                ),
+              ),
           })
           .describe("enterprise standards (case study 1: success 60% -> 85%)"),
       ),

@@ -20,6 +20,7 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { describeGuideInput } from "./guide-inputs.ts";
 import { tenantNameSchema } from "./tenant-name.ts";
 
 /** Gives an object schema a default equal to parsing `{}` with it, so nested defaults apply. */
@@ -106,7 +107,12 @@ const clusterSchema = z
       .describe("dedicated nodes, or low-priority nodes: discounted and evictable"),
     lowPriorityDiscount: probability
       .default(0.8)
-      .describe("discount of low-priority nodes on the list price"),
+      .describe(
+        describeGuideInput(
+          "platform.clusters[].lowPriorityDiscount",
+          "discount of low-priority nodes on the list price",
+        ),
+      ),
     evictionRatePerNodeHour: nonNegative
       .default(0.02)
       .describe("evictions per node-hour of a low-priority node; an evicted job restarts from scratch"),
