@@ -195,6 +195,26 @@ export const METRICS = {
     producer: "delivery",
     kinds: ["kpi", "sample"],
   },
+  leadTimeDays: {
+    label: "Lead time (idea arrival to production)",
+    unit: "days",
+    better: "lower",
+    meaning:
+      "Days from an idea's arrival to its delivery, for projects delivered during the run (each one as a " +
+      "sample): time to market plus the wait for scoring, approval and staffing.",
+    producer: "delivery",
+    kinds: ["kpi", "sample"],
+  },
+  staffingWaitDays: {
+    label: "Wait for staffing (approval to start)",
+    unit: "days",
+    better: "lower",
+    meaning:
+      "Days from approval until a spoke slot or a formed dedicated team starts the project (each started " +
+      "project as a sample); part of time to market.",
+    producer: "delivery",
+    kinds: ["kpi", "sample"],
+  },
   successRate: {
     label: "Success rate (delivered / finished)",
     unit: "ratio",
@@ -233,6 +253,36 @@ export const METRICS = {
     meaning: "Busy share of the gate reviewers' capacity (per month as a series).",
     producer: "organisation",
     kinds: ["kpi", "series"],
+  },
+  hubWorkUtilisation: {
+    label: "Hub utilisation, all work",
+    unit: "ratio",
+    meaning:
+      "The hub's FTE-days at work over its FTE-days: busy support servers, busy gate reviewers and the FTE " +
+      "building platform components (hubWork.support + hubWork.reviews + hubWork.platform).",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.support": {
+    label: "Hub work: expert support",
+    unit: "ratio",
+    meaning: "Busy support server-days over the hub's FTE-days (one server is one support FTE).",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.reviews": {
+    label: "Hub work: gate reviews",
+    unit: "ratio",
+    meaning: "Busy reviewer-days over the hub's FTE-days.",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.platform": {
+    label: "Hub work: platform components",
+    unit: "ratio",
+    meaning: "FTE-days of the hub assigned to platform work (neither support nor reviews) over its FTE-days.",
+    producer: "organisation",
+    kinds: ["kpi"],
   },
   spokeUtilisation: {
     label: "Spoke slot utilisation",

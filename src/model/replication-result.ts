@@ -58,6 +58,8 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   let started = 0;
   let ttmSum = 0;
   let ttmCount = 0;
+  const leadTimeDays: number[] = [];
+  const staffingWaitDays: number[] = [];
   let initialCount = 0;
   let initialValue = 0;
   let initialCost = 0;
@@ -69,12 +71,16 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
       initialCost += peopleCost(p, horizonDays, params);
     }
     if (!Number.isNaN(p.approvalDay)) approved++;
-    if (!Number.isNaN(p.startDay)) started++;
+    if (!Number.isNaN(p.startDay)) {
+      started++;
+      if (!p.initial) staffingWaitDays.push(p.startDay - p.approvalDay);
+    }
     if (p.status === "delivered") {
       delivered++;
       if (!p.initial) {
         ttmSum += p.deliveryDay - p.approvalDay;
         ttmCount++;
+        leadTimeDays.push(p.deliveryDay - p.arrivalDay);
       }
     } else if (p.status === "killed") killed++;
     else if (p.status === "failed") failed++;
@@ -94,6 +100,8 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.activeProjectsEnd = model.portfolio.activeCount;
   kpis.activeProjectsPeak = model.portfolio.peakActive;
   if (ttmCount > 0) kpis.timeToMarketDays = ttmSum / ttmCount;
+  if (leadTimeDays.length > 0) kpis.leadTimeDays = mean(leadTimeDays);
+  if (staffingWaitDays.length > 0) kpis.staffingWaitDays = mean(staffingWaitDays);
   if (initialCount > 0) {
     kpis["initial.value"] = initialValue;
     kpis["initial.cost"] = initialCost;
@@ -104,6 +112,12 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   if (utilisation.hub !== undefined) kpis.hubUtilisation = utilisation.hub;
   if (utilisation.reviewer !== undefined) kpis.reviewerUtilisation = utilisation.reviewer;
   if (utilisation.spoke !== undefined) kpis.spokeUtilisation = utilisation.spoke;
+  if (utilisation.hubWork !== undefined) {
+    kpis.hubWorkUtilisation = utilisation.hubWork.all;
+    kpis["hubWork.support"] = utilisation.hubWork.support;
+    kpis["hubWork.reviews"] = utilisation.hubWork.reviews;
+    kpis["hubWork.platform"] = utilisation.hubWork.platform;
+  }
   kpis.supportQueue = mean(book.supportQueue!);
   const tally = model.tally;
   const s = tally.samples;
@@ -144,6 +158,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   levelBreakdown(model, kpis, series, costTotal);
 
   const samples: Record<string, number[]> = { ...s };
+  addNew(samples, { leadTimeDays, staffingWaitDays }, "sample");
   addNew(samples, platform.samples, "sample");
 
   const catalogue = model.scenario.platform.tiers.catalogue as Record<string, { slaPercent: number }>;

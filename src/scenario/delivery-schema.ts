@@ -766,6 +766,12 @@ const governanceSchema = defaulted(
       automatedValidationSaving: probability
         .default(0)
         .describe("validation effort saved by automated governance (level 5)"),
+      automatedReviewSaving: probability
+        .optional()
+        .describe(
+          "gate-review time saved by automated governance (automated checks do part of the reviewer's work); " +
+            "absent = automatedValidationSaving (issue 10 point 2: automated governance shortens reviews too)",
+        ),
       portfolioReset: defaulted(
         z
           .strictObject({

@@ -7,7 +7,8 @@
  * time; a request queues for the hub's support servers (or, without a hub, costs the team
  * `withoutHubMultiplier` x the expert time), a blocker stops work for its resolution time, shortened by guilds
  * (guide Pattern 14: 40%). Model development submits training jobs and cannot end before they have finished.
- * Gate reviews follow the configured phases (hub reviewers, a FIFO queue). A latent failure (drawn at arrival)
+ * Gate reviews follow the configured phases (hub reviewers, a FIFO queue); automated governance shortens a
+ * review by `automatedReviewSaving` (by default the automated validation saving). A latent failure (drawn at arrival)
  * shows at the end of its reveal phase; under kill-early the next gate kills the project, otherwise it runs on
  * until validation ends, where it fails. Kill-early also kills at a gate on overrun, comparing like with like:
  * work done over expected work (waits on neither side; issue 10 point 3), or, as an option, elapsed days over
@@ -373,7 +374,9 @@ export class Lifecycle implements ProjectRunner {
   #gateGranted(p: Project): void {
     if (p.status !== "active" || p.request === null) return;
     this.#observer.gateWaited(this.#env.now - p.requestedAt);
-    p.handle = this.#env.schedule(this.#draws.reviewDays(), p.onGateDone);
+    const gov = this.#params.governance;
+    const saving = gov.automatedReviewSaving ?? gov.automatedValidationSaving;
+    p.handle = this.#env.schedule(this.#draws.reviewDays() * (1 - saving), p.onGateDone);
   }
 
   #gateDone(p: Project): void {

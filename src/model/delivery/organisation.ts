@@ -23,6 +23,11 @@ export interface RunUtilisation {
   hub: number | undefined;
   reviewer: number | undefined;
   spoke: number | undefined;
+  /**
+   * The hub's FTE-days by kind of work over its FTE-days (undefined without a hub): support and reviews count
+   * their busy server-days, platform work the FTE assigned to it (always at work); `all` is their sum.
+   */
+  hubWork: { support: number; reviews: number; platform: number; all: number } | undefined;
 }
 
 /** Capacity, queues and people cost of hub, spokes and dedicated teams. */
@@ -45,6 +50,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   readonly #spokeUsed: TimeWeighted;
   readonly #spokeCapacity: TimeWeighted;
   readonly #hubFte: TimeWeighted;
+  readonly #hubPlatformFte: TimeWeighted;
   readonly #spokeFte: TimeWeighted;
   /** FTE of dedicated teams (and double-down extras) per tenant index. */
   readonly #dedicatedFte: TimeWeighted[];
@@ -65,6 +71,8 @@ export class Organisation implements Staffing, ProjectStaffing {
     reviewerCapacityDays: 0,
     spokeUsedDays: 0,
     spokeCapacityDays: 0,
+    hubFteDays: 0,
+    hubPlatformFteDays: 0,
   };
 
   /**
@@ -91,6 +99,7 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#spokeUsed = new TimeWeighted(env);
     this.#spokeCapacity = new TimeWeighted(env);
     this.#hubFte = new TimeWeighted(env);
+    this.#hubPlatformFte = new TimeWeighted(env);
     this.#spokeFte = new TimeWeighted(env);
     this.#dedicatedFte = [];
     for (let t = 0; t < tenancy.tenantNames.length; t++) this.#dedicatedFte.push(new TimeWeighted(env));
@@ -111,6 +120,7 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#reviewerCapacity.record(this.#reviewerCount);
     this.#spokeCapacity.record(this.spokeSlots());
     this.#hubFte.record(hub.fte);
+    this.#hubPlatformFte.record(this.platformFte());
     const spokes = this.params.organisation.spokes;
     this.#spokeFte.record(spokes.count * spokes.ftePerSpoke);
     this.#recordQueues();
@@ -274,6 +284,9 @@ export class Organisation implements Staffing, ProjectStaffing {
     const rates = this.params.organisation;
     const cost = this.#costRates();
     const hubFteDays = this.#hubFte.integral();
+    this.#run.hubFteDays += hubFteDays;
+    this.#run.hubPlatformFteDays += this.#hubPlatformFte.integral();
+    this.#hubPlatformFte.reset();
     if (hubFteDays > 0)
       ledger.post({
         month,
@@ -361,6 +374,7 @@ export class Organisation implements Staffing, ProjectStaffing {
       hub: run.supportCapacityDays > 0 ? run.supportBusyDays / run.supportCapacityDays : undefined,
       reviewer: run.reviewerCapacityDays > 0 ? run.reviewerBusyDays / run.reviewerCapacityDays : undefined,
       spoke: run.spokeCapacityDays > 0 ? run.spokeUsedDays / run.spokeCapacityDays : undefined,
+      hubWork: run.hubFteDays > 0 ? hubWork(run) : undefined,
     };
   }
 
@@ -372,6 +386,18 @@ export class Organisation implements Staffing, ProjectStaffing {
       pilot: costPerFteDay(p, "pilot"),
     };
   }
+}
+
+function hubWork(run: {
+  supportBusyDays: number;
+  reviewerBusyDays: number;
+  hubPlatformFteDays: number;
+  hubFteDays: number;
+}): NonNullable<RunUtilisation["hubWork"]> {
+  const support = run.supportBusyDays / run.hubFteDays;
+  const reviews = run.reviewerBusyDays / run.hubFteDays;
+  const platform = run.hubPlatformFteDays / run.hubFteDays;
+  return { support, reviews, platform, all: support + reviews + platform };
 }
 
 function ratio(a: number, b: number): number {

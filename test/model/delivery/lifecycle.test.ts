@@ -165,3 +165,55 @@ describe("kill-early compares like with like (issue 10 point 3)", () => {
     expect(on.kpis.value!).toBeLessThan(off.kpis.value!);
   });
 });
+
+describe("gate reviews, staffing wait and lead time (issue 10 point 2)", () => {
+  const gate = { afterPhases: ["data"], reviewHours: { dist: "constant", value: 40 } };
+  const hub = { hub: { fte: 1, supportShare: 0, reviewShare: 1 } };
+
+  it("automated governance shortens a review: 7 days at 50% validation saving become 3.5", () => {
+    const { result } = run({
+      organisation: hub,
+      governance: { gates: gate, automatedValidationSaving: 0.5 },
+    });
+    const manual = run({ organisation: hub, governance: { gates: gate } }).result;
+    const p = result.projects.find((x) => x.outcome === "delivered")!;
+    // validation work 7 days x 0.5 = 3.5, review 7 x 0.5 = 3.5
+    expect(p.phaseEndDays.features! - p.phaseEndDays.data!).toBeCloseTo(3.5 + 7, 9);
+    expect(result.kpis.reviewerUtilisation!).toBeLessThan(manual.kpis.reviewerUtilisation!);
+  });
+
+  it("automatedReviewSaving overrides the validation saving for reviews", () => {
+    const { result } = run({
+      organisation: hub,
+      governance: { gates: gate, automatedValidationSaving: 0.5, automatedReviewSaving: 0 },
+    });
+    const p = result.projects.find((x) => x.outcome === "delivered")!;
+    expect(p.phaseEndDays.features! - p.phaseEndDays.data!).toBeCloseTo(7 + 7, 9);
+  });
+
+  it("reports the wait for staffing (team formation, 30 days) and lead time from arrival", () => {
+    const { result } = run({
+      organisation: {
+        spokes: { count: 0 },
+        pilotTeams: { maxConcurrent: 1, ftePerTeam: 1, formationDays: { dist: "constant", value: 30 } },
+      },
+    });
+    expect(result.kpis.staffingWaitDays).toBeGreaterThanOrEqual(30);
+    const delivered = result.projects.filter((p) => p.outcome === "delivered");
+    const lead = delivered.map((p) => p.deliveryDay! - p.arrivalDay);
+    expect(result.kpis.leadTimeDays).toBeCloseTo(lead.reduce((a, b) => a + b, 0) / lead.length, 9);
+    expect(result.kpis.leadTimeDays!).toBeGreaterThan(result.kpis.timeToMarketDays!);
+    expect(result.samples.staffingWaitDays!.every((d) => d >= 30 - 1e-9)).toBe(true);
+  });
+
+  it("hub utilisation over all its work adds reviews and platform work to support", () => {
+    const { result } = run({
+      organisation: { hub: { fte: 2, supportShare: 0, reviewShare: 0.5 } },
+      governance: { gates: gate },
+    });
+    const k = result.kpis;
+    expect(k["hubWork.platform"]).toBeCloseTo(0.5, 9);
+    expect(k["hubWork.reviews"]!).toBeGreaterThan(0);
+    expect(k.hubWorkUtilisation).toBeCloseTo(k["hubWork.support"]! + k["hubWork.reviews"]! + 0.5, 9);
+  });
+});
