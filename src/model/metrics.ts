@@ -206,12 +206,13 @@ export const METRICS = {
     kinds: ["kpi", "sample"],
   },
   staffingWaitDays: {
-    label: "Wait for staffing (approval to start)",
+    label: "Wait for staffing (backlog entry to start)",
     unit: "days",
     better: "lower",
     meaning:
-      "Days from approval until a spoke slot or a formed dedicated team starts the project (each started " +
-      "project as a sample); part of time to market.",
+      "Days from an idea's entry into the approved backlog (fast-track or next-cycle tier) until a spoke slot " +
+      "or a formed dedicated team starts it (each started project as a sample): the wait for a free slot, " +
+      "which time to market (from approval, when a slot is taken) does not see, plus team formation.",
     producer: "delivery",
     kinds: ["kpi", "sample"],
   },

@@ -73,7 +73,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (!Number.isNaN(p.approvalDay)) approved++;
     if (!Number.isNaN(p.startDay)) {
       started++;
-      if (!p.initial) staffingWaitDays.push(p.startDay - p.approvalDay);
+      if (!p.initial) staffingWaitDays.push(p.startDay - p.eligibleDay);
     }
     if (p.status === "delivered") {
       delivered++;
