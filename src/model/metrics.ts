@@ -285,6 +285,32 @@ export const METRICS = {
     producer: "organisation",
     kinds: ["kpi"],
   },
+  retiredModels: {
+    label: "Models retired",
+    unit: "models",
+    meaning: "Production models that reached their drawn lifetime (lifecycle.production.lifetimeMonths).",
+    producer: "delivery",
+    kinds: ["kpi"],
+  },
+  terminalValue: {
+    label: "Terminal value at the horizon",
+    unit: "currency",
+    better: "higher",
+    meaning:
+      "Present value of what the models live at the horizon yield in the finance.terminalValueMonths after it " +
+      "(each at its last month's rate, until its retirement if sooner).",
+    producer: "delivery",
+    kinds: ["kpi"],
+  },
+  "npv.withTerminalValue": {
+    label: "NPV with terminal value",
+    unit: "currency",
+    better: "higher",
+    meaning:
+      "npv + terminalValue: the run's NPV with the value its production models carry past the horizon.",
+    producer: "delivery",
+    kinds: ["kpi"],
+  },
   spokeUtilisation: {
     label: "Spoke slot utilisation",
     unit: "ratio",

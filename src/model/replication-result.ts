@@ -13,6 +13,7 @@ import { peopleCost, sunkCost } from "./delivery/project-costs.ts";
 import { netPresentValue } from "./finance.ts";
 import { COST_CATEGORIES } from "./ledger.ts";
 import type { ReplicationResult, SimulateOptions } from "./result.ts";
+import { terminalValue } from "./terminal-value.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
 
@@ -123,12 +124,23 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   const s = tally.samples;
   if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
   if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
-  kpis.productionModels = model.production.models.length;
+  kpis.productionModels = model.production.liveCount;
+  kpis.retiredModels = model.production.retired;
   kpis.retrainingCompliance = model.production.compliance();
   kpis.value = totalValue;
   kpis["cost.total"] = totalCost;
   if (totalCost > 0) kpis.roi = totalValue / totalCost;
   kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
+  kpis.terminalValue =
+    params.finance.terminalValueMonths > 0
+      ? terminalValue(
+          model.production.terminalMonthlyValue(),
+          horizonDays,
+          params.finance.terminalValueMonths,
+          params.finance.discountRatePerYear,
+        )
+      : 0;
+  kpis["npv.withTerminalValue"] = kpis.npv + kpis.terminalValue;
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
     kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / params.finance.level1CostPerProject;

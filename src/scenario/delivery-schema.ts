@@ -657,8 +657,22 @@ const productionSchema = defaulted(
       retrainRunHours: distributionSchema
         .default({ dist: "lognormal", mean: 4, sd: 2 })
         .describe("run time of a retraining job in hours"),
+      valueHalvingRank: nonNegative
+        .default(0)
+        .describe(
+          "diminishing returns per business unit: the k-th model to go live in a unit realises 1 / (1 + (k - 1) " +
+            "/ this) of its value, so model number this + 1 is worth half the first (a unit does its best use " +
+            "cases first: the law of diminishing marginal returns; an assumption, the guide gives no figure); " +
+            "0 = every model keeps its full value (the default, as before)",
+        ),
+      lifetimeMonths: distributionSchema
+        .optional()
+        .describe(
+          "lifetime of a model in production, months from go-live (drawn per model); at its end the model " +
+            "retires: no more value or retraining. Absent = models never retire (the default, as before)",
+        ),
     })
-    .describe("models in production: value ramp, retraining and decay"),
+    .describe("models in production: value ramp, retraining, decay, diminishing returns and retirement"),
 );
 
 const blockersSchema = defaulted(
@@ -855,6 +869,13 @@ const financeSchema = defaulted(
           })
           .describe("loaded cost per FTE and year, by role"),
       ),
+      terminalValueMonths: nonNegative
+        .default(0)
+        .describe(
+          "terminal value: the models live at the horizon keep yielding their last month's value for this many " +
+            "months (or until their drawn retirement, if sooner), discounted like the NPV and reported as " +
+            "terminalValue and npv.withTerminalValue; 0 = no terminal value (the default)",
+        ),
       level1CostPerProject: positive
         .default(500_000)
         .describe("reference cost per delivered project at level 1, for 'cost efficiency vs level 1'"),
