@@ -92,6 +92,36 @@ const spokesSchema = defaulted(
         .describe(
           "pooled: any spoke takes any unit's project; ownUnit: spoke i serves only business unit i mod units",
         ),
+      teamSize: defaulted(
+        z
+          .strictObject({
+            mode: z
+              .enum(["slot", "shared"])
+              .default("slot")
+              .describe(
+                "slot: each project gets ftePerSpoke / maxConcurrentProjects FTE whatever the spoke's load; " +
+                  "shared: a spoke's FTE is shared among its active projects (ftePerSpoke / active, between " +
+                  "the min and max), so a spoke with fewer projects works them faster (issue 10 point 2)",
+              ),
+            minFtePerProject: positive
+              .default(0.5)
+              .describe("shared: a spoke takes another project only if each would still get this many FTE"),
+            maxFtePerProject: positive
+              .default(4)
+              .describe("shared: most FTE one project can use (more people do not speed it up further)"),
+          })
+          .superRefine((t, ctx) => {
+            if (t.minFtePerProject > t.maxFtePerProject)
+              ctx.addIssue({
+                code: "custom",
+                path: ["minFtePerProject"],
+                message: `minFtePerProject (${t.minFtePerProject}) must be <= maxFtePerProject (${t.maxFtePerProject})`,
+              });
+          })
+          .describe(
+            "team size per project: fixed slots, or the spoke's FTE shared among its active projects",
+          ),
+      ),
     })
     .describe("spoke teams; the number of concurrent projects is count x maxConcurrentProjects"),
 );

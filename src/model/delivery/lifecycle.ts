@@ -110,6 +110,10 @@ export class Lifecycle implements ProjectRunner {
     p.onGateGranted = () => this.#gateGranted(p);
     p.onGateDone = () => this.#gateDone(p);
     p.onFormed = () => this.#formed(p);
+    p.onRestaff = (fte: number) => {
+      if (p.status === "active") this.#restaff(p, fte);
+      else p.fte = fte;
+    };
   }
 
   /** Wait for a dedicated team to form, then start. */

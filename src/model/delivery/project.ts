@@ -93,6 +93,8 @@ export class Project {
   tier = "";
 
   staffing: Staffing = "none";
+  /** Index of the spoke running the project (-1: none). */
+  spoke = -1;
   fte = 0;
   /** FTE the project's own team costs at the dedicated-team rate (dedicated team or double-down extra). */
   dedicatedFte = 0;
@@ -140,6 +142,8 @@ export class Project {
   onGateGranted: () => void = noop;
   onGateDone: () => void = noop;
   onFormed: () => void = noop;
+  /** Change the running project's FTE now, keeping the work done (bound by the lifecycle). */
+  onRestaff: (fte: number) => void = noop;
 
   /** Create the idea `id` of business unit `unit`, arriving at `arrivalDay`. */
   constructor(id: number, unit: number, arrivalDay: number) {

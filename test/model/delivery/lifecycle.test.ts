@@ -217,3 +217,58 @@ describe("gate reviews, staffing wait and lead time (issue 10 point 2)", () => {
     expect(k.hubWorkUtilisation).toBeCloseTo(k["hubWork.support"]! + k["hubWork.reviews"]! + 0.5, 9);
   });
 });
+
+describe("team size per project (issue 10 point 2)", () => {
+  const spokes = (teamSize: Record<string, unknown>, ratePerMonth = 2) =>
+    run({
+      organisation: { spokes: { count: 1, ftePerSpoke: 2, maxConcurrentProjects: 2, teamSize } },
+      demand: { businessUnits: [{ name: "unit-1", ratePerMonth }] },
+    }).result;
+
+  it("slot mode: every project gets ftePerSpoke / maxConcurrentProjects (1 FTE: 56 days) whatever the load", () => {
+    const r = spokes({ mode: "slot" }, 0.2);
+    const delivered = r.projects.filter((p) => p.outcome === "delivered");
+    expect(delivered.length).toBeGreaterThan(0);
+    for (const p of delivered) expect(p.timeToMarketDays).toBeCloseTo(56, 9);
+  });
+
+  it("shared mode: a project alone on its spoke gets all 2 FTE (28 days); two share them", () => {
+    const sparse = spokes({ mode: "shared", maxFtePerProject: 4 }, 0.2);
+    const alone = sparse.projects.filter((p) => p.outcome === "delivered");
+    expect(alone.length).toBeGreaterThan(0);
+    // at 0.2 ideas a month most projects run alone: time to market 28 days, never more than the slot's 56
+    expect(alone.some((p) => Math.abs(p.timeToMarketDays! - 28) < 1e-9)).toBe(true);
+    for (const p of alone) expect(p.timeToMarketDays!).toBeLessThanOrEqual(56 + 1e-9);
+    expect(sparse.kpis.timeToMarketDays!).toBeLessThan(spokes({ mode: "slot" }, 0.2).kpis.timeToMarketDays!);
+  });
+
+  it("shared mode: the maximum per project caps the speed-up (1 FTE max: 56 days again)", () => {
+    const capped = spokes({ mode: "shared", maxFtePerProject: 1, minFtePerProject: 0.5 }, 0.2);
+    for (const p of capped.projects.filter((x) => x.outcome === "delivered"))
+      expect(p.timeToMarketDays).toBeCloseTo(56, 9);
+  });
+
+  it("shared mode: the minimum per project caps concurrency (min 2 FTE on a 2-FTE spoke: one at a time)", () => {
+    const r = spokes({ mode: "shared", minFtePerProject: 2, maxFtePerProject: 2 });
+    const spans = r.projects
+      .filter((p) => p.startDay !== undefined)
+      .map((p) => [p.startDay!, p.deliveryDay ?? Number.POSITIVE_INFINITY] as const)
+      .sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1] - 1e-9);
+  });
+
+  it("shared mode keeps the work done when a spoke is restaffed: 56 person-days take 28 to 56 days", () => {
+    const r = spokes({ mode: "shared", maxFtePerProject: 4 }, 1.5);
+    const delivered = r.projects.filter((p) => p.outcome === "delivered");
+    expect(delivered.length).toBeGreaterThan(5);
+    // between 2 FTE all along (28 days) and 1 FTE all along (56 days); both extremes and the mixes occur
+    for (const p of delivered) {
+      expect(p.timeToMarketDays!).toBeGreaterThanOrEqual(28 - 1e-9);
+      expect(p.timeToMarketDays!).toBeLessThanOrEqual(56 + 1e-9);
+    }
+    expect(delivered.some((p) => p.timeToMarketDays! > 28 + 1e-6 && p.timeToMarketDays! < 56 - 1e-6)).toBe(
+      true,
+    );
+  });
+});
