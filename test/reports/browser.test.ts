@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
     const { outDir } = await writeRunReport(RUN_SUMMARY, { outDir: join(root, "run"), formats: ["html"] });
     const v = await visit(join(outDir, "report.html"));
     const states = await chartStates(v.page);
-    expect(states.length).toBe(14);
+    expect(states.length).toBe(15);
     for (const s of states) {
       expect(s.rendered, s.id).toBe("true");
       expect(s.marks, s.id).toBeGreaterThan(3);

@@ -23,7 +23,7 @@ describe("writeRunReport", () => {
     expect(written.files).toEqual(expect.arrayContaining(["kpis.csv", "series.csv", "focus-costs.csv"]));
     for (const ext of [".vl.json", ".svg", ".png"])
       expect(written.files).toContain(`charts/delivered-fan${ext}`);
-    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(15);
+    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(16);
     expect(JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8"))).toEqual(RUN_SUMMARY);
     expect(readFileSync(join(outDir, "charts", "tiers.svg"), "utf8")).toMatch(/^<svg/);
     const png = readFileSync(join(outDir, "charts", "tiers.png"));
