@@ -695,11 +695,12 @@ const productionSchema = defaulted(
             "cases first: the law of diminishing marginal returns; an assumption, the guide gives no figure); " +
             "0 = every model keeps its full value (the default, as before)",
         ),
-      lifetimeMonths: distributionSchema
-        .optional()
+      lifetimeMonths: z
+        .union([z.literal("never"), distributionSchema])
+        .default("never")
         .describe(
           "lifetime of a model in production, months from go-live (drawn per model); at its end the model " +
-            "retires: no more value or retraining. Absent = models never retire (the default, as before)",
+            "retires: no more value or retraining. never = models never retire (the default, as before)",
         ),
     })
     .describe("models in production: value ramp, retraining, decay, diminishing returns and retirement"),
@@ -810,11 +811,12 @@ const governanceSchema = defaulted(
       automatedValidationSaving: probability
         .default(0)
         .describe("validation effort saved by automated governance (level 5)"),
-      automatedReviewSaving: probability
-        .optional()
+      automatedReviewSaving: z
+        .union([probability, z.literal("asValidation")])
+        .default("asValidation")
         .describe(
           "gate-review time saved by automated governance (automated checks do part of the reviewer's work); " +
-            "absent = automatedValidationSaving (issue 10 point 2: automated governance shortens reviews too)",
+            "asValidation = automatedValidationSaving (issue 10 point 2: automated governance shortens reviews too)",
         ),
       portfolioReset: defaulted(
         z

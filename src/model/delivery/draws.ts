@@ -123,7 +123,7 @@ export class DeliveryDraws implements IdeaDraws, LifecycleDraws, ProductionDraws
       retrainHours: from(life.production.retrainRunHours, s.get("retraining")),
       retrainDelay: from(life.production.manualRetrainDelayDays, s.get("retrainingDelay")),
       lifetime:
-        life.production.lifetimeMonths === undefined
+        life.production.lifetimeMonths === "never"
           ? undefined
           : from(life.production.lifetimeMonths, s.get("retirement")),
       expectedEffort: PHASES.map((k) => distributionMean(engineSpec(life.effortPersonWeeks[k]))),

@@ -379,7 +379,10 @@ export class Lifecycle implements ProjectRunner {
     if (p.status !== "active" || p.request === null) return;
     this.#observer.gateWaited(this.#env.now - p.requestedAt);
     const gov = this.#params.governance;
-    const saving = gov.automatedReviewSaving ?? gov.automatedValidationSaving;
+    const saving =
+      gov.automatedReviewSaving === "asValidation"
+        ? gov.automatedValidationSaving
+        : gov.automatedReviewSaving;
     p.handle = this.#env.schedule(this.#draws.reviewDays() * (1 - saving), p.onGateDone);
   }
 
