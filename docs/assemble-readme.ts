@@ -14,6 +14,7 @@ export const README_SECTIONS = [
   "reliability.md",
   "scenario.md",
   "model.md",
+  "model-mechanisms.md",
   "platform.md",
   "finops.md",
   "montecarlo.md",

@@ -9,7 +9,9 @@ import { buildChargebackChart } from "./chargeback-chart.ts";
 import { buildClusterCapacityChart } from "./cluster-capacity-chart.ts";
 import { buildCostByCategoryChart } from "./cost-by-category-chart.ts";
 import { buildDeliveredFanChart } from "./delivered-fan-chart.ts";
+import { buildHubWorkChart } from "./hub-work-chart.ts";
 import { buildKpiTilesChart } from "./kpi-tiles-chart.ts";
+import { buildLeadTimeChart } from "./lead-time-chart.ts";
 import { buildMaturityChart } from "./maturity-chart.ts";
 import { buildMaturityLevelsChart } from "./maturity-levels-chart.ts";
 import { buildPortfolioMixChart } from "./portfolio-mix-chart.ts";
@@ -28,10 +30,12 @@ export const RUN_CHART_BUILDERS: ReadonlyArray<(summary: RunSummary) => ChartSpe
   buildDeliveredFanChart,
   buildReachChart,
   buildTimeToMarketChart,
+  buildLeadTimeChart,
   buildValueVsCostChart,
   buildRoiChart,
   buildCostByCategoryChart,
   buildUtilisationChart,
+  buildHubWorkChart,
   buildMaturityChart,
   buildMaturityLevelsChart,
   buildClusterCapacityChart,

@@ -209,6 +209,27 @@ export const METRICS = {
     producer: "delivery",
     kinds: ["kpi", "sample"],
   },
+  leadTimeDays: {
+    label: "Lead time (idea arrival to production)",
+    unit: "days",
+    better: "lower",
+    meaning:
+      "Days from an idea's arrival to its delivery, for projects delivered during the run (each one as a " +
+      "sample): time to market plus the wait for scoring, approval and staffing.",
+    producer: "delivery",
+    kinds: ["kpi", "sample"],
+  },
+  staffingWaitDays: {
+    label: "Wait for staffing (backlog entry to start)",
+    unit: "days",
+    better: "lower",
+    meaning:
+      "Days from an idea's entry into the approved backlog (fast-track or next-cycle tier) until a spoke slot " +
+      "or a formed dedicated team starts it (each started project as a sample): the wait for a free slot, " +
+      "which time to market (from approval, when a slot is taken) does not see, plus team formation.",
+    producer: "delivery",
+    kinds: ["kpi", "sample"],
+  },
   successRate: {
     label: "Success rate (delivered / finished)",
     unit: "ratio",
@@ -247,6 +268,62 @@ export const METRICS = {
     meaning: "Busy share of the gate reviewers' capacity (per month as a series).",
     producer: "organisation",
     kinds: ["kpi", "series"],
+  },
+  hubWorkUtilisation: {
+    label: "Hub utilisation, all work",
+    unit: "ratio",
+    meaning:
+      "The hub's FTE-days at work over its FTE-days: busy support servers, busy gate reviewers and the FTE " +
+      "building platform components (hubWork.support + hubWork.reviews + hubWork.platform).",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.support": {
+    label: "Hub work: expert support",
+    unit: "ratio",
+    meaning: "Busy support server-days over the hub's FTE-days (one server is one support FTE).",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.reviews": {
+    label: "Hub work: gate reviews",
+    unit: "ratio",
+    meaning: "Busy reviewer-days over the hub's FTE-days.",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  "hubWork.platform": {
+    label: "Hub work: platform components",
+    unit: "ratio",
+    meaning: "FTE-days of the hub assigned to platform work (neither support nor reviews) over its FTE-days.",
+    producer: "organisation",
+    kinds: ["kpi"],
+  },
+  retiredModels: {
+    label: "Models retired",
+    unit: "models",
+    meaning: "Production models that reached their drawn lifetime (lifecycle.production.lifetimeMonths).",
+    producer: "delivery",
+    kinds: ["kpi"],
+  },
+  terminalValue: {
+    label: "Terminal value at the horizon",
+    unit: "currency",
+    better: "higher",
+    meaning:
+      "Present value of what the models live at the horizon yield in the finance.terminalValueMonths after it " +
+      "(each at its last month's rate, until its retirement if sooner).",
+    producer: "delivery",
+    kinds: ["kpi"],
+  },
+  "npv.withTerminalValue": {
+    label: "NPV with terminal value",
+    unit: "currency",
+    better: "higher",
+    meaning:
+      "npv + terminalValue: the run's NPV with the value its production models carry past the horizon.",
+    producer: "delivery",
+    kinds: ["kpi"],
   },
   spokeUtilisation: {
     label: "Spoke slot utilisation",
@@ -624,6 +701,16 @@ export const METRICS = {
     unit: "jobs",
     better: "lower",
     meaning: "Jobs placed outside their data-residency region because no cluster was there.",
+    producer: "cluster",
+    kinds: ["kpi"],
+  },
+  "cluster.jobsNarrowed": {
+    label: "Jobs narrowed to fit the cluster",
+    unit: "jobs",
+    better: "lower",
+    meaning:
+      "Jobs asking for more nodes than their cluster's maxNodes or their tenant's quota, run on fewer nodes " +
+      "(a sign the scenario's job width and cluster size disagree).",
     producer: "cluster",
     kinds: ["kpi"],
   },

@@ -13,6 +13,7 @@ import { peopleCost, sunkCost } from "./delivery/project-costs.ts";
 import { netPresentValue } from "./finance.ts";
 import { COST_CATEGORIES, inCostView } from "./ledger.ts";
 import type { ReplicationResult, SimulateOptions } from "./result.ts";
+import { terminalValue } from "./terminal-value.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
 
@@ -76,6 +77,8 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   let started = 0;
   let ttmSum = 0;
   let ttmCount = 0;
+  const leadTimeDays: number[] = [];
+  const staffingWaitDays: number[] = [];
   let initialCount = 0;
   let initialValue = 0;
   let initialCost = 0;
@@ -87,12 +90,16 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
       initialCost += peopleCost(p, horizonDays, params);
     }
     if (!Number.isNaN(p.approvalDay)) approved++;
-    if (!Number.isNaN(p.startDay)) started++;
+    if (!Number.isNaN(p.startDay)) {
+      started++;
+      if (!p.initial) staffingWaitDays.push(p.startDay - p.eligibleDay);
+    }
     if (p.status === "delivered") {
       delivered++;
       if (!p.initial) {
         ttmSum += p.deliveryDay - p.approvalDay;
         ttmCount++;
+        leadTimeDays.push(p.deliveryDay - p.arrivalDay);
       }
     } else if (p.status === "killed") killed++;
     else if (p.status === "failed") failed++;
@@ -112,6 +119,8 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.activeProjectsEnd = model.portfolio.activeCount;
   kpis.activeProjectsPeak = model.portfolio.peakActive;
   if (ttmCount > 0) kpis.timeToMarketDays = ttmSum / ttmCount;
+  if (leadTimeDays.length > 0) kpis.leadTimeDays = mean(leadTimeDays);
+  if (staffingWaitDays.length > 0) kpis.staffingWaitDays = mean(staffingWaitDays);
   if (initialCount > 0) {
     kpis["initial.value"] = initialValue;
     kpis["initial.cost"] = initialCost;
@@ -122,17 +131,34 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   if (utilisation.hub !== undefined) kpis.hubUtilisation = utilisation.hub;
   if (utilisation.reviewer !== undefined) kpis.reviewerUtilisation = utilisation.reviewer;
   if (utilisation.spoke !== undefined) kpis.spokeUtilisation = utilisation.spoke;
+  if (utilisation.hubWork !== undefined) {
+    kpis.hubWorkUtilisation = utilisation.hubWork.all;
+    kpis["hubWork.support"] = utilisation.hubWork.support;
+    kpis["hubWork.reviews"] = utilisation.hubWork.reviews;
+    kpis["hubWork.platform"] = utilisation.hubWork.platform;
+  }
   kpis.supportQueue = mean(book.supportQueue!);
   const tally = model.tally;
   const s = tally.samples;
   if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
   if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
-  kpis.productionModels = model.production.models.length;
+  kpis.productionModels = model.production.liveCount;
+  kpis.retiredModels = model.production.retired;
   kpis.retrainingCompliance = model.production.compliance();
   kpis.value = totalValue;
   kpis["cost.total"] = totalCost;
   if (totalCost > 0) kpis.roi = totalValue / totalCost;
   kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
+  kpis.terminalValue =
+    params.finance.terminalValueMonths > 0
+      ? terminalValue(
+          model.production.terminalMonthlyValue(),
+          horizonDays,
+          params.finance.terminalValueMonths,
+          params.finance.discountRatePerYear,
+        )
+      : 0;
+  kpis["npv.withTerminalValue"] = kpis.npv + kpis.terminalValue;
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
     // issue 10 point 6: no constant stands in for a result; the reference is the user's, or the ladder's level-1 rung
@@ -178,6 +204,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   levelBreakdown(model, kpis, series, costTotal);
 
   const samples: Record<string, number[]> = { ...s };
+  addNew(samples, { leadTimeDays, staffingWaitDays }, "sample");
   addNew(samples, platform.samples, "sample");
 
   const catalogue = model.scenario.platform.tiers.catalogue as Record<string, { slaPercent: number }>;

@@ -24,6 +24,7 @@ import {
   probability,
 } from "./distribution-schema.ts";
 import { effectPathProblem } from "./effect-validation.ts";
+import { describeGuideInput } from "./guide-inputs.ts";
 import { parameterPathSchema, pathKeys, pathProblem } from "./parameter-path.ts";
 import { PHASES } from "./phases.ts";
 import { tenantNameProblem } from "./tenant-name.ts";
@@ -92,6 +93,36 @@ const spokesSchema = defaulted(
         .describe(
           "pooled: any spoke takes any unit's project; ownUnit: spoke i serves only business unit i mod units",
         ),
+      teamSize: defaulted(
+        z
+          .strictObject({
+            mode: z
+              .enum(["slot", "shared"])
+              .default("slot")
+              .describe(
+                "slot: each project gets ftePerSpoke / maxConcurrentProjects FTE whatever the spoke's load; " +
+                  "shared: a spoke's FTE is shared among its active projects (ftePerSpoke / active, between " +
+                  "the min and max), so a spoke with fewer projects works them faster (issue 10 point 2)",
+              ),
+            minFtePerProject: positive
+              .default(0.5)
+              .describe("shared: a spoke takes another project only if each would still get this many FTE"),
+            maxFtePerProject: positive
+              .default(4)
+              .describe("shared: most FTE one project can use (more people do not speed it up further)"),
+          })
+          .superRefine((t, ctx) => {
+            if (t.minFtePerProject > t.maxFtePerProject)
+              ctx.addIssue({
+                code: "custom",
+                path: ["minFtePerProject"],
+                message: `minFtePerProject (${t.minFtePerProject}) must be <= maxFtePerProject (${t.maxFtePerProject})`,
+              });
+          })
+          .describe(
+            "team size per project: fixed slots, or the spoke's FTE shared among its active projects",
+          ),
+      ),
     })
     .describe("spoke teams; the number of concurrent projects is count x maxConcurrentProjects"),
 );
@@ -133,7 +164,12 @@ const guildsSchema = defaulted(
       enabled: z.boolean().default(false).describe("guilds exist (Pattern 14)"),
       resolutionReduction: probability
         .default(0.4)
-        .describe("share of blocker resolution time saved by guilds (Pattern 14: 40% faster)"),
+        .describe(
+          describeGuideInput(
+            "organisation.guilds.resolutionReduction",
+            "share of blocker resolution time saved by guilds",
+          ),
+        ),
       peerAnswerShare: probability
         .default(0.3)
         .describe(
@@ -473,7 +509,7 @@ const librarySchema = defaulted(
       components: z
         .array(componentSchema)
         .default(libraryDefault)
-        .describe("components and their reuse rates (Pattern 1: 95/80/85/90/75 %)"),
+        .describe(describeGuideInput("lifecycle.library.components", "components and their reuse rates")),
     })
     .superRefine((lib, ctx) => {
       const byPhase = new Map<string, number>();
@@ -495,7 +531,12 @@ const featureStoreSchema = defaulted(
       enabled: z.boolean().default(false).describe("feature store in place (Pattern 2)"),
       maxSaving: probability
         .default(0.7)
-        .describe("feature-engineering effort saved on a family already built (Pattern 2: 70%)"),
+        .describe(
+          describeGuideInput(
+            "lifecycle.featureStore.maxSaving",
+            "feature-engineering effort saved on a family already built",
+          ),
+        ),
       families: z
         .number()
         .int()
@@ -515,7 +556,12 @@ const featureStoreSchema = defaulted(
         .describe("Zipf exponent of family popularity (0 = uniform); popular families are reused most"),
       computeSaving: probability
         .default(0.9)
-        .describe("feature computation saved on a built family (Pattern 2: 83-95%)"),
+        .describe(
+          describeGuideInput(
+            "lifecycle.featureStore.computeSaving",
+            "feature computation saved on a built family",
+          ),
+        ),
       featureComputeShare: probability
         .default(0.3)
         .describe("share of a training job's run time spent computing features"),
@@ -545,7 +591,12 @@ const modelTemplatesSchema = defaulted(
             computerVision: probability.default(0.6).describe("computerVision projects"),
             timeSeries: probability.default(0.72).describe("timeSeries projects"),
           })
-          .describe("probability that a project of each category adopts a template (Pattern 3)"),
+          .describe(
+            describeGuideInput(
+              "lifecycle.modelTemplates.adoption",
+              "probability that a project of each category adopts a template",
+            ),
+          ),
       ),
       effortSaving: probability
         .default(0.5)
@@ -564,9 +615,30 @@ const deploymentTemplatesSchema = defaulted(
   z
     .strictObject({
       enabled: z.boolean().default(false).describe("deployment templates in place (Pattern 4)"),
-      successRate: probability.default(0.95).describe("success of one templated deployment attempt (95%)"),
-      manualSuccessRate: probability.default(0.7).describe("success of one manual deployment attempt (70%)"),
-      timeSaving: probability.default(0.8).describe("deployment effort saved by templates (80%)"),
+      successRate: probability
+        .default(0.95)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.successRate",
+            "success of one templated deployment attempt",
+          ),
+        ),
+      manualSuccessRate: probability
+        .default(0.7)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.manualSuccessRate",
+            "success of one manual deployment attempt",
+          ),
+        ),
+      timeSaving: probability
+        .default(0.8)
+        .describe(
+          describeGuideInput(
+            "lifecycle.deploymentTemplates.timeSaving",
+            "deployment effort saved by templates",
+          ),
+        ),
       maxAttempts: z
         .number()
         .int()
@@ -616,8 +688,23 @@ const productionSchema = defaulted(
       retrainRunHours: distributionSchema
         .default({ dist: "lognormal", mean: 4, sd: 2 })
         .describe("run time of a retraining job in hours"),
+      valueHalvingRank: nonNegative
+        .default(0)
+        .describe(
+          "diminishing returns per business unit: the k-th model to go live in a unit realises 1 / (1 + (k - 1) " +
+            "/ this) of its value, so model number this + 1 is worth half the first (a unit does its best use " +
+            "cases first: the law of diminishing marginal returns; an assumption, the guide gives no figure); " +
+            "0 = every model keeps its full value (the default, as before)",
+        ),
+      lifetimeMonths: z
+        .union([z.literal("never"), distributionSchema])
+        .default("never")
+        .describe(
+          "lifetime of a model in production, months from go-live (drawn per model); at its end the model " +
+            "retires: no more value or retraining. never = models never retire (the default, as before)",
+        ),
     })
-    .describe("models in production: value ramp, retraining and decay"),
+    .describe("models in production: value ramp, retraining, decay, diminishing returns and retirement"),
 );
 
 const blockersSchema = defaulted(
@@ -690,7 +777,12 @@ const governanceSchema = defaulted(
             enabled: z.boolean().default(false).describe("enterprise standards enforced"),
             failureReduction: probability
               .default(0.35)
-              .describe("share of the latent failure probability removed by standards"),
+              .describe(
+                describeGuideInput(
+                  "governance.standards.failureReduction",
+                  "share of the latent failure probability removed by standards",
+                ),
+              ),
           })
           .describe("enterprise standards (case study 1: success 60% -> 85%)"),
       ),
@@ -705,13 +797,28 @@ const governanceSchema = defaulted(
               .number()
               .min(1)
               .default(2.5)
-              .describe("also kill at a gate when elapsed / planned time exceeds this ratio"),
+              .describe("also kill at a gate when the overrun (see overrunBasis) exceeds this ratio"),
+            overrunBasis: z
+              .enum(["effort", "elapsed"])
+              .default("effort")
+              .describe(
+                "what the overrun compares: 'effort' = work done so far / expected work of the phases started " +
+                  "(same savings on both sides, waits excluded on both sides: like with like); 'elapsed' = " +
+                  "days since start / expected work days (the pre-0.x rule: waits count against the project)",
+              ),
           })
           .describe("kill-early policy; without it a revealed failure runs on to the validation gate"),
       ),
       automatedValidationSaving: probability
         .default(0)
         .describe("validation effort saved by automated governance (level 5)"),
+      automatedReviewSaving: z
+        .union([probability, z.literal("asValidation")])
+        .default("asValidation")
+        .describe(
+          "gate-review time saved by automated governance (automated checks do part of the reviewer's work); " +
+            "asValidation = automatedValidationSaving (issue 10 point 2: automated governance shortens reviews too)",
+        ),
       portfolioReset: defaulted(
         z
           .strictObject({
@@ -795,6 +902,13 @@ const financeSchema = defaulted(
           })
           .describe("loaded cost per FTE and year, by role"),
       ),
+      terminalValueMonths: nonNegative
+        .default(0)
+        .describe(
+          "terminal value: the models live at the horizon keep yielding their last month's value for this many " +
+            "months (or until their drawn retirement, if sooner), discounted like the NPV and reported as " +
+            "terminalValue and npv.withTerminalValue; 0 = no terminal value (the default)",
+        ),
       level1CostPerProject: nonNegative
         .default(0)
         .describe(

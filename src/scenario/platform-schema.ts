@@ -20,6 +20,7 @@ import {
   positive,
   probability,
 } from "./distribution-schema.ts";
+import { describeGuideInput } from "./guide-inputs.ts";
 import { MAX_EXPANDED_JOB_STREAMS, MAX_REPEATED_TENANTS } from "./limits.ts";
 import {
   expandedStreamCount,
@@ -58,7 +59,16 @@ const scalerSchema = defaulted(
       scaleDownThreshold: probability
         .default(0.3)
         .describe(
-          "release nodes idle past the idle time only when busy / allocated is below this (guide: 0.3)",
+          "with scaleDownRule utilisationGate: release nodes idle past the idle time only when busy / " +
+            "allocated is below this (guide: 0.3); ignored by the default idleTime rule",
+        ),
+      scaleDownRule: z
+        .enum(["idleTime", "utilisationGate"])
+        .default("idleTime")
+        .describe(
+          "idleTime = AmlCompute: a node idle for idleSecondsBeforeScaledown is released (down to minNodes), " +
+            "whatever the other nodes do; utilisationGate = the guide's Pattern 11 rule: only while busy / " +
+            "allocated < scaleDownThreshold",
         ),
       scaleUpCooldownSeconds: nonNegative.default(60).describe("minimum seconds between two scale-ups"),
       scaleDownCooldownSeconds: nonNegative.default(300).describe("minimum seconds between two scale-downs"),
@@ -105,7 +115,12 @@ const clusterSchema = z
       .describe("dedicated nodes, or low-priority nodes: discounted and evictable"),
     lowPriorityDiscount: probability
       .default(0.8)
-      .describe("discount of low-priority nodes on the list price"),
+      .describe(
+        describeGuideInput(
+          "platform.clusters[].lowPriorityDiscount",
+          "discount of low-priority nodes on the list price",
+        ),
+      ),
     evictionRatePerNodeHour: nonNegative
       .default(0.02)
       .describe("evictions per node-hour of a low-priority node; an evicted job restarts from scratch"),

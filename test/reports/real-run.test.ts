@@ -34,10 +34,12 @@ describe("report of a real run", () => {
       "delivered-fan",
       "reach",
       "time-to-market",
+      "lead-time",
       "value-vs-cost",
       "roi-distribution",
       "cost-by-category",
       "utilisation",
+      "hub-work",
       "maturity",
       "maturity-levels",
       "cluster-capacity",
@@ -48,6 +50,11 @@ describe("report of a real run", () => {
       "portfolio-mix",
     ]);
     for (const c of charts) expect(specErrors(c.spec), c.id).toBe("");
+    const hub = rows(chart(charts, "hub-work").spec);
+    expect(hub[0]!.kpi).toBe("Hub, all work");
+    expect(hub[0]!.p50).toBeCloseTo(summary.kpis.hubWorkUtilisation!.p50 * 100, 9);
+    const lead = rows(chart(charts, "lead-time").spec);
+    expect(lead.map((r) => r.p50)).toContain(summary.kpis.leadTimeDays!.p50);
     const delivered = rows(chart(charts, "delivered-fan").spec);
     expect(delivered).toHaveLength(12);
     expect(delivered[11]!.p50).toBe(summary.series.deliveredCumulative!.p50[11]);

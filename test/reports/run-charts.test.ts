@@ -20,6 +20,7 @@ describe("buildRunCharts on the fixture", () => {
       "delivered-fan",
       "reach",
       "time-to-market",
+      "lead-time",
       "value-vs-cost",
       "roi-distribution",
       "cost-by-category",

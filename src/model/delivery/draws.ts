@@ -14,7 +14,7 @@ import { categorical, distributionMean, exponentialGap, normal, sampler } from "
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import type { DistributionSpecOutput } from "../../scenario/distribution-schema.ts";
 import { PHASES } from "../../scenario/phases.ts";
-import { DAYS_PER_WEEK } from "../calendar.ts";
+import { DAYS_PER_MONTH, DAYS_PER_WEEK } from "../calendar.ts";
 import type { IdeaDraws, LifecycleDraws, ProductionDraws, ScoringDraws } from "./ports.ts";
 import { CATEGORIES, HORIZONS, IMPACTS, PHASE_COUNT, type Project, RISKS } from "./project.ts";
 
@@ -39,6 +39,8 @@ interface Samplers {
   training: () => number;
   retrainHours: () => number;
   retrainDelay: () => number;
+  /** Lifetime of a production model in months; undefined when models never retire. */
+  lifetime: (() => number) | undefined;
   expectedEffort: number[];
 }
 
@@ -120,6 +122,10 @@ export class DeliveryDraws implements IdeaDraws, LifecycleDraws, ProductionDraws
       training: from(life.training.runHours, s.get("training")),
       retrainHours: from(life.production.retrainRunHours, s.get("retraining")),
       retrainDelay: from(life.production.manualRetrainDelayDays, s.get("retrainingDelay")),
+      lifetime:
+        life.production.lifetimeMonths === "never"
+          ? undefined
+          : from(life.production.lifetimeMonths, s.get("retirement")),
       expectedEffort: PHASES.map((k) => distributionMean(engineSpec(life.effortPersonWeeks[k]))),
     };
   }
@@ -203,6 +209,11 @@ export class DeliveryDraws implements IdeaDraws, LifecycleDraws, ProductionDraws
 
   manualRetrainDelay(): number {
     return this.#samplers.retrainDelay();
+  }
+
+  lifetimeDays(): number {
+    const lifetime = this.#samplers.lifetime;
+    return lifetime === undefined ? Number.POSITIVE_INFINITY : Math.max(0, lifetime()) * DAYS_PER_MONTH;
   }
 
   deploymentDraw(): number {

@@ -7,9 +7,12 @@
  * time; a request queues for the hub's support servers (or, without a hub, costs the team
  * `withoutHubMultiplier` x the expert time), a blocker stops work for its resolution time, shortened by guilds
  * (guide Pattern 14: 40%). Model development submits training jobs and cannot end before they have finished.
- * Gate reviews follow the configured phases (hub reviewers, a FIFO queue). A latent failure (drawn at arrival)
+ * Gate reviews follow the configured phases (hub reviewers, a FIFO queue); automated governance shortens a
+ * review by `automatedReviewSaving` (by default the automated validation saving). A latent failure (drawn at arrival)
  * shows at the end of its reveal phase; under kill-early the next gate kills the project, otherwise it runs on
- * until validation ends, where it fails. Deployment attempts succeed with 95% (templates) or 70% (manual,
+ * until validation ends, where it fails. Kill-early also kills at a gate on overrun, comparing like with like:
+ * work done over expected work (waits on neither side; issue 10 point 3), or, as an option, elapsed days over
+ * expected work days. Deployment attempts succeed with 95% (templates) or 70% (manual,
  * guide Pattern 4); a failed attempt redoes `reworkShare` of the deployment effort.
  *
  * Work time is exact: the next stop is min(remaining work, next support request, next blocker), and the
@@ -107,6 +110,10 @@ export class Lifecycle implements ProjectRunner {
     p.onGateGranted = () => this.#gateGranted(p);
     p.onGateDone = () => this.#gateDone(p);
     p.onFormed = () => this.#formed(p);
+    p.onRestaff = (fte: number) => {
+      if (p.status === "active") this.#restaff(p, fte);
+      else p.fte = fte;
+    };
   }
 
   /** Wait for a dedicated team to form, then start. */
@@ -199,7 +206,11 @@ export class Lifecycle implements ProjectRunner {
       if (life.deploymentTemplates.enabled) effort *= 1 - life.deploymentTemplates.timeSaving;
       p.deploymentAttempts = 0;
     }
-    p.expectedDays += (draws.expectedEffort(p, phase) * (1 - saving) * DAYS_PER_WEEK) / p.fte;
+    const expected = draws.expectedEffort(p, phase);
+    p.expectedDays += (expected * (1 - saving) * DAYS_PER_WEEK) / p.fte;
+    const base = p.effortPersonWeeks[phase]!;
+    // the same savings as the effort applied, so the ratio of the two is the effort draw's own overrun
+    p.expectedWorkPersonDays += (base > 0 ? (expected * effort) / base : expected) * DAYS_PER_WEEK;
     p.remainingPersonDays = effort * DAYS_PER_WEEK;
     p.workDone = false;
     this.#observer.phaseEffort(phase, effort, false);
@@ -241,6 +252,7 @@ export class Lifecycle implements ProjectRunner {
     const now = this.#env.now;
     const elapsed = now - p.resumedAt;
     p.remainingPersonDays -= elapsed * p.fte;
+    p.workPersonDays += elapsed * p.fte;
     p.supportClockDays -= elapsed;
     p.blockerClockDays -= elapsed;
     p.resumedAt = now;
@@ -366,7 +378,12 @@ export class Lifecycle implements ProjectRunner {
   #gateGranted(p: Project): void {
     if (p.status !== "active" || p.request === null) return;
     this.#observer.gateWaited(this.#env.now - p.requestedAt);
-    p.handle = this.#env.schedule(this.#draws.reviewDays(), p.onGateDone);
+    const gov = this.#params.governance;
+    const saving =
+      gov.automatedReviewSaving === "asValidation"
+        ? gov.automatedValidationSaving
+        : gov.automatedReviewSaving;
+    p.handle = this.#env.schedule(this.#draws.reviewDays() * (1 - saving), p.onGateDone);
   }
 
   #gateDone(p: Project): void {
@@ -382,15 +399,13 @@ export class Lifecycle implements ProjectRunner {
   #decide(p: Project, gate: boolean): void {
     const gov = this.#params.governance;
     const phase = p.phase;
-    if (gate && gov.killEarly.enabled) {
-      const elapsed = this.#env.now - p.startDay;
-      if (
-        p.failureRevealed ||
-        (p.expectedDays > 0 && elapsed / p.expectedDays > gov.killEarly.maxOverrunRatio)
-      ) {
-        this.abort(p, "killed");
-        return;
-      }
+    if (
+      gate &&
+      gov.killEarly.enabled &&
+      (p.failureRevealed || this.#overrun(p) > gov.killEarly.maxOverrunRatio)
+    ) {
+      this.abort(p, "killed");
+      return;
     }
     if (phase === VALIDATION && p.failureRevealed) {
       this.abort(p, "failed");
@@ -398,6 +413,16 @@ export class Lifecycle implements ProjectRunner {
     }
     p.phase = phase + 1;
     if (p.phase < PHASE_COUNT) this.#startPhase(p);
+  }
+
+  /**
+   * The project's overrun at a gate: work done over expected work (`effort`, waits on neither side), or days
+   * since start over expected work days (`elapsed`, waits for reviewers, support and blockers count against it).
+   */
+  #overrun(p: Project): number {
+    if (this.#params.governance.killEarly.overrunBasis === "elapsed")
+      return p.expectedDays > 0 ? (this.#env.now - p.startDay) / p.expectedDays : 0;
+    return p.expectedWorkPersonDays > 0 ? p.workPersonDays / p.expectedWorkPersonDays : 0;
   }
 
   #formed(p: Project): void {

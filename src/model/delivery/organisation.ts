@@ -2,7 +2,9 @@
  * The organisation (MODEL.md section 2; guide Patterns 13 and 14): the hub's expert-support queue and gate
  * reviewers (kernel Resources: FIFO multi-server queues, so an M/G/c-like support queue emerges and nothing
  * caps the number of spokes per hub), spoke slots (count x maxConcurrentProjects, each staffed with
- * ftePerSpoke / maxConcurrentProjects FTE), dedicated teams formed per project at level 1, and the people cost
+ * ftePerSpoke / maxConcurrentProjects FTE; or, with `teamSize.mode: shared`, a spoke's FTE shared among its
+ * active projects between a minimum and a maximum per project, each project on the least loaded spoke it may
+ * use, and every project of a spoke restaffed when one joins or leaves), dedicated teams formed per project at level 1, and the people cost
  * of all of them (FTE x loaded cost by role, integrated over time). FOCUS 1.x has no ServiceCategory for labour,
  * so people costs are posted as "Other" and told apart by the ledger's cost category ("people").
  */
@@ -23,6 +25,11 @@ export interface RunUtilisation {
   hub: number | undefined;
   reviewer: number | undefined;
   spoke: number | undefined;
+  /**
+   * The hub's FTE-days by kind of work over its FTE-days (undefined without a hub): support and reviews count
+   * their busy server-days, platform work the FTE assigned to it (always at work); `all` is their sum.
+   */
+  hubWork: { support: number; reviews: number; platform: number; all: number } | undefined;
 }
 
 /** Capacity, queues and people cost of hub, spokes and dedicated teams. */
@@ -45,6 +52,7 @@ export class Organisation implements Staffing, ProjectStaffing {
   readonly #spokeUsed: TimeWeighted;
   readonly #spokeCapacity: TimeWeighted;
   readonly #hubFte: TimeWeighted;
+  readonly #hubPlatformFte: TimeWeighted;
   readonly #spokeFte: TimeWeighted;
   /** FTE of dedicated teams (and double-down extras) per tenant index. */
   readonly #dedicatedFte: TimeWeighted[];
@@ -53,6 +61,8 @@ export class Organisation implements Staffing, ProjectStaffing {
   readonly #units: number;
   /** Spoke slots in use per business unit (spoke i belongs to unit i mod units). */
   readonly #usedByUnit: number[];
+  /** Active projects of each spoke (teamSize.mode shared only). */
+  readonly #spokeProjects: Project[][] = [];
   readonly #hubUtilisation: MonthSeries;
   readonly #supportQueueSeries: MonthSeries;
   readonly #reviewerUtilisation: MonthSeries;
@@ -65,6 +75,8 @@ export class Organisation implements Staffing, ProjectStaffing {
     reviewerCapacityDays: 0,
     spokeUsedDays: 0,
     spokeCapacityDays: 0,
+    hubFteDays: 0,
+    hubPlatformFteDays: 0,
   };
 
   /**
@@ -91,6 +103,7 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#spokeUsed = new TimeWeighted(env);
     this.#spokeCapacity = new TimeWeighted(env);
     this.#hubFte = new TimeWeighted(env);
+    this.#hubPlatformFte = new TimeWeighted(env);
     this.#spokeFte = new TimeWeighted(env);
     this.#dedicatedFte = [];
     for (let t = 0; t < tenancy.tenantNames.length; t++) this.#dedicatedFte.push(new TimeWeighted(env));
@@ -111,6 +124,7 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#reviewerCapacity.record(this.#reviewerCount);
     this.#spokeCapacity.record(this.spokeSlots());
     this.#hubFte.record(hub.fte);
+    this.#hubPlatformFte.record(this.platformFte());
     const spokes = this.params.organisation.spokes;
     this.#spokeFte.record(spokes.count * spokes.ftePerSpoke);
     this.#recordQueues();
@@ -124,15 +138,53 @@ export class Organisation implements Staffing, ProjectStaffing {
 
   /** Concurrent project slots of all spokes. */
   spokeSlots(): number {
-    const s = this.params.organisation.spokes;
-    return s.count * s.maxConcurrentProjects;
+    return this.params.organisation.spokes.count * this.#projectsPerSpoke();
   }
 
   /** Spoke slots of business unit `unit` (its own spokes only). */
   unitSlots(unit: number): number {
     const s = this.params.organisation.spokes;
     const spokes = s.count > unit ? Math.floor((s.count - unit - 1) / this.#units) + 1 : 0;
-    return spokes * s.maxConcurrentProjects;
+    return spokes * this.#projectsPerSpoke();
+  }
+
+  /** Projects one spoke may run at once: its slots, and with shared FTE no more than keep the minimum each. */
+  #projectsPerSpoke(): number {
+    const s = this.params.organisation.spokes;
+    if (s.teamSize.mode === "slot") return s.maxConcurrentProjects;
+    return Math.min(s.maxConcurrentProjects, Math.floor(s.ftePerSpoke / s.teamSize.minFtePerProject + 1e-9));
+  }
+
+  /** Shared FTE: put `project` on the least loaded spoke it may use and restaff that spoke's projects. */
+  #joinSpoke(project: Project): void {
+    const s = this.params.organisation.spokes;
+    const pooled = s.sharing === "pooled";
+    let best = -1;
+    for (let i = 0; i < s.count; i++) {
+      if (!pooled && i % this.#units !== project.unit) continue;
+      const n = this.#spokeProjects[i]?.length ?? 0;
+      if (best < 0 || n < this.#spokeProjects[best]!.length) {
+        this.#spokeProjects[i] ??= [];
+        best = i;
+      }
+    }
+    project.spoke = best;
+    this.#spokeProjects[best]!.push(project);
+    this.#rebalance(best);
+  }
+
+  /** Shared FTE: each project of spoke `i` gets ftePerSpoke / active, at most maxFtePerProject. */
+  #rebalance(i: number): void {
+    const s = this.params.organisation.spokes;
+    const projects = this.#spokeProjects[i]!;
+    if (projects.length === 0) return;
+    const fte = Math.min(s.teamSize.maxFtePerProject, s.ftePerSpoke / projects.length);
+    for (const q of projects) {
+      if (q.fte === fte) continue;
+      // a project not started yet has no work to book: set its FTE, the lifecycle reads it at the start
+      if (q.bound) q.onRestaff(fte);
+      else q.fte = fte;
+    }
   }
 
   /** Whether some newly approved project could be staffed now. */
@@ -169,8 +221,11 @@ export class Organisation implements Staffing, ProjectStaffing {
       this.#spokeSlotsUsed++;
       this.#spokeUsed.record(this.#spokeSlotsUsed);
       project.staffing = "spoke";
-      project.fte = s.ftePerSpoke / s.maxConcurrentProjects;
       project.dedicatedFte = 0;
+      if (s.teamSize.mode === "shared") {
+        project.fte = 0;
+        this.#joinSpoke(project);
+      } else project.fte = s.ftePerSpoke / s.maxConcurrentProjects;
       return true;
     }
     this.dedicatedTeams++;
@@ -206,6 +261,12 @@ export class Organisation implements Staffing, ProjectStaffing {
       this.#usedByUnit[project.unit]!--;
       this.#spokeSlotsUsed--;
       this.#spokeUsed.record(this.#spokeSlotsUsed);
+      if (project.spoke >= 0) {
+        const list = this.#spokeProjects[project.spoke]!;
+        list.splice(list.indexOf(project), 1);
+        this.#rebalance(project.spoke);
+        project.spoke = -1;
+      }
     } else if (project.staffing === "dedicated") {
       this.dedicatedTeams--;
     }
@@ -274,6 +335,9 @@ export class Organisation implements Staffing, ProjectStaffing {
     const rates = this.params.organisation;
     const cost = this.#costRates();
     const hubFteDays = this.#hubFte.integral();
+    this.#run.hubFteDays += hubFteDays;
+    this.#run.hubPlatformFteDays += this.#hubPlatformFte.integral();
+    this.#hubPlatformFte.reset();
     if (hubFteDays > 0)
       ledger.post({
         month,
@@ -361,6 +425,7 @@ export class Organisation implements Staffing, ProjectStaffing {
       hub: run.supportCapacityDays > 0 ? run.supportBusyDays / run.supportCapacityDays : undefined,
       reviewer: run.reviewerCapacityDays > 0 ? run.reviewerBusyDays / run.reviewerCapacityDays : undefined,
       spoke: run.spokeCapacityDays > 0 ? run.spokeUsedDays / run.spokeCapacityDays : undefined,
+      hubWork: run.hubFteDays > 0 ? hubWork(run) : undefined,
     };
   }
 
@@ -372,6 +437,18 @@ export class Organisation implements Staffing, ProjectStaffing {
       pilot: costPerFteDay(p, "pilot"),
     };
   }
+}
+
+function hubWork(run: {
+  supportBusyDays: number;
+  reviewerBusyDays: number;
+  hubPlatformFteDays: number;
+  hubFteDays: number;
+}): NonNullable<RunUtilisation["hubWork"]> {
+  const support = run.supportBusyDays / run.hubFteDays;
+  const reviews = run.reviewerBusyDays / run.hubFteDays;
+  const platform = run.hubPlatformFteDays / run.hubFteDays;
+  return { support, reviews, platform, all: support + reviews + platform };
 }
 
 function ratio(a: number, b: number): number {

@@ -165,6 +165,8 @@ export interface ProductionDraws {
   retrainHours(): number;
   /** Days before a manual retraining is submitted. */
   manualRetrainDelay(): number;
+  /** Days a model stays in production before it retires (Infinity when models never retire). */
+  lifetimeDays(): number;
 }
 
 /** Draws of the portfolio: assessment noise of scoring. */

@@ -6,6 +6,12 @@
  * finishes within a grace week of its due date (guide Pattern 10 "Model Retraining Compliance"). Once a model is
  * overdue (past the grace week) its value is multiplied by (1 - decayPerMonthOverdue)^(months overdue),
  * evaluated at the middle of each overdue stretch of a month; a retraining restores full value.
+ *
+ * Issue 10 point 4 (each off by default): diminishing returns per business unit (the k-th model to go live in a
+ * unit realises 1 / (1 + (k - 1) / valueHalvingRank) of its value: the unit's best use cases come first, the law
+ * of diminishing marginal returns); retirement after a lifetime drawn per model (no more value or retraining;
+ * the platform keeps serving it: the platform port has no removal yet); and, for the finance part, the value
+ * rate of each model live at the horizon (`terminalMonthlyValue`).
  */
 import type { Environment } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
@@ -44,6 +50,10 @@ class LiveModel {
   /** Value-days lost to overdue retraining in the current month (weighted by the decay). */
   lossDays = 0;
   pending = false;
+  /** Diminishing-returns factor of the model's value (1 = full value). */
+  valueFactor = 1;
+  /** Day the model retires (Infinity = never). */
+  retireDay = Number.POSITIVE_INFINITY;
   readonly onDue: () => void;
   readonly onSubmit: () => void;
   readonly onDone: () => void;
@@ -66,6 +76,10 @@ export class Production {
   readonly models: LiveModel[] = [];
   retrainOnTime = 0;
   retrainDone = 0;
+  /** Models retired so far. */
+  retired = 0;
+  /** Models gone live so far per business unit (their rank for diminishing returns). */
+  readonly #liveByUnit: number[] = [];
   readonly #env: Environment;
   readonly #params: DeliveryConfig;
   readonly #platform: ServingPort;
@@ -100,12 +114,54 @@ export class Production {
     });
     const job = this.#tenancy.job(p, "retraining", prod.retrainNodes, 1, 2, `project-${p.id}/retraining`);
     const live = new LiveModel(p, this.#env.now, job, this);
+    const rank = (this.#liveByUnit[p.unit] ?? 0) + 1;
+    this.#liveByUnit[p.unit] = rank;
+    if (prod.valueHalvingRank > 0) live.valueFactor = 1 / (1 + (rank - 1) / prod.valueHalvingRank);
+    const lifetime = this.#draws.lifetimeDays();
+    if (lifetime < Number.POSITIVE_INFINITY) {
+      live.retireDay = this.#env.now + lifetime;
+      this.#env.schedule(lifetime, () => this.#retire(live));
+    }
     this.models.push(live);
     this.#schedule(live);
   }
 
+  /** Models in production now (gone live, not retired). */
+  get liveCount(): number {
+    return this.models.length - this.retired;
+  }
+
+  /**
+   * Value per month each model live now yields at its last month's rate, with the day it retires: what a
+   * terminal value carries past the horizon (call after the last month closed).
+   */
+  terminalMonthlyValue(): { monthlyValue: number; retireDay: number }[] {
+    const prod = this.#params.lifecycle.production;
+    const now = this.#env.now;
+    const out: { monthlyValue: number; retireDay: number }[] = [];
+    for (const live of this.models) {
+      if (live.retireDay <= now) continue;
+      const age = (now - live.liveDay) / DAYS_PER_MONTH;
+      const ramp = prod.valueRampMonths > 0 ? Math.min(1, age / prod.valueRampMonths) : 1;
+      const overdue = Number.isNaN(live.overdueSince)
+        ? 1
+        : (1 - prod.decayPerMonthOverdue) ** ((now - live.overdueSince) / DAYS_PER_MONTH);
+      const monthlyValue =
+        (live.project.annualValue / 12) * prod.realisation * ramp * overdue * live.valueFactor;
+      out.push({ monthlyValue, retireDay: live.retireDay });
+    }
+    return out;
+  }
+
+  /** The model retires: it yields no more value and is no longer retrained. */
+  #retire(live: LiveModel): void {
+    this.retired++;
+    live.pending = false;
+  }
+
   /** Retraining falls due. */
   due(live: LiveModel): void {
+    if (live.retireDay <= this.#env.now) return;
     const prod = this.#params.lifecycle.production;
     live.pending = true;
     this.#env.schedule(RETRAIN_GRACE_DAYS, live.onOverdue);
@@ -141,7 +197,7 @@ export class Production {
   /** Record month `month`: the value realised in it (less what overdue retraining cost) and the models live. */
   closeMonth(month: number): void {
     this.#value.set(month, this.#monthValue(month * DAYS_PER_MONTH, (month + 1) * DAYS_PER_MONTH));
-    this.#modelCount.set(month, this.models.length);
+    this.#modelCount.set(month, this.liveCount);
   }
 
   /** Value realised in the month [start, end) days, less what overdue retraining cost. */
@@ -151,14 +207,15 @@ export class Production {
     for (let i = 0; i < this.models.length; i++) {
       const live = this.models[i]!;
       const from = Math.max(live.liveDay, start);
-      const span = (end - from) / DAYS_PER_MONTH;
+      const to = Math.min(end, live.retireDay);
+      const span = (to - from) / DAYS_PER_MONTH;
       if (span <= 0) continue;
       const ramp = rampFactor((from - live.liveDay) / DAYS_PER_MONTH, span, prod.valueRampMonths);
       if (!Number.isNaN(live.overdueSince))
-        live.lossDays += this.#loss(Math.max(live.overdueSince, from), end, live.overdueSince);
-      const kept = Math.max(0, end - from - live.lossDays) / (end - from);
+        live.lossDays += this.#loss(Math.max(live.overdueSince, from), to, live.overdueSince);
+      const kept = Math.max(0, to - from - live.lossDays) / (to - from);
       live.lossDays = 0;
-      const v = (live.project.annualValue / 12) * prod.realisation * ramp * kept * span;
+      const v = (live.project.annualValue / 12) * prod.realisation * ramp * kept * span * live.valueFactor;
       live.project.realisedValue += v;
       value += v;
     }

@@ -93,6 +93,8 @@ export class Project {
   tier = "";
 
   staffing: Staffing = "none";
+  /** Index of the spoke running the project (-1: none). */
+  spoke = -1;
   fte = 0;
   /** FTE the project's own team costs at the dedicated-team rate (dedicated team or double-down extra). */
   dedicatedFte = 0;
@@ -118,7 +120,12 @@ export class Project {
   failureRevealed = false;
   deploymentAttempts = 0;
   plannedDays = 0;
+  /** Expected work days of the phases started so far (expected effort at the project's FTE, library saving). */
   expectedDays = 0;
+  /** Expected person-days of the phases started so far, with the same savings as the work actually applied. */
+  expectedWorkPersonDays = 0;
+  /** Person-days of phase work done so far (including deployment rework). */
+  workPersonDays = 0;
   builtFamilyShare = 0;
   /** Feature families this project must build (not yet built when its features phase started). */
   readonly pendingFamilies: number[] = [];
@@ -135,6 +142,8 @@ export class Project {
   onGateGranted: () => void = noop;
   onGateDone: () => void = noop;
   onFormed: () => void = noop;
+  /** Change the running project's FTE now, keeping the work done (bound by the lifecycle). */
+  onRestaff: (fte: number) => void = noop;
 
   /** Create the idea `id` of business unit `unit`, arriving at `arrivalDay`. */
   constructor(id: number, unit: number, arrivalDay: number) {

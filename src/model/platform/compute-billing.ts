@@ -55,6 +55,7 @@ export class ComputeBilling {
         lowPriorityDiscount: c.lowPriorityDiscount,
         scaleUpThreshold: c.scaler.scaleUpThreshold,
         scaleDownThreshold: c.scaler.scaleDownThreshold,
+        scaleDownRule: c.scaler.scaleDownRule,
         scaleUpCooldownSeconds: c.scaler.scaleUpCooldownSeconds,
         scaleDownCooldownSeconds: c.scaler.scaleDownCooldownSeconds,
         idleSecondsBeforeScaledown: c.scaler.idleSecondsBeforeScaledown,
@@ -183,6 +184,7 @@ export class ComputeBilling {
     let queue = 0;
     let evictions = 0;
     let completed = 0;
+    let narrowed = 0;
     let peakNodes = 0;
     const waits: number[] = [];
     let fixedAllocated = 0;
@@ -195,6 +197,7 @@ export class ComputeBilling {
       queue += c.queueLength.integral();
       evictions += c.totals.evictions;
       completed += c.totals.jobsCompleted;
+      narrowed += c.totals.jobsClamped;
       peakNodes = Math.max(peakNodes, c.allocated.max);
       waits.push(...c.waitHours);
       if (e.fixed !== undefined) {
@@ -216,6 +219,7 @@ export class ComputeBilling {
     k["cluster.jobWaitP50Hours"] = quantileOrZero(waits, 0.5);
     k["cluster.jobWaitP95Hours"] = quantileOrZero(waits, 0.95);
     k["cluster.residencyFallbacks"] = this.#residencyFallbacks;
+    k["cluster.jobsNarrowed"] = narrowed;
     if (fixedAllocated > 0) {
       const fixedCost = this.#fixedCost;
       k["cluster.fixed.cost"] = fixedCost;

@@ -11,8 +11,12 @@
  * - The scale-up/scale-down utilisation thresholds (0.7 / 0.3) and cooldowns (60 s / 300 s) are the guide's
  *   Pattern 11 configuration; they are not AmlCompute API fields, so their semantics here are stated, not copied:
  *   scale up when queued jobs cannot be placed on idle or starting nodes, or busy/allocated > up threshold
- *   (then to ceil(busy / up threshold) nodes); release nodes idle at least the idle time when
- *   busy/allocated < down threshold; at most one scale-up per up-cooldown and one scale-down per down-cooldown.
+ *   (then to ceil(busy / up threshold) nodes); at most one scale-up per up-cooldown and one scale-down per
+ *   down-cooldown.
+ * - Scale-down (issue 10 point 8): AmlCompute releases a node once it has been idle for
+ *   `idle_seconds_before_scaledown` (ScaleSettings.nodeIdleTimeBeforeScaleDown: "Node Idle Time before scaling
+ *   down amlCompute"), down to min nodes, whatever the other nodes do; that is the default `idleTime` rule. The
+ *   guide's gate (release only while busy/allocated < down threshold) is the option `utilisationGate`.
  * - Queue discipline: lowest priority number first, FIFO within a priority (submission order survives
  *   eviction). A job blocked by its tenant's quota is skipped; a job blocked by capacity blocks the jobs
  *   behind it (no backfill), so wide jobs cannot starve.
@@ -43,6 +47,11 @@ export interface ClusterOptions {
   evictionRatePerNodeHour: number;
   scaleUpThreshold: number;
   scaleDownThreshold: number;
+  /**
+   * `idleTime` (AmlCompute): release nodes idle for the idle time whatever the utilisation; `utilisationGate`
+   * (guide Pattern 11): only while busy / allocated < scaleDownThreshold. Default `idleTime`.
+   */
+  scaleDownRule?: "idleTime" | "utilisationGate";
   scaleUpCooldownSeconds: number;
   scaleDownCooldownSeconds: number;
   idleSecondsBeforeScaledown: number;
@@ -486,7 +495,13 @@ export class ComputeCluster {
     }
     // Idle nodes waiting for the rest of a wide job's nodes are reserved, not idle capacity.
     if (this.#nodes.length <= o.minNodes || idle === 0 || demand > 0) return;
-    if (utilisation >= o.scaleDownThreshold - EPS && allocated > 0 && busy > 0) return;
+    if (
+      o.scaleDownRule === "utilisationGate" &&
+      utilisation >= o.scaleDownThreshold - EPS &&
+      allocated > 0 &&
+      busy > 0
+    )
+      return;
     // the idle list is in idle-since order, so the nodes past their idle time are a prefix of it
     const idleNodes = this.#idle;
     let eligible = 0;

@@ -2,9 +2,10 @@
  * Dedicated deployments (one model per deployment, e.g. Platinum, or every model in `dedicated` mode): replicas
  * by the Kubernetes HPA rule on the model's own CPU load (hpa.ts), between the tier's min and max. A deployment
  * whose peak load needs no more than its minimum stays at the minimum; that is decided once per classification,
- * not per step, and its cost per step is a constant. With a stabilisation window shorter than the step, only
- * the current recommendation is in the window.
+ * not per step, and its cost per step is a constant. Scale-down is stabilised at any step (hpa.ts): the previous
+ * step's recommendation is still in the window when the next step starts.
  */
+import { HOURS_PER_DAY } from "../calendar.ts";
 import { clampReplicas, hpaDesiredReplicas } from "./hpa.ts";
 import type { DeploymentSizing, ModelState } from "./served-model.ts";
 import type { ServingStep } from "./serving-step.ts";
@@ -22,6 +23,8 @@ export interface DeploymentScaling {
 /** The dedicated deployments of one serving platform. */
 export class DedicatedDeployments {
   readonly #o: DeploymentScaling;
+  /** A step's recommendation is re-made until the next step (hpa.ts). */
+  readonly #holdDays: number;
   readonly #serviceSeconds: number;
   /** Deployments that scale with load. */
   #dynamic: ModelState[] = [];
@@ -35,6 +38,7 @@ export class DedicatedDeployments {
   /** Scale and price deployments by `scaling` (pod price, step, service time, HPA target and tolerance). */
   constructor(scaling: DeploymentScaling) {
     this.#o = scaling;
+    this.#holdDays = scaling.stepHours / HOURS_PER_DAY;
     this.#serviceSeconds = scaling.serviceMs / 1000;
   }
 
@@ -82,7 +86,8 @@ export class DedicatedDeployments {
       const m = state.model;
       const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
       const desired = hpaDesiredReplicas(state.replicas, utilisation, o.targetUtilisation, o.tolerance);
-      const next = state.stabiliser !== undefined ? state.stabiliser.recommend(now, desired) : desired;
+      const next =
+        state.stabiliser !== undefined ? state.stabiliser.recommend(now, desired, this.#holdDays) : desired;
       state.replicas = clampReplicas(next, Math.max(1, m.minReplicas), m.maxReplicas);
       const modelCost = state.replicas * m.regions * o.dedicatedPodCostPerHour * o.stepHours;
       cost += modelCost;
@@ -95,6 +100,9 @@ export class DedicatedDeployments {
 
   /** Append what decides the deployments' next day (their replicas) to a day-replay signature. */
   signatureInto(signature: number[]): void {
-    for (const state of this.#dynamic) signature.push(state.replicas);
+    for (const state of this.#dynamic) {
+      signature.push(state.replicas);
+      if (state.stabiliser !== undefined) signature.push(state.stabiliser.latest);
+    }
   }
 }

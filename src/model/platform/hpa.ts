@@ -6,7 +6,10 @@
  * `desiredReplicas = ceil[currentReplicas * (currentMetricValue / desiredMetricValue)]`; the control plane
  * skips scaling when the ratio is within the tolerance of 1.0 (0.1 by default); with a scale-down
  * stabilisation window (default 300 s) the controller uses the highest recommendation over the window.
- * Scale-up has no stabilisation by default (window 0 s).
+ * Scale-up has no stabilisation by default (window 0 s). The controller recomputes its recommendation every sync
+ * period (15 s by default), so in a time-stepped model whose load is constant over a step, the recommendation made
+ * at a step's start is re-made until the next step starts: it "holds" for the step and leaves the window
+ * `window` seconds after that (issue 10 point 8: the window is honoured at any step, also one longer than it).
  */
 import { secondsToDays } from "../calendar.ts";
 
@@ -44,6 +47,7 @@ export function clampReplicas(replicas: number, min: number, max: number): numbe
  */
 export class ScaleDownStabiliser {
   readonly #windowDays: number;
+  /** Time until which each remembered recommendation was (re-)made. */
   #times: number[] = [];
   #values: number[] = [];
 
@@ -53,12 +57,16 @@ export class ScaleDownStabiliser {
     this.#windowDays = secondsToDays(windowSeconds);
   }
 
-  /** Record the recommendation made at `timeDays` and return the stabilised replica count. */
-  recommend(timeDays: number, replicas: number): number {
-    this.#times.push(timeDays);
+  /**
+   * Record the recommendation made at `timeDays` and re-made for `holdDays` after it (a time step over which the
+   * load is constant; 0 = a single sync), and return the stabilised replica count: the highest recommendation
+   * made within the window before `timeDays`.
+   */
+  recommend(timeDays: number, replicas: number, holdDays = 0): number {
+    this.#times.push(timeDays + holdDays);
     this.#values.push(replicas);
     let drop = 0;
-    while (drop < this.#times.length - 1 && this.#times[drop]! < timeDays - this.#windowDays - 1e-12) drop++;
+    while (drop < this.#times.length - 1 && this.#times[drop]! <= timeDays - this.#windowDays + 1e-12) drop++;
     if (drop > 0) {
       this.#times.splice(0, drop);
       this.#values.splice(0, drop);
@@ -66,5 +74,10 @@ export class ScaleDownStabiliser {
     let best = replicas;
     for (const v of this.#values) if (v > best) best = v;
     return best;
+  }
+
+  /** The latest recommendation (the whole memory that matters next when the window is shorter than the hold). */
+  get latest(): number {
+    return this.#values[this.#values.length - 1] ?? 0;
   }
 }

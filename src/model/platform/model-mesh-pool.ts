@@ -21,7 +21,7 @@
  *   random numbers.
  */
 import { exponentialGapFromUniform } from "../../../engine/index.ts";
-import { SECONDS_PER_HOUR } from "../calendar.ts";
+import { HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
 import { PoolLatency } from "./pool-latency.ts";
@@ -41,6 +41,8 @@ export class ModelMeshPool {
   readonly #latency: PoolLatency;
   readonly #stabiliser: ScaleDownStabiliser;
   readonly #useStabiliser: boolean;
+  /** A step's recommendation is re-made until the next step (hpa.ts). */
+  readonly #holdDays: number;
   readonly #stepSeconds: number;
   readonly #serviceSeconds: number;
   #pods: ModelCache[] = [];
@@ -72,6 +74,7 @@ export class ModelMeshPool {
     this.#latency = new PoolLatency(options.concurrencyPerPod, options.loadSeconds);
     this.#stabiliser = new ScaleDownStabiliser(options.stabilisationWindowSeconds);
     this.#useStabiliser = useStabiliser;
+    this.#holdDays = options.stepHours / HOURS_PER_DAY;
     this.#stepSeconds = options.stepHours * SECONDS_PER_HOUR;
     this.#serviceSeconds = options.serviceMs / 1000;
   }
@@ -264,7 +267,7 @@ export class ModelMeshPool {
         hpaDesiredReplicas(pods, memoryUtilisation, o.memoryTargetUtilisation, o.tolerance),
       );
     }
-    const next = this.#useStabiliser ? this.#stabiliser.recommend(now, desired) : desired;
+    const next = this.#useStabiliser ? this.#stabiliser.recommend(now, desired, this.#holdDays) : desired;
     const minimum = poolRate > 0 ? Math.max(1, o.minReplicas) : 0;
     this.#resize(clampReplicas(next, minimum, o.maxReplicas));
   }
@@ -301,6 +304,7 @@ export class ModelMeshPool {
   /** Append what decides the pool's next day (missing hot models, pods and their contents) to a signature. */
   signatureInto(signature: number[]): void {
     signature.push(this.#missingHot.size, this.#pods.length);
+    if (this.#useStabiliser) signature.push(this.#stabiliser.latest);
     for (const pod of this.#pods) signature.push(pod.size, pod.usedGb);
   }
 }

@@ -49,6 +49,8 @@ export class ServingPool {
   #dirty = false;
   #classifiedMonth = -1;
   readonly #useStabiliser: boolean;
+  /** The stabilisation window reaches back past the previous step (its memory then depends on time: no replay). */
+  readonly #windowSpansSteps: boolean;
   readonly #mesh: ModelMeshPool;
   readonly #deployments: DedicatedDeployments;
   readonly #comparison: AllDedicatedComparison;
@@ -81,7 +83,8 @@ export class ServingPool {
     if (!(o.podMemoryGb > o.podOverheadGb)) throw new RangeError("podMemoryGb must exceed podOverheadGb");
     this.#env = env;
     this.options = o;
-    this.#useStabiliser = o.stabilisationWindowSeconds >= o.stepHours * SECONDS_PER_HOUR;
+    this.#useStabiliser = o.stabilisationWindowSeconds > 0;
+    this.#windowSpansSteps = o.stabilisationWindowSeconds >= o.stepHours * SECONDS_PER_HOUR;
     this.#mesh = new ModelMeshPool(o, this.modelMemoryGb, this.#useStabiliser);
     this.#deployments = new DedicatedDeployments(o);
     this.#comparison = new AllDedicatedComparison(o);
@@ -127,12 +130,13 @@ export class ServingPool {
 
   /**
    * State that decides the next day, when the next day cannot draw random numbers (no cold models, or a
-   * shadow pool), has no growth and no stabiliser memory; undefined otherwise. Two days starting from the same
+   * shadow pool), has no growth and a stabilisation window shorter than a step (whose memory is then the latest
+   * recommendation, part of the signature); undefined otherwise. Two days starting from the same
    * signature are identical (the diurnal profile has a 24 h period), so the second is replayed from the first.
    */
   #signature(): number[] | undefined {
     const o = this.options;
-    if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#useStabiliser)
+    if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#windowSpansSteps)
       return undefined;
     if (!o.shadow && this.#mesh.coldCount > 0) return undefined;
     const signature = [this.#models.length];

@@ -76,6 +76,12 @@ describe("organisation through its ports", () => {
       reviewerUtilisation: [0, 0],
       spokeUtilisation: [0.5, 0],
     });
-    expect(org.runUtilisation()).toEqual({ hub: 0.5, reviewer: 0, spoke: 0.5 });
+    // the hub's work: one support server busy half the month of two hub FTE = 0.25 of the hub's FTE-days
+    expect(org.runUtilisation()).toEqual({
+      hub: 0.5,
+      reviewer: 0,
+      spoke: 0.5,
+      hubWork: { support: 0.25, reviews: 0, platform: 0, all: 0.25 },
+    });
   });
 });

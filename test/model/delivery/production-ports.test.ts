@@ -52,7 +52,11 @@ function setup(automated: boolean) {
         });
       },
     },
-    draws: { retrainHours: () => 48, manualRetrainDelay: () => 10 },
+    draws: {
+      retrainHours: () => 48,
+      manualRetrainDelay: () => 10,
+      lifetimeDays: () => Number.POSITIVE_INFINITY,
+    },
     tenancy: new Tenancy(params),
     book,
   });

@@ -69,7 +69,11 @@ describe("ComputeCluster traces", () => {
   it("adds utilisation headroom above the up threshold, then releases it once utilisation falls", () => {
     const env = new Environment();
     const lines: string[] = [];
-    const cluster = new ComputeCluster(env, options({ trace: (l) => lines.push(l) }));
+    // the guide's rule: the idle headroom node is kept while the utilisation gate holds
+    const cluster = new ComputeCluster(
+      env,
+      options({ scaleDownRule: "utilisationGate", trace: (l) => lines.push(l) }),
+    );
     cluster.submit(job({ runHours: 1 }));
     env.run();
     // 1 busy of 1 allocated = 100% > 70%: one more node, ceil(1 / 0.7) = 2; both idle after the job, both released
@@ -226,5 +230,39 @@ describe("ComputeCluster properties", () => {
       ),
       { numRuns: 150, seed: 42 },
     );
+  });
+});
+
+describe("ComputeCluster scale-down rule (issue 10 point 8)", () => {
+  // up threshold 0.5: one busy node of 1 allocated asks for ceil(1 / 0.5) = 2 nodes, the second stays idle
+  const idleNodeHours = (scaleDownRule: "idleTime" | "utilisationGate") => {
+    const env = new Environment();
+    const cluster = new ComputeCluster(env, options({ scaleUpThreshold: 0.5, scaleDownRule }));
+    cluster.submit(job({ runHours: 10 }));
+    env.run({ until: 5 * HOUR });
+    const nodesMidJob = cluster.nodeCount;
+    env.run();
+    return { nodesMidJob, nodeHours: cluster.allocated.integral() * 24 };
+  };
+
+  it("idleTime (AmlCompute) releases the idle node after 300 s although the other node is busy", () => {
+    expect(idleNodeHours("idleTime").nodesMidJob).toBe(1);
+  });
+
+  it("utilisationGate keeps it while busy / allocated (0.5) is not below the down threshold (0.3)", () => {
+    const gate = idleNodeHours("utilisationGate");
+    expect(gate.nodesMidJob).toBe(2);
+    expect(gate.nodeHours).toBeGreaterThan(idleNodeHours("idleTime").nodeHours + 9);
+  });
+});
+
+describe("ComputeCluster jobs wider than the cluster", () => {
+  it("narrows a job wider than maxNodes and counts it", () => {
+    const env = new Environment();
+    const cluster = new ComputeCluster(env, options({ maxNodes: 2 }));
+    cluster.submit(job({ nodes: 5 }));
+    cluster.submit(job({ nodes: 2 }));
+    env.run();
+    expect(cluster.totals.jobsClamped).toBe(1);
   });
 });

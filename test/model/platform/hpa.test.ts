@@ -43,3 +43,20 @@ describe("ScaleDownStabiliser", () => {
     expect(s.recommend(700 * sec, 3)).toBe(3);
   });
 });
+
+describe("ScaleDownStabiliser at a step longer than the window (issue 10 point 8)", () => {
+  const hour = 1 / 24;
+  it("keeps the previous step's recommendation for the next step: it was re-made until that step began", () => {
+    const s = new ScaleDownStabiliser(300);
+    expect(s.recommend(0, 10, hour)).toBe(10);
+    expect(s.recommend(hour, 4, hour)).toBe(10);
+    expect(s.recommend(2 * hour, 4, hour)).toBe(4);
+    expect(s.latest).toBe(4);
+  });
+
+  it("does not stabilise with a window of 0 s", () => {
+    const s = new ScaleDownStabiliser(0);
+    expect(s.recommend(0, 10, hour)).toBe(10);
+    expect(s.recommend(hour, 4, hour)).toBe(4);
+  });
+});

@@ -142,3 +142,29 @@ describe("ServingPool day replay", () => {
       expect(replayed.month.usedCostByTenant.get(t)).toBeCloseTo(v, 6);
   });
 });
+
+describe("ServingPool scale-down stabilisation at one-hour steps (issue 10 point 8)", () => {
+  const podHours = (stabilisationWindowSeconds: number, replayDays = true) => {
+    const env = new Environment();
+    const pool = new ServingPool(
+      env,
+      options({
+        stabilisationWindowSeconds,
+        diurnalAmplitude: 0.8,
+        requestsPerSecondPerModel: 20,
+        replayDays,
+      }),
+    );
+    for (let i = 0; i < 5; i++) pool.add(model(i, 2), i / 5);
+    env.run({ until: 10 });
+    return pool.totals;
+  };
+
+  it("a 300 s window delays scale-down, so a diurnal load costs more pod-hours than with no window", () => {
+    expect(podHours(300).podHours).toBeGreaterThan(podHours(0).podHours);
+  });
+
+  it("replaying whole days gives the same pod-hours as stepping every hour", () => {
+    expect(podHours(300, true).podHours).toBe(podHours(300, false).podHours);
+  });
+});
