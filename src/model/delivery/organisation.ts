@@ -14,6 +14,7 @@ import { Resource, TimeWeighted } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
 import type { Ledger } from "../ledger.ts";
+import { SHARED_TENANT } from "../metrics.ts";
 import type { MonthBook, MonthSeries } from "./month-book.ts";
 import type { ProjectStaffing, Staffing } from "./ports.ts";
 import type { Project } from "./project.ts";
@@ -56,6 +57,8 @@ export class Organisation implements Staffing, ProjectStaffing {
   readonly #spokeFte: TimeWeighted;
   /** FTE of dedicated teams (and double-down extras) per tenant index. */
   readonly #dedicatedFte: TimeWeighted[];
+  /** Spoke slots held by each tenant's projects (pooled spokes are charged by this use). */
+  readonly #spokeUseByTenant: TimeWeighted[];
   readonly #tenancy: Tenancy;
   readonly #ledger: Ledger;
   readonly #units: number;
@@ -107,6 +110,7 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.#spokeFte = new TimeWeighted(env);
     this.#dedicatedFte = [];
     for (let t = 0; t < tenancy.tenantNames.length; t++) this.#dedicatedFte.push(new TimeWeighted(env));
+    this.#spokeUseByTenant = tenancy.tenantNames.map(() => new TimeWeighted(env));
     this.refresh();
   }
 
@@ -220,6 +224,7 @@ export class Organisation implements Staffing, ProjectStaffing {
       this.#usedByUnit[project.unit]!++;
       this.#spokeSlotsUsed++;
       this.#spokeUsed.record(this.#spokeSlotsUsed);
+      this.#addSpokeUse(project, 1);
       project.staffing = "spoke";
       project.dedicatedFte = 0;
       if (s.teamSize.mode === "shared") {
@@ -249,6 +254,11 @@ export class Organisation implements Staffing, ProjectStaffing {
     this.addDedicatedFte(project, project.fte);
   }
 
+  #addSpokeUse(project: Project, slots: number): void {
+    const tw = this.#spokeUseByTenant[this.#tenancy.tenantOf(project)]!;
+    tw.record(tw.current + slots);
+  }
+
   /** Adds `fte` (may be negative) to the dedicated FTE paid for the project's tenant. */
   addDedicatedFte(project: Project, fte: number): void {
     const tw = this.#dedicatedFte[this.#tenancy.tenantOf(project)]!;
@@ -261,6 +271,7 @@ export class Organisation implements Staffing, ProjectStaffing {
       this.#usedByUnit[project.unit]!--;
       this.#spokeSlotsUsed--;
       this.#spokeUsed.record(this.#spokeSlotsUsed);
+      this.#addSpokeUse(project, -1);
       if (project.spoke >= 0) {
         const list = this.#spokeProjects[project.spoke]!;
         list.splice(list.indexOf(project), 1);
@@ -326,6 +337,33 @@ export class Organisation implements Staffing, ProjectStaffing {
   }
 
   /**
+   * Who pays the month's spoke FTE-days. Spokes embedded in units (`sharing: ownUnit`) are paid by the unit they
+   * serve. Pooled spokes work on any unit's project, so they are charged by use, as OpenCost charges a shared
+   * node: each tenant pays in proportion to the spoke slot-days its projects held this month; a month in which no
+   * project held a slot is left to the shared tenant, which the chargeback allocates like other shared cost.
+   */
+  #spokeFteDaysByTenant(spokeFteDays: number, spokes: number): Map<string, number> {
+    const names = this.#tenancy.tenantNames;
+    const out = new Map<string, number>();
+    if (this.params.organisation.spokes.sharing === "pooled") {
+      const used = this.#spokeUseByTenant.map((tw) => tw.integral());
+      const total = used.reduce((a, b) => a + b, 0);
+      if (total <= 0) return out.set(SHARED_TENANT, spokeFteDays);
+      used.forEach((u, t) => {
+        if (u > 0) out.set(names[t]!, (spokeFteDays * u) / total);
+      });
+      return out;
+    }
+    const perTenant = new Map<number, number>();
+    for (let i = 0; i < spokes; i++) {
+      const t = this.#tenancy.spokeTenant(i);
+      perTenant.set(t, (perTenant.get(t) ?? 0) + 1);
+    }
+    for (const [t, n] of perTenant) out.set(names[t]!, (spokeFteDays * n) / spokes);
+    return out;
+  }
+
+  /**
    * Close month `month`: post its people costs to the ledger, record its utilisation and support queue in the
    * book, add its integrals to the run's, and restart the month's integrals.
    */
@@ -353,19 +391,13 @@ export class Organisation implements Staffing, ProjectStaffing {
     const spokeFteDays = this.#spokeFte.integral();
     const spokes = rates.spokes.count;
     if (spokeFteDays > 0 && spokes > 0) {
-      const perTenant = new Map<number, number>();
-      for (let i = 0; i < spokes; i++) {
-        const t = this.#tenancy.spokeTenant(i);
-        perTenant.set(t, (perTenant.get(t) ?? 0) + 1);
-      }
-      for (const [t, n] of perTenant) {
-        const days = (spokeFteDays * n) / spokes;
+      for (const [tenant, days] of this.#spokeFteDaysByTenant(spokeFteDays, spokes)) {
         ledger.post({
           month,
           category: "people",
           service: "Spoke teams",
           serviceCategory: "Other",
-          tenant: tenantNames[t]!,
+          tenant,
           resourceId: "spokes",
           cost: days * cost.spoke,
           quantity: days / DAYS_PER_MONTH,
@@ -373,6 +405,7 @@ export class Organisation implements Staffing, ProjectStaffing {
         });
       }
     }
+    for (const tw of this.#spokeUseByTenant) tw.reset();
     for (let t = 0; t < this.#dedicatedFte.length; t++) {
       const tw = this.#dedicatedFte[t]!;
       const days = tw.integral();

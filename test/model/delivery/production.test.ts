@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
+import type { CostRow } from "../../../src/model/result.ts";
 import { simulateWith } from "../../../src/model/simulate-with.ts";
 import { fakePlatform } from "../fake-platform.ts";
 import { scenario } from "../scenario-fixture.ts";
@@ -131,7 +132,7 @@ describe("demand", () => {
     }
   });
 
-  it("charges spoke people to the spokes' business units as tenants", () => {
+  it("charges embedded spokes (sharing: ownUnit) to the business units they serve", () => {
     const { result } = run({
       demand: {
         businessUnits: [
@@ -139,13 +140,44 @@ describe("demand", () => {
           { name: "b", tenant: "brand-b", ratePerMonth: 1 },
         ],
       },
-      organisation: { spokes: { count: 2 } },
+      organisation: { spokes: { count: 2, sharing: "ownUnit" } },
     });
     expect(result.meta.tenants).toEqual(["brand-a", "brand-b"]);
-    expect(result.kpis["tenantCost.brand-a"]).toBeCloseTo(result.kpis["tenantCost.brand-b"]!, 6);
+    const spoke = spokeCostByTenant(result.costRows);
+    expect(spoke.get("brand-a")).toBeCloseTo(spoke.get("brand-b")!, 6);
     expect(result.kpis["tenantCost.brand-a"]! + result.kpis["tenantCost.brand-b"]!).toBeCloseTo(
       result.kpis["cost.total"]!,
       6,
     );
   });
+
+  it("charges pooled spokes by use: the unit whose projects hold more spoke slots pays more", () => {
+    const { result } = run({
+      demand: {
+        businessUnits: [
+          { name: "a", tenant: "brand-a", ratePerMonth: 3 },
+          { name: "b", tenant: "brand-b", ratePerMonth: 0.3 },
+        ],
+      },
+      organisation: { spokes: { count: 2, sharing: "pooled" } },
+    });
+    const spoke = spokeCostByTenant(result.costRows);
+    expect(spoke.get("brand-a")!).toBeGreaterThan(2 * spoke.get("brand-b")!);
+    // every dollar of the spokes is charged to someone
+    const total = [...spoke.values()].reduce((a, b) => a + b, 0);
+    const posted = result.costRows
+      .filter((r) => r.serviceName === "Spoke teams")
+      .reduce((a, r) => a + r.billedCost, 0);
+    expect(total).toBeCloseTo(posted, 6);
+  });
 });
+
+/** Spoke people's cost per tenant, from the cost rows (after chargeback of anything left shared). */
+function spokeCostByTenant(rows: readonly CostRow[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    if (r.serviceName !== "Spoke teams") continue;
+    out.set(r.subAccountId, (out.get(r.subAccountId) ?? 0) + r.billedCost);
+  }
+  return out;
+}
