@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)("HTML reports in headless Chromium", () => {
     });
     const v = await visit(join(outDir, "report.html"));
     const states = await chartStates(v.page);
-    expect(states.length).toBe(15);
+    expect(states.length).toBe(16);
     for (const s of states) {
       expect(s.rendered, s.id).toBe("true");
       expect(s.marks, s.id).toBeGreaterThan(3);

@@ -25,7 +25,7 @@ describe("writeRunReport", () => {
     );
     for (const ext of [".vl.json", ".svg", ".png"])
       expect(written.files).toContain(`charts/delivered-fan${ext}`);
-    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(16);
+    expect(written.files.filter((f) => f.endsWith(".png"))).toHaveLength(17);
     expect(JSON.parse(readFileSync(join(outDir, "summary.json"), "utf8"))).toEqual(RUN_SUMMARY);
     expect(readFileSync(join(outDir, "charts", "tiers.svg"), "utf8")).toMatch(/^<svg/);
     const png = readFileSync(join(outDir, "charts", "tiers.png"));
