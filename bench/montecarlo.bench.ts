@@ -39,7 +39,9 @@ const MEMORY_REPLICATIONS = 10_000;
 const MEMORY_DISTINCT = 50;
 const SEED = 2026;
 
-const loaded = parseScenario("extends: level-3\n", { file: "(preset level-3)" });
+const loaded = parseScenario("extends: [level-3, demand-level-3]\n", {
+  file: "(presets level-3 + demand-level-3)",
+});
 if (!loaded.ok) throw new Error("level-3 preset does not validate");
 const scenario = loaded.scenario;
 

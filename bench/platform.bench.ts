@@ -48,7 +48,7 @@ const servingMs = best((i) => {
   servingEvents = runPlatform(servingConfig, { seed: 1, replication: i, horizonMonths: MONTHS }).events;
 });
 
-const parsed = parseScenario("extends: level-3\n", {});
+const parsed = parseScenario("extends: [level-3, demand-level-3]\n", {});
 if (!parsed.ok) throw new Error("level-3 preset does not load");
 const on = parsed.scenario;
 const off = { ...on, platform: { ...on.platform, enabled: false } };

@@ -32,7 +32,9 @@ if (REDIS_SERVER === undefined) {
   console.log("queue bench skipped: redis-server is not installed");
   process.exit(0);
 }
-const loaded = parseScenario("extends: level-3\n", { file: "(preset level-3)" });
+const loaded = parseScenario("extends: [level-3, demand-level-3]\n", {
+  file: "(presets level-3 + demand-level-3)",
+});
 if (!loaded.ok) throw new Error("level-3 preset does not validate");
 const scenario = loaded.scenario;
 const redis = await startRedis();
