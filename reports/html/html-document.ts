@@ -98,14 +98,26 @@ ${parts.charts.map(cardHtml).join("\n")}
 </section>
 </main>
 <footer>${escapeHtml(parts.footer)}</footer>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>
-<script>${scriptSafe(bundles.vega)}</script>
-<script>${scriptSafe(bundles.vegaLite)}</script>
-<script>${scriptSafe(bundles.vegaEmbed)}</script>
-<script>${EMBED_SCRIPT}</script>
+${chartScriptsHtml(data, bundles)}
 </body>
 </html>
 `;
+}
+
+/**
+ * The scripts that draw a page's charts offline: the report data (`{ charts: [{ id, spec }] }`, each drawn into
+ * the element `chart-<id>`), the inlined vega, vega-lite and vega-embed bundles, and the embed loop that marks
+ * each chart `data-rendered` and the body `data-charts-ready`.
+ */
+export function chartScriptsHtml(
+  data: { charts: readonly { id: string; spec: unknown }[] },
+  bundles: VegaBundles,
+): string {
+  return `<script type="application/json" id="report-data">${jsonForScript(data)}</script>
+<script>${scriptSafe(bundles.vega)}</script>
+<script>${scriptSafe(bundles.vegaLite)}</script>
+<script>${scriptSafe(bundles.vegaEmbed)}</script>
+<script>${EMBED_SCRIPT}</script>`;
 }
 
 /** A header block: kind line, title, optional description, and a list of facts. */
