@@ -72,6 +72,17 @@ export function valueY(
   return { field, type: "quantitative", title, axis: valueAxis(kind), ...extra } as PositionChannel;
 }
 
+/** y channel of the reach S-curves: `probability` in percent on a fixed 0-100 scale. */
+export function reachProbabilityY(): PositionChannel {
+  return {
+    field: "probability",
+    type: "quantitative",
+    title: "Probability (%)",
+    scale: { domain: [0, 100] },
+    axis: { labelExpr: "datum.value + '%'" },
+  };
+}
+
 /** Drop non-finite numbers so that the JSON and the chart carry only real values. */
 export function finiteOr(value: number, fallback: number | null = null): number | null {
   return Number.isFinite(value) ? value : fallback;

@@ -8,7 +8,7 @@ import type { ChartSpec } from "../chart-spec.ts";
 import { CATEGORICAL, PANEL_HEIGHT, REFERENCE_COLOUR } from "../chart-theme.ts";
 import { targetText } from "../delivery-targets.ts";
 import { deliversProjects } from "../metric-names.ts";
-import { frame, monthX } from "../spec-parts.ts";
+import { frame, monthX, reachProbabilityY } from "../spec-parts.ts";
 import { scenarioLabels } from "./scenario-labels.ts";
 
 /** Panels per row. */
@@ -51,13 +51,7 @@ export function buildCompareReachChart(summary: CompareSummary): ChartSpec | und
           mark: { type: "line", strokeWidth: 2.2, interpolate: "monotone" },
           encoding: {
             x: monthX(months),
-            y: {
-              field: "probability",
-              type: "quantitative",
-              title: "Probability (%)",
-              scale: { domain: [0, 100] },
-              axis: { labelExpr: "datum.value + '%'" },
-            },
+            y: reachProbabilityY(),
             color: {
               field: "scenario",
               type: "nominal",

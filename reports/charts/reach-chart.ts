@@ -6,7 +6,7 @@ import type { RunSummary } from "../../src/montecarlo/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { REFERENCE_COLOUR } from "../chart-theme.ts";
 import { deliversProjects } from "../metric-names.ts";
-import { frame, monthX, SIZE } from "../spec-parts.ts";
+import { frame, monthX, reachProbabilityY, SIZE } from "../spec-parts.ts";
 
 const REACH_COLOURS = ["#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"];
 
@@ -37,13 +37,7 @@ export function buildReachChart(summary: RunSummary): ChartSpec | undefined {
         mark: { type: "line", strokeWidth: 2.2, interpolate: "monotone" },
         encoding: {
           x: monthX(months),
-          y: {
-            field: "probability",
-            type: "quantitative",
-            title: "Probability (%)",
-            scale: { domain: [0, 100] },
-            axis: { labelExpr: "datum.value + '%'" },
-          },
+          y: reachProbabilityY(),
           color: {
             field: "threshold",
             type: "ordinal",
