@@ -2,7 +2,7 @@
  * The maturity ladder as a Markdown page (issue 10, point 1): one row per level, all on the same demand and staff
  * budget with common random numbers, then the list of parameters that differ between the levels, derived from
  * the rungs (src/scenario/maturity-ladder.ts). Pure: (summary) => text; the CLI writes it as `ladder.md` and
- * prints it, and scripts/readme-tables.ts puts it into the README.
+ * prints it, and scripts/readme-tables.ts puts it into docs/model.md.
  */
 import type { LadderSummary } from "../src/montecarlo/maturity-ladder-run.ts";
 

@@ -1,20 +1,19 @@
 /**
- * Generates the README's preset, case-study and maturity-ladder tables (issue 10, point 10: figures in the README
- * that cannot drift) and writes them between the `<!-- tables:begin -->` and `<!-- tables:end -->` markers of
- * docs/readme/model.md, then reassembles README.md. Every table is stamped with the command and seed that made
- * it; test/readme-tables.test.ts regenerates them and fails when the README's copy differs.
+ * Generates the model page's preset, case-study and maturity-ladder tables (issue 10, point 10: figures in the
+ * documentation that cannot drift) and writes them between the `<!-- tables:begin -->` and `<!-- tables:end -->`
+ * markers of docs/model.md. Every table is stamped with the command and seed that made it;
+ * test/readme-tables.test.ts regenerates them and fails when the page's copy differs.
  *
- * Usage: npm run readme:tables [-- --check]   (--check: exit 1 when docs/readme/model.md is stale)
+ * Usage: npm run readme:tables [-- --check]   (--check: exit 1 when docs/model.md is stale)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { assembleReadme } from "../docs/assemble-readme.ts";
 import { fixed, ladderMechanisms, ladderTable } from "../reports/ladder-markdown.ts";
 import { runMaturityLadder, runScenario } from "../src/montecarlo/index.ts";
 import { loadScenario } from "../src/scenario/index.ts";
 import type { Scenario } from "../src/scenario/schema.ts";
 
-/** Seed and replication count of the README's tables (few replications, so the test can regenerate them). */
+/** Seed and replication count of the model page's tables (few replications, so the test can regenerate them). */
 export const README_TABLES = { seed: 2026, replications: 4 } as const;
 
 /** The command that regenerates the tables, as stamped into them. */
@@ -23,7 +22,9 @@ export const README_TABLES_COMMAND = "npm run readme:tables";
 const BEGIN = "<!-- tables:begin -->";
 const END = "<!-- tables:end -->";
 const root = fileURLToPath(new URL("../", import.meta.url));
-const MODEL_SECTION = `${root}docs/readme/model.md`;
+/** The page the tables live in, relative to the repository root. */
+export const TABLES_PAGE = "docs/model.md";
+const MODEL_SECTION = `${root}${TABLES_PAGE}`;
 
 /** The scenario files of the preset table, then the case studies. */
 const PRESET_FILES = ["level-1", "level-2", "level-3", "level-4", "level-5"];
@@ -105,7 +106,7 @@ export async function readmeTables(options: TableOptions = README_TABLES): Promi
 export function withTables(markdown: string, block: string): string {
   const start = markdown.indexOf(BEGIN);
   const end = markdown.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`docs/readme/model.md lacks ${BEGIN} ... ${END}`);
+  if (start === -1 || end < start) throw new Error(`${TABLES_PAGE} lacks ${BEGIN} ... ${END}`);
   return `${markdown.slice(0, start + BEGIN.length)}\n${block}\n${markdown.slice(end)}`;
 }
 
@@ -122,12 +123,11 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const next = withTables(current, await readmeTables());
   if (process.argv.includes("--check")) {
     if (next !== current) {
-      process.stderr.write(`docs/readme/model.md's tables are stale: run \`${README_TABLES_COMMAND}\`\n`);
+      process.stderr.write(`${TABLES_PAGE}'s tables are stale: run \`${README_TABLES_COMMAND}\`\n`);
       process.exit(1);
     }
   } else {
     writeFileSync(MODEL_SECTION, next);
-    writeFileSync(`${root}README.md`, assembleReadme());
-    process.stdout.write(`wrote docs/readme/model.md's tables and README.md\n`);
+    process.stdout.write(`wrote ${TABLES_PAGE}'s tables\n`);
   }
 }

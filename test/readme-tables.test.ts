@@ -1,10 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { currentTables, README_TABLES, readmeTables, withTables } from "../scripts/readme-tables.ts";
+import {
+  currentTables,
+  README_TABLES,
+  readmeTables,
+  TABLES_PAGE,
+  withTables,
+} from "../scripts/readme-tables.ts";
 
-const modelSection = () => readFileSync(new URL("../docs/readme/model.md", import.meta.url), "utf8");
+const modelSection = () => readFileSync(new URL(`../${TABLES_PAGE}`, import.meta.url), "utf8");
 
-describe("the README's preset, case-study and ladder tables (issue 10, point 10)", () => {
+describe("the model page's preset, case-study and ladder tables (issue 10, point 10)", () => {
   it("are what `npm run readme:tables` generates now (run it after a change that moves the figures)", async () => {
     const fresh = await readmeTables(README_TABLES);
     expect(currentTables(modelSection())).toBe(fresh.trim());

@@ -5,7 +5,7 @@
  * (https://github.com/davidbau/seedrandom, lib/alea.js). Why Alea rather than xor4096/xorshift128+ (xor128):
  * - speed: a multiply-with-carry on doubles with no 32-bit integer shuffling; fastest generator in seedrandom's
  *   own table (1.95 ns per call versus 2.04 ns for xor128 and 2.40 ns for xor4096); in our benchmark
- *   (docs/readme/random.md) it is on a par with xor128 and faster than xor4096;
+ *   (docs/random.md) it is on a par with xor128 and faster than xor4096;
  * - quality: Baagøe reports it passes TestU01 BigCrush; period about 2^116, far beyond any run here
  *   (xor128, plain xorshift, fails parts of BigCrush's linear-complexity tests);
  * - seeding: its Mash string hash builds the 3-word state directly from our seed string; creating a stream costs

@@ -5,7 +5,7 @@
  * column, the Conditional columns whose condition the model meets (sub accounts, resources, usage measurement,
  * more than one pricing category), two Recommended ones, then custom `x_` columns (Column Handling attribute).
  *
- * Mapping (the README section "FinOps: the FOCUS cost export" documents every column):
+ * Mapping (docs/finops.md documents every column):
  *   - one billing account per scenario; billing period = charge period = one simulated month from meta.startDate;
  *   - ChargeCategory "Usage" for metered cost categories (cluster node-hours, serving pod-hours), "Purchase" for
  *     the rest (people, tier fees, fixed platform services, investments); ChargeClass null (no corrections);

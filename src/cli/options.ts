@@ -352,7 +352,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: "maxWork",
     flags: "--max-work <units>",
     description:
-      "refuse scenarios whose estimated work per replication is above this many units (see the README's reliability section); raise it to run a larger scenario on purpose",
+      "refuse scenarios whose estimated work per replication is above this many units (see docs/reliability.md); raise it to run a larger scenario on purpose",
     defaultText: DEFAULT_MAX_WORK_UNITS.toExponential(),
     parse: parseWorkUnits,
     commands: ["run", "compare", "sweep", "validate"],

@@ -1,5 +1,5 @@
 /**
- * Writes docs/readme/cli.md from {@link renderCliReference} (`tsx src/cli/write-cli-reference.ts`), or with
+ * Writes docs/cli.md from {@link renderCliReference} (`tsx src/cli/write-cli-reference.ts`), or with
  * `--check` exits 1 when the file is out of date (for CI).
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { renderCliReference } from "./cli-reference.ts";
 import { packageInfo } from "./package-info.ts";
 
-const target = join(packageInfo().root, "docs", "readme", "cli.md");
+const target = join(packageInfo().root, "docs", "cli.md");
 const expected = renderCliReference();
 if (process.argv.includes("--check")) {
   let actual = "";
@@ -17,7 +17,7 @@ if (process.argv.includes("--check")) {
     // a missing file is simply out of date
   }
   if (actual !== expected) {
-    process.stderr.write(`${target} is out of date; run: tsx src/cli/write-cli-reference.ts\n`);
+    process.stderr.write(`${target} is out of date; run: npm run docs:cli\n`);
     process.exit(1);
   }
 } else {

@@ -275,7 +275,7 @@ const SUM_BY_LEVEL = ["started", "delivered", "killed", "failed", "value"];
 
 /**
  * Adds `level.<n>.<kpi>` for every level that occurred (by month) or approved a project. The attribution rule
- * (issue 10 point 5, docs/readme/model.md): flows (cost, value, deliveries) follow the level of the month they
+ * (issue 10 point 5, docs/model.md): flows (cost, value, deliveries) follow the level of the month they
  * happen in; project outcomes (time to market, success rate, approved) follow the level at the project's approval;
  * roadmap investments, charged in the months before their effects, are shown apart (`cost.investment`) and left out
  * of the operating view (`operatingCost`, `operatingCostPerDelivered`, `operatingRoi`).

@@ -11,7 +11,7 @@
  *   Pattern 2; template adoption by category: Pattern 3; deployment 95% vs 70% success, 80% less time: Pattern 4;
  * - success about 60% before and 85% after standards: case study 1.
  * Values the guide does not give (effort sizes, value distributions, rates of support requests and blockers) are
- * stated assumptions documented in docs/readme/model.md.
+ * stated assumptions documented in docs/model.md.
  */
 import { z } from "zod";
 import {

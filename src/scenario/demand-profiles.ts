@@ -5,7 +5,7 @@
  * level 3 delivers; the old per-level rates made the demand assumption look like a maturity effect).
  *
  * The five profiles keep the rates the maturity presets used to carry (1, 2, 6, 18 and 32 ideas a month); they
- * are our assumption of how demand grows as AI becomes visible, not a figure of the guide (docs/readme/model.md).
+ * are our assumption of how demand grows as AI becomes visible, not a figure of the guide (docs/model.md).
  */
 
 /** A demand profile: one line for `scalesim presets` and the `demand:` section it stands for. */

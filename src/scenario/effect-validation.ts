@@ -10,7 +10,7 @@
  * What may change during a run: the delivery sections (organisation, demand, portfolio, lifecycle, governance,
  * finance), except the business units (their arrivals are scheduled when the run starts). Platform parameters are
  * checked the same way and then refused with a plain reason: the platform is built once when the run starts and
- * has no way yet to be rebuilt mid-run (see the README's model section).
+ * has no way yet to be rebuilt mid-run (see docs/model.md).
  */
 import type { DocPath } from "./merge.ts";
 import { FORBIDDEN_SEGMENTS, pathKeys, pathProblem } from "./parameter-path.ts";

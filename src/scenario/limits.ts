@@ -1,7 +1,7 @@
 /**
  * Input limits that keep every command finite: how large a file may be, how many files an `extends:` chain may
  * load, how large a sweep may be. Values are chosen far above any real scenario (the largest example is a few
- * kB and extends two files) and far below what exhausts memory; the README's reliability section lists them.
+ * kB and extends two files) and far below what exhausts memory; docs/reliability.md lists them.
  * Per-field bounds (counts, rates, sizes, steps) live with the fields in the schemas; the work a scenario implies
  * is bounded by work-estimate.ts.
  */

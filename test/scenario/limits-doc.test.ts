@@ -15,9 +15,9 @@ import {
 import { MAX_JOBS_PER_DAY } from "../../src/scenario/platform-schema.ts";
 import { DEFAULT_MAX_WORK_UNITS } from "../../src/scenario/work-estimate.ts";
 
-const doc = readFileSync(new URL("../../docs/readme/reliability.md", import.meta.url), "utf8");
+const doc = readFileSync(new URL("../../docs/reliability.md", import.meta.url), "utf8");
 
-describe("the README's reliability section states the limits the code enforces", () => {
+describe("docs/reliability.md states the limits the code enforces", () => {
   it.each([
     ["file size cap", `${MAX_SCENARIO_FILE_BYTES} bytes (1 MiB)`],
     ["summary size cap", `${MAX_SUMMARY_FILE_BYTES} bytes (256 MiB)`],

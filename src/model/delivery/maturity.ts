@@ -1,7 +1,7 @@
 /**
  * Maturity level derived from the capabilities in place (MODEL.md section 5; guide "Scaling Maturity Model").
  * The guide lists, per level, the capabilities that characterise it; the rule below requires each level's
- * capabilities on top of the previous level's (the mapping is our reading of the guide, docs/readme/model.md):
+ * capabilities on top of the previous level's (the mapping is our reading of the guide, docs/model.md):
  *
  * - level 2 (Repeatable): a hub exists, initial standards, and something shared (feature store, deployment
  *   templates or a library at least 20% complete);

@@ -6,7 +6,7 @@
  *   probability `reuseRate`; a reused component removes its `effortShare` of the phase. Completeness grows with
  *   the hub's platform work with diminishing returns: each month it closes `completenessPerPlatformFteMonth` x
  *   platform FTE of the remaining gap (an exponential approach to full coverage: the last components are the
- *   niche ones; assumption, docs/readme/model.md).
+ *   niche ones; assumption, docs/model.md).
  * - Feature store (Pattern 2): a project needs `familiesPerProject` distinct families drawn by Zipf popularity;
  *   a family already built saves `maxSaving` of its share of the feature effort, a new one is built by the
  *   project and is reusable once its features phase ends, so savings grow with the families already built.

@@ -3,7 +3,7 @@
  * the idea's attributes plus Gaussian assessment noise, weighted 30/20/20/15/15 into 0-100 points, and the
  * tier of a score (80+ fast-track, 60-79 next cycle, 40-59 deferred, below 40 rejected).
  *
- * Derivations (assumptions, docs/readme/model.md): business value is the position of ln(annual value) between
+ * Derivations (assumptions, docs/model.md): business value is the position of ln(annual value) between
  * ln(valueForZeroScore) and ln(valueForFullScore) (value spans orders of magnitude, so a log scale); strategic
  * alignment is the mean alignment of the impact type; technical feasibility is the probability of technical
  * success the assessors can see; resource requirements fall linearly with total effort; risk is the risk

@@ -7,7 +7,7 @@
  * Sources: hub 15-20 FTE, spokes 5-8 FTE x 3-5 projects (Pattern 13); component reuse rates (Pattern 1);
  * feature store (Pattern 2); template adoption (Pattern 3); deployment templates (Pattern 4); guilds (Pattern
  * 14); level characteristics (maturity table); case studies 1-3. Library completeness per level is our assumption
- * (docs/readme/model.md). The maturity levels set no demand: demand is its own axis (`demand-profiles.ts`,
+ * (docs/model.md). The maturity levels set no demand: demand is its own axis (`demand-profiles.ts`,
  * issue 10 point 1); a case study is a whole organisation and keeps its own demand.
  */
 

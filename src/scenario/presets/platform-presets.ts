@@ -8,7 +8,7 @@
  * Pattern 11's cluster configuration (min 2, max 50, low priority, 300 s idle) from level 4; Pattern 12's
  * multi-model serving from level 3; Pattern 6's tiers assigned by criticality from level 3 (one tier for all
  * before); case study 2 (20 brands on one platform) and case study 1 (a bank, two data-residency regions).
- * Cluster sizes at levels 1-3 are our assumptions, stated in docs/readme/platform.md.
+ * Cluster sizes at levels 1-3 are our assumptions, stated in docs/platform.md.
  */
 
 /** A platform preset: one line for `scalesim presets` and a partial scenario document. */

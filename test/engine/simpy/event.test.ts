@@ -1,6 +1,6 @@
 /**
  * SimPy's tests/test_event.py (SimPy 3.0.x), ported as behaviour: each `it` names the SimPy test it ports.
- * Python artefacts left out: test_names (Python repr strings). See docs/readme/engine.md, "Differences
+ * Python artefacts left out: test_names (Python repr strings). See docs/engine.md, "Differences
  * from SimPy".
  */
 import { describe, expect, it } from "vitest";
