@@ -173,8 +173,8 @@ describe("docs/recipes", () => {
           commands.some((candidate) => `${candidate} `.startsWith(`${run} `)),
           `${run} is a command of the page`,
         ).toBe(true);
-        expect(how, run).toMatch(/\d+ (paired )?replications/);
-        expect(how, run).toMatch(/seed \d+/);
+        expect(how, run).toMatch(/\d+\s+(paired\s+)?replications/);
+        expect(how, run).toMatch(/seed\s+\d+/);
       }
     },
   );
