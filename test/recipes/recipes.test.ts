@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_NAMES, type CommandName, OPTIONS } from "../../src/cli/options.ts";
 import { simulate } from "../../src/model/simulate.ts";
 import { loadSweep } from "../../src/montecarlo/index.ts";
 import type { CompareSummary, RunSummary, SweepSummary } from "../../src/montecarlo/types.ts";
@@ -151,6 +152,13 @@ describe("docs/recipes", () => {
       expect(commands.length).toBeGreaterThan(0);
       for (const command of commands) {
         const args = command.split(/\s+/);
+        const name = args[1] as CommandName;
+        expect(COMMAND_NAMES, command).toContain(name);
+        const flags = OPTIONS.filter((option) => option.commands.includes(name)).flatMap((option) =>
+          option.flags.split(/[ ,]+/).filter((flag) => flag.startsWith("-")),
+        );
+        for (const arg of args.filter((token) => token.startsWith("-")))
+          expect(flags, `${command}: ${arg} is an option of scalesim ${name}`).toContain(arg);
         args.forEach((arg, i) => {
           const isOutput = ["-o", "--out"].includes(args[i - 1] ?? "");
           if (isOutput || !/\.(ya?ml|json)$/.test(arg)) return;
