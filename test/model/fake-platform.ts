@@ -20,6 +20,8 @@ export interface FakePlatformLog {
   finished: number;
   /** Platform changes handed over, each with the month closed just before (when the log asks for them). */
   reconfigured?: { afterMonth: number; changes: PlatformChange[] }[];
+  /** Ids of the production models removed (when the log asks for them). */
+  removed?: number[];
 }
 
 /** What the fake reports instead of nothing: month series and end-of-run KPIs and samples. */
@@ -44,6 +46,9 @@ export function fakePlatform(
       },
       addProductionModel(model: ProductionModel): void {
         log.models.push(model);
+      },
+      removeProductionModel(id: number): void {
+        log.removed?.push(id);
       },
       assignTier(): string {
         return "Bronze";

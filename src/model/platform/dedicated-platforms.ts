@@ -73,6 +73,11 @@ export class DedicatedPlatforms {
     this.#pools.get(model.tenant)?.add(model, rankKey);
   }
 
+  /** Stop serving model `id` of `tenant` on the tenant's own pool (it retired). */
+  retire(tenant: string, id: number): void {
+    this.#pools.get(tenant)?.remove(id);
+  }
+
   /**
    * Add the month's cost of the dedicated platforms to `close.dedicatedCost` and total both sides; `sharedInfra`
    * is the shared platform's compute and serving cost of the month.

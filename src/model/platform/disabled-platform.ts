@@ -32,6 +32,9 @@ export class DisabledPlatform implements PlatformPort {
   /** Nothing to serve or bill. */
   addProductionModel(_model: ProductionModel): void {}
 
+  /** Nothing served or billed. */
+  removeProductionModel(_id: number): void {}
+
   /** The scenario's tier rule. */
   assignTier(criticality: number): string {
     return assignTier(this.#assignment, criticality, this.#source);

@@ -173,6 +173,17 @@ export class Platform implements PlatformPort {
     this.#tiers.add(model.id, model.tenant, tier);
   }
 
+  /** The model retired: it leaves the serving pools (shared and per-tenant) and its tier's bill and failures. */
+  removeProductionModel(id: number): void {
+    const i = this.#served.findIndex((r) => r.id === id);
+    if (i < 0) return;
+    const { tenant } = this.#served[i]!;
+    this.#served.splice(i, 1);
+    this.#serving.remove(id);
+    this.#dedicated?.retire(tenant, id);
+    this.#tiers.remove(id);
+  }
+
   /** The scenario's tier rule (criticality thresholds, a random mix, or one tier). */
   assignTier(criticality: number): string {
     return assignTier(this.#assignment, criticality, this.#assignSource);

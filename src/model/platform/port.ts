@@ -57,6 +57,8 @@ export interface PlatformPort {
   submitJob(job: JobRequest): SimEvent<JobOutcome>;
   /** A model went live: serve it, bill its tier, simulate its failures. */
   addProductionModel(model: ProductionModel): void;
+  /** A production model retired: stop serving it, billing its tier and simulating its failures from now on. */
+  removeProductionModel(id: number): void;
   /** Choose the tier of a new production model (rule from the scenario). */
   assignTier(criticality: number): string;
   /**
