@@ -231,7 +231,13 @@ export class Platform implements PlatformPort {
         else Reflect.deleteProperty(this.#quotas, t.name);
       }
     // quotas are shared with the clusters; a reconfigured cluster narrows and dispatches its queue again
-    if (touched.clusters || touched.tenants) this.#compute.reconfigure(config.clusters);
+    if (touched.clusters || touched.tenants) {
+      this.#compute.reconfigure(config.clusters);
+      this.#dedicated?.reconfigureClusters((tenant) => {
+        const info = this.#tenants.get(tenant)!;
+        return { quota: info.quota, home: this.#compute.clusterOf(info.region) };
+      });
+    }
     // specs are shared with the tier billing and every live model: their terms change in place
     if (touched.tierTerms)
       for (const [tier, spec] of Object.entries(tierSpecs(config)))
@@ -248,6 +254,16 @@ export class Platform implements PlatformPort {
       });
       this.#serving = redeployedPool(this.#env, options, this.#served, this.#specs);
       this.#servingBilling.redeploy(this.#serving);
+      this.#dedicated?.redeployPools((tenant, previous) => {
+        const own = servingOptions(config.serving, {
+          name: previous.name,
+          shadow: true,
+          minReplicas: previous.minReplicas,
+          source: previous.source,
+        });
+        const models = this.#served.filter((r) => r.tenant === tenant);
+        return redeployedPool(this.#env, own, models, this.#specs);
+      });
     }
   }
 

@@ -129,3 +129,48 @@ platform:
     expect(after.kpis["cluster.peakNodes"]!).toBeGreaterThan(2);
   });
 });
+
+describe("the per-tenant dedicated comparison follows the shared platform's changes", () => {
+  const TENANTS = `extends: [level-3, demand-level-3]
+horizonMonths: 12
+demand:
+  businessUnits:
+    - { name: risk, ratePerMonth: 3 }
+    - { name: fraud, ratePerMonth: 3 }
+platform:
+  tenants: [{ name: risk, quotaNodes: 8 }, { name: fraud, quotaNodes: 8 }]
+  clusters: [{ minNodes: 10, maxNodes: 10 }]
+  serving: { mode: dedicated }
+  chargeback: { compareDedicated: true }
+`;
+  const before = simulate(parsed(TENANTS), options);
+
+  it("multi-model serving and autoscaling at month 6 lower the comparison's costs too, so the saving stays like for like", () => {
+    const after = simulate(
+      withInvestment(
+        [
+          `{ path: platform.serving.mode, value: multiModel }`,
+          `{ path: "platform.clusters[0].minNodes", value: 0 }`,
+        ],
+        6,
+        TENANTS,
+      ),
+      options,
+    );
+    sameFirstSixMonths(after, before);
+    expect(after.kpis["chargeback.dedicatedServingCost"]!).toBeLessThan(
+      before.kpis["chargeback.dedicatedServingCost"]!,
+    );
+    expect(after.kpis["serving.cost"]!).toBeLessThan(before.kpis["serving.cost"]!);
+    expect(after.kpis["cluster.cost"]!).toBeLessThan(before.kpis["cluster.cost"]!);
+  });
+
+  it("a tenant's quota cut to one node at month 6 narrows its jobs from then on (cluster.jobsNarrowed)", () => {
+    const after = simulate(
+      withInvestment([`{ path: "platform.tenants[0].quotaNodes", value: 1 }`], 6, TENANTS),
+      options,
+    );
+    sameFirstSixMonths(after, before);
+    expect(after.kpis["cluster.jobsNarrowed"]!).toBeGreaterThan(before.kpis["cluster.jobsNarrowed"]!);
+  });
+});
