@@ -15,12 +15,12 @@ const units = [
   { name: "south", ratePerMonth: 3 },
 ];
 
-function arrivals(effects: { path: string; value: number }[], startMonth = 12) {
+function arrivals(effects: { path: string; value: number }[], businessUnits = units) {
   const result = simulateWith(
     scenario({
       horizonMonths: 24,
-      demand: { businessUnits: units },
-      roadmap: { investments: [{ name: "more ideas", startMonth, durationMonths: 0, cost: 0, effects }] },
+      demand: { businessUnits },
+      roadmap: { investments: [{ name: "more ideas", startMonth: 12, durationMonths: 0, cost: 0, effects }] },
     }),
     { seed: 5, replication: 0 },
     fakePlatform().factory,
@@ -51,28 +51,10 @@ describe("roadmap effects on business units apply from their completion", () => 
     const off = arrivals([{ path: "demand.businessUnits[1].ratePerMonth", value: 0 }]);
     expect(byUnit(off, "south", true)).toEqual(byUnit(before, "south", true));
     expect(byUnit(off, "south", false)).toEqual([]);
-    const on = (() => {
-      const result = simulateWith(
-        scenario({
-          horizonMonths: 24,
-          demand: { businessUnits: [units[0], { name: "south", ratePerMonth: 0 }] },
-          roadmap: {
-            investments: [
-              {
-                name: "south joins",
-                startMonth: 12,
-                durationMonths: 0,
-                cost: 0,
-                effects: [{ path: "demand.businessUnits[1].ratePerMonth", value: 3 }],
-              },
-            ],
-          },
-        }),
-        { seed: 5, replication: 0 },
-        fakePlatform().factory,
-      );
-      return result.projects.map((p) => ({ unit: p.businessUnit, day: p.arrivalDay }));
-    })();
+    const on = arrivals(
+      [{ path: "demand.businessUnits[1].ratePerMonth", value: 3 }],
+      [units[0]!, { name: "south", ratePerMonth: 0 }],
+    );
     expect(byUnit(on, "south", true)).toEqual([]);
     expect(byUnit(on, "south", false).length).toBeGreaterThan(15);
   });
