@@ -13,8 +13,10 @@
  *   split the run as a whole, so a value that changes half way would compare half a run with another;
  * - a tier's redundancy: each live model's instances and common-cause failures are scheduled for the architecture
  *   it went live with (tier-reliability.ts); change the tier of new models (tiers.assignment) instead;
- * - standalone workloads (`platform.workloads`): a fixed test load for platform-only runs, generated from month 0;
- *   the delivery model's demand (`demand.*`) is the load that roadmap effects change.
+ * - the standalone served and tier models (`platform.workloads.servedModels`, `tierModels`): a fixed set of
+ *   platform-only models whose ids and go-live times are laid out at month 0; and a job stream's tenant
+ *   (`tenant`, `perTenant`: who it bills, and how many copies the stream stands for). A job stream's rate, sizes,
+ *   priority and daily swing may change.
  */
 
 /** Sections whose parameters a roadmap effect may change during a run. */
@@ -38,8 +40,12 @@ const FIXED: readonly [RegExp, string][] = [
     "the platform is simulated for the whole run or not at all (false = jobs just take their run time); compare two scenarios instead",
   ],
   [
-    /^platform\.workloads(\.|$)/,
-    "standalone workloads are a fixed platform-only test load generated from month 0; change the demand (demand.*) instead",
+    /^platform\.workloads\.(servedModels|tierModels)(\.|$)/,
+    "the standalone served and tier models are a fixed platform-only set laid out at month 0; a roadmap changes the models in production through the demand (demand.*) instead",
+  ],
+  [
+    /^platform\.workloads\.jobStreams\.\*\.(tenant|perTenant)$/,
+    "a job stream's tenant is who its jobs bill (and perTenant how many copies the stream stands for), fixed when the run starts",
   ],
   [
     /^platform\.clusters\.\*\.region$/,

@@ -106,6 +106,7 @@ describe("roadmap effects are checked like the scenario (issue 10, point 9)", ()
     );
     expect(reason("platform.tiers.catalogue.Gold.redundancy", "single")).toContain("architecture");
     expect(reason("demand.businessUnits[0].name", "other")).toContain("names identify");
+    expect(reason("platform.workloads.servedModels.count", "5")).toContain("laid out at month 0");
     expect(reason("demand.businessUnits[0].name", "other")).toMatch(
       /^roadmap effect "demand\.businessUnits\[0\]\.name" cannot change during a run: /,
     );

@@ -24,6 +24,8 @@
  *   for every model of the tier, live ones included, from now on; `platform.tiers.assignment.*` decides the tier
  *   of the models going live from now on.
  * - chargeback (`platform.chargeback.idle`, `fixedCosts[i].*`): the next month closes with them.
+ * - standalone job streams (`platform.workloads.jobStreams[i].*`): each stream's next job is drawn again from the
+ *   boundary under its new rate, sizes and priority (memoryless, from the stream's own random streams).
  * What cannot change during a run, and why: src/scenario/effect-scope.ts.
  */
 import type { Environment } from "../../../engine/index.ts";
@@ -44,6 +46,8 @@ export interface TouchedParts {
   tierTerms: boolean;
   assignment: boolean;
   chargeback: boolean;
+  /** The standalone job streams. */
+  jobStreams: boolean;
 }
 
 /**
@@ -63,6 +67,7 @@ export function reconfigured(
     tierTerms: false,
     assignment: false,
     chargeback: false,
+    jobStreams: false,
   };
   for (const change of changes) {
     const keys = pathKeys(change.path);
@@ -73,6 +78,7 @@ export function reconfigured(
     else if (section === "tenants") touched.tenants = true;
     else if (section === "serving") touched.serving = true;
     else if (section === "chargeback") touched.chargeback = true;
+    else if (section === "workloads" && keys[2] === "jobStreams") touched.jobStreams = true;
     else if (section === "tiers" && keys[2] === "assignment") touched.assignment = true;
     else if (section === "tiers" && keys[2] === "catalogue") {
       touched.tierTerms = true;

@@ -41,7 +41,7 @@ import {
 import { ServingBilling } from "./serving-billing.ts";
 import { type ServingOptions, servingOptions } from "./serving-options.ts";
 import { ServingPool } from "./serving-pool.ts";
-import { startStandaloneWorkloads } from "./standalone-workloads.ts";
+import { type StandaloneWorkloads, startStandaloneWorkloads } from "./standalone-workloads.ts";
 import { TierBilling } from "./tier-billing.ts";
 
 /** What the platform knows of a tenant. */
@@ -78,6 +78,7 @@ export class Platform implements PlatformPort {
   #modelMemory: () => number;
   /** Every model served, in go-live order (to serve them again when the serving platform is redeployed). */
   readonly #served: ServedRecord[] = [];
+  readonly #workloads: StandaloneWorkloads;
   readonly #monthSeries: Record<string, number[]> = {};
   #monthStart: number;
   /** Shared platform cost over the run (chargeback.sharedCost). */
@@ -113,7 +114,7 @@ export class Platform implements PlatformPort {
       ? new DedicatedPlatforms(env, streams, config.chargeback.dedicatedMinNodes)
       : undefined;
     for (const t of config.tenants) this.#ensureTenant(t.name, t);
-    startStandaloneWorkloads(env, config.workloads, [...this.#tenants.keys()], streams, {
+    this.#workloads = startStandaloneWorkloads(env, config.workloads, [...this.#tenants.keys()], streams, {
       submit: (job) => {
         this.submitJob(job);
       },
@@ -244,6 +245,7 @@ export class Platform implements PlatformPort {
         Object.assign(this.#specs[tier as TierName], spec);
     if (touched.assignment) this.#assignment = tierAssignment(config);
     if (touched.chargeback) this.#fixedCosts.reconfigure(config.chargeback.fixedCosts);
+    if (touched.jobStreams) this.#workloads.reconfigureStreams(config.workloads.jobStreams);
     if (touched.serving) {
       this.#modelMemory = sampler(config.serving.modelMemoryGb, this.#modelMemorySource);
       const options = servingOptions(config.serving, {

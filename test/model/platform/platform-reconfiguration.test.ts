@@ -130,6 +130,28 @@ platform:
   });
 });
 
+describe("standalone job streams follow their new rate from the boundary", () => {
+  it("a stream's rate doubled at month 6: months 0-5 identical, then about twice the busy node-hours", () => {
+    const platformOnly = `extends: [level-1]
+horizonMonths: 12
+demand: { businessUnits: [{ name: none, ratePerMonth: 0 }] }
+platform:
+  workloads: { jobStreams: [{ ratePerDay: 20, runHours: { dist: exponential, mean: 2 } }] }
+`;
+    const before = simulate(parsed(platformOnly), options);
+    const after = simulate(
+      parsed(
+        `${platformOnly}roadmap:\n  investments:\n    - { name: more, startMonth: 6, effects: [{ path: "platform.workloads.jobStreams[0].ratePerDay", value: 40 }] }\n`,
+      ),
+      options,
+    );
+    sameFirstSixMonths(after, before);
+    const ratio = sumFrom(after.series.clusterBusyNodes, 6) / sumFrom(before.series.clusterBusyNodes, 6);
+    expect(ratio).toBeGreaterThan(1.8);
+    expect(ratio).toBeLessThan(2.2);
+  });
+});
+
 describe("the per-tenant dedicated comparison follows the shared platform's changes", () => {
   const TENANTS = `extends: [level-3, demand-level-3]
 horizonMonths: 12
