@@ -296,3 +296,8 @@ export function jobWiderThanCluster(
 ): string {
   return `${jobs} ask for ${width} nodes but cluster "${cluster}" has at most ${maxNodes} (${maxPath}): they run narrowed to ${maxNodes} nodes, so their node-hours and waits are not those of ${width}-node jobs (counted in the KPI cluster.jobsNarrowed)`;
 }
+
+/** A roadmap effect on the platform while `platform.enabled` is false (a warning: it changes nothing). */
+export function platformEffectWhileOff(path: string): string {
+  return `roadmap effect ${JSON.stringify(path)} changes nothing: the platform is off (platform.enabled: false), so jobs just take their run time`;
+}

@@ -1,6 +1,7 @@
 /**
  * Warnings about a valid scenario: things that run, but not as written, so the user should know before reading
- * the results. Today one (issue 10, point 8): a job profile wider than the cluster its jobs run on. The cluster
+ * the results. A roadmap effect on the platform of a scenario whose platform is switched off (it changes
+ * nothing); and (issue 10, point 8) a job profile wider than the cluster its jobs run on. The cluster
  * narrows such jobs to its max nodes (compute-cluster.ts; counted in the KPI `cluster.jobsNarrowed`), so their
  * node-hours and waits are not those of the width written. Checked: the training and retraining jobs of the
  * delivery model (on the clusters of the units' regions, as the platform routes them) and the standalone job
@@ -8,7 +9,7 @@
  * distribution is bounded).
  */
 import type { DocPath } from "./merge.ts";
-import { jobWiderThanCluster } from "./messages.ts";
+import { jobWiderThanCluster, platformEffectWhileOff } from "./messages.ts";
 import type { Scenario } from "./schema.ts";
 
 /** A warning as data: the path of the value it is about, the value and the message (placed by the loader). */
@@ -48,10 +49,26 @@ function clusterOf(clusters: readonly Cluster[], region: string): { cluster: Clu
   return { cluster: clusters[index]!, index };
 }
 
+/** Roadmap effects on the platform of a scenario whose platform is off: they change nothing. */
+function idlePlatformEffects(scenario: Scenario): ScenarioWarning[] {
+  const warnings: ScenarioWarning[] = [];
+  scenario.roadmap.investments.forEach((investment, i) => {
+    investment.effects.forEach((effect, j) => {
+      if (effect.path.startsWith("platform."))
+        warnings.push({
+          path: ["roadmap", "investments", i, "effects", j, "path"],
+          value: effect.path,
+          message: platformEffectWhileOff(effect.path),
+        });
+    });
+  });
+  return warnings;
+}
+
 /** Every warning of `scenario` (parsed, defaults filled in); `document` is the merged document as written. */
 export function scenarioWarnings(scenario: Scenario, document: Record<string, unknown>): ScenarioWarning[] {
   const platform = scenario.platform;
-  if (!platform.enabled) return [];
+  if (!platform.enabled) return idlePlatformEffects(scenario);
   const clusters = platform.clusters;
   const tenantRegion = new Map(platform.tenants.map((t) => [t.name, t.region]));
   const defaultRegion = clusters[0]!.region;

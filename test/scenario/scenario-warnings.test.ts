@@ -53,6 +53,31 @@ platform:
     expect(fits.ok ? fits.warnings : "invalid").toBeUndefined();
   });
 
+  it("a platform effect while the platform is off changes nothing, and says so", () => {
+    const result = parseScenario(
+      `extends: [level-3, demand-level-3]
+platform: { enabled: false }
+roadmap:
+  investments:
+    - name: platform first
+      startMonth: 3
+      effects:
+        - { path: platform.serving.mode, value: dedicated }
+`,
+      { file: "off.yaml" },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.warnings).toMatchObject([
+      {
+        file: "off.yaml",
+        line: 8,
+        path: "roadmap.investments[0].effects[0].path",
+        value: "platform.serving.mode",
+      },
+    ]);
+    expect(result.warnings?.[0]?.message).toContain("the platform is off (platform.enabled: false)");
+  });
+
   it("no example scenario has a warning", async () => {
     const dir = join(import.meta.dirname, "..", "..", "scenarios");
     for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f))) {
