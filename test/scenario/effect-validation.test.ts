@@ -51,6 +51,7 @@ describe("roadmap effects are checked like the scenario (issue 10, point 9)", ()
       file: "plan.yaml",
       line: 9,
       path: "roadmap.investments[0].effects[0].value",
+      value: -2,
       message: "after this effect, demand.businessUnits.1.ratePerMonth: expected a number >= 0, got -2",
     });
   });
