@@ -849,7 +849,10 @@ const effectSchema = z
     path: parameterPathSchema
       .default("organisation.hub.fte")
       .describe("dotted path of the parameter to change, e.g. organisation.spokes.count"),
-    value: z.union([z.number(), z.boolean()]).default(0).describe("new value (number or true/false)"),
+    value: z
+      .union([z.number(), z.boolean(), z.string()])
+      .default(0)
+      .describe("new value (a number, true/false, or one of the parameter's options, e.g. multiModel)"),
   })
   .describe("one parameter change");
 
@@ -947,7 +950,7 @@ let defaultConfig: DeliveryConfig | undefined;
  * type. Paths outside the delivery sections (the platform's, the top-level fields) or through a list (`demand.businessUnits[2].ratePerMonth`) depend on the
  * whole scenario and are left to the scenario's own check (effect-validation.ts), which also checks every value.
  */
-export function effectProblem(path: string, value: number | boolean): string | undefined {
+export function effectProblem(path: string, value: number | boolean | string): string | undefined {
   const malformed = pathProblem(path);
   if (malformed !== undefined) return `roadmap effect path: ${malformed}`;
   const keys = pathKeys(path);

@@ -3,28 +3,21 @@
  * path (parameter-path.ts: `organisation.spokes.count`, `demand.businessUnits[1].ratePerMonth`,
  * `platform.clusters[0].maxNodes`) and the value it takes when its investment completes. The path is followed
  * through the scenario as loaded (defaults filled in, so list items are the scenario's own), a step that names
- * nothing gets a did-you-mean from the keys that exist there, the value must have the parameter's type, and the
- * scenario with the value in place must pass the schema's own rules (bounds, cross-field checks), with the
+ * nothing gets a did-you-mean from the keys that exist there, the value must have the parameter's type (a number,
+ * true/false, or for a parameter with options such as `platform.serving.mode` one of its options), and the
+ * scenario with the value in place must pass the schema's own rules (bounds, options, cross-field checks), with the
  * schema's own message.
  *
- * What may change during a run: the delivery sections (organisation, demand, portfolio, lifecycle, governance,
- * finance), except the business units (their arrivals are scheduled when the run starts). Platform parameters are
- * checked the same way and then refused with a plain reason: the platform is built once when the run starts and
- * has no way yet to be rebuilt mid-run (see docs/model.md).
+ * What may change during a run, and why the few parameters that cannot are fixed: effect-scope.ts.
  */
+
+import { effectRefusal } from "./effect-scope.ts";
 import type { DocPath } from "./merge.ts";
 import { FORBIDDEN_SEGMENTS, pathKeys, pathProblem } from "./parameter-path.ts";
 import { suggest } from "./suggest.ts";
 
-/** Sections whose parameters a roadmap effect may change during a run. */
-export const EFFECT_SECTIONS: readonly string[] = [
-  "organisation",
-  "demand",
-  "portfolio",
-  "lifecycle",
-  "governance",
-  "finance",
-];
+/** A value a roadmap effect may give: a number, true/false, or one of a parameter's options. */
+export type EffectValue = number | boolean | string;
 
 /** A roadmap effect's problem, as data: where (relative to the effect) and what. */
 export interface EffectIssue {
@@ -44,15 +37,19 @@ function kindOf(node: unknown): string {
   return `a ${typeof node}`;
 }
 
+/** How an effect value's type is named in messages. */
+function typeName(type: string): string {
+  if (type === "boolean") return "true/false";
+  if (type === "string") return "text (one of the parameter's options)";
+  return "number";
+}
+
 /**
- * Why `path` cannot name a number or true/false parameter of `document` (the parsed scenario or its delivery
- * sections), or undefined when it does. A missing step names the closest existing key.
+ * Why `path` cannot name a number, true/false or text parameter of `document` (the parsed scenario or its
+ * delivery sections) of the type of `value`, or undefined when it does. A missing step names the closest
+ * existing key.
  */
-export function effectPathProblem(
-  document: unknown,
-  path: string,
-  value: number | boolean,
-): string | undefined {
+export function effectPathProblem(document: unknown, path: string, value: EffectValue): string | undefined {
   const malformed = pathProblem(path);
   if (malformed !== undefined) return `roadmap effect path: ${malformed}`;
   const keys = pathKeys(path);
@@ -78,48 +75,40 @@ export function effectPathProblem(
     }
     node = (node as Record<string, unknown>)[key];
   }
-  if (typeof node !== "number" && typeof node !== "boolean")
-    return `roadmap effect path ${JSON.stringify(path)} must name a number or true/false parameter, but names ${kindOf(node)}`;
-  if (typeof node !== typeof value)
-    return `roadmap effect ${JSON.stringify(path)} needs a ${typeof node === "boolean" ? "true/false" : "number"}, got ${JSON.stringify(value)}`;
+  if (typeof node !== "number" && typeof node !== "boolean" && typeof node !== "string")
+    return `roadmap effect path ${JSON.stringify(path)} must name a number, true/false or text parameter, but names ${kindOf(node)}`;
+  // a text value may stand for a number option too (`lifetimeMonths: never | 24`): the schema's check decides
+  if (typeof node !== typeof value && typeof node !== "string")
+    return `roadmap effect ${JSON.stringify(path)} needs a ${typeName(typeof node)}, got ${JSON.stringify(value)}`;
   return undefined;
 }
 
 /**
- * Every problem of one effect against the parsed `scenario`: the path (did-you-mean, allowed sections, type),
- * then the value (the scenario with it in place must pass `check`, which reports the schema's message).
+ * Every problem of one effect against the parsed `scenario`: the path (did-you-mean, type), then the value (the
+ * scenario with it in place must pass `check`, which reports the schema's message), then whether the parameter
+ * may change during a run (effect-scope.ts).
  */
 export function effectIssues(
   scenario: Record<string, unknown>,
   path: string,
-  value: number | boolean,
+  value: EffectValue,
   check: DocumentCheck,
 ): EffectIssue[] {
   const problem = effectPathProblem(scenario, path, value);
   if (problem !== undefined) return [{ field: "path", message: problem }];
   const keys = pathKeys(path);
-  const section = keys[0]!;
   const document = structuredClone(scenario);
   document.roadmap = { investments: [] };
   setOwn(document, keys, value);
   const invalid = check(document);
   if (invalid !== undefined)
     return [{ field: "value", message: `after this effect, ${invalid.path.join(".")}: ${invalid.message}` }];
-  if (/^demand\.businessUnits(\.|$)/.test(keys.join(".")))
+  const refusal = effectRefusal(keys);
+  if (refusal !== undefined)
     return [
       {
         field: "path",
-        message: `roadmap effect ${JSON.stringify(path)}: business units cannot change during a run yet (each unit's arrivals are scheduled when the run starts); use demand.businessUnits[i].ramp for demand that grows`,
-      },
-    ];
-  if (!EFFECT_SECTIONS.includes(section))
-    return [
-      {
-        field: "path",
-        message:
-          section === "platform"
-            ? `roadmap effect ${JSON.stringify(path)}: platform parameters cannot change during a run yet (the platform is built once at month 0); set it in the scenario's platform section, or compare two scenarios`
-            : `roadmap effect ${JSON.stringify(path)}: only ${EFFECT_SECTIONS.join(", ")} parameters can change during a run`,
+        message: `roadmap effect ${JSON.stringify(path)} cannot change during a run: ${refusal}`,
       },
     ];
   return [];

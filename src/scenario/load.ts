@@ -49,11 +49,17 @@ import {
 } from "./messages.ts";
 import { presetDocument, presetNames } from "./presets/index.ts";
 import { readSourceText } from "./read-source.ts";
+import { type ScenarioWarning, scenarioWarnings } from "./scenario-warnings.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { suggest } from "./suggest.ts";
 
-/** Outcome of loading a scenario: the validated scenario, or every issue found. */
-export type LoadResult<T = Scenario> = { ok: true; scenario: T } | { ok: false; issues: ScenarioIssue[] };
+/**
+ * Outcome of loading a scenario: the validated scenario (with `warnings` when it runs, but not as written:
+ * scenario-warnings.ts), or every issue found.
+ */
+export type LoadResult<T = Scenario> =
+  | { ok: true; scenario: T; warnings?: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
 
 /** Where scenario text came from, for messages and for resolving relative `extends:` paths. */
 export interface ParseOptions {
@@ -82,6 +88,8 @@ export interface LoaderConfig<T> {
   maxFileBytes?: number;
   /** Most distinct files one load reads (the root and every file it extends); default {@link MAX_EXTENDS_LOADS}. */
   maxLoads?: number;
+  /** Warnings about a valid value, given the merged document as written (placed like issues); default none. */
+  warnings?: (value: T, document: Record<string, unknown>) => ScenarioWarning[];
 }
 
 /** A loader bound to a schema and presets. */
@@ -371,7 +379,13 @@ export function scenarioLoader<T>(config: LoaderConfig<T>): ScenarioLoader<T> {
     const document: Record<string, unknown> = { ...merged.value };
     if (root.value.extends !== undefined) document.extends = root.value.extends;
     const parsed = config.schema.safeParse(document, { reportInput: true });
-    if (parsed.success) return { ok: true, scenario: parsed.data };
+    if (parsed.success) {
+      const warnings = (config.warnings?.(parsed.data, document) ?? []).map((w) =>
+        place(ownerOf(merged, w.path) ?? root.layer, { ...w, atKey: false }),
+      );
+      if (warnings.length === 0) return { ok: true, scenario: parsed.data };
+      return { ok: true, scenario: parsed.data, warnings: warnings.sort(compareIssues) };
+    }
     for (const zodIssue of parsed.error.issues) {
       for (const issue of fromZodIssue(zodIssue, config.schema, document)) {
         // Step 6: the layer that wrote the value (child over parent); a pure default points at the root file.
@@ -490,6 +504,7 @@ function loader(): ScenarioLoader<Scenario> {
   defaultLoader ??= scenarioLoader({
     schema: scenarioSchema,
     presets: { names: presetNames, document: (name) => presetDocument(name) },
+    warnings: scenarioWarnings,
   });
   return defaultLoader;
 }

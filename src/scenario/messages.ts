@@ -285,3 +285,19 @@ export function nestingTooDeep(): string {
 export function moreIssues(count: number): string {
   return `... and ${count} more problem${count === 1 ? "" : "s"} not shown`;
 }
+
+/** A job profile wider than the cluster its jobs run on: they run narrowed (a warning, not an error). */
+export function jobWiderThanCluster(
+  jobs: string,
+  width: number,
+  cluster: string,
+  maxPath: string,
+  maxNodes: number,
+): string {
+  return `${jobs} ask for ${width} nodes but cluster "${cluster}" has at most ${maxNodes} (${maxPath}): they run narrowed to ${maxNodes} nodes, so their node-hours and waits are not those of ${width}-node jobs (counted in the KPI cluster.jobsNarrowed)`;
+}
+
+/** A roadmap effect on the platform while `platform.enabled` is false (a warning: it changes nothing). */
+export function platformEffectWhileOff(path: string): string {
+  return `roadmap effect ${JSON.stringify(path)} changes nothing: the platform is off (platform.enabled: false), so jobs just take their run time`;
+}

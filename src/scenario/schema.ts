@@ -56,6 +56,8 @@ export const scenarioSchema = z
           ctx.addIssue({
             code: "custom",
             path: ["roadmap", "investments", i, "effects", j, issue.field],
+            // the effect's own path or value, not the whole scenario this refinement sees
+            input: effect[issue.field],
             message: issue.message,
           });
       });

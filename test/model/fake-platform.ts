@@ -4,7 +4,13 @@
  */
 import type { Environment, SimEvent } from "../../engine/index.ts";
 import type { PlatformFactory } from "../../src/model/delivery/ports.ts";
-import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "../../src/model/platform/port.ts";
+import type {
+  JobOutcome,
+  JobRequest,
+  PlatformChange,
+  PlatformPort,
+  ProductionModel,
+} from "../../src/model/platform/port.ts";
 
 /** What the fake saw. */
 export interface FakePlatformLog {
@@ -12,6 +18,10 @@ export interface FakePlatformLog {
   models: ProductionModel[];
   closedMonths: number[];
   finished: number;
+  /** Platform changes handed over, each with the month closed just before (when the log asks for them). */
+  reconfigured?: { afterMonth: number; changes: PlatformChange[] }[];
+  /** Ids of the production models removed (when the log asks for them). */
+  removed?: number[];
 }
 
 /** What the fake reports instead of nothing: month series and end-of-run KPIs and samples. */
@@ -37,12 +47,18 @@ export function fakePlatform(
       addProductionModel(model: ProductionModel): void {
         log.models.push(model);
       },
+      removeProductionModel(id: number): void {
+        log.removed?.push(id);
+      },
       assignTier(): string {
         return "Bronze";
       },
       closeMonth(month: number): Record<string, number> {
         log.closedMonths.push(month);
         return output.month?.(month) ?? {};
+      },
+      reconfigure(changes: readonly PlatformChange[]): void {
+        log.reconfigured?.push({ afterMonth: log.closedMonths.at(-1) ?? -1, changes: [...changes] });
       },
       finish() {
         log.finished++;

@@ -38,6 +38,19 @@ const cases: Record<string, Expected> = {
     path: "horizonMonths",
     message: /^expected a number, got "three years"$/,
   },
+  "effect-platform-option.yaml": {
+    line: 9,
+    column: 49,
+    path: "roadmap.investments[0].effects[1].value",
+    message:
+      /^after this effect, platform\.serving\.mode: expected one of "multiModel", "dedicated", got "multimodel"$/,
+  },
+  "effect-unit-rate.yaml": {
+    line: 12,
+    column: 18,
+    path: "roadmap.investments[0].effects[0].value",
+    message: /^after this effect, demand\.businessUnits\.0\.ratePerMonth: expected a number >= 0, got -1$/,
+  },
   "negative-rate.yaml": {
     line: 7,
     column: 21,

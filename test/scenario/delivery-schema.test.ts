@@ -91,7 +91,8 @@ describe("delivery schema", () => {
     const bad = { roadmap: { investments: [{ effects: [{ path: "organisation.spokes.size", value: 3 }] }] } };
     expect(issues(bad)[0]).toMatch(/^roadmap\.investments\.0\.effects\.0\.path: .*names no parameter/);
     expect(effectProblem("organisation.spokes.count", true)).toMatch(/needs a number/);
-    expect(effectProblem("demand.businessUnits", 1)).toMatch(/number or true\/false/);
+    expect(effectProblem("demand.businessUnits", 1)).toMatch(/number, true\/false or text/);
+    expect(effectProblem("organisation.spokes.count", "8")).toMatch(/needs a number, got "8"/);
     expect(effectProblem("organisation.spokes.count", 3)).toBeUndefined();
   });
 

@@ -20,7 +20,7 @@ import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import type { Scenario } from "../../scenario/schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
 import { Ledger } from "../ledger.ts";
-import type { PlatformPort } from "../platform/port.ts";
+import type { PlatformChange, PlatformPort } from "../platform/port.ts";
 import type { SimulateOptions } from "../result.ts";
 import { DeliveryDraws } from "./draws.ts";
 import { IdeaArrivals } from "./idea-arrivals.ts";
@@ -63,6 +63,8 @@ export class DeliveryModel {
   readonly #maturity: MonthSeries;
   readonly #library: MonthSeries;
   readonly #families: MonthSeries;
+  /** Platform changes to hand over right after the close of a month, by month. */
+  readonly #platformChanges = new Map<number, (() => void)[]>();
 
   /**
    * Build one replication of `scenario` for (seed, replication) with the platform from `createPlatform`.
@@ -166,15 +168,26 @@ export class DeliveryModel {
   }
 
   /**
-   * Each investment's effects take hold when it completes: parameters change, then every part re-reads what
-   * depends on them (samplers, gates, library floor, capacities) and free capacity is filled.
+   * Each investment's effects take hold when it completes: delivery parameters change, then every part re-reads
+   * what depends on them (samplers, gates, library floor, capacities, the arrivals of a unit whose parameters
+   * changed) and free capacity is filled. Platform parameters change at the first month boundary at or after
+   * completion, right after that month's close (src/model/platform/platform-reconfiguration.ts says why).
    * @throws RangeError (during the run) when an effect names no parameter; the schema normally catches this
    */
   #scheduleRoadmap(horizonDays: number): void {
     for (const inv of this.params.roadmap.investments) {
-      const day = (inv.startMonth + inv.durationMonths) * DAYS_PER_MONTH;
+      const completion = inv.startMonth + inv.durationMonths;
+      const day = completion * DAYS_PER_MONTH;
       if (day > horizonDays || inv.effects.length === 0) continue;
-      const effects = inv.effects.map((e) => ({ path: e.path, value: e.value }));
+      const effects = inv.effects.filter((e) => !isPlatformPath(e.path)).map((e) => ({ ...e }));
+      const changes = inv.effects.filter((e) => isPlatformPath(e.path)).map((e) => ({ ...e }));
+      if (changes.length > 0) this.#schedulePlatformChanges(inv.name, completion, changes);
+      if (effects.length === 0) continue;
+      const units = new Set<number>();
+      for (const e of effects) {
+        const unit = /^demand\.businessUnits(?:\[|\.)(\d+)/.exec(e.path)?.[1];
+        if (unit !== undefined) units.add(Number(unit));
+      }
       this.env.schedule(day, () => {
         for (const e of effects) setParameter(this.params, e.path, e.value);
         if (this.trace.on) this.trace.write(`roadmap ${inv.name} in place`);
@@ -182,9 +195,30 @@ export class DeliveryModel {
         this.lifecycle.refresh();
         this.reuse.applyFloor(this.params);
         this.org.refresh();
+        if (units.size > 0) {
+          this.tenancy.refresh(this.params);
+          for (const unit of units) this.#arrivals.refresh(unit);
+        }
         this.portfolio.fill(true);
       });
     }
+  }
+
+  /** Hand `changes` to the platform at the first month boundary at or after `completion` (months). */
+  #schedulePlatformChanges(name: string, completion: number, changes: PlatformChange[]): void {
+    const boundary = Math.ceil(completion - 1e-9);
+    if (boundary >= this.horizonMonths) return;
+    const apply = () => {
+      this.platform.reconfigure(changes);
+      if (this.trace.on) this.trace.write(`roadmap ${name}: platform changes in place`);
+    };
+    if (boundary <= 0) {
+      apply();
+      return;
+    }
+    const list = this.#platformChanges.get(boundary - 1) ?? [];
+    list.push(apply);
+    this.#platformChanges.set(boundary - 1, list);
   }
 
   /** Month end: each part posts its costs and records its series, in this order (costs are ledger rows). */
@@ -194,11 +228,17 @@ export class DeliveryModel {
     this.production.closeMonth(month);
     this.reuse.growLibrary(this.org.platformFte(), this.params);
     this.book.recordMonth("platform", month, this.platform.closeMonth(month));
+    for (const apply of this.#platformChanges.get(month) ?? []) apply();
     this.portfolio.closeMonth(month);
     this.#maturity.set(month, maturityLevel(this.params, this.reuse.completeness));
     this.#library.set(month, this.reuse.completeness);
     this.#families.set(month, this.reuse.builtCount);
   }
+}
+
+/** Whether an effect path names a platform parameter. */
+function isPlatformPath(path: string): boolean {
+  return path === "platform" || path.startsWith("platform.");
 }
 
 /** The delivery sections of a scenario. */

@@ -4,9 +4,10 @@
  * the time-varying rate is simulated by thinning (P. A. W. Lewis and G. S. Shedler, "Simulation of
  * nonhomogeneous Poisson processes by thinning", Naval Research Logistics Quarterly 26(3), 1979; engine/random
  * `nextThinnedArrival`). `demand.initialProjects` projects are already running at month 0, in one of the first
- * three phases, spread over the units round-robin.
+ * three phases, spread over the units round-robin. A roadmap effect on a unit (`demand.businessUnits[i].*`)
+ * applies from its completion: the unit's next arrival is drawn again from then on against the rate in force.
  */
-import type { Environment } from "../../../engine/index.ts";
+import type { Environment, ScheduledHandle } from "../../../engine/index.ts";
 import { nextThinnedArrival } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
@@ -33,6 +34,8 @@ export class IdeaArrivals {
   readonly #intake: IdeaIntake;
   readonly #projects: Project[];
   readonly #trace: TraceLog;
+  /** Per unit: draw its next arrival again from now (after a roadmap effect changed its rate). */
+  readonly #restarts: (() => void)[] = [];
 
   /** Idea arrivals feeding `ports.intake`. */
   constructor(ports: IdeaArrivalPorts) {
@@ -64,19 +67,22 @@ export class IdeaArrivals {
   #scheduleArrivals(unit: number, horizonDays: number): void {
     const env = this.#env;
     const u = this.#params.demand.businessUnits[unit]!;
-    if (u.ratePerMonth <= 0) return;
     const source = this.#draws.arrivals(u.name);
-    const ramp = u.ramp;
+    // the rate in force: the unit's parameters as roadmap effects leave them (read at every candidate)
     const ratePerDayAt = (day: number): number => {
+      const ramp = u.ramp;
       if (ramp.months <= 0) return u.ratePerMonth / DAYS_PER_MONTH;
       const f = Math.min(1, day / DAYS_PER_MONTH / ramp.months);
       return (u.ratePerMonth * (ramp.startFactor + (1 - ramp.startFactor) * f)) / DAYS_PER_MONTH;
     };
-    const peakRatePerDay = (u.ratePerMonth * Math.max(1, ramp.startFactor)) / DAYS_PER_MONTH;
     let day = 0;
+    let pending: ScheduledHandle | undefined;
     const next = (): void => {
+      pending = undefined;
+      if (u.ratePerMonth <= 0) return;
+      const peakRatePerDay = (u.ratePerMonth * Math.max(1, u.ramp.startFactor)) / DAYS_PER_MONTH;
       day = nextThinnedArrival(source, day, peakRatePerDay, ratePerDayAt, horizonDays);
-      if (day !== Number.POSITIVE_INFINITY) env.schedule(day - env.now, arrive);
+      if (day !== Number.POSITIVE_INFINITY) pending = env.schedule(day - env.now, arrive);
     };
     const arrive = (): void => {
       const p = this.#newIdea(unit);
@@ -84,6 +90,21 @@ export class IdeaArrivals {
       this.#intake.triage(p);
       next();
     };
+    // a new rate applies from now: the candidate drawn under the old rate is dropped and the next one drawn
+    // from now on (a Poisson process is memoryless, so this is the process with the new rate from now)
+    this.#restarts[unit] = () => {
+      if (pending !== undefined) env.cancel(pending);
+      day = env.now;
+      next();
+    };
     next();
+  }
+
+  /**
+   * Unit `unit`'s parameters changed now (a roadmap effect): its arrivals follow the rate in force from now on.
+   * Arrivals before now are those of the old rate, drawn from the unit's own stream, so they are unchanged.
+   */
+  refresh(unit: number): void {
+    this.#restarts[unit]?.();
   }
 }

@@ -37,7 +37,10 @@ export type PlatformFactory = (
 export type JobPort = Pick<PlatformPort, "submitJob">;
 
 /** The platform as production uses it: tiers, serving and retraining jobs. */
-export type ServingPort = Pick<PlatformPort, "submitJob" | "assignTier" | "addProductionModel">;
+export type ServingPort = Pick<
+  PlatformPort,
+  "submitJob" | "assignTier" | "addProductionModel" | "removeProductionModel"
+>;
 
 /** Delivery capacity as the portfolio sees it (implemented by the organisation). */
 export interface Staffing {

@@ -9,8 +9,8 @@
  *
  * Issue 10 point 4 (each off by default): diminishing returns per business unit (the k-th model to go live in a
  * unit realises 1 / (1 + (k - 1) / valueHalvingRank) of its value: the unit's best use cases come first, the law
- * of diminishing marginal returns); retirement after a lifetime drawn per model (no more value or retraining;
- * the platform keeps serving it: the platform port has no removal yet); and, for the finance part, the value
+ * of diminishing marginal returns); retirement after a lifetime drawn per model (no more value or retraining,
+ * and the platform stops serving it, billing its tier and simulating its failures); and, for the finance part, the value
  * rate of each model live at the horizon (`terminalMonthlyValue`).
  */
 import type { Environment } from "../../../engine/index.ts";
@@ -153,10 +153,11 @@ export class Production {
     return out;
   }
 
-  /** The model retires: it yields no more value and is no longer retrained. */
+  /** The model retires: it yields no more value, is no longer retrained and leaves the platform. */
   #retire(live: LiveModel): void {
     this.retired++;
     live.pending = false;
+    this.#platform.removeProductionModel(live.project.id);
   }
 
   /** Retraining falls due. */

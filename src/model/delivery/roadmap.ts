@@ -5,7 +5,7 @@
  * component library 6-9, spokes and guilds 9-18.
  */
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
-import { effectPathProblem } from "../../scenario/effect-validation.ts";
+import { type EffectValue, effectPathProblem } from "../../scenario/effect-validation.ts";
 import { setPath } from "../../scenario/parameter-path.ts";
 import type { Ledger } from "../ledger.ts";
 
@@ -15,9 +15,9 @@ export type Investment = DeliveryConfig["roadmap"]["investments"][number];
 /**
  * Sets the parameter at dotted `path` of `params` to `value` (in place); list items by index
  * (`demand.businessUnits[1].ratePerMonth`), through parameter-path.ts like every other path.
- * @throws RangeError when the path names no number/boolean parameter or the value has the wrong type
+ * @throws RangeError when the path names no number, boolean or text parameter or the value has the wrong type
  */
-export function setParameter(params: DeliveryConfig, path: string, value: number | boolean): void {
+export function setParameter(params: DeliveryConfig, path: string, value: EffectValue): void {
   const problem = effectPathProblem(params, path, value);
   if (problem !== undefined) throw new RangeError(problem);
   setPath(params as unknown as Record<string, unknown>, path, value);

@@ -15,7 +15,7 @@ export class Tenancy {
   /** Tenant names, in order of first appearance among the units. */
   readonly tenantNames: readonly string[];
   readonly #unitTenant: number[];
-  readonly #unitRegion: string[];
+  #unitRegion: string[];
 
   /** The tenancy of the scenario's business units. */
   constructor(params: DeliveryConfig) {
@@ -30,6 +30,11 @@ export class Tenancy {
     });
     this.tenantNames = tenants;
     this.#unitRegion = units.map((u) => u.region);
+  }
+
+  /** Re-read the units' regions (a roadmap effect moved a unit's jobs; tenants stay as they were). */
+  refresh(params: DeliveryConfig): void {
+    this.#unitRegion = params.demand.businessUnits.map((u) => u.region);
   }
 
   /** Tenant index of `project`. */

@@ -48,19 +48,7 @@ export class ComputeBilling {
     quotas: Record<string, number>,
   ) {
     for (const c of configs) {
-      const base = {
-        region: c.region,
-        costPerNodeHour: c.costPerNodeHour,
-        provisioningSeconds: c.provisioningSeconds,
-        lowPriorityDiscount: c.lowPriorityDiscount,
-        scaleUpThreshold: c.scaler.scaleUpThreshold,
-        scaleDownThreshold: c.scaler.scaleDownThreshold,
-        scaleDownRule: c.scaler.scaleDownRule,
-        scaleUpCooldownSeconds: c.scaler.scaleUpCooldownSeconds,
-        scaleDownCooldownSeconds: c.scaler.scaleDownCooldownSeconds,
-        idleSecondsBeforeScaledown: c.scaler.idleSecondsBeforeScaledown,
-        scalerIntervalSeconds: c.scaler.intervalSeconds,
-      };
+      const base = sharedOptions(c, quotas);
       const cluster = new ComputeCluster(env, {
         ...base,
         name: c.name,
@@ -69,7 +57,6 @@ export class ComputeBilling {
         lowPriority: c.vmPriority === "lowPriority",
         evictionRatePerNodeHour: c.evictionRatePerNodeHour,
         evictionSource: streams.get(`platform.cluster.${c.name}.preemption`),
-        quotas,
       });
       const fixed =
         c.fixedComparisonNodes > 0
@@ -80,7 +67,6 @@ export class ComputeBilling {
               maxNodes: c.fixedComparisonNodes,
               lowPriority: false,
               evictionRatePerNodeHour: 0,
-              quotas,
             })
           : undefined;
       this.#clusters.set(c.region, {
@@ -98,6 +84,29 @@ export class ComputeBilling {
       for (const e of this.#clusters.values()) waiting += e.cluster.queueLength.integral();
       return waiting;
     });
+  }
+
+  /**
+   * Every shared cluster adopts its entry of `configs` (same order and regions as at construction) from now on,
+   * keeping its nodes, jobs and accounts (a roadmap effect; platform-reconfiguration.ts). A fixed comparison
+   * cluster takes the new prices and rules but keeps its size (fixedComparisonNodes cannot change during a run).
+   */
+  reconfigure(configs: PlatformConfig["clusters"]): void {
+    for (const c of configs) {
+      const entry = this.#clusters.get(c.region);
+      if (entry === undefined) continue;
+      const { cluster, fixed } = entry;
+      const o = cluster.options;
+      if (fixed !== undefined) fixed.reconfigure({ ...fixed.options, ...sharedOptions(c, o.quotas) });
+      cluster.reconfigure({
+        ...o,
+        ...sharedOptions(c, o.quotas),
+        minNodes: c.minNodes,
+        maxNodes: c.maxNodes,
+        lowPriority: c.vmPriority === "lowPriority",
+        evictionRatePerNodeHour: c.evictionRatePerNodeHour,
+      });
+    }
   }
 
   /** The region of the first cluster, where tenants and jobs without a region go. */
@@ -231,4 +240,22 @@ export class ComputeBilling {
     }
     samples.jobWaitHours = waits;
   }
+}
+
+/** The options a cluster of `c` shares with its fixed comparison cluster (prices, start-up, scaler, quotas). */
+function sharedOptions(c: PlatformConfig["clusters"][number], quotas: Record<string, number>) {
+  return {
+    region: c.region,
+    costPerNodeHour: c.costPerNodeHour,
+    provisioningSeconds: c.provisioningSeconds,
+    lowPriorityDiscount: c.lowPriorityDiscount,
+    scaleUpThreshold: c.scaler.scaleUpThreshold,
+    scaleDownThreshold: c.scaler.scaleDownThreshold,
+    scaleDownRule: c.scaler.scaleDownRule,
+    scaleUpCooldownSeconds: c.scaler.scaleUpCooldownSeconds,
+    scaleDownCooldownSeconds: c.scaler.scaleDownCooldownSeconds,
+    idleSecondsBeforeScaledown: c.scaler.idleSecondsBeforeScaledown,
+    scalerIntervalSeconds: c.scaler.intervalSeconds,
+    quotas,
+  };
 }

@@ -110,7 +110,8 @@ const EPS = 1e-9;
 export class ComputeCluster {
   readonly name: string;
   readonly region: string;
-  readonly options: Readonly<ClusterOptions>;
+  /** The options in force (replaced by `reconfigure`). */
+  options: Readonly<ClusterOptions>;
   /** Nodes allocated (provisioning + idle + busy): the billed quantity; integrals in node-days. */
   readonly allocated: TimeWeighted;
   /** Busy nodes. */
@@ -136,13 +137,13 @@ export class ComputeCluster {
   readonly #idle: ClusterNode[] = [];
   readonly #queue = new ClusterJobQueue<ClusterJob>();
   readonly #inUseByTenant = new Map<string, number>();
-  readonly #provisionDays: number;
-  readonly #idleDays: number;
-  readonly #upCooldownDays: number;
-  readonly #downCooldownDays: number;
-  readonly #intervalDays: number;
+  #provisionDays: number;
+  #idleDays: number;
+  #upCooldownDays: number;
+  #downCooldownDays: number;
+  #intervalDays: number;
   /** min = max and no evictions: the scaler never changes anything, so it is not woken. */
-  readonly #fixedSize: boolean;
+  #fixedSize: boolean;
   #lastScaleUp = Number.NEGATIVE_INFINITY;
   #lastScaleDown = Number.NEGATIVE_INFINITY;
   #wake: ScheduledHandle | undefined;
@@ -534,6 +535,52 @@ export class ComputeCluster {
       this.#wakeAtTime(
         Math.max(oldest.idleSince + this.#idleDays, this.#lastScaleDown + this.#downCooldownDays),
       );
+  }
+
+  /**
+   * Adopt `options` from now on (a roadmap effect; platform-reconfiguration.ts): nodes, queued and running jobs
+   * and the accounts stay. Queued jobs wider than the new max nodes or quota are narrowed (counted in
+   * `totals.jobsClamped`); eviction lifetimes are redrawn when the eviction terms changed (exponential, so
+   * memoryless); the scaler re-evaluates at once. Busy nodes above a lowered max stay until their jobs end.
+   */
+  reconfigure(options: ClusterOptions): void {
+    const before = this.options;
+    const evictable = (o: Readonly<ClusterOptions>) => o.lowPriority && o.evictionRatePerNodeHour > 0;
+    if (evictable(options) && options.evictionSource === undefined)
+      throw new TypeError("evictionSource is required for evictable low-priority nodes");
+    this.options = options;
+    this.#provisionDays = secondsToDays(options.provisioningSeconds);
+    this.#idleDays = secondsToDays(options.idleSecondsBeforeScaledown);
+    this.#upCooldownDays = secondsToDays(options.scaleUpCooldownSeconds);
+    this.#downCooldownDays = secondsToDays(options.scaleDownCooldownSeconds);
+    this.#intervalDays = secondsToDays(options.scalerIntervalSeconds);
+    // a cluster made fixed but not at its size yet keeps its scaler (a shortcut lost, nothing more)
+    this.#fixedSize =
+      options.minNodes === options.maxNodes && !evictable(options) && this.#nodes.length === options.minNodes;
+    for (const job of this.#queue) {
+      const quota = options.quotas[job.request.tenant] ?? Number.POSITIVE_INFINITY;
+      const cap = Math.max(1, Math.min(options.maxNodes, quota));
+      if (job.nodes > cap) {
+        job.nodes = cap;
+        this.totals.jobsClamped++;
+      }
+    }
+    if (
+      evictable(before) !== evictable(options) ||
+      before.evictionRatePerNodeHour !== options.evictionRatePerNodeHour
+    )
+      for (const node of this.#nodes) {
+        if (node.evictionHandle !== undefined) this.#env.cancel(node.evictionHandle);
+        node.evictionHandle = undefined;
+        if (evictable(options)) {
+          const hours = exponentialGap(options.evictionSource!, options.evictionRatePerNodeHour);
+          node.evictionHandle = this.#env.schedule(hoursToDays(hours), () => this.#evict(node));
+        }
+      }
+    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
+    this.#wake = undefined;
+    this.#wakeAt = Number.POSITIVE_INFINITY;
+    this.#changed();
   }
 
   #trace(line: string): void {

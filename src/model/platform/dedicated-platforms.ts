@@ -63,6 +63,34 @@ export class DedicatedPlatforms {
     this.#pools.set(tenant, new ServingPool(this.#env, serving));
   }
 
+  /**
+   * Every tenant's cluster follows a roadmap change of the shared platform (platform-reconfiguration.ts): it
+   * copies the new options of `homeOf(tenant).home`, capped at the tenant's quota, keeping its nodes and jobs.
+   */
+  reconfigureClusters(homeOf: (tenant: string) => { quota: number; home: ComputeCluster }): void {
+    for (const [tenant, tc] of this.#clusters) {
+      const { quota, home } = homeOf(tenant);
+      const o = home.options;
+      const max = quota > 0 ? Math.min(quota, o.maxNodes) : o.maxNodes;
+      tc.cluster.reconfigure({
+        ...o,
+        name: tc.cluster.name,
+        minNodes: Math.min(this.#minNodes, max),
+        maxNodes: max,
+        quotas: {},
+        evictionSource: tc.cluster.options.evictionSource!,
+      });
+    }
+  }
+
+  /**
+   * Replace every tenant's serving pool by `build(tenant, previous options)` (a redeployment at a month boundary,
+   * right after the month close; platform-reconfiguration.ts).
+   */
+  redeployPools(build: (tenant: string, previous: ServingOptions) => ServingPool): void {
+    for (const [tenant, pool] of this.#pools) this.#pools.set(tenant, build(tenant, pool.options));
+  }
+
   /** Run the job on its tenant's own cluster too. */
   submit(job: JobRequest): SimEvent<JobOutcome> | undefined {
     return this.#clusters.get(job.tenant)?.cluster.submit(job);
@@ -71,6 +99,11 @@ export class DedicatedPlatforms {
   /** Serve the model on its tenant's own pool too (same popularity key as on the shared pool). */
   serve(model: ServedModel, rankKey: number): void {
     this.#pools.get(model.tenant)?.add(model, rankKey);
+  }
+
+  /** Stop serving model `id` of `tenant` on the tenant's own pool (it retired). */
+  retire(tenant: string, id: number): void {
+    this.#pools.get(tenant)?.remove(id);
   }
 
   /**

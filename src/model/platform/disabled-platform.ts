@@ -5,7 +5,7 @@
 import type { Environment, RandomSource, SimEvent } from "../../../engine/index.ts";
 import { hoursToDays } from "../calendar.ts";
 import type { PlatformKpis, PlatformMonthSeries, PlatformSamples } from "./platform-metrics.ts";
-import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
+import type { JobOutcome, JobRequest, PlatformChange, PlatformPort, ProductionModel } from "./port.ts";
 import { assignTier, type TierAssignment } from "./service-tiers.ts";
 
 /** A port whose jobs just take their run time. */
@@ -32,6 +32,9 @@ export class DisabledPlatform implements PlatformPort {
   /** Nothing to serve or bill. */
   addProductionModel(_model: ProductionModel): void {}
 
+  /** Nothing served or billed. */
+  removeProductionModel(_id: number): void {}
+
   /** The scenario's tier rule. */
   assignTier(criticality: number): string {
     return assignTier(this.#assignment, criticality, this.#source);
@@ -41,6 +44,9 @@ export class DisabledPlatform implements PlatformPort {
   closeMonth(_month: number): PlatformMonthSeries {
     return {};
   }
+
+  /** Nothing simulated, so nothing to change (the tier rule keeps the scenario's values). */
+  reconfigure(_changes: readonly PlatformChange[]): void {}
 
   /** No platform KPIs. */
   finish(): { kpis: PlatformKpis; samples: PlatformSamples } {

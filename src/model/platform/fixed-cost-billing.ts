@@ -10,11 +10,16 @@ import type { MonthClose } from "./month-close.ts";
 
 /** Bills the fixed cost items month by month. */
 export class FixedCostBilling {
-  readonly #items: PlatformConfig["chargeback"]["fixedCosts"];
+  #items: PlatformConfig["chargeback"]["fixedCosts"];
   #total = 0;
 
   /** Bill the scenario's fixed cost `items` (`platform.chargeback.fixedCosts`). */
   constructor(items: PlatformConfig["chargeback"]["fixedCosts"]) {
+    this.#items = items;
+  }
+
+  /** Bill `items` from the next month close on (a roadmap effect; platform-reconfiguration.ts). */
+  reconfigure(items: PlatformConfig["chargeback"]["fixedCosts"]): void {
     this.#items = items;
   }
 

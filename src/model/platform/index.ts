@@ -11,7 +11,14 @@ import type { PlatformPort } from "./port.ts";
 import { tierAssignment } from "./service-tiers.ts";
 
 export { Platform } from "./platform.ts";
-export type { JobKind, JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
+export type {
+  JobKind,
+  JobOutcome,
+  JobRequest,
+  PlatformChange,
+  PlatformPort,
+  ProductionModel,
+} from "./port.ts";
 
 /**
  * Create the platform of a scenario on `env`: standalone workloads start at once; costs go to `ledger` when

@@ -95,6 +95,17 @@ export class ModelMeshPool {
     this.#stateById.set(state.model.id, state);
   }
 
+  /** Forget a model no longer served (it retired): unload it and drop it from the hot set. */
+  unregister(state: ModelState): void {
+    const id = state.model.id;
+    if (this.#stateById.get(id) !== state) return;
+    this.#stateById.delete(id);
+    this.#pinned.delete(id);
+    this.#missingHot.delete(id);
+    this.#location.get(id)?.remove(id);
+    this.#location.delete(id);
+  }
+
   /** Start a classification of `tenants` tenants' models. */
   beginClassify(tenants: number): void {
     this.#poolWeight = 0;

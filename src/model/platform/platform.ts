@@ -27,8 +27,8 @@ import { DedicatedPlatforms } from "./dedicated-platforms.ts";
 import { FixedCostBilling } from "./fixed-cost-billing.ts";
 import { MonthClose } from "./month-close.ts";
 import type { PlatformKpis, PlatformMonthSeries, PlatformSamples } from "./platform-metrics.ts";
-import type { JobOutcome, JobRequest, PlatformPort, ProductionModel } from "./port.ts";
-import type { ServedModel } from "./served-model.ts";
+import { reconfigured, redeployedPool, type ServedRecord, servedModel } from "./platform-reconfiguration.ts";
+import type { JobOutcome, JobRequest, PlatformChange, PlatformPort, ProductionModel } from "./port.ts";
 import {
   assignTier,
   isTierName,
@@ -41,7 +41,7 @@ import {
 import { ServingBilling } from "./serving-billing.ts";
 import { type ServingOptions, servingOptions } from "./serving-options.ts";
 import { ServingPool } from "./serving-pool.ts";
-import { startStandaloneWorkloads } from "./standalone-workloads.ts";
+import { type StandaloneWorkloads, startStandaloneWorkloads } from "./standalone-workloads.ts";
 import { TierBilling } from "./tier-billing.ts";
 
 /** What the platform knows of a tenant. */
@@ -58,22 +58,27 @@ const MODEL_MEMORY_STREAM = "platform.serving.modelMemory";
 /** The enabled platform. Create it through `createPlatform`. */
 export class Platform implements PlatformPort {
   readonly #env: Environment;
-  readonly #config: PlatformConfig;
+  /** The configuration in force (replaced, never mutated, by `reconfigure`). */
+  #config: PlatformConfig;
   readonly #streams: StreamFactory;
   readonly #tenants = new Map<string, TenantInfo>();
   readonly #quotas: Record<string, number> = {};
   readonly #compute: ComputeBilling;
-  readonly #serving: ServingPool;
+  #serving: ServingPool;
   readonly #servingBilling: ServingBilling;
   readonly #tiers: TierBilling;
   readonly #fixedCosts: FixedCostBilling;
   readonly #dedicated: DedicatedPlatforms | undefined;
   readonly #poster: ChargebackPoster;
   readonly #specs: Record<TierName, TierSpec>;
-  readonly #assignment: TierAssignment;
+  #assignment: TierAssignment;
   readonly #assignSource: RandomSource;
   readonly #rankSource: RandomSource;
-  readonly #modelMemory: () => number;
+  readonly #modelMemorySource: RandomSource;
+  #modelMemory: () => number;
+  /** Every model served, in go-live order (to serve them again when the serving platform is redeployed). */
+  readonly #served: ServedRecord[] = [];
+  readonly #workloads: StandaloneWorkloads;
   readonly #monthSeries: Record<string, number[]> = {};
   #monthStart: number;
   /** Shared platform cost over the run (chargeback.sharedCost). */
@@ -93,7 +98,8 @@ export class Platform implements PlatformPort {
     this.#assignment = tierAssignment(config);
     this.#assignSource = streams.get("platform.tiers.assign");
     this.#rankSource = streams.get("platform.serving.popularity");
-    this.#modelMemory = sampler(config.serving.modelMemoryGb, streams.get(MODEL_MEMORY_STREAM));
+    this.#modelMemorySource = streams.get(MODEL_MEMORY_STREAM);
+    this.#modelMemory = sampler(config.serving.modelMemoryGb, this.#modelMemorySource);
     this.#compute = new ComputeBilling(env, config.clusters, streams, this.#quotas);
     this.#serving = new ServingPool(env, this.#servingOptions("shared", false, config.serving.minReplicas));
     this.#servingBilling = new ServingBilling(this.#serving);
@@ -108,7 +114,7 @@ export class Platform implements PlatformPort {
       ? new DedicatedPlatforms(env, streams, config.chargeback.dedicatedMinNodes)
       : undefined;
     for (const t of config.tenants) this.#ensureTenant(t.name, t);
-    startStandaloneWorkloads(env, config.workloads, [...this.#tenants.keys()], streams, {
+    this.#workloads = startStandaloneWorkloads(env, config.workloads, [...this.#tenants.keys()], streams, {
       submit: (job) => {
         this.submitJob(job);
       },
@@ -152,17 +158,11 @@ export class Platform implements PlatformPort {
 
   #serve(id: number, tenant: string, tier: TierName): void {
     this.#ensureTenant(tenant);
-    const spec = this.#specs[tier];
-    const model: ServedModel = {
-      id,
-      tenant,
-      memoryGb: Math.max(0.01, this.#modelMemory()),
-      dedicated: spec.dedicatedServing,
-      regions: spec.redundancy === "multiRegion" ? 2 : 1,
-      minReplicas: spec.minReplicas,
-      maxReplicas: spec.maxReplicas,
-    };
+    const record = { id, tenant, tier, memoryGb: Math.max(0.01, this.#modelMemory()), rankKey: 0 };
+    const model = servedModel(record, this.#specs[tier]);
     const key = this.#rankSource();
+    record.rankKey = key;
+    this.#served.push(record);
     this.#serving.add(model, key);
     this.#dedicated?.serve(model, key);
   }
@@ -172,6 +172,17 @@ export class Platform implements PlatformPort {
     const tier = isTierName(model.tier) ? model.tier : (this.assignTier(model.criticality) as TierName);
     this.#serve(model.id, model.tenant, tier);
     this.#tiers.add(model.id, model.tenant, tier);
+  }
+
+  /** The model retired: it leaves the serving pools (shared and per-tenant) and its tier's bill and failures. */
+  removeProductionModel(id: number): void {
+    const i = this.#served.findIndex((r) => r.id === id);
+    if (i < 0) return;
+    const { tenant } = this.#served[i]!;
+    this.#served.splice(i, 1);
+    this.#serving.remove(id);
+    this.#dedicated?.retire(tenant, id);
+    this.#tiers.remove(id);
   }
 
   /** The scenario's tier rule (criticality thresholds, a random mix, or one tier). */
@@ -199,6 +210,63 @@ export class Platform implements PlatformPort {
     close.series.platformCost = close.sharedCost;
     this.#monthStart = now;
     return this.#record(close.series);
+  }
+
+  /**
+   * Adopt `changes` from now on, keeping nodes, jobs, served models, tenants and accounts; each part adopts
+   * them as platform-reconfiguration.ts describes.
+   * @throws RangeError when a change names no platform parameter that may change (the loader refuses these)
+   */
+  reconfigure(changes: readonly PlatformChange[]): void {
+    if (changes.length === 0) return;
+    const { config, touched } = reconfigured(this.#config, changes);
+    this.#config = config;
+    if (touched.tenants)
+      for (const t of config.tenants) {
+        const info = this.#tenants.get(t.name);
+        if (info === undefined) continue;
+        info.region = t.region;
+        info.quota = t.quotaNodes;
+        info.weight = t.weight;
+        if (t.quotaNodes > 0) this.#quotas[t.name] = t.quotaNodes;
+        else Reflect.deleteProperty(this.#quotas, t.name);
+      }
+    // quotas are shared with the clusters; a reconfigured cluster narrows and dispatches its queue again
+    if (touched.clusters || touched.tenants) {
+      this.#compute.reconfigure(config.clusters);
+      this.#dedicated?.reconfigureClusters((tenant) => {
+        const info = this.#tenants.get(tenant)!;
+        return { quota: info.quota, home: this.#compute.clusterOf(info.region) };
+      });
+    }
+    // specs are shared with the tier billing and every live model: their terms change in place
+    if (touched.tierTerms)
+      for (const [tier, spec] of Object.entries(tierSpecs(config)))
+        Object.assign(this.#specs[tier as TierName], spec);
+    if (touched.assignment) this.#assignment = tierAssignment(config);
+    if (touched.chargeback) this.#fixedCosts.reconfigure(config.chargeback.fixedCosts);
+    if (touched.jobStreams) this.#workloads.reconfigureStreams(config.workloads.jobStreams);
+    if (touched.serving) {
+      this.#modelMemory = sampler(config.serving.modelMemoryGb, this.#modelMemorySource);
+      const options = servingOptions(config.serving, {
+        name: "shared",
+        shadow: false,
+        minReplicas: config.serving.minReplicas,
+        source: this.#serving.options.source,
+      });
+      this.#serving = redeployedPool(this.#env, options, this.#served, this.#specs);
+      this.#servingBilling.redeploy(this.#serving);
+      this.#dedicated?.redeployPools((tenant, previous) => {
+        const own = servingOptions(config.serving, {
+          name: previous.name,
+          shadow: true,
+          minReplicas: previous.minReplicas,
+          source: previous.source,
+        });
+        const models = this.#served.filter((r) => r.tenant === tenant);
+        return redeployedPool(this.#env, own, models, this.#specs);
+      });
+    }
   }
 
   /** Append the month's values to the run's series; returns them. */

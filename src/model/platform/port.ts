@@ -44,12 +44,21 @@ export interface ProductionModel {
   retrainEveryDays: number;
 }
 
+/** A new value of one platform parameter (a roadmap effect), its path written from the scenario's top. */
+export interface PlatformChange {
+  /** e.g. `platform.clusters[0].maxNodes` (parameter-path.ts). */
+  path: string;
+  value: number | boolean | string;
+}
+
 /** The platform as the delivery model sees it. */
 export interface PlatformPort {
   /** Submit a job; the returned event succeeds with a JobOutcome when the job has finished. */
   submitJob(job: JobRequest): SimEvent<JobOutcome>;
   /** A model went live: serve it, bill its tier, simulate its failures. */
   addProductionModel(model: ProductionModel): void;
+  /** A production model retired: stop serving it, billing its tier and simulating its failures from now on. */
+  removeProductionModel(id: number): void;
   /** Choose the tier of a new production model (rule from the scenario). */
   assignTier(criticality: number): string;
   /**
@@ -57,6 +66,11 @@ export interface PlatformPort {
    * (e.g. clusterNodes, clusterUtilisation, servingPods, cacheHitRatio, slaAttainment) keyed by series name.
    */
   closeMonth(month: number): PlatformMonthSeries;
+  /**
+   * Adopt new parameter values from now on (roadmap effects, at a month boundary right after `closeMonth`),
+   * keeping the platform's state: nodes, jobs, served models, tenants and accounts.
+   */
+  reconfigure(changes: readonly PlatformChange[]): void;
   /** End of run: scalar KPIs and pooled samples (e.g. jobWaitHours), named as in the metric catalogue. */
   finish(): { kpis: PlatformKpis; samples: PlatformSamples };
 }

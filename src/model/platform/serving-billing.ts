@@ -12,7 +12,9 @@ import type { ServingPool } from "./serving-pool.ts";
 
 /** Charges a serving pool month by month and totals it over the run. */
 export class ServingBilling {
-  readonly #pool: ServingPool;
+  #pool: ServingPool;
+  /** Most pool pods in one step of the pools replaced by a redeployment. */
+  #maxPodsBefore = 0;
   #cost = 0;
   #allDedicatedCost = 0;
   #podHours = 0;
@@ -26,6 +28,15 @@ export class ServingBilling {
 
   /** Bill `pool` (the shared serving platform). */
   constructor(pool: ServingPool) {
+    this.#pool = pool;
+  }
+
+  /**
+   * Bill `pool` from now on in place of the current one (a redeployment at a month boundary, right after the
+   * month close; platform-reconfiguration.ts); the run's totals carry over.
+   */
+  redeploy(pool: ServingPool): void {
+    this.#maxPodsBefore = Math.max(this.#maxPodsBefore, this.#pool.totals.maxPods);
     this.#pool = pool;
   }
 
@@ -91,7 +102,7 @@ export class ServingBilling {
     const allDedicated = this.#allDedicatedCost;
     k["serving.podHours"] = this.#podHours;
     k["serving.meanPods"] = this.#podHours / poolHours;
-    k["serving.maxPoolPods"] = this.#pool.totals.maxPods;
+    k["serving.maxPoolPods"] = Math.max(this.#maxPodsBefore, this.#pool.totals.maxPods);
     k["serving.cost"] = cost;
     k["serving.dedicatedCost"] = allDedicated;
     k["serving.savingVsDedicated"] = allDedicated > 0 ? 1 - cost / allDedicated : 0;

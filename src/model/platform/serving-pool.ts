@@ -209,6 +209,21 @@ export class ServingPool {
     this.#dirty = true;
   }
 
+  /**
+   * Stop serving model `id` from now on (it retired): it leaves the pool's caches, the Zipf ranks and the load,
+   * and the models are classified again. Returns whether it was served.
+   */
+  remove(id: number): boolean {
+    this.catchUp();
+    const state = this.#models.find((s) => s.model.id === id);
+    if (state === undefined) return false;
+    this.#models.splice(this.#models.indexOf(state), 1);
+    this.#ranked.splice(this.#ranked.indexOf(state), 1);
+    this.#mesh.unregister(state);
+    this.#dirty = true;
+    return true;
+  }
+
   /** Load growth factor at `hours` since the start (compounded monthly). */
   #growth(hours: number): number {
     const g = this.options.growthPerMonth;

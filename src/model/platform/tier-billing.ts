@@ -44,6 +44,11 @@ export class TierBilling {
     this.#reliability.add(id, tenant, tier);
   }
 
+  /** Stop billing model `id` and simulating its failures from now on (it retired). */
+  remove(id: number): void {
+    this.#reliability.remove(id);
+  }
+
   /** Post the month's fees by tenant and tier and write the SLA series. */
   closeMonth(close: MonthClose): void {
     const t = this.#reliability.closeMonth();

@@ -33,6 +33,8 @@ interface TrackedModel {
   monthDownDays: number;
   monthLiveDays: number;
   monthStart: number;
+  /** Day the model retired (Infinity while it is live): no more fees, failures or uptime after it. */
+  retiredAt: number;
 }
 
 /** One month's tier results. */
@@ -112,11 +114,26 @@ export class TierReliability {
       monthDownDays: 0,
       monthLiveDays: 0,
       monthStart: now,
+      retiredAt: Number.POSITIVE_INFINITY,
     };
     this.#models.push(m);
     const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
     for (let u = 0; u < units; u++) this.#scheduleFailure(m, u);
     if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0) this.#scheduleCommonCause(m);
+  }
+
+  /**
+   * Stop tracking model `id` from now on (it retired): an ongoing outage ends, its fees and uptime count up to
+   * now in this month, and it draws no more failures. Returns whether it was tracked.
+   */
+  remove(id: number): boolean {
+    const m = this.#models.find((t) => t.id === id && t.retiredAt === Number.POSITIVE_INFINITY);
+    if (m === undefined) return false;
+    m.unitsDown = 0;
+    m.commonDown = false;
+    this.#update(m);
+    m.retiredAt = this.#env.now;
+    return true;
   }
 
   #slot(tenant: string, tier: TierName): number {
@@ -157,11 +174,13 @@ export class TierReliability {
   #scheduleFailure(m: TrackedModel, unit: number): void {
     if (!(m.spec.mtbfDays > 0)) return;
     this.#env.schedule(this.#exp(m.spec.mtbfDays), () => {
+      if (m.retiredAt <= this.#env.now) return;
       const start = this.#env.now;
       this.failureCount[m.tier]++;
       m.unitsDown++;
       this.#update(m);
       this.#env.schedule(this.#repairDays(m.spec), () => {
+        if (m.retiredAt <= this.#env.now) return;
         m.unitsDown--;
         this.#recordUnit(m.id, unit, start);
         this.#update(m);
@@ -179,10 +198,12 @@ export class TierReliability {
 
   #scheduleCommonCause(m: TrackedModel): void {
     this.#env.schedule(this.#exp(m.spec.commonCauseMtbfDays), () => {
+      if (m.retiredAt <= this.#env.now) return;
       const start = this.#env.now;
       m.commonDown = true;
       this.#update(m);
       this.#env.schedule(this.#repairDays(m.spec), () => {
+        if (m.retiredAt <= this.#env.now) return;
         m.commonDown = false;
         this.#recordUnit(m.id, -1, start);
         this.#update(m);
@@ -260,8 +281,10 @@ export class TierReliability {
       down[i] = this.downDays[TIER_NAMES[i]!];
       liveDays[i] = this.liveDays[TIER_NAMES[i]!];
     }
+    let retired = 0;
     for (const m of this.#models) {
-      const live = now - Math.max(m.monthStart, m.liveSince);
+      if (m.retiredAt < Number.POSITIVE_INFINITY) retired++;
+      const live = Math.min(now, m.retiredAt) - Math.max(m.monthStart, m.liveSince);
       let downDays = m.monthDownDays;
       if (m.outageSince !== undefined) downDays += now - Math.max(m.outageSince, m.monthStart);
       const share = live / DAYS_PER_MONTH;
@@ -289,7 +312,17 @@ export class TierReliability {
       this.downDays[TIER_NAMES[i]!] = down[i]!;
       this.liveDays[TIER_NAMES[i]!] = liveDays[i]!;
     }
+    // retired models leave after their last month; a fee slot left without models posts nothing
+    let slotsInUse: Uint8Array | undefined;
+    if (retired > 0) {
+      slotsInUse = new Uint8Array(seen);
+      for (const m of this.#models) slotsInUse[m.feeSlot] = 1;
+      const kept = this.#models.filter((m) => m.retiredAt === Number.POSITIVE_INFINITY);
+      this.#models.length = 0;
+      this.#models.push(...kept);
+    }
     for (let i = 0; i < seen; i++) {
+      if (slotsInUse !== undefined && slotsInUse[i] === 0) continue;
       const slot = this.#slots[i]!;
       const fee = slotFees[i]!;
       result.feesByTenantTier.set(slot.key, fee);

@@ -41,6 +41,7 @@ function setup(automated: boolean) {
         return "Gold";
       },
       addProductionModel: (m) => at(`addProductionModel ${JSON.stringify(m)}`),
+      removeProductionModel: (id) => at(`removeProductionModel ${id}`),
       submitJob: (job) => {
         at(
           `submitJob ${job.kind} ${job.tenant} ${job.region} ${job.nodes}x${job.runHours}h p${job.priority} ${job.label}`,

@@ -266,3 +266,62 @@ describe("ComputeCluster jobs wider than the cluster", () => {
     expect(cluster.totals.jobsClamped).toBe(1);
   });
 });
+
+/** Options for the reconfiguration traces: instant start-up, one node per job, no cooldowns. */
+function quick(overrides: Partial<ClusterOptions> = {}): ClusterOptions {
+  return options({
+    provisioningSeconds: 0,
+    scaleUpThreshold: 1,
+    scaleUpCooldownSeconds: 0,
+    scaleDownCooldownSeconds: 0,
+    ...overrides,
+  });
+}
+
+// A cluster reconfigured during a run (a roadmap effect; issue 10 point 9) keeps its nodes and jobs and decides
+// under the new rules from then on.
+describe("ComputeCluster.reconfigure", () => {
+  it("a fixed cluster switched to autoscaling keeps its running job and releases its idle nodes after the idle time", () => {
+    const env = new Environment();
+    const cluster = new ComputeCluster(env, quick({ minNodes: 4, maxNodes: 4 }));
+    const outcomes: JobOutcome[] = [];
+    cluster.submit(job({ runHours: 10 })).then((e) => outcomes.push(e.value!));
+    env.run({ until: 2 * HOUR });
+    expect(cluster.nodeCount).toBe(4);
+    cluster.reconfigure(quick({ minNodes: 0, maxNodes: 4 }));
+    env.run({ until: 3 * HOUR });
+    // the three idle nodes went after 300 s; the busy one stays with its job
+    expect(cluster.nodeCount).toBe(1);
+    expect(cluster.busy.current).toBe(1);
+    env.run();
+    expect(outcomes).toEqual([{ waitHours: 0, runHours: 10, evictions: 0 }]);
+    expect(cluster.nodeCount).toBe(0);
+  });
+
+  it("a raised max lets a queued wide job run at once; a lowered max narrows the queued jobs so none is stuck", () => {
+    const env = new Environment();
+    const cluster = new ComputeCluster(env, quick({ maxNodes: 2 }));
+    cluster.submit(job({ nodes: 2, runHours: 10 }));
+    let waited: number | undefined;
+    cluster.submit(job({ nodes: 2, runHours: 1 })).then((e) => {
+      waited = e.value!.waitHours;
+    });
+    env.run({ until: HOUR });
+    expect(cluster.waiting).toBe(1);
+    cluster.reconfigure(quick({ maxNodes: 4 }));
+    env.run();
+    // it started when the max was raised (1 h), not when the first job ended (10 h)
+    expect(waited).toBeCloseTo(1, 9);
+
+    const env2 = new Environment();
+    const narrow = new ComputeCluster(env2, quick({ maxNodes: 4 }));
+    narrow.submit(job({ nodes: 4, runHours: 10 }));
+    const queued = narrow.submit(job({ nodes: 4, runHours: 1 }));
+    env2.run({ until: HOUR });
+    narrow.reconfigure(quick({ maxNodes: 2 }));
+    expect(narrow.totals.jobsClamped).toBe(1);
+    env2.run();
+    expect(queued.ok).toBe(true);
+    expect(narrow.totals.jobsCompleted).toBe(2);
+  });
+});

@@ -168,3 +168,24 @@ describe("ServingPool scale-down stabilisation at one-hour steps (issue 10 point
     expect(podHours(300, true).podHours).toBe(podHours(300, false).podHours);
   });
 });
+
+describe("ServingPool.remove (a production model retired)", () => {
+  it("the model stops being served: fewer models, less load, fewer pods, and no more cold loads of it", () => {
+    const env = new Environment();
+    const pool = new ServingPool(env, options({ requestsPerSecondPerModel: 40 }));
+    for (let i = 0; i < 6; i++) pool.add(model(i, 2), i / 6);
+    env.run({ until: 2 });
+    const podsBefore = pool.pods;
+    const loadsBefore = pool.totals.coldLoads;
+    expect(pool.remove(3)).toBe(true);
+    expect(pool.remove(3)).toBe(false);
+    for (const id of [0, 1, 2, 4]) expect(pool.remove(id)).toBe(true);
+    expect(pool.modelCount).toBe(1);
+    env.run({ until: 4 });
+    expect(pool.pods).toBeLessThan(podsBefore);
+    expect(pool.totals.coldLoads).toBe(loadsBefore);
+    const month = pool.takeMonth();
+    // the one model left: about 40 requests/s over the 4 days
+    expect(month.requests).toBeCloseTo(40 * 3600 * 24 * 2 + 6 * 40 * 3600 * 24 * 2, -3);
+  });
+});

@@ -156,3 +156,32 @@ describe("assignTier", () => {
     expect((counts.Bronze! + counts.Silver!) / 20_000).toBeCloseTo(0.7, 1);
   });
 });
+
+describe("TierReliability.remove (a production model retired)", () => {
+  it("fees are prorated to the retirement, the model leaves after its last month and draws no more failures", () => {
+    const env = new Environment();
+    const tiers = new TierReliability(
+      env,
+      catalogue(spec({ mtbfDays: 1 })),
+      "Platinum",
+      new StreamFactory(3, 0).get("failures"),
+    );
+    tiers.add(1, "a", "Gold");
+    tiers.add(2, "b", "Silver");
+    env.run({ until: DAYS_PER_MONTH / 4 });
+    expect(tiers.remove(2)).toBe(true);
+    expect(tiers.remove(2)).toBe(false);
+    env.run({ until: DAYS_PER_MONTH });
+    const first = tiers.closeMonth();
+    expect(first.feesByTenantTier.get("b\u0000Silver")).toBeCloseTo(250, 9);
+    expect(first.feesByTenantTier.get("a\u0000Gold")).toBeCloseTo(1000, 9);
+    expect(first.uptimes).toHaveLength(2);
+    const failures = tiers.failureCount.Silver;
+    env.run({ until: 2 * DAYS_PER_MONTH });
+    const second = tiers.closeMonth();
+    expect([...second.feesByTenantTier.keys()]).toEqual(["a\u0000Gold"]);
+    expect(second.uptimes).toHaveLength(1);
+    expect(tiers.failureCount.Silver).toBe(failures);
+    expect(tiers.failureCount.Gold).toBeGreaterThan(20);
+  });
+});
