@@ -12,6 +12,7 @@ import {
   parseScenario,
   presetNames,
   type Scenario,
+  type ScenarioIssue,
   suggest,
 } from "../scenario/index.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";
@@ -97,25 +98,39 @@ function lexists(path: string): boolean {
   }
 }
 
-/** Issues name the file as the user typed it, not as an absolute path. */
+/** Issues and warnings name the file as the user typed it, not as an absolute path. */
 function relabel(result: LoadResult, absolute: string, typed: string): LoadResult {
-  if (result.ok) return result;
-  return {
-    ok: false,
-    issues: result.issues.map((issue) => (issue.file === absolute ? { ...issue, file: typed } : issue)),
-  };
+  const named = (issue: ScenarioIssue): ScenarioIssue =>
+    issue.file === absolute ? { ...issue, file: typed } : issue;
+  if (!result.ok) return { ok: false, issues: result.issues.map(named) };
+  return result.warnings === undefined ? result : { ...result, warnings: result.warnings.map(named) };
 }
 
 /**
- * Loads a scenario argument for a command that needs a valid scenario.
+ * The loader's warnings (a scenario that runs, but not as written: scenario-warnings.ts), one per line as
+ * `warning: file:line:column  path: message`, or undefined when there is none.
+ */
+export function formatWarnings(result: LoadResult): string | undefined {
+  if (!result.ok || result.warnings === undefined || result.warnings.length === 0) return undefined;
+  return formatIssues(result.warnings)
+    .split("\n")
+    .map((line) => (line.startsWith("  ") ? line : `warning: ${line}`))
+    .join("\n");
+}
+
+/**
+ * Loads a scenario argument for a command that needs a valid scenario; its warnings, if any, go to `warn`.
  * @throws CliError with exit code 2 and the formatted issues when it is missing or invalid
  */
 export async function requireScenario(
   argument: string,
   cwd: string,
   maxWork?: number,
+  warn?: (text: string) => void,
 ): Promise<ResolvedScenario> {
   const loaded = await loadArgument(argument, cwd, maxWork);
   if (!loaded.result.ok) throw new CliError(ExitCode.usage, formatIssues(loaded.result.issues));
+  const warnings = formatWarnings(loaded.result);
+  if (warnings !== undefined) warn?.(`${warnings}\n`);
   return { argument, label: loaded.label, scenario: loaded.result.scenario };
 }

@@ -23,7 +23,7 @@ export async function compareCommand(
 ): Promise<void> {
   const resolved: ResolvedScenario[] = [];
   for (const argument of operands)
-    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork, context.stderr));
   const name = `compare-${resolved.map((scenario) => scenario.label).join("-vs-")}`;
   const outDir = reportDirectory(options.out, name, context.cwd, context.now());
   await assertFreshDirectory(outDir);

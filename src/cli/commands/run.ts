@@ -54,7 +54,7 @@ export async function runCommand(
   const scenarioArguments = operands.length > 0 ? operands : [DEFAULT_SCENARIO];
   const resolved: ResolvedScenario[] = [];
   for (const argument of scenarioArguments)
-    resolved.push(await requireScenario(argument, context.cwd, options.maxWork));
+    resolved.push(await requireScenario(argument, context.cwd, options.maxWork, context.stderr));
   if (options.ladder === true) {
     await ladderCommand(resolved, options, context);
     return;

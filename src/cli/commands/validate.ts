@@ -7,7 +7,7 @@ import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { scenarioValid, someInvalid } from "../messages.ts";
 import type { ParsedOptions } from "../options.ts";
-import { loadArgument } from "../scenario-argument.ts";
+import { formatWarnings, loadArgument } from "../scenario-argument.ts";
 
 /** Runs the `validate` command; see the module comment. @throws CliError (exit 2) when a scenario is invalid */
 export async function validateCommand(
@@ -15,14 +15,17 @@ export async function validateCommand(
   options: ParsedOptions,
   context: CliContext,
 ): Promise<void> {
-  const results: { scenario: string; ok: boolean; issues: ScenarioIssue[] }[] = [];
+  const results: { scenario: string; ok: boolean; issues: ScenarioIssue[]; warnings: ScenarioIssue[] }[] = [];
   for (const argument of operands) {
     const loaded = await loadArgument(argument, context.cwd, options.maxWork);
     results.push({
       scenario: argument,
       ok: loaded.result.ok,
       issues: loaded.result.ok ? [] : loaded.result.issues,
+      warnings: loaded.result.ok ? (loaded.result.warnings ?? []) : [],
     });
+    const warnings = options.json ? undefined : formatWarnings(loaded.result);
+    if (warnings !== undefined) context.stderr(`${warnings}\n`);
   }
   const invalid = results.filter((result) => !result.ok);
   if (options.json) {
