@@ -3,6 +3,7 @@
  * verdict's words, formatted with the report's number formatting (number-format.ts) in the claim's unit.
  */
 import type { ClaimBand, ClaimResult, Verdict } from "../../src/claims/types.ts";
+import { VERDICTS } from "../../src/claims/types.ts";
 import { formatMetric } from "../number-format.ts";
 
 /** The words of a verdict in tables and badges. */
@@ -45,4 +46,11 @@ export function measureText(claim: Pick<ClaimResult, "label" | "month" | "measur
   if (claim.label === undefined) return "";
   const what = claim.month === undefined ? claim.label : `${claim.label} (month ${claim.month})`;
   return claim.measure === "value" ? what : `${claim.measure} of ${what}`;
+}
+
+/** The counts per verdict in words: `12 holds, 3 holds only if, ...` (verdicts with none left out). */
+export function countsText(counts: Readonly<Record<Verdict, number>>): string {
+  return VERDICTS.filter((v) => counts[v] > 0)
+    .map((v) => `${counts[v]} ${VERDICT_WORDS[v]}`)
+    .join(", ");
 }

@@ -6,8 +6,7 @@
  * of it, so a test can check that the committed page is the rendering of the committed record.
  */
 import type { ClaimBand, ClaimResult, ClaimsSummary, Verdict } from "../../src/claims/types.ts";
-import { VERDICTS } from "../../src/claims/types.ts";
-import { bandText, estimateText, measureText, VERDICT_WORDS } from "./claim-format.ts";
+import { bandText, countsText, estimateText, measureText, VERDICT_WORDS } from "./claim-format.ts";
 
 /** How the verdicts were made: enough to rerun them. */
 export interface VerdictsStamp {
@@ -116,13 +115,6 @@ function duration(ms: number): string {
 
 function percent(share: number): string {
   return `${Math.round(100 * share)}%`;
-}
-
-/** The counts per verdict in words: `12 holds, 3 holds only if, ...` (verdicts with none left out). */
-export function countsText(counts: Readonly<Record<Verdict, number>>): string {
-  return VERDICTS.filter((v) => counts[v] > 0)
-    .map((v) => `${counts[v]} ${VERDICT_WORDS[v]}`)
-    .join(", ");
 }
 
 const TESTED: ReadonlySet<Verdict> = new Set(["holds", "holds-only-if", "undecided", "fails"]);
