@@ -1,7 +1,9 @@
 /**
  * `scalesim run [scenario...]`: runs each scenario's replications, writes one report per scenario and prints the
  * key results (or, with `--replay <i>`, reruns one replication alone and prints its trace). Without a scenario
- * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does.
+ * argument it runs {@link DEFAULT_SCENARIO}, which is what `npm start` does. Each report and the terminal also show
+ * the verdicts of the claims about the scenario ("against the guide": the claims of `--claims`, default the guide's,
+ * whose baseline or treatment is the scenario; src/claims/run-claims.ts), at the run's seed and replications.
  */
 
 import { join, resolve } from "node:path";
