@@ -32,16 +32,12 @@ export function runClaimsPanelHtml(claims: RunClaims): string {
   const undecided = claims.claims.some((c) => c.verdict === "undecided")
     ? " An undecided claim straddles a bound at this many replications; scalesim claims adds replications until it decides."
     : "";
-  const extra =
-    claims.extraReplications > 0
-      ? ` The other scenario of the comparisons ran ${claims.extraReplications} replications on the same seed.`
-      : "";
   const lead =
     `${claims.claims.length} claims of ${claims.file} are about this scenario: ${countsText(claims.counts)}. ` +
     `Each is measured on this run's ${claims.replications} replications (seed ${claims.seed}) with the rules and ` +
     "statistics of scalesim claims: it holds when the 95% confidence interval lies inside the claimed band and " +
     "fails when it lies entirely outside; comparisons are paired on common random numbers." +
-    `${undecided}${extra}`;
+    undecided;
   return `<section class="against-guide" id="against-the-guide" aria-labelledby="against-the-guide-title">
 ${PANEL_STYLE}
 <h2 id="against-the-guide-title">Against the guide</h2>

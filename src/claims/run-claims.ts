@@ -18,6 +18,7 @@
  */
 import { canonicalJson } from "../montecarlo/canonical-json.ts";
 import type { ModelRef } from "../montecarlo/model-ref.ts";
+import type { ProgressCallback } from "../montecarlo/progress.ts";
 import type { ReplicationPool } from "../montecarlo/replication-pool.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { evaluateClaims } from "./evaluate-claims.ts";
@@ -62,6 +63,16 @@ export interface RunClaimsOptions {
   pool?: ReplicationPool;
   signal?: AbortSignal;
   model?: ModelRef;
+  /** Progress of the replications the claims run (the other scenario of comparisons). */
+  onProgress?: ProgressCallback;
+}
+
+/** The panel's claims, and what computing them cost. */
+export interface RunClaimsOutcome {
+  claims: RunClaims;
+  /** Replications run for the claims (those the run's own replications did not serve). */
+  ran: number;
+  elapsedMs: number;
 }
 
 /**
@@ -74,8 +85,8 @@ export async function evaluateRunClaims(
   about: LoadedClaims,
   run: RunOfClaims,
   options: RunClaimsOptions = {},
-): Promise<RunClaims> {
-  let extra = 0;
+): Promise<RunClaimsOutcome> {
+  let ran = 0;
   const summary = await evaluateClaims(about, {
     seed: run.seed,
     forceReplications: run.replications,
@@ -88,18 +99,21 @@ export async function evaluateRunClaims(
     ...(options.pool === undefined ? {} : { pool: options.pool }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.model === undefined ? {} : { model: options.model }),
-    onProgress: ({ done }) => {
-      extra = done;
+    onProgress: (progress) => {
+      ran = progress.done;
+      options.onProgress?.(progress);
     },
   });
   return {
-    file: summary.file,
-    name: summary.name,
-    seed: summary.seed,
-    replications: run.replications,
-    counts: summary.counts,
-    claims: summary.claims.map(({ distribution: _values, discovery: _search, ...claim }) => claim),
-    extraReplications: extra,
+    claims: {
+      file: summary.file,
+      name: summary.name,
+      seed: summary.seed,
+      replications: run.replications,
+      counts: summary.counts,
+      claims: summary.claims.map(({ distribution: _values, discovery: _search, ...claim }) => claim),
+    },
+    ran,
     elapsedMs: summary.elapsedMs,
   };
 }

@@ -119,6 +119,7 @@ export interface ClaimsSummary {
 /**
  * The claims about one run's scenario with their verdicts at the run's seed and replications (the run report's
  * "against the guide" panel; run-claims.ts). Claims carry no per-replication values and no holds-only-if search.
+ * Only results: nothing here depends on how the replications ran (threads, queue, reuse), so summary.json does not.
  */
 export interface RunClaims {
   /** The claims file, as named. */
@@ -130,9 +131,6 @@ export interface RunClaims {
   replications: number;
   counts: Record<Verdict, number>;
   claims: ClaimResult[];
-  /** Replications run for the panel beyond the run's own (the other scenario of comparisons). */
-  extraReplications: number;
-  elapsedMs: number;
 }
 
 /** A run's summary with the verdicts of the claims about its scenario (summary.json carries them). */

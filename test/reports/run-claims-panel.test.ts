@@ -42,11 +42,11 @@ describe("the against-the-guide panel of a run report", () => {
     const pool = new RecordingReplicationPool(2);
     try {
       const run = await runScenario(scenario.scenario, { replications: 4, seed: 3, pool });
-      claims = await evaluateRunClaims(
+      ({ claims } = await evaluateRunClaims(
         claimsAbout({ ...loaded.claims, file: "scenarios/claims/guide.yaml" }, scenario.scenario),
         { scenario: scenario.scenario, seed: 3, replications: 4, records: pool.replications(4) },
         { pool },
-      );
+      ));
       summary = { ...run, claims };
     } finally {
       await pool.destroy();

@@ -96,7 +96,7 @@ export async function runCommand(
   const human = !options.json && !options.quiet;
   for (const [index, scenario] of resolved.entries()) {
     const about = claims === undefined ? undefined : claimsAbout(claims, scenario.scenario);
-    const { summary, panel } = await runWithClaims(scenario, about, options, context);
+    const { summary, panel, ran } = await runWithClaims(scenario, about, options, context);
     // a stop before the report is written leaves nothing; main reports it with exit 130
     context.signal.throwIfAborted();
     const withClaims: RunSummaryWithClaims = panel === undefined ? summary : { ...summary, claims: panel };
@@ -109,7 +109,7 @@ export async function runCommand(
     if (human) {
       if (summary.stoppedBy === "precision")
         context.stderr(`${stoppedBy(summary.stoppedBy, summary.replications)}\n`);
-      const guide = panel === undefined ? "" : `${renderRunClaims(panel)}\n`;
+      const guide = panel === undefined ? "" : `${renderRunClaims(panel, ran ?? 0)}\n`;
       context.stdout(
         `${renderKeyResults(summary)}${guide}${reportWritten(mainFile(outDir, files, context.cwd))}\n\n`,
       );
@@ -159,7 +159,7 @@ async function runWithClaims(
   about: LoadedClaims | undefined,
   options: ParsedOptions,
   context: CliContext,
-): Promise<{ summary: RunSummary; panel?: RunClaims }> {
+): Promise<{ summary: RunSummary; panel?: RunClaims; ran?: number }> {
   if (about === undefined || about.claims.length === 0)
     return { summary: await runOne(scenario, options, context) };
   const workers = monteCarloOptions(options, context, () => undefined).workers;
@@ -167,7 +167,8 @@ async function runWithClaims(
   try {
     const summary = await runOne(scenario, options, context, recording);
     if (summary.stoppedBy === "cancelled") return { summary };
-    const panel = await evaluateRunClaims(
+    const progress = createProgress(progressMode(options, context), `${scenario.label}: claims`, context);
+    const outcome = await evaluateRunClaims(
       about,
       {
         scenario: scenario.scenario,
@@ -175,13 +176,21 @@ async function runWithClaims(
         replications: summary.replications,
         records: recording?.replications(summary.replications),
       },
-      { workers, signal: context.signal, ...(recording === undefined ? {} : { pool: recording }) },
-    ).catch((error: unknown) => {
-      context.signal.throwIfAborted();
-      if (error instanceof RangeError) throw new CliError(ExitCode.usage, `${about.file}: ${error.message}`);
-      throw explainFailure(error, () => about.file);
-    });
-    return { summary, panel };
+      {
+        workers,
+        signal: context.signal,
+        onProgress: (update) => progress.update(update),
+        ...(recording === undefined ? {} : { pool: recording }),
+      },
+    )
+      .catch((error: unknown) => {
+        context.signal.throwIfAborted();
+        if (error instanceof RangeError)
+          throw new CliError(ExitCode.usage, `${about.file}: ${error.message}`);
+        throw explainFailure(error, () => about.file);
+      })
+      .finally(() => progress.stop());
+    return { summary, panel: outcome.claims, ran: outcome.ran };
   } finally {
     await recording?.destroy();
   }
