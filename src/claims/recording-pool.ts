@@ -1,23 +1,35 @@
 /**
- * A replication pool that keeps what it computes: the KPIs and series of every replication of the (single) scenario
- * its batches run, by replication index. A run on this pool leaves its replications behind for the claims about its
- * scenario (run-claims.ts), which read them instead of running them again. Only the run's folded replications are
- * read back (0..n - 1); batches computed past a stop are kept but never used.
+ * A replication pool that keeps what it computes: the metrics claims read (KPIs and series) of every replication of
+ * the (single) scenario its batches run, by replication index. A run on this pool leaves its replications behind for
+ * the claims about its scenario (run-claims.ts), which read them instead of running them again. Only the run's
+ * folded replications are read back (0..n - 1); batches computed past a stop are kept but never used.
  */
 import { ReplicationPool } from "../montecarlo/replication-pool.ts";
+import type { ReplicationRecord } from "../montecarlo/replication-record.ts";
 import type { BatchOutcome, BatchTask } from "../montecarlo/run-batch.ts";
 import type { CachedReplication } from "./replication-cache.ts";
 
 /** A {@link ReplicationPool} that records the first scenario's replications of every batch it runs. */
 export class RecordingReplicationPool extends ReplicationPool {
   readonly #records = new Map<number, CachedReplication>();
+  readonly #metrics: ReadonlySet<string> | undefined;
+
+  /**
+   * @param workers as {@link ReplicationPool}.
+   * @param metrics the claims' metric names (a KPI name or `series.<name>`): only these are kept, so a long run does
+   *   not hold every series of every replication; a replication that lacks one of them is kept whole, so the claims
+   *   can say which names it does report. All metrics are kept when not given.
+   */
+  constructor(workers?: number, metrics?: Iterable<string>) {
+    super(workers);
+    this.#metrics = metrics === undefined ? undefined : new Set(metrics);
+  }
 
   override async run(task: BatchTask, signal: AbortSignal): Promise<BatchOutcome> {
     const outcome = await super.run(task, signal);
     for (const [k, row] of outcome.records.entries()) {
       const record = row[0];
-      if (record !== undefined)
-        this.#records.set(outcome.start + k, { kpis: record.kpis, series: record.series });
+      if (record !== undefined) this.#records.set(outcome.start + k, this.#kept(record));
     }
     return outcome;
   }
@@ -31,5 +43,23 @@ export class RecordingReplicationPool extends ReplicationPool {
       out.push(record);
     }
     return out;
+  }
+
+  #kept(record: ReplicationRecord): CachedReplication {
+    if (this.#metrics === undefined) return { kpis: record.kpis, series: record.series };
+    const kept: CachedReplication = { kpis: {}, series: {} };
+    for (const metric of this.#metrics) {
+      if (metric.startsWith("series.")) {
+        const name = metric.slice("series.".length);
+        const series = record.series[name];
+        if (series === undefined) return { kpis: record.kpis, series: record.series };
+        kept.series[name] = series;
+      } else {
+        const value = record.kpis[metric];
+        if (value === undefined) return { kpis: record.kpis, series: record.series };
+        kept.kpis[metric] = value;
+      }
+    }
+    return kept;
   }
 }

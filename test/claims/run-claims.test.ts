@@ -104,7 +104,10 @@ describe("claims about a run", () => {
   it("get the estimate, CI and verdict `scalesim claims -n 5 -s 17` gives each claim alone, reusing the run's replications", async () => {
     const scenario = await scenarioFile("scenarios/manufacturing.yaml");
     const about = claimsAbout(guide, scenario);
-    const recording = new RecordingReplicationPool(2);
+    const recording = new RecordingReplicationPool(
+      2,
+      about.claims.flatMap(({ claim }) => (claim.metric === undefined ? [] : [claim.metric])),
+    );
     try {
       const run = await runScenario(scenario, { replications: 5, seed: 17, pool: recording });
       const outcome = await evaluateRunClaims(
@@ -113,6 +116,11 @@ describe("claims about a run", () => {
         { pool: recording },
       );
       const panel = outcome.claims;
+      // the pool kept only what the claims read of each replication
+      for (const record of recording.replications(5)!) {
+        expect(Object.keys(record.kpis).sort()).toEqual(["cost.total", "roi"]);
+        expect(record.series).toEqual({});
+      }
       // the run's 5 replications served the case; only the baseline without the reset ran
       expect(outcome.ran).toBe(5);
       expect(panel.replications).toBe(5);

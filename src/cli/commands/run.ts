@@ -163,7 +163,8 @@ async function runWithClaims(
   if (about === undefined || about.claims.length === 0)
     return { summary: await runOne(scenario, options, context) };
   const workers = monteCarloOptions(options, context, () => undefined).workers;
-  const recording = options.queue === undefined ? new RecordingReplicationPool(workers) : undefined;
+  const metrics = about.claims.flatMap(({ claim }) => (claim.metric === undefined ? [] : [claim.metric]));
+  const recording = options.queue === undefined ? new RecordingReplicationPool(workers, metrics) : undefined;
   try {
     const summary = await runOne(scenario, options, context, recording);
     if (summary.stoppedBy === "cancelled") return { summary };
