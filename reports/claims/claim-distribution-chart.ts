@@ -4,7 +4,7 @@
  * and a bar above the histogram. Shares are charted in percent (metric-units.ts).
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { ClaimResult } from "../../src/claims/types.ts";
+import type { ClaimBand, ClaimResult } from "../../src/claims/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { MAIN_COLOUR, REFERENCE_COLOUR } from "../chart-theme.ts";
 import { percentFactor } from "../metric-units.ts";
@@ -14,6 +14,28 @@ import { measureText } from "./claim-format.ts";
 /** Colour of the claimed band. */
 export const BAND_COLOUR = "#27ae60";
 
+/**
+ * Where to draw a claimed band next to data spanning [low, high] (charted units: the band is scaled by `factor`):
+ * an open side of the band runs past the data and past the other side, so the rectangle is never inverted, and
+ * the x domain holds the data and the band with a margin.
+ */
+export function bandExtent(
+  band: ClaimBand | undefined,
+  factor: number,
+  low: number,
+  high: number,
+): { bandLow: number; bandHigh: number; domain: [number, number] } {
+  const givenLow = band?.low === undefined ? undefined : band.low * factor;
+  const givenHigh = band?.high === undefined ? undefined : band.high * factor;
+  // the margin is a tenth of everything drawn (data and the band's given sides), so a band far from the data shows
+  const from = Math.min(low, givenLow ?? low, givenHigh ?? low);
+  const to = Math.max(high, givenLow ?? high, givenHigh ?? high);
+  const pad = to > from ? (to - from) * 0.1 : Math.max(Math.abs(to) * 0.1, 1);
+  const bandLow = givenLow ?? Math.min(low, givenHigh ?? low) - pad;
+  const bandHigh = givenHigh ?? Math.max(high, givenLow ?? high) + pad;
+  return { bandLow, bandHigh, domain: [Math.min(low - pad, bandLow), Math.max(high + pad, bandHigh)] };
+}
+
 /** The distribution chart of `claim`, or undefined when it was not run. */
 export function buildClaimDistributionChart(claim: ClaimResult): ChartSpec | undefined {
   const values = claim.distribution;
@@ -21,15 +43,12 @@ export function buildClaimDistributionChart(claim: ClaimResult): ChartSpec | und
     return undefined;
   const factor = percentFactor(claim.unit ?? "");
   const shown = values.map((v) => v * factor);
-  const low = Math.min(...shown, claim.ci[0] * factor);
-  const high = Math.max(...shown, claim.ci[1] * factor);
-  const pad = high > low ? (high - low) * 0.1 : Math.max(Math.abs(high) * 0.1, 1);
-  // an open side of the band runs past the data and past the other side, so the rectangle is never inverted
-  const givenLow = claim.band?.low === undefined ? undefined : claim.band.low * factor;
-  const givenHigh = claim.band?.high === undefined ? undefined : claim.band.high * factor;
-  const bandLow = givenLow ?? Math.min(low, givenHigh ?? low) - pad;
-  const bandHigh = givenHigh ?? Math.max(high, givenLow ?? high) + pad;
-  const domain = [Math.min(low - pad, bandLow), Math.max(high + pad, bandHigh)];
+  const { bandLow, bandHigh, domain } = bandExtent(
+    claim.band,
+    factor,
+    Math.min(...shown, claim.ci[0] * factor),
+    Math.max(...shown, claim.ci[1] * factor),
+  );
   const title = measureText(claim) || claim.id;
   const xTitle = factor === 100 ? `${title} (%)` : title;
   const x = { type: "quantitative", title: xTitle, scale: { domain, nice: false, zero: false } };

@@ -3,6 +3,7 @@
  * verdict's words, formatted with the report's number formatting (number-format.ts) in the claim's unit.
  */
 import type { ClaimBand, ClaimResult, Verdict } from "../../src/claims/types.ts";
+import { VERDICTS } from "../../src/claims/types.ts";
 import { formatMetric } from "../number-format.ts";
 
 /** The words of a verdict in tables and badges. */
@@ -35,14 +36,21 @@ export function bandText(band: ClaimBand | undefined, unit: string | undefined):
 }
 
 /** The estimate with its 95% CI: `85.2% [85.1%, 85.3%]`; `–` when the claim was not run. */
-export function estimateText(claim: ClaimResult): string {
+export function estimateText(claim: Pick<ClaimResult, "estimate" | "ci" | "unit">): string {
   if (claim.estimate === undefined || claim.ci === undefined) return "–";
   return `${claimValue(claim.estimate, claim.unit)} [${claimValue(claim.ci[0], claim.unit)}, ${claimValue(claim.ci[1], claim.unit)}]`;
 }
 
 /** What the claim measures, in words: `reduction of Cluster cost`, `Delivered (month 18)`. */
-export function measureText(claim: ClaimResult): string {
+export function measureText(claim: Pick<ClaimResult, "label" | "month" | "measure">): string {
   if (claim.label === undefined) return "";
   const what = claim.month === undefined ? claim.label : `${claim.label} (month ${claim.month})`;
   return claim.measure === "value" ? what : `${claim.measure} of ${what}`;
+}
+
+/** The counts per verdict in words: `12 holds, 3 holds only if, ...` (verdicts with none left out). */
+export function countsText(counts: Readonly<Record<Verdict, number>>): string {
+  return VERDICTS.filter((v) => counts[v] > 0)
+    .map((v) => `${counts[v]} ${VERDICT_WORDS[v]}`)
+    .join(", ");
 }

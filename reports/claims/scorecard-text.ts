@@ -3,10 +3,10 @@
  * replications), then the holds-only-if regions and a count per verdict. Pure: plain text, no colour, no I/O.
  */
 import type { ClaimsSummary } from "../../src/claims/types.ts";
-import { VERDICTS } from "../../src/claims/types.ts";
-import { bandText, estimateText, VERDICT_WORDS } from "./claim-format.ts";
+import { bandText, countsText, estimateText, VERDICT_WORDS } from "./claim-format.ts";
 
-function table(header: string[], rows: string[][]): string[] {
+/** Rows as aligned plain-text columns, indented by two spaces. */
+export function textTable(header: string[], rows: string[][]): string[] {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );
@@ -26,7 +26,7 @@ export function renderScorecard(summary: ClaimsSummary): string {
   ]);
   const lines = [
     `${summary.name}: ${summary.claims.length} claims (seed ${summary.seed})`,
-    ...table(["claim", "claimed", "estimate [95% CI]", "verdict", "replications"], rows),
+    ...textTable(["claim", "claimed", "estimate [95% CI]", "verdict", "replications"], rows),
   ];
   const regions = summary.claims.filter((claim) => claim.discovery !== undefined);
   if (regions.length > 0) {
@@ -40,9 +40,6 @@ export function renderScorecard(summary: ClaimsSummary): string {
       lines.push(`  ${claim.id}: ${d.text}${stats}`);
     }
   }
-  const counts = VERDICTS.filter((v) => summary.counts[v] > 0).map(
-    (v) => `${summary.counts[v]} ${VERDICT_WORDS[v]}`,
-  );
-  lines.push("", counts.join(", "));
+  lines.push("", countsText(summary.counts));
   return `${lines.join("\n")}\n`;
 }

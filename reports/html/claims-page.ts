@@ -7,27 +7,17 @@
  */
 
 import type { ClaimResult, ClaimScenarioInfo, ClaimsSummary } from "../../src/claims/types.ts";
-import { VERDICTS } from "../../src/claims/types.ts";
 import type { ChartSpec } from "../chart-spec.ts";
 import { buildClaimDistributionChart } from "../claims/claim-distribution-chart.ts";
-import { bandText, estimateText, measureText, VERDICT_WORDS } from "../claims/claim-format.ts";
+import { bandText, countsText, estimateText, measureText } from "../claims/claim-format.ts";
 import { buildClaimRegionChart } from "../claims/claim-region-chart.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { chartScriptsHtml, headerHtml, type VegaBundles } from "./html-document.ts";
 import { PAGE_STYLE } from "./page-style.ts";
+import { BADGE_STYLE, verdictBadge } from "./verdict-badge.ts";
 
 const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:";
-
-/** Badge colours per verdict (background, text). */
-const BADGE_COLOURS: Readonly<Record<ClaimResult["verdict"], [string, string]>> = {
-  holds: ["#1e8449", "#fff"],
-  "holds-only-if": ["#b9770e", "#fff"],
-  undecided: ["#7f8c8d", "#fff"],
-  fails: ["#a93226", "#fff"],
-  input: ["#2f6b9a", "#fff"],
-  "not-modelled": ["#d5dde5", "#1b2a38"],
-};
 
 const CLAIMS_STYLE = `
 section.claims { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 16px; }
@@ -35,7 +25,7 @@ article.claim { border: 1px solid var(--line); border-radius: 6px; padding: 14px
 article.claim h2 { margin: 0 0 6px; font-size: 15px; }
 article.claim p { margin: 0 0 6px; font-size: 13px; }
 article.claim .source { color: var(--muted); font-size: 12px; }
-span.badge { display: inline-block; padding: 2px 8px; border-radius: 10px; font-size: 12px; font-weight: 700; margin-right: 6px; }
+${BADGE_STYLE}
 p.region { background: var(--panel); border-left: 3px solid var(--accent); padding: 6px 8px; }
 dl.claim-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 12px; margin: 6px 0; }
 dl.claim-facts dt { color: var(--muted); }
@@ -59,9 +49,7 @@ export function buildClaimsHtml(
   bundles: VegaBundles,
   charts: readonly ChartSpec[] = buildClaimsCharts(summary),
 ): string {
-  const counts = VERDICTS.filter((v) => summary.counts[v] > 0)
-    .map((v) => `${summary.counts[v]} ${VERDICT_WORDS[v]}`)
-    .join(", ");
+  const counts = countsText(summary.counts);
   const facts: Array<[string, string]> = [
     ["Claims", String(summary.claims.length)],
     ["Verdicts", counts],
@@ -96,16 +84,11 @@ ${chartScriptsHtml(data, bundles)}
 `;
 }
 
-function badge(verdict: ClaimResult["verdict"]): string {
-  const [background, colour] = BADGE_COLOURS[verdict];
-  return `<span class="badge verdict-${verdict}" style="background:${background};color:${colour}">${escapeHtml(VERDICT_WORDS[verdict])}</span>`;
-}
-
 function scorecardTable(summary: ClaimsSummary): string {
   const rows = summary.claims
     .map(
       (c) =>
-        `<tr><td><a href="#claim-${escapeHtml(c.id)}">${escapeHtml(c.id)}</a></td><td style="text-align:left">${escapeHtml(c.source)}</td><td>${escapeHtml(bandText(c.band, c.unit))}</td><td>${escapeHtml(estimateText(c))}</td><td style="text-align:left">${badge(c.verdict)}</td><td>${c.replications === 0 ? "–" : c.replications}</td></tr>`,
+        `<tr><td><a href="#claim-${escapeHtml(c.id)}">${escapeHtml(c.id)}</a></td><td style="text-align:left">${escapeHtml(c.source)}</td><td>${escapeHtml(bandText(c.band, c.unit))}</td><td>${escapeHtml(estimateText(c))}</td><td style="text-align:left">${verdictBadge(c.verdict)}</td><td>${c.replications === 0 ? "–" : c.replications}</td></tr>`,
     )
     .join("\n");
   return `<table class="data scorecard"><caption>Scorecard</caption><thead><tr><th>Claim</th><th style="text-align:left">Source</th><th>Claimed</th><th>Estimate [95% CI]</th><th style="text-align:left">Verdict</th><th>Replications</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
@@ -147,7 +130,7 @@ function claimCard(claim: ClaimResult, charts: ReadonlyMap<string, ChartSpec>): 
             : `${claim.discovery.text} (coverage ${Math.round(100 * claim.discovery.coverage)}%, density ${Math.round(100 * claim.discovery.density!)}%)`,
         )}</p>\n`;
   return `<article class="claim" id="claim-${escapeHtml(claim.id)}" data-verdict="${claim.verdict}">
-<h2>${badge(claim.verdict)}${escapeHtml(claim.text)}</h2>
+<h2>${verdictBadge(claim.verdict)}${escapeHtml(claim.text)}</h2>
 <p class="source">${escapeHtml([claim.source, claim.section].filter((s) => s !== undefined).join(" · "))} · <code>${escapeHtml(claim.id)}</code></p>
 ${reason}<dl class="claim-facts">${factsHtml}</dl>
 ${chartDiv(charts.get(`claim-${claim.id}-distribution`))}

@@ -88,8 +88,14 @@ export const claimSchema = z
       .min(1)
       .optional()
       .describe("why the claim is an input (name the parameter path in backticks) or not modelled"),
-    baseline: claimScenarioSchema.optional(),
-    treatment: claimScenarioSchema.optional(),
+    baseline: claimScenarioSchema
+      .optional()
+      .describe(
+        "the scenario measured; for a claim that runs nothing, the scenario it is about. A run of the baseline or treatment scenario lists the claim in its report's against-the-guide panel",
+      ),
+    treatment: claimScenarioSchema
+      .optional()
+      .describe("the scenario compared with the baseline, on common random numbers"),
     metric: z.string().min(1).optional().describe("a KPI name, or series.<name> with month"),
     month: z.number().int().min(1).optional().describe("1-based month of a series metric"),
     measure: z

@@ -23,11 +23,12 @@ import type { ProgressCallback } from "../montecarlo/progress.ts";
 import { ReplicationPool } from "../montecarlo/replication-pool.ts";
 import { DEFAULT_SEED } from "../montecarlo/run-options.ts";
 import { toolInfo } from "../montecarlo/tool-info.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { claimQuantity, claimQuantityValues } from "./claim-quantity.ts";
 import { type ClaimMetric, type PairedValues, samplePairs } from "./claim-sampler.ts";
 import { discoverRegion } from "./discover-region.ts";
 import type { LoadedClaims, ResolvedClaim, ResolvedClaimScenario } from "./load-claims.ts";
-import { ReplicationCache } from "./replication-cache.ts";
+import { type CachedReplication, ReplicationCache } from "./replication-cache.ts";
 import {
   type ClaimResult,
   type ClaimScenarioInfo,
@@ -68,6 +69,13 @@ export interface EvaluateClaimsOptions {
   /** Called after every replication; `total` grows when a claim adds replications. */
   onProgress?: ProgressCallback;
   describe?: DescribeMetric;
+  /**
+   * False skips the holds-only-if search (a run's claims panel reports the interval verdict at the run's
+   * replications); default true.
+   */
+  discover?: boolean;
+  /** Replications that already ran on this seed (replications 0..n - 1 of the scenario), reused, not rerun. */
+  known?: ReadonlyArray<{ scenario: Scenario; replications: readonly CachedReplication[] }>;
 }
 
 /**
@@ -102,13 +110,20 @@ export async function evaluateClaims(
       const key = canonicalJson(scenario.scenario);
       planned.set(key, Math.max(planned.get(key) ?? 0, firstBatch(resolved)));
     }
-    if (resolved.claim.conditions !== undefined && resolved.claim.status === "test")
+    if (
+      resolved.claim.conditions !== undefined &&
+      resolved.claim.status === "test" &&
+      options.discover !== false
+    )
       total +=
         (options.forceDiscovery?.points ?? loaded.settings.points) *
         (options.forceDiscovery?.replicationsPerPoint ?? loaded.settings.pointReplications) *
         (resolved.treatment ? 2 : 1);
   }
-  for (const count of planned.values()) total += count;
+  const knownCount = new Map(
+    (options.known ?? []).map(({ scenario, replications }) => [canonicalJson(scenario), replications.length]),
+  );
+  for (const [key, count] of planned) total += Math.max(0, count - (knownCount.get(key) ?? 0));
   const progress = (count: number, grow = 0): void => {
     done += count;
     total += grow;
@@ -129,6 +144,7 @@ export async function evaluateClaims(
     signal: options.signal,
     onReplication: () => progress(1),
   });
+  for (const { scenario, replications } of options.known ?? []) cache.add(scenario, 0, replications);
   let cancelled = false;
   try {
     const claims = await Promise.all(
@@ -156,6 +172,7 @@ export async function evaluateClaims(
                 },
           grow: (count) => progress(0, count),
           seed,
+          discover: options.discover ?? true,
         }),
       ),
     );
@@ -192,6 +209,7 @@ interface ClaimRun {
   settings: LoadedClaims["settings"];
   grow: (count: number) => void;
   seed: number;
+  discover: boolean;
 }
 
 /** True when the claim runs replications: a metric, a baseline and a band, and not not-modelled. */
@@ -262,7 +280,7 @@ async function evaluateOne(resolved: ResolvedClaim, run: ClaimRun): Promise<Clai
   result.verdict = verdict;
 
   // 4: holds only if
-  if (verdict !== "holds" && claim.conditions !== undefined) {
+  if (verdict !== "holds" && claim.conditions !== undefined && run.discover) {
     const settings = run.settings;
     const discovery = await discoverRegion(
       {

@@ -110,7 +110,12 @@ async function resolveScenario(
       ok: false,
       issues: loaded.issues.map((issue) => ({ ...issue, message: `scenario "${ref}": ${issue.message}` })),
     };
-  const point = pointScenario(loaded.scenario, set, `set`);
+  // nothing set: the base as pointScenario would return it (validation is idempotent), without validating it again,
+  // which is most of the load time of a file of many claims on a few scenarios
+  const point: BaseResult =
+    Object.keys(set).length === 0
+      ? { ok: true, scenario: scenarioOfBase(loaded.scenario) }
+      : pointScenario(loaded.scenario, set, `set`);
   if (!point.ok) return point;
   // the conditions' bounds must be valid values too, so a bad range fails now rather than mid-discovery
   for (const condition of claim.conditions ?? []) {
@@ -120,4 +125,13 @@ async function resolveScenario(
     }
   }
   return { ok: true, scenario: { scenario: point.scenario, ref, set } };
+}
+
+/**
+ * A loaded scenario as a claim uses it: without its `extends` (the presets it was merged from), as pointScenario
+ * returns a point; so a run of a file and a claim naming that file see the same scenario.
+ */
+export function scenarioOfBase(scenario: Scenario): Scenario {
+  const { extends: _extends, ...rest } = scenario as Scenario & { extends?: unknown };
+  return rest as Scenario;
 }

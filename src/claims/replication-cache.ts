@@ -40,6 +40,21 @@ export class ReplicationCache {
   }
 
   /**
+   * Records replications `first`.. of `scenario` that already ran elsewhere (a run's own replications, read back by
+   * its claims panel): they are served as if this cache had run them. The caller vouches that they are replications
+   * of this scenario on this cache's seed.
+   */
+  add(scenario: Scenario, first: number, records: readonly CachedReplication[]): void {
+    const key = canonicalJson(scenario);
+    let byIndex = this.#byScenario.get(key);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.#byScenario.set(key, byIndex);
+    }
+    for (const [k, record] of records.entries()) byIndex.set(first + k, Promise.resolve(record));
+  }
+
+  /**
    * Replications first..first + count - 1 of `scenario`, in index order; the missing ones run as one plan.
    *
    * @throws {ReplicationError} when a replication throws; an AbortError-like rejection when cancelled.

@@ -3,6 +3,7 @@
  * types only.
  */
 import type { ToolInfo } from "../montecarlo/tool-info.ts";
+import type { RunSummary } from "../montecarlo/types.ts";
 
 /**
  * A claim's verdict: `holds` (the 95% CI lies inside the band), `fails` (entirely outside), `undecided` (it straddles
@@ -114,3 +115,23 @@ export interface ClaimsSummary {
   counts: Record<Verdict, number>;
   claims: ClaimResult[];
 }
+
+/**
+ * The claims about one run's scenario with their verdicts at the run's seed and replications (the run report's
+ * "against the guide" panel; run-claims.ts). Claims carry no per-replication values and no holds-only-if search.
+ * Only results: nothing here depends on how the replications ran (threads, queue, reuse), so summary.json does not.
+ */
+export interface RunClaims {
+  /** The claims file, as named. */
+  file: string;
+  /** The claims file's name. */
+  name: string;
+  seed: number;
+  /** Replications of every tested claim: the run's, without sequential extension. */
+  replications: number;
+  counts: Record<Verdict, number>;
+  claims: ClaimResult[];
+}
+
+/** A run's summary with the verdicts of the claims about its scenario (summary.json carries them). */
+export type RunSummaryWithClaims = RunSummary & { claims?: RunClaims };

@@ -93,6 +93,7 @@ export interface ParsedOptions {
   kpi?: string[];
   strict?: boolean;
   targets?: number[];
+  claims?: string;
 }
 
 /** One option, as data. */
@@ -471,6 +472,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: "the sweep file's kpis:, else deliveredPerYear",
     parse: parseKpiNames,
     commands: ["sweep"],
+  },
+  {
+    key: "claims",
+    flags: "--claims <file>",
+    description:
+      'claims file whose claims about the scenario (baseline or treatment is this scenario) the report\'s "against the guide" panel shows, at the run\'s seed and replications; "none" for no panel',
+    defaultText: "scenarios/claims/guide.yaml (the guide's claims)",
+    commands: ["run"],
   },
 ];
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasStackTrace, runCli } from "./spawn-cli.ts";
+import { hasStackTrace, ROOT, runCli } from "./spawn-cli.ts";
 
 const work = mkdtempSync(join(tmpdir(), "scalesim-cli-run-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -18,6 +18,7 @@ interface RunJson {
     stoppedBy: string;
     keyResults: { name: string; p10: number; p50: number; p90: number }[];
     kpis: Record<string, { mean: number; n: number }>;
+    claims?: { file: string; replications: number; claims: { id: string; verdict: string }[] };
   }[];
 }
 
@@ -217,6 +218,64 @@ describe("scalesim run", () => {
       "--json",
     ]);
     expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as RunJson).runs[0]!.scenario).toBe("financial-services");
+    const run = (JSON.parse(result.stdout) as RunJson).runs[0]!;
+    // the case study's file, the scenario the guide's claims about the case name: its report carries their verdicts
+    expect(run.scenario).toBe("scenarios/financial-services.yaml");
+    expect(run.claims!.file).toBe("scenarios/claims/guide.yaml");
+    expect(run.claims!.claims.map((claim) => claim.id)).toContain("cs1-active-projects-50");
+    expect(run.claims!.replications).toBe(4);
+  });
+
+  it("prints the against-the-guide block, and none with --claims none", async () => {
+    const shown = await runCli(
+      [
+        "run",
+        "scenarios/manufacturing.yaml",
+        "-n",
+        "3",
+        "-w",
+        "1",
+        "--format",
+        "json",
+        "-o",
+        join(work, "guide"),
+      ],
+      { cwd: ROOT },
+    );
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(
+      /^Against the guide: 3 claims of scenarios\/claims\/guide\.yaml about this scenario/m,
+    );
+    expect(shown.stdout).toMatch(/^ {2}cs3-reset-gain +>= 2\.9× +\S/m);
+    const none = await runCli(
+      [
+        "run",
+        "scenarios/manufacturing.yaml",
+        "-n",
+        "3",
+        "-w",
+        "1",
+        "--format",
+        "json",
+        "-o",
+        join(work, "no-guide"),
+        "--claims",
+        "none",
+      ],
+      { cwd: ROOT },
+    );
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain("Against the guide");
+  });
+
+  it("refuses a --claims file with issues before running, exit 2 without a stack trace", async () => {
+    const bad = join(work, "bad-claims.yaml");
+    writeFileSync(bad, "claims:\n  - id: Bad Id\n    text: x\n    source: y\n    status: input\n");
+    const result = await runCli(["run", "level-1", "-n", "2", "-o", join(work, "bad"), "--claims", bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("bad-claims.yaml:2:");
+    expect(result.stderr).toContain("id must be lowercase");
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(existsSync(join(work, "bad"))).toBe(false);
   });
 });
