@@ -191,7 +191,8 @@ export class ModelMeshPool {
     }
     if (!this.#shadow && pods > 0 && poolRate > 0) {
       let loaded = 0;
-      for (const pod of this.#pods) loaded += pod.size;
+      const all = this.#pods;
+      for (let i = 0; i < all.length; i++) loaded += all[i]!.size;
       step.modelsPerPodHours = (loaded / pods) * o.stepHours;
       if (utilisation < 1) {
         const stepRequests = poolRate * stepSeconds;
@@ -301,10 +302,21 @@ export class ModelMeshPool {
     this.#location.set(id, target);
   }
 
-  /** Append what decides the pool's next day (missing hot models, pods and their contents) to a signature. */
-  signatureInto(signature: number[]): void {
-    signature.push(this.#missingHot.size, this.#pods.length);
-    if (this.#useStabiliser) signature.push(this.#stabiliser.latest);
-    for (const pod of this.#pods) signature.push(pod.size, pod.usedGb);
+  /**
+   * Write what decides the pool's next day (missing hot models, pods and their contents) into `signature` from
+   * index `at`; returns the index after the last entry written.
+   */
+  signatureInto(signature: number[], at: number): number {
+    let n = at;
+    const pods = this.#pods;
+    signature[n++] = this.#missingHot.size;
+    signature[n++] = pods.length;
+    if (this.#useStabiliser) signature[n++] = this.#stabiliser.latest;
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]!;
+      signature[n++] = pod.size;
+      signature[n++] = pod.usedGb;
+    }
+    return n;
   }
 }

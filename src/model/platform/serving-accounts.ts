@@ -177,6 +177,17 @@ export class ServingAccounts {
     };
   }
 
+  /** The accounts now, copied into `target` (an earlier snapshot, refilled) or into a new snapshot. */
+  snapshotInto(target: AccountsSnapshot | undefined): AccountsSnapshot {
+    if (target === undefined) return this.snapshot();
+    target.sums.set(this.#sums);
+    copyInto(target.used, this.usedByTenant);
+    copyInto(target.dedicated, this.dedicatedByTenant);
+    target.steps = this.#steps;
+    target.traceLength = this.#podsTrace?.length ?? 0;
+    return target;
+  }
+
   /** What changed since `start` (a snapshot): one recorded day, to be added again by `apply`. */
   deltaSince(start: AccountsSnapshot): AccountsDelta {
     const sums = new Float64Array(FIELDS);
@@ -205,4 +216,10 @@ export class ServingAccounts {
     if (d.maxPods > this.#maxPods) this.#maxPods = d.maxPods;
     if (this.#podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
   }
+}
+
+/** Make `target` an element-for-element copy of `source` (reusing its storage). */
+function copyInto(target: number[], source: readonly number[]): void {
+  for (let i = 0; i < source.length; i++) target[i] = source[i]!;
+  if (target.length !== source.length) target.length = source.length;
 }
