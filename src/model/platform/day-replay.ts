@@ -53,9 +53,10 @@ export class DayReplay {
     if (!this.#recording) return;
     this.#recording = false;
     if (sameSignature(signature, this.#startSignature)) {
-      this.#cycle = { signature: this.#startSignature, delta: accounts.deltaSince(this.#start!) };
-      // the cycle keeps that array: the next recording copies into a new one
-      this.#startSignature = [];
+      // the cycle replaced is no longer needed: its arrays take the new one
+      const old = this.#cycle;
+      this.#cycle = { signature: this.#startSignature, delta: accounts.deltaSince(this.#start!, old?.delta) };
+      this.#startSignature = old?.signature ?? [];
     }
   }
 }
