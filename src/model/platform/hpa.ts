@@ -84,7 +84,7 @@ export class ScaleDownStabiliser {
     return best;
   }
 
-  /** Move the live entries to the front, doubling the arrays when they are more than half full. */
+  /** Move the live entries to the front, doubling the arrays when they are more than half full (8 entries to start: small typed arrays live on the V8 heap). */
   #makeRoom(): void {
     const head = this.#head;
     const live = this.#tail - head;
@@ -96,8 +96,13 @@ export class ScaleDownStabiliser {
       this.#times = times;
       this.#values = values;
     } else {
-      this.#times.copyWithin(0, head, this.#tail);
-      this.#values.copyWithin(0, head, this.#tail);
+      // a few entries at most (the window over the step): a loop, not a runtime call
+      const times = this.#times;
+      const values = this.#values;
+      for (let i = 0; i < live; i++) {
+        times[i] = times[head + i]!;
+        values[i] = values[head + i]!;
+      }
     }
     this.#head = 0;
     this.#tail = live;
