@@ -84,7 +84,10 @@ export class ScaleDownStabiliser {
     return best;
   }
 
-  /** Move the live entries to the front, doubling the arrays when they are more than half full (8 entries to start: small typed arrays live on the V8 heap). */
+  /**
+   * Move the live entries to the front, doubling the arrays when they are more than half full (8 entries to
+   * start: typed arrays that small live on the V8 heap, larger ones are allocated outside it).
+   */
   #makeRoom(): void {
     const head = this.#head;
     const live = this.#tail - head;
