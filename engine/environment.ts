@@ -76,7 +76,9 @@ export class Environment {
   private _nKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
   private _nHead = 0;
   private _nTail = 0;
-  private _now: number;
+  // Initialised with a number (not left undefined by the class-field definition): a field that starts as
+  // undefined holds doubles as separate heap numbers, one allocation per write; the clock moves at every event.
+  private _now = 0;
   private _eventCount = 0;
   private _sequence = 0;
   private _stopped = false;

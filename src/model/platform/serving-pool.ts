@@ -60,7 +60,8 @@ export class ServingPool {
   /** The array `#signature` fills (a day's signature is built twice a stepped day). */
   readonly #signatureScratch: number[] = [0];
   readonly #sizing: DeploymentSizing = { minReplicas: 0, staticReplicas: false, podStepCost: 0 };
-  #nextStepAt: number;
+  /** Starts as a number (set by the constructor): a field left undefined would box the double at every step. */
+  #nextStepAt = 0;
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
