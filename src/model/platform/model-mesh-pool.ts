@@ -52,7 +52,9 @@ export class ModelMeshPool {
   /** Ids of the hot models (evicted only when nothing else is left). */
   readonly #pinned = new Set<number>();
   /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
-  readonly #missingHot = new Set<number>();
+  #missingHot = new Set<number>();
+  /** An empty set that takes the place of `#missingHot` while the missing hot models are loaded. */
+  #missingSpare = new Set<number>();
   readonly #stateById = new Map<number, ModelState>();
   /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
   #duplicateIds = false;
@@ -214,8 +216,10 @@ export class ModelMeshPool {
     const o = this.#o;
     const stepSeconds = this.#stepSeconds;
     let coldRequests = 0;
-    const ids = [...this.#missingHot];
-    this.#missingHot.clear();
+    // take the set as it is now (loads below add evicted hot models to a fresh one, for the next step)
+    const ids = this.#missingHot;
+    this.#missingHot = this.#missingSpare;
+    this.#missingSpare = ids;
     for (const id of ids) {
       const state = this.#stateById.get(id)!;
       if (!state.hot || this.#location.has(id)) continue;
@@ -226,6 +230,7 @@ export class ModelMeshPool {
       );
       step.coldLoads++;
     }
+    ids.clear();
     return coldRequests;
   }
 
