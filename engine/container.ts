@@ -31,7 +31,8 @@ export class ContainerRequest extends Operation<undefined> {
 export class Container extends BaseResource<ContainerRequest, ContainerRequest> {
   /** Maximum level. */
   readonly capacity: number;
-  private _level: number;
+  /** Starts as a number, not undefined, so that writes of doubles do not allocate (the constructor sets it). */
+  private _level = 0;
 
   /**
    * Create a container with `capacity` (default Infinity) and level `init` (default 0).

@@ -76,7 +76,9 @@ export class Environment {
   private _nKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
   private _nHead = 0;
   private _nTail = 0;
-  private _now: number;
+  // Initialised with a number (not left undefined by the class-field definition): a field that starts as
+  // undefined holds doubles as separate heap numbers, one allocation per write; the clock moves at every event.
+  private _now = 0;
   private _eventCount = 0;
   private _sequence = 0;
   private _stopped = false;
@@ -184,18 +186,14 @@ export class Environment {
     return this._queue.peekTime();
   }
 
-  /** @internal Number of entries on the event list. */
-  _size(): number {
-    return this._queue.size + this._uTail - this._uHead + this._nTail - this._nHead;
-  }
-
   /**
    * Process the next event.
    * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
    */
   step(): void {
-    if (this._size() === 0) throw new RangeError("step requires a scheduled event; the event list is empty");
-    this._processNext();
+    const event = this._popNext();
+    if (event === null) throw new RangeError("step requires a scheduled event; the event list is empty");
+    this._process(event);
   }
 
   /**
@@ -256,18 +254,23 @@ export class Environment {
         return -1;
       }
       if (priority === URGENT) {
-        let tail = this._uTail;
-        if (tail === this._u.length) {
-          this._u = grownSlots(this._u);
-          this._uKeys = grownKeys(this._uKeys);
-        }
-        this._u[tail] = event;
-        this._uKeys[tail] = URGENT * PRIORITY_STRIDE + this._sequence++;
-        this._uTail = ++tail;
+        this._enqueueUrgent(event);
         return -1;
       }
     }
     return this._queue.push(this._now + delay, priority * PRIORITY_STRIDE + this._sequence++, event);
+  }
+
+  /** @internal Put an event on the current instant's URGENT list (process starts, interrupts), without checks. */
+  _enqueueUrgent(event: SimEvent<unknown>): void {
+    let tail = this._uTail;
+    if (tail === this._u.length) {
+      this._u = grownSlots(this._u);
+      this._uKeys = grownKeys(this._uKeys);
+    }
+    this._u[tail] = event;
+    this._uKeys[tail] = URGENT * PRIORITY_STRIDE + this._sequence++;
+    this._uTail = ++tail;
   }
 
   /** @internal Put a triggered event on the current instant's NORMAL list (the common case, without checks). */
@@ -287,9 +290,10 @@ export class Environment {
   }
 
   private _loop(): void {
-    const queue = this._queue;
-    while (!this._stopped && (this._uHead < this._uTail || this._nHead < this._nTail || queue.size > 0)) {
-      this._processNext();
+    while (!this._stopped) {
+      const event = this._popNext();
+      if (event === null) return;
+      this._process(event);
     }
   }
 
@@ -299,13 +303,13 @@ export class Environment {
     throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
   }
 
-  /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. */
-  private _popNext(): SimEvent<unknown> {
+  /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top; null when all are empty. */
+  private _popNext(): SimEvent<unknown> | null {
     const queue = this._queue;
     // FIFO entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
     let head = this._uHead;
     if (head < this._uTail) {
-      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._uKeys[head]!) {
+      if (queue.precedes(this._now, this._uKeys[head]!)) {
         return queue.pop();
       }
       const event = this._u[head]!;
@@ -316,7 +320,7 @@ export class Environment {
     }
     head = this._nHead;
     if (head < this._nTail) {
-      if (queue.size > 0 && queue.peekTime() === this._now && queue.peekOrder() < this._nKeys[head]!) {
+      if (queue.precedes(this._now, this._nKeys[head]!)) {
         return queue.pop();
       }
       const event = this._n[head]!;
@@ -325,13 +329,14 @@ export class Environment {
       else this._nHead = head;
       return event;
     }
+    if (queue.size === 0) return null;
     const event = queue.pop();
     this._now = queue.poppedTime;
     return event;
   }
 
-  private _processNext(): void {
-    const event = this._popNext();
+  /** Process `event`, just taken off the list: start a process, or mark it processed and notify its waiters. */
+  private _process(event: SimEvent<unknown>): void {
     this._eventCount++;
     if (event._state === PENDING) {
       (event as Process<unknown>)._start();

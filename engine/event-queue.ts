@@ -50,6 +50,11 @@ export class EventQueue<T> {
     return this.size === 0 ? Number.POSITIVE_INFINITY : this.heapOrder[0]!;
   }
 
+  /** Whether the earliest entry is at exactly `time` with an order key below `order`. */
+  precedes(time: number, order: number): boolean {
+    return this.size > 0 && this.heapTime[0] === time && this.heapOrder[0]! < order;
+  }
+
   /** Insert `item` at (time, order) in O(log n); returns the slot id, usable with {@link remove}. */
   push(time: number, order: number, item: T): number {
     if (this.freeCount === 0) this.grow();

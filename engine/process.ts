@@ -44,7 +44,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     // The process itself goes on the list as its start entry: the run loop recognises a pending event as a
     // start, which saves SimPy's separate Initialize event. Interrupts are URGENT too and come later in the
     // list, so a process always starts before an interrupt reaches it (SimPy's test_init_interrupt).
-    env._enqueue(this, 0, URGENT);
+    env._enqueueUrgent(this);
   }
 
   /** Whether the generator has not finished yet. */

@@ -20,15 +20,17 @@ export interface TimeWeightedOptions {
 /** Time-weighted monitor of a value that changes at event times; the clock is `env.now`. */
 export class TimeWeighted {
   private readonly env: Environment;
-  private value: number;
+  // The number fields start as numbers (the constructor sets them): a class field left undefined until then
+  // holds doubles as separate heap numbers, allocating at every `record`.
+  private value = 0;
   private area = 0;
-  private since: number;
-  private lastChange: number;
-  private lo: number;
-  private hi: number;
+  private since = 0;
+  private lastChange = 0;
+  private lo = 0;
+  private hi = 0;
   private readonly series: BatchSeries | null;
-  private batchStart: number;
-  private batchPoint: number;
+  private batchStart = 0;
+  private batchPoint = 0;
   private batchArea = 0;
 
   /**

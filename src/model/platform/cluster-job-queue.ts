@@ -42,12 +42,24 @@ export class ClusterJobQueue<J extends QueuedJob> {
       if (m.priority < job.priority || (m.priority === job.priority && m.seq < job.seq)) lo = mid + 1;
       else hi = mid;
     }
-    q.splice(lo, 0, job);
+    // shift the tail up by hand: splice would allocate the (empty) array of removed elements on every insert
+    q.push(job);
+    for (let i = q.length - 1; i > lo; i--) q[i] = q[i - 1]!;
+    q[lo] = job;
   }
 
-  /** Take the job at service position `index` out of the queue. */
+  /**
+   * Take the job at service position `index` out of the queue.
+   * @throws RangeError when no job is at `index`
+   */
   removeAt(index: number): J {
-    return this.#jobs.splice(index, 1)[0]!;
+    const q = this.#jobs;
+    if (!(Number.isInteger(index) && index >= 0 && index < q.length))
+      throw new RangeError(`index must be an integer in [0, ${q.length}), got ${index}`);
+    const job = q[index]!;
+    for (let i = index + 1; i < q.length; i++) q[i - 1] = q[i]!;
+    q.pop();
+    return job;
   }
 
   /** Waiting jobs in service order. */

@@ -16,7 +16,12 @@ function sameSignature(a: readonly number[] | undefined, b: readonly number[] | 
 
 /** Records one day of a pool and hands it back for days that start the same way. */
 export class DayReplay {
-  #recording: { signature: number[]; start: AccountsSnapshot } | undefined;
+  /** Whether the day being stepped is recorded. */
+  #recording = false;
+  /** Signature at the start of the day being recorded: a copy (callers may refill theirs), reused day to day. */
+  #startSignature: number[] = [];
+  /** The accounts at the start of the day being recorded, refilled day to day. */
+  #start: AccountsSnapshot | undefined;
   #cycle: { signature: number[]; delta: AccountsDelta } | undefined;
 
   /** The recorded day, when a day starting with `signature` can replay it. */
@@ -25,22 +30,33 @@ export class DayReplay {
     return cycle !== undefined && sameSignature(cycle.signature, signature) ? cycle.delta : undefined;
   }
 
-  /** A day is about to be stepped: record it when it starts from a signature. */
-  startDay(signature: number[] | undefined, accounts: ServingAccounts): void {
-    this.#recording = signature === undefined ? undefined : { signature, start: accounts.snapshot() };
+  /** A day is about to be stepped: record it when it starts from a signature (copied: the caller may reuse its array). */
+  startDay(signature: readonly number[] | undefined, accounts: ServingAccounts): void {
+    if (signature === undefined) {
+      this.#recording = false;
+      return;
+    }
+    const copy = this.#startSignature;
+    for (let i = 0; i < signature.length; i++) copy[i] = signature[i]!;
+    if (copy.length !== signature.length) copy.length = signature.length;
+    this.#start = accounts.snapshotInto(this.#start);
+    this.#recording = true;
   }
 
   /** Whether the day being stepped is recorded (then `endDay` wants the signature at its end). */
   get recording(): boolean {
-    return this.#recording !== undefined;
+    return this.#recording;
   }
 
   /** The recorded day ended with `signature`: keep it when it ended where it started (a cycle). */
   endDay(signature: readonly number[] | undefined, accounts: ServingAccounts): void {
-    const recording = this.#recording;
-    if (recording === undefined) return;
-    if (sameSignature(signature, recording.signature))
-      this.#cycle = { signature: recording.signature, delta: accounts.deltaSince(recording.start) };
-    this.#recording = undefined;
+    if (!this.#recording) return;
+    this.#recording = false;
+    if (sameSignature(signature, this.#startSignature)) {
+      // the cycle replaced is no longer needed: its arrays take the new one
+      const old = this.#cycle;
+      this.#cycle = { signature: this.#startSignature, delta: accounts.deltaSince(this.#start!, old?.delta) };
+      this.#startSignature = old?.signature ?? [];
+    }
   }
 }

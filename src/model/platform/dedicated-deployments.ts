@@ -98,11 +98,18 @@ export class DedicatedDeployments {
     step.dedicatedPods = pods;
   }
 
-  /** Append what decides the deployments' next day (their replicas) to a day-replay signature. */
-  signatureInto(signature: number[]): void {
-    for (const state of this.#dynamic) {
-      signature.push(state.replicas);
-      if (state.stabiliser !== undefined) signature.push(state.stabiliser.latest);
+  /**
+   * Write what decides the deployments' next day (their replicas) into a day-replay signature from index `at`;
+   * returns the index after the last entry written.
+   */
+  signatureInto(signature: number[], at: number): number {
+    let n = at;
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const state = dynamic[i]!;
+      signature[n++] = state.replicas;
+      if (state.stabiliser !== undefined) signature[n++] = state.stabiliser.latest;
     }
+    return n;
   }
 }

@@ -47,9 +47,15 @@ export function clampReplicas(replicas: number, min: number, max: number): numbe
  */
 export class ScaleDownStabiliser {
   readonly #windowDays: number;
-  /** Time until which each remembered recommendation was (re-)made. */
-  #times: number[] = [];
-  #values: number[] = [];
+  /**
+   * The remembered recommendations are entries `#head..#tail - 1` of two typed arrays: the time until which each
+   * was (re-)made, and its value. Entries that leave the window advance the head; when the tail reaches the end,
+   * the live entries move to the front (no allocation per step, and none per entry).
+   */
+  #times = new Float64Array(8);
+  #values = new Float64Array(8);
+  #head = 0;
+  #tail = 0;
 
   /** @throws RangeError when windowSeconds < 0 */
   constructor(windowSeconds = 300) {
@@ -63,21 +69,50 @@ export class ScaleDownStabiliser {
    * made within the window before `timeDays`.
    */
   recommend(timeDays: number, replicas: number, holdDays = 0): number {
-    this.#times.push(timeDays + holdDays);
-    this.#values.push(replicas);
-    let drop = 0;
-    while (drop < this.#times.length - 1 && this.#times[drop]! <= timeDays - this.#windowDays + 1e-12) drop++;
-    if (drop > 0) {
-      this.#times.splice(0, drop);
-      this.#values.splice(0, drop);
-    }
+    if (this.#tail === this.#times.length) this.#makeRoom();
+    const times = this.#times;
+    const values = this.#values;
+    const tail = this.#tail++;
+    times[tail] = timeDays + holdDays;
+    values[tail] = replicas;
+    const cutoff = timeDays - this.#windowDays + 1e-12;
+    let head = this.#head;
+    while (head < tail && times[head]! <= cutoff) head++;
+    this.#head = head;
     let best = replicas;
-    for (const v of this.#values) if (v > best) best = v;
+    for (let i = head; i <= tail; i++) if (values[i]! > best) best = values[i]!;
     return best;
+  }
+
+  /**
+   * Move the live entries to the front, doubling the arrays when they are more than half full (8 entries to
+   * start: typed arrays that small live on the V8 heap, larger ones are allocated outside it).
+   */
+  #makeRoom(): void {
+    const head = this.#head;
+    const live = this.#tail - head;
+    if (live * 2 > this.#times.length) {
+      const times = new Float64Array(this.#times.length * 2);
+      const values = new Float64Array(this.#values.length * 2);
+      times.set(this.#times.subarray(head, this.#tail));
+      values.set(this.#values.subarray(head, this.#tail));
+      this.#times = times;
+      this.#values = values;
+    } else {
+      // a few entries at most (the window over the step): a loop, not a runtime call
+      const times = this.#times;
+      const values = this.#values;
+      for (let i = 0; i < live; i++) {
+        times[i] = times[head + i]!;
+        values[i] = values[head + i]!;
+      }
+    }
+    this.#head = 0;
+    this.#tail = live;
   }
 
   /** The latest recommendation (the whole memory that matters next when the window is shorter than the hold). */
   get latest(): number {
-    return this.#values[this.#values.length - 1] ?? 0;
+    return this.#tail > 0 ? this.#values[this.#tail - 1]! : 0;
   }
 }

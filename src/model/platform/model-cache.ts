@@ -10,9 +10,12 @@
 
 /** What one access did: whether the model was already loaded, and which models were evicted to make room. */
 export interface CacheAccess {
-  hit: boolean;
-  evicted: number[];
+  readonly hit: boolean;
+  readonly evicted: readonly number[];
 }
+
+/** The result of every hit (shared and frozen: a hit evicts nothing, and hits are the common case). */
+const HIT: CacheAccess = Object.freeze({ hit: true, evicted: Object.freeze([]) });
 
 /** LRU memory of one pod; model ids are numbers, sizes in GB. */
 export class ModelCache {
@@ -79,16 +82,18 @@ export class ModelCache {
     if (size !== undefined) {
       this.#models.delete(modelId);
       this.#models.set(modelId, size);
-      return { hit: true, evicted: [] };
+      return HIT;
     }
     if (!this.fits(sizeGb))
       throw new RangeError(`model ${modelId} needs ${sizeGb} GB, more than the pod's ${this.capacityGb} GB`);
     const evicted: number[] = [];
     if (pinned !== undefined && pinned.size > 0) {
       // pinned models go last: unpinned ones in LRU order first
-      for (const [victim, size] of this.#models) {
+      // keys, not entries: no [id, size] pair allocated for every pinned model passed over
+      for (const victim of this.#models.keys()) {
         if (this.#usedGb + sizeGb <= this.capacityGb + 1e-9) break;
         if (pinned.has(victim)) continue;
+        const size = this.#models.get(victim)!;
         this.#usedGb -= size;
         this.#models.delete(victim);
         evicted.push(victim);

@@ -52,7 +52,9 @@ export class ModelMeshPool {
   /** Ids of the hot models (evicted only when nothing else is left). */
   readonly #pinned = new Set<number>();
   /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
-  readonly #missingHot = new Set<number>();
+  #missingHot = new Set<number>();
+  /** An empty set that takes the place of `#missingHot` while the missing hot models are loaded. */
+  #missingSpare = new Set<number>();
   readonly #stateById = new Map<number, ModelState>();
   /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
   #duplicateIds = false;
@@ -202,7 +204,8 @@ export class ModelMeshPool {
     }
     if (!this.#shadow && pods > 0 && poolRate > 0) {
       let loaded = 0;
-      for (const pod of this.#pods) loaded += pod.size;
+      const all = this.#pods;
+      for (let i = 0; i < all.length; i++) loaded += all[i]!.size;
       step.modelsPerPodHours = (loaded / pods) * o.stepHours;
       if (utilisation < 1) {
         const stepRequests = poolRate * stepSeconds;
@@ -224,8 +227,10 @@ export class ModelMeshPool {
     const o = this.#o;
     const stepSeconds = this.#stepSeconds;
     let coldRequests = 0;
-    const ids = [...this.#missingHot];
-    this.#missingHot.clear();
+    // take the set as it is now (loads below add evicted hot models to a fresh one, for the next step)
+    const ids = this.#missingHot;
+    this.#missingHot = this.#missingSpare;
+    this.#missingSpare = ids;
     for (const id of ids) {
       const state = this.#stateById.get(id)!;
       if (!state.hot || this.#location.has(id)) continue;
@@ -236,6 +241,7 @@ export class ModelMeshPool {
       );
       step.coldLoads++;
     }
+    ids.clear();
     return coldRequests;
   }
 
@@ -312,10 +318,21 @@ export class ModelMeshPool {
     this.#location.set(id, target);
   }
 
-  /** Append what decides the pool's next day (missing hot models, pods and their contents) to a signature. */
-  signatureInto(signature: number[]): void {
-    signature.push(this.#missingHot.size, this.#pods.length);
-    if (this.#useStabiliser) signature.push(this.#stabiliser.latest);
-    for (const pod of this.#pods) signature.push(pod.size, pod.usedGb);
+  /**
+   * Write what decides the pool's next day (missing hot models, pods and their contents) into `signature` from
+   * index `at`; returns the index after the last entry written.
+   */
+  signatureInto(signature: number[], at: number): number {
+    let n = at;
+    const pods = this.#pods;
+    signature[n++] = this.#missingHot.size;
+    signature[n++] = pods.length;
+    if (this.#useStabiliser) signature[n++] = this.#stabiliser.latest;
+    for (let i = 0; i < pods.length; i++) {
+      const pod = pods[i]!;
+      signature[n++] = pod.size;
+      signature[n++] = pod.usedGb;
+    }
+    return n;
   }
 }

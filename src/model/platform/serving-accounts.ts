@@ -75,9 +75,9 @@ export interface AccountsDelta {
 export class ServingAccounts {
   #sums = new Float64Array(FIELDS);
   /** `#sums` and the tenant arrays at the last `takeMonth`. */
-  #taken = new Float64Array(FIELDS);
-  #takenUsed: number[] = [];
-  #takenDedicated: number[] = [];
+  readonly #taken = new Float64Array(FIELDS);
+  readonly #takenUsed: number[] = [];
+  readonly #takenDedicated: number[] = [];
   /** Pool cost used by each tenant's requests, by tenant index. */
   readonly usedByTenant: number[] = [];
   /** Dedicated-deployment cost by tenant index. */
@@ -160,9 +160,9 @@ export class ServingAccounts {
       const dedicated = (this.dedicatedByTenant[i] ?? 0) - (this.#takenDedicated[i] ?? 0);
       if (dedicated > 1e-12) month.dedicatedCostByTenant.set(name, dedicated);
     }
-    this.#taken = this.#sums.slice();
-    this.#takenUsed = [...this.usedByTenant];
-    this.#takenDedicated = [...this.dedicatedByTenant];
+    this.#taken.set(this.#sums);
+    copyInto(this.#takenUsed, this.usedByTenant);
+    copyInto(this.#takenDedicated, this.dedicatedByTenant);
     return month;
   }
 
@@ -177,18 +177,38 @@ export class ServingAccounts {
     };
   }
 
-  /** What changed since `start` (a snapshot): one recorded day, to be added again by `apply`. */
-  deltaSince(start: AccountsSnapshot): AccountsDelta {
-    const sums = new Float64Array(FIELDS);
-    for (let k = 0; k < FIELDS; k++) sums[k] = this.#sums[k]! - start.sums[k]!;
-    return {
-      sums,
-      used: this.usedByTenant.map((v, i) => v - (start.used[i] ?? 0)),
-      dedicated: this.dedicatedByTenant.map((v, i) => v - (start.dedicated[i] ?? 0)),
-      steps: this.#steps - start.steps,
-      maxPods: this.#maxPods,
-      podsTrace: this.#podsTrace?.slice(start.traceLength) ?? [],
+  /** The accounts now, copied into `target` (an earlier snapshot, refilled) or into a new snapshot. */
+  snapshotInto(target: AccountsSnapshot | undefined): AccountsSnapshot {
+    if (target === undefined) return this.snapshot();
+    target.sums.set(this.#sums);
+    copyInto(target.used, this.usedByTenant);
+    copyInto(target.dedicated, this.dedicatedByTenant);
+    target.steps = this.#steps;
+    target.traceLength = this.#podsTrace?.length ?? 0;
+    return target;
+  }
+
+  /**
+   * What changed since `start` (a snapshot): one recorded day, to be added again by `apply`; written into
+   * `reuse` (a delta no longer needed) when given, else into a new delta.
+   */
+  deltaSince(start: AccountsSnapshot, reuse?: AccountsDelta): AccountsDelta {
+    const d: AccountsDelta = reuse ?? {
+      sums: new Float64Array(FIELDS),
+      used: [],
+      dedicated: [],
+      steps: 0,
+      maxPods: 0,
+      podsTrace: [],
     };
+    const sums = d.sums;
+    for (let k = 0; k < FIELDS; k++) sums[k] = this.#sums[k]! - start.sums[k]!;
+    differenceInto(d.used, this.usedByTenant, start.used);
+    differenceInto(d.dedicated, this.dedicatedByTenant, start.dedicated);
+    d.steps = this.#steps - start.steps;
+    d.maxPods = this.#maxPods;
+    d.podsTrace = this.#podsTrace?.slice(start.traceLength) ?? [];
+    return d;
   }
 
   /** Add a recorded day's change again (the day replays). */
@@ -205,4 +225,16 @@ export class ServingAccounts {
     if (d.maxPods > this.#maxPods) this.#maxPods = d.maxPods;
     if (this.#podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
   }
+}
+
+/** Make `target` an element-for-element copy of `source` (reusing its storage). */
+function copyInto(target: number[], source: readonly number[]): void {
+  for (let i = 0; i < source.length; i++) target[i] = source[i]!;
+  if (target.length !== source.length) target.length = source.length;
+}
+
+/** Make `target` the element-wise `to - from` (a missing `from` entry counts as 0), reusing its storage. */
+function differenceInto(target: number[], to: readonly number[], from: readonly number[]): void {
+  for (let i = 0; i < to.length; i++) target[i] = to[i]! - (from[i] ?? 0);
+  if (target.length !== to.length) target.length = to.length;
 }

@@ -57,8 +57,11 @@ export class ServingPool {
   readonly #accounts: ServingAccounts;
   readonly #replay = new DayReplay();
   readonly #step = new ServingStep();
+  /** The array `#signature` fills (a day's signature is built twice a stepped day). */
+  readonly #signatureScratch: number[] = [0];
   readonly #sizing: DeploymentSizing = { minReplicas: 0, staticReplicas: false, podStepCost: 0 };
-  #nextStepAt: number;
+  /** Starts as a number (set by the constructor): a field left undefined would box the double at every step. */
+  #nextStepAt = 0;
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
@@ -139,9 +142,12 @@ export class ServingPool {
     if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#windowSpansSteps)
       return undefined;
     if (!o.shadow && this.#mesh.coldCount > 0) return undefined;
-    const signature = [this.#models.length];
-    this.#mesh.signatureInto(signature);
-    this.#deployments.signatureInto(signature);
+    // one scratch array, refilled: the day replay copies what it keeps
+    const signature = this.#signatureScratch;
+    signature[0] = this.#models.length;
+    let n = this.#mesh.signatureInto(signature, 1);
+    n = this.#deployments.signatureInto(signature, n);
+    if (signature.length !== n) signature.length = n;
     return signature;
   }
 
@@ -285,10 +291,12 @@ export class ServingPool {
   #stepAt(now: number): void {
     const o = this.options;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
-    const month = monthOfDay(startHours / HOURS_PER_DAY);
-    if (this.#dirty || (o.growthPerMonth !== 0 && month !== this.#classifiedMonth)) {
-      this.#classify(month * DAYS_PER_MONTH * HOURS_PER_DAY);
-      this.#classifiedMonth = month;
+    if (this.#dirty || o.growthPerMonth !== 0) {
+      const month = monthOfDay(startHours / HOURS_PER_DAY);
+      if (this.#dirty || month !== this.#classifiedMonth) {
+        this.#classify(month * DAYS_PER_MONTH * HOURS_PER_DAY);
+        this.#classifiedMonth = month;
+      }
     }
     const midHours = startHours + o.stepHours / 2;
     const n = this.#models.length;

@@ -3,6 +3,7 @@
  * model-month's uptime is compared with its tier's SLA; the run's tier KPIs and samples follow from them.
  */
 import type { Environment, RandomSource } from "../../../engine/index.ts";
+import type { ChargebackLine } from "./chargeback-poster.ts";
 import { toCents } from "./largest-remainder.ts";
 import type { MonthClose } from "./month-close.ts";
 import type { PlatformKpis, PlatformSamples } from "./platform-metrics.ts";
@@ -21,6 +22,7 @@ export class TierBilling {
   readonly #specs: Readonly<Record<TierName, TierSpec>>;
   /** Reused one-tenant cents map for the fee rows. */
   readonly #singleTenantCents = new Map<string, number>();
+  readonly #lines = new Map<TierName, ChargebackLine>();
   #fees = 0;
   #referenceFees = 0;
   readonly #feesByTier = perTier();
@@ -37,6 +39,25 @@ export class TierBilling {
   ) {
     this.#specs = specs;
     this.#reliability = new TierReliability(env, specs, reference, source);
+  }
+
+  /** The fee line of `tier` (built once per tier: the posting does not keep it). */
+  #line(tier: TierName): ChargebackLine {
+    let line = this.#lines.get(tier);
+    if (line === undefined) {
+      line = {
+        category: "tiers",
+        service: `${tier} tier`,
+        serviceCategory: "AI and Machine Learning",
+        resourceId: `tier/${tier}`,
+        quantity: 1,
+        unit: "Model-Months",
+        listFactor: 1,
+        pricing: "Standard",
+      };
+      this.#lines.set(tier, line);
+    }
+    return line;
   }
 
   /** Start billing a model on `tier` and simulating its failures from now on. */
@@ -56,19 +77,7 @@ export class TierBilling {
     for (const { tenant, tier, fee } of t.feesByTenantTierList) {
       single.clear();
       single.set(tenant, toCents(fee));
-      close.post(
-        {
-          category: "tiers",
-          service: `${tier} tier`,
-          serviceCategory: "AI and Machine Learning",
-          resourceId: `tier/${tier}`,
-          quantity: 1,
-          unit: "Model-Months",
-          listFactor: 1,
-          pricing: "Standard",
-        },
-        single,
-      );
+      close.post(this.#line(tier), single);
     }
     for (const [tier, fee] of t.feesByTier) {
       this.#fees += fee;

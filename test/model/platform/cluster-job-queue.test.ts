@@ -29,4 +29,39 @@ describe("ClusterJobQueue", () => {
     expect(q.at(0)?.seq).toBe(0);
     expect(q.at(5)).toBeUndefined();
   });
+
+  it("keeps service order through interleaved inserts and removals anywhere (same as a sorted reference list)", () => {
+    const q = new ClusterJobQueue<ReturnType<typeof job>>();
+    const reference: ReturnType<typeof job>[] = [];
+    const order = (a: ReturnType<typeof job>, b: ReturnType<typeof job>) =>
+      a.priority - b.priority || a.seq - b.seq;
+    // a fixed pseudo-random sequence of operations (LCG), so the test is deterministic
+    let state = 12345;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    for (let seq = 0; seq < 300; seq++) {
+      if (reference.length > 0 && next(3) === 0) {
+        const index = next(reference.length);
+        expect(q.removeAt(index)).toBe(reference[index]);
+        reference.splice(index, 1);
+      } else {
+        const j = job(seq, next(4));
+        q.insert(j);
+        reference.push(j);
+        reference.sort(order);
+      }
+      expect(q.length).toBe(reference.length);
+    }
+    expect([...q]).toEqual(reference);
+  });
+
+  it("refuses to remove a position that holds no job", () => {
+    const q = new ClusterJobQueue<ReturnType<typeof job>>();
+    q.insert(job(0, 1));
+    expect(() => q.removeAt(1)).toThrow(RangeError);
+    expect(() => q.removeAt(-1)).toThrow("index must be an integer in [0, 1), got -1");
+    expect(q.length).toBe(1);
+  });
 });

@@ -60,3 +60,49 @@ describe("ScaleDownStabiliser at a step longer than the window (issue 10 point 8
     expect(s.recommend(hour, 4, hour)).toBe(4);
   });
 });
+
+describe("ScaleDownStabiliser over long runs", () => {
+  /** The rule written out plainly: every recommendation kept in a list, the ones out of the window dropped. */
+  function reference(windowSeconds: number) {
+    const windowDays = windowSeconds / 86_400;
+    let times: number[] = [];
+    let values: number[] = [];
+    return (timeDays: number, replicas: number, holdDays: number): number => {
+      times.push(timeDays + holdDays);
+      values.push(replicas);
+      let drop = 0;
+      while (drop < times.length - 1 && times[drop]! <= timeDays - windowDays + 1e-12) drop++;
+      times = times.slice(drop);
+      values = values.slice(drop);
+      return Math.max(...values);
+    };
+  }
+
+  it("gives the plain rule's answer at every call, for windows shorter and longer than the step", () => {
+    for (const [windowSeconds, stepSeconds] of [
+      [300, 3_600],
+      [3_600, 300],
+      [900, 60],
+      [0, 3_600],
+    ] as const) {
+      const s = new ScaleDownStabiliser(windowSeconds);
+      const plain = reference(windowSeconds);
+      const step = stepSeconds / 86_400;
+      let state = 7;
+      const got: number[] = [];
+      const want: number[] = [];
+      let last = 0;
+      for (let k = 0; k < 2_000; k++) {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        const replicas = 1 + (state % 17);
+        // irregular gaps too: some calls a fraction of a step apart
+        const t = k * step + (state % 3 === 0 ? step / 3 : 0);
+        got.push(s.recommend(t, replicas, step));
+        last = replicas;
+        want.push(plain(t, replicas, step));
+      }
+      expect(got).toEqual(want);
+      expect(s.latest).toBe(last);
+    }
+  });
+});

@@ -38,4 +38,27 @@ describe("ModelCache (ModelMesh LRU)", () => {
   it("refuses a model larger than the pod", () => {
     expect(() => new ModelCache(4).access(1, 5)).toThrow(RangeError);
   });
+
+  it("passes over pinned models while unpinned ones can make room, in LRU order, and evicts pinned ones last", () => {
+    const cache = new ModelCache(10);
+    for (const id of [1, 2, 3, 4, 5]) cache.access(id, 2);
+    const pinned = new Set([1, 3]);
+    // 4 GB needed: the two least recently used unpinned models (2, 4) go, pinned 1 and 3 stay
+    expect(cache.access(6, 4, pinned).evicted).toEqual([2, 4]);
+    expect(cache.ids()).toEqual([1, 3, 5, 6]);
+    // 8 GB needed: unpinned 5 and 6 are not enough, then the least recently used pinned model goes
+    expect(cache.access(7, 8, pinned).evicted).toEqual([5, 6, 1]);
+    expect(cache.ids()).toEqual([3, 7]);
+    expect(cache.usedGb).toBe(10);
+  });
+
+  it("returns the same frozen result for every hit", () => {
+    const cache = new ModelCache(4);
+    cache.access(1, 1);
+    const a = cache.access(1, 1);
+    const b = cache.access(1, 1);
+    expect(a).toEqual({ hit: true, evicted: [] });
+    expect(a).toBe(b);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.evicted)).toBe(true);
+  });
 });
