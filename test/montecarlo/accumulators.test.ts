@@ -4,7 +4,7 @@ import { CostAccumulator } from "../../src/montecarlo/cost-accumulator.ts";
 import { niceStep } from "../../src/montecarlo/nice-step.ts";
 import { ReachCounter } from "../../src/montecarlo/reach-counter.ts";
 import type { ReplicationRecord } from "../../src/montecarlo/replication-record.ts";
-import { keyCostRows, newCostKeyTable, toRecord } from "../../src/montecarlo/replication-record.ts";
+import { keyCostRows, newCostKeys, toRecord } from "../../src/montecarlo/replication-record.ts";
 import { RunAggregator } from "../../src/montecarlo/run-aggregator.ts";
 import { precisionRule } from "../../src/montecarlo/run-options.ts";
 import { SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
@@ -121,11 +121,10 @@ describe("keyed cost rows", () => {
       pricingCategory: month === 2 ? "Committed" : "Standard",
       xCostCategory: "compute",
     }));
-    const table = newCostKeyTable();
-    const index = new Map<string, number>();
+    const { table, index } = newCostKeys();
     const first = keyCostRows(rows, table, index);
     const second = keyCostRows(rows.slice(1), table, index);
-    expect(table.keys).toHaveLength(3);
+    expect(table.rows).toHaveLength(3);
     expect([...second.slots]).toEqual([1, 2]);
     const [a, b] = structuredClone([first, second]);
     const keyed = new CostAccumulator();
@@ -152,7 +151,7 @@ describe("toRecord", () => {
     } as unknown as Parameters<typeof toRecord>[0];
     const plain = toRecord(result);
     expect(plain.series.delivered).toBe(result.series.delivered);
-    const packed = toRecord(result, { table: newCostKeyTable(), index: new Map() });
+    const packed = toRecord(result, newCostKeys());
     expect(packed.series.delivered).toBeInstanceOf(Float64Array);
     expect(Array.from(packed.samples.timeToMarketDays!)).toEqual([30, 40]);
     expect("slots" in packed.costRows).toBe(true);
