@@ -44,6 +44,8 @@ export class TDigest {
   #bufferMeans: Float64Array;
   #bufferWeights: Float64Array;
   #bufferSize = 0;
+  /** Whether every buffered point has weight 1 (plain adds), so the buffer sorts natively. */
+  #bufferUnitWeights = true;
   #count = 0;
   #min = Number.POSITIVE_INFINITY;
   #max = Number.NEGATIVE_INFINITY;
@@ -94,6 +96,7 @@ export class TDigest {
     if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
     this.#bufferMeans[this.#bufferSize] = value;
     this.#bufferWeights[this.#bufferSize] = weight;
+    if (weight !== 1) this.#bufferUnitWeights = false;
     this.#bufferSize++;
     this.#count += weight;
     if (value < this.#min) this.#min = value;
@@ -105,8 +108,10 @@ export class TDigest {
     const state = other instanceof TDigest ? other.toState() : other;
     for (let i = 0; i < state.means.length; i++) {
       if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
+      const weight = state.weights[i]!;
       this.#bufferMeans[this.#bufferSize] = state.means[i]!;
-      this.#bufferWeights[this.#bufferSize] = state.weights[i]!;
+      this.#bufferWeights[this.#bufferSize] = weight;
+      if (weight !== 1) this.#bufferUnitWeights = false;
       this.#bufferSize++;
     }
     this.#count += state.count;
@@ -217,6 +222,30 @@ export class TDigest {
     };
   }
 
+  /**
+   * A digest of `sorted` (ascending finite values, each of weight 1) built in one compression pass: the same
+   * merge as a flush of a buffer holding every value at once. Cheaper per value than adding the values one by
+   * one (one native sort by the caller, no repeated re-merging of the centroids), and a function of the values
+   * alone, whatever their order before sorting.
+   *
+   * @throws {RangeError} for an invalid compression.
+   */
+  static fromSorted(sorted: Float64Array, compression: number = DEFAULT_COMPRESSION): TDigest {
+    const digest = new TDigest(compression);
+    const n = sorted.length;
+    if (n === 0) return digest;
+    const weights = new Float64Array(n).fill(1);
+    const outMeans = digest.#means.length >= n ? digest.#means : new Float64Array(n);
+    const outWeights = digest.#weights.length >= n ? digest.#weights : new Float64Array(n);
+    digest.#size = compress(sorted, weights, n, n, digest.compression, outMeans, outWeights);
+    digest.#means = outMeans;
+    digest.#weights = outWeights;
+    digest.#count = n;
+    digest.#min = sorted[0]!;
+    digest.#max = sorted[n - 1]!;
+    return digest;
+  }
+
   /** Rebuilds a digest from {@link TDigest.toState} output. */
   static fromState(state: TDigestState): TDigest {
     const digest = new TDigest(state.compression);
@@ -234,7 +263,9 @@ export class TDigest {
     this.#bufferSize = 0;
     let bufferMeans: Float64Array;
     let bufferWeights: Float64Array;
-    if (this.#bufferWeights.subarray(0, count).every((w) => w === 1)) {
+    const unitWeights = this.#bufferUnitWeights;
+    this.#bufferUnitWeights = true;
+    if (unitWeights) {
       bufferMeans = this.#bufferMeans.slice(0, count).sort();
       bufferWeights = this.#bufferWeights.slice(0, count);
     } else {
@@ -261,35 +292,51 @@ export class TDigest {
       }
       totalWeight += weights[k]!;
     }
-    const delta = this.compression;
     const outMeans = this.#means.length >= total ? this.#means : new Float64Array(total);
     const outWeights = this.#weights.length >= total ? this.#weights : new Float64Array(total);
-    let out = 0;
-    let currentMean = means[0]!;
-    let currentWeight = weights[0]!;
-    let weightBefore = 0;
-    let limit = totalWeight * kInverse(k1(0, delta) + 1, delta);
-    for (let k = 1; k < total; k++) {
-      const w = weights[k]!;
-      if (weightBefore + currentWeight + w <= limit) {
-        currentWeight += w;
-        currentMean += ((means[k]! - currentMean) * w) / currentWeight;
-      } else {
-        outMeans[out] = currentMean;
-        outWeights[out] = currentWeight;
-        out++;
-        weightBefore += currentWeight;
-        limit = totalWeight * kInverse(k1(weightBefore / totalWeight, delta) + 1, delta);
-        currentMean = means[k]!;
-        currentWeight = w;
-      }
-    }
-    outMeans[out] = currentMean;
-    outWeights[out] = currentWeight;
+    this.#size = compress(means, weights, total, totalWeight, this.compression, outMeans, outWeights);
     this.#means = outMeans;
     this.#weights = outWeights;
-    this.#size = out + 1;
   }
+}
+
+/**
+ * The compression pass of Algorithm 1: merges neighbours of the sorted points (means, weights)[0, total) while
+ * the k1 size bound k(q_right) - k(q_left) <= 1 holds, writing the centroids to outMeans/outWeights (which may
+ * alias the inputs' storage only where already consumed) and returning their number.
+ */
+function compress(
+  means: Float64Array,
+  weights: Float64Array,
+  total: number,
+  totalWeight: number,
+  delta: number,
+  outMeans: Float64Array,
+  outWeights: Float64Array,
+): number {
+  let out = 0;
+  let currentMean = means[0]!;
+  let currentWeight = weights[0]!;
+  let weightBefore = 0;
+  let limit = totalWeight * kInverse(k1(0, delta) + 1, delta);
+  for (let k = 1; k < total; k++) {
+    const w = weights[k]!;
+    if (weightBefore + currentWeight + w <= limit) {
+      currentWeight += w;
+      currentMean += ((means[k]! - currentMean) * w) / currentWeight;
+    } else {
+      outMeans[out] = currentMean;
+      outWeights[out] = currentWeight;
+      out++;
+      weightBefore += currentWeight;
+      limit = totalWeight * kInverse(k1(weightBefore / totalWeight, delta) + 1, delta);
+      currentMean = means[k]!;
+      currentWeight = w;
+    }
+  }
+  outMeans[out] = currentMean;
+  outWeights[out] = currentWeight;
+  return out + 1;
 }
 
 function k1(q: number, delta: number): number {
