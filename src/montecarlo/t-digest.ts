@@ -46,6 +46,8 @@ export class TDigest {
   #bufferSize = 0;
   /** Whether every buffered point has weight 1 (plain adds), so the buffer sorts natively. */
   #bufferUnitWeights = true;
+  /** Whether the buffered points are already in ascending order (one merged digest), so need no sort. */
+  #bufferSorted = true;
   #count = 0;
   #min = Number.POSITIVE_INFINITY;
   #max = Number.NEGATIVE_INFINITY;
@@ -94,6 +96,7 @@ export class TDigest {
     if (!Number.isFinite(value)) throw new RangeError(`value must be finite, got ${value}`);
     if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError(`weight must be > 0, got ${weight}`);
     if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
+    if (this.#bufferSize > 0 && value < this.#bufferMeans[this.#bufferSize - 1]!) this.#bufferSorted = false;
     this.#bufferMeans[this.#bufferSize] = value;
     this.#bufferWeights[this.#bufferSize] = weight;
     if (weight !== 1) this.#bufferUnitWeights = false;
@@ -109,7 +112,9 @@ export class TDigest {
     for (let i = 0; i < state.means.length; i++) {
       if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
       const weight = state.weights[i]!;
-      this.#bufferMeans[this.#bufferSize] = state.means[i]!;
+      const mean = state.means[i]!;
+      if (this.#bufferSize > 0 && mean < this.#bufferMeans[this.#bufferSize - 1]!) this.#bufferSorted = false;
+      this.#bufferMeans[this.#bufferSize] = mean;
       this.#bufferWeights[this.#bufferSize] = weight;
       if (weight !== 1) this.#bufferUnitWeights = false;
       this.#bufferSize++;
@@ -264,9 +269,15 @@ export class TDigest {
     let bufferMeans: Float64Array;
     let bufferWeights: Float64Array;
     const unitWeights = this.#bufferUnitWeights;
+    const sorted = this.#bufferSorted;
     this.#bufferUnitWeights = true;
+    this.#bufferSorted = true;
     if (unitWeights) {
       bufferMeans = this.#bufferMeans.slice(0, count).sort();
+      bufferWeights = this.#bufferWeights.slice(0, count);
+    } else if (sorted) {
+      // already ascending (one merged digest): the stable sort below would leave the order as it is
+      bufferMeans = this.#bufferMeans.slice(0, count);
       bufferWeights = this.#bufferWeights.slice(0, count);
     } else {
       const order = Array.from({ length: count }, (_, i) => i).sort(
