@@ -12,8 +12,12 @@
  * esbuild is found through tsx (its dependency), so the bundle exists exactly when the sources can run at all.
  * Any failure (no esbuild, a sandbox without a writable temporary directory, a bundling error) returns
  * undefined and the pool falls back to loading the sources through tsx, with the same results.
+ *
+ * The directory (private, from mkdtemp) carries the process id in its name and is removed when the process
+ * exits; a process killed outright cannot do that, so each new bundle first removes the bundles of processes
+ * that no longer run.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +40,9 @@ interface Esbuild {
   buildSync(options: Record<string, unknown>): { outputFiles?: EsbuildOutput[] };
 }
 
+/** Name prefix of bundle directories, followed by the owning process id and a dash. */
+const PREFIX = "scalesim-worker-";
+
 let cached: WorkerBundle | null | undefined;
 
 /**
@@ -56,7 +63,8 @@ function build(): WorkerBundle | undefined {
     const esbuild = fromTsx("esbuild") as Esbuild;
     const workerSource = fileURLToPath(new URL("./worker.ts", import.meta.url));
     const modelSource = fileURLToPath(new URL("../model/simulate.ts", import.meta.url));
-    const outdir = mkdtempSync(join(tmpdir(), "scalesim-worker-"));
+    removeBundlesOfDeadProcesses();
+    const outdir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
     process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
     const result = esbuild.buildSync({
       entryPoints: { worker: workerSource, simulate: modelSource },
@@ -86,5 +94,27 @@ function build(): WorkerBundle | undefined {
     };
   } catch {
     return undefined;
+  }
+}
+
+function removeBundlesOfDeadProcesses(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const match = new RegExp(`^${PREFIX}(\\d+)-`).exec(name);
+    if (match === null || isRunning(Number(match[1]))) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // another user's leftover: not ours to remove
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

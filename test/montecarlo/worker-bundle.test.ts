@@ -1,4 +1,7 @@
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ReplicationPool } from "../../src/montecarlo/replication-pool.ts";
@@ -17,8 +20,16 @@ function comparable(summary: RunSummary): unknown {
 }
 
 describe("workerBundle", () => {
-  it("bundles the worker and the model once per process into plain JavaScript", () => {
+  it("bundles the worker and the model once per process into plain JavaScript, removing dead processes' bundles", () => {
+    // a bundle directory left by a process that was killed outright (its pid no longer runs)
+    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const stale = join(tmpdir(), `scalesim-worker-${deadPid}-test`);
+    mkdirSync(stale, { recursive: true });
     const bundle = workerBundle();
+    expect(existsSync(stale)).toBe(false);
+    expect(basename(dirname(fileURLToPath(bundle!.worker)))).toMatch(
+      new RegExp(`^scalesim-worker-${process.pid}-`),
+    );
     expect(bundle).toBeDefined();
     expect(workerBundle()).toBe(bundle);
     expect(bundle!.worker.endsWith(".js")).toBe(true);
