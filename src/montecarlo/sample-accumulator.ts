@@ -23,7 +23,6 @@ import { Tally } from "../../engine/index.ts";
 import { niceStep } from "./nice-step.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { countBelow } from "./scalar-accumulator.ts";
-import { sortFloat64 } from "./sort-float64.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 import type { MetricInfo, SampleSummary } from "./types.ts";
 
@@ -149,7 +148,7 @@ export class SampleAccumulator {
   #mergeBlock(from: number, to: number): void {
     if (to === from) return;
     const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
-    digest.merge(TDigest.fromSorted(sortFloat64(this.#values.slice(from, to)), digest.compression));
+    digest.merge(TDigest.fromSorted(this.#values.slice(from, to).sort(), digest.compression));
     digest.centroidCount();
   }
 
@@ -169,12 +168,12 @@ export class SampleAccumulator {
   #currentView(): Float64Array | TDigest {
     if (this.#view !== undefined) return this.#view;
     if (this.#digest === undefined) {
-      this.#view = sortFloat64(this.#values.slice(0, this.#length));
+      this.#view = this.#values.slice(0, this.#length).sort();
     } else if (this.#length === 0) {
       this.#view = this.#digest;
     } else {
       const digest = TDigest.fromState(this.#digest.toState());
-      digest.merge(TDigest.fromSorted(sortFloat64(this.#values.slice(0, this.#length)), digest.compression));
+      digest.merge(TDigest.fromSorted(this.#values.slice(0, this.#length).sort(), digest.compression));
       this.#view = digest;
     }
     return this.#view;

@@ -12,7 +12,6 @@
 import { Tally } from "../../engine/index.ts";
 import { meanHalfWidth95 } from "./mean-confidence.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
-import { sortFloat64 } from "./sort-float64.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 
 /** Values kept exactly per metric before switching to the t-digest. */
@@ -129,7 +128,7 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.quantile(p);
-    if (this.#sorted === undefined) this.#sorted = sortFloat64(this.#values!.slice(0, n));
+    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
     return quantileSorted(this.#sorted, p);
   }
 
@@ -141,7 +140,7 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.cdf(x);
-    if (this.#sorted === undefined) this.#sorted = sortFloat64(this.#values!.slice(0, n));
+    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
     return countBelow(this.#sorted, x) / n;
   }
 
