@@ -1,6 +1,6 @@
 /**
  * Mean FinOps FOCUS cost rows across replications. Rows are keyed by (month, serviceName, resourceId,
- * subAccountId, xCostCategory); amounts and consumed quantity are summed and divided by the number of
+ * subAccountId, xCostCategory) (cost-row-index.ts); amounts and consumed quantity are summed and divided by the number of
  * replications, so a row missing from a replication counts as zero cost there (the mean of the total is then
  * the sum of the mean rows). Descriptive columns are taken from the first replication that had the row.
  *
@@ -8,19 +8,15 @@
  * arrive, whatever form they come in, so the means are bit-identical for objects and keyed rows.
  * Keyed rows (replication-record.ts) resolve each key of a batch's key table once per batch.
  */
-import {
-  COST_AMOUNT_FIELDS,
-  type CostKeyTable,
-  costRowKey,
-  type KeyedCostRows,
-} from "./replication-record.ts";
+import { CostRowIndex } from "./cost-row-index.ts";
+import { COST_AMOUNT_FIELDS, type CostKeyTable, type KeyedCostRows } from "./replication-record.ts";
 import type { CostRow } from "./types.ts";
 
 const AMOUNTS = COST_AMOUNT_FIELDS.length;
 
 /** Accumulates the cost rows of every replication. */
 export class CostAccumulator {
-  readonly #index = new Map<string, number>();
+  readonly #index = new CostRowIndex();
   /** Descriptive columns of each key, from its first row. */
   readonly #rows: CostRow[] = [];
   #sums = new Float64Array(AMOUNTS * 256);
@@ -46,10 +42,9 @@ export class CostAccumulator {
       return;
     }
     for (const row of input) {
-      const key = costRowKey(row);
-      const slot = this.#index.get(key);
-      if (slot === undefined) {
-        this.#create(key, { ...row }, row.billedCost, row.effectiveCost, row.listCost, row.consumedQuantity);
+      const slot = this.#index.get(row);
+      if (slot < 0) {
+        this.#create({ ...row }, row.billedCost, row.effectiveCost, row.listCost, row.consumedQuantity);
         continue;
       }
       const sums = this.#sums;
@@ -65,7 +60,7 @@ export class CostAccumulator {
     const { table, slots, amounts } = input;
     let map = this.#tableSlots.get(table);
     if (map === undefined) {
-      map = new Int32Array(table.keys.length).fill(-1);
+      map = new Int32Array(table.rows.length).fill(-1);
       this.#tableSlots.set(table, map);
     }
     for (let r = 0; r < slots.length; r++) {
@@ -73,12 +68,11 @@ export class CostAccumulator {
       const from = r * AMOUNTS;
       let slot = map[local]!;
       if (slot < 0) {
-        const key = table.keys[local]!;
-        const known = this.#index.get(key);
-        if (known === undefined) {
+        const row = table.rows[local]!;
+        const known = this.#index.get(row);
+        if (known < 0) {
           map[local] = this.#create(
-            key,
-            table.rows[local]!,
+            row,
             amounts[from]!,
             amounts[from + 1]!,
             amounts[from + 2]!,
@@ -99,16 +93,9 @@ export class CostAccumulator {
   }
 
   /** A new key whose sums start at the first row's amounts (assigned, not added: -0 stays -0). */
-  #create(
-    key: string,
-    row: CostRow,
-    billed: number,
-    effective: number,
-    list: number,
-    quantity: number,
-  ): number {
+  #create(row: CostRow, billed: number, effective: number, list: number, quantity: number): number {
     const slot = this.#rows.length;
-    this.#index.set(key, slot);
+    this.#index.set(row, slot);
     this.#rows.push(row);
     if ((slot + 1) * AMOUNTS > this.#sums.length) {
       const grown = new Float64Array(this.#sums.length * 2);

@@ -4,6 +4,7 @@
  * structured-cloneable between worker threads.
  */
 import type { ReplicationResult } from "../model/result.ts";
+import { CostRowIndex } from "./cost-row-index.ts";
 import type { CostRow } from "./types.ts";
 
 /** The aggregatable part of one replication's result. */
@@ -22,23 +23,13 @@ export interface ReplicationRecord {
   events: number;
 }
 
-/** Separator of the parts of a cost-row key (a character no name contains). */
-const KEY_SEPARATOR = "\u0000";
-
-/** The key that identifies a cost row across replications: month, service, resource, sub-account, category. */
-export function costRowKey(row: CostRow): string {
-  return [row.month, row.serviceName, row.resourceId, row.subAccountId, row.xCostCategory].join(
-    KEY_SEPARATOR,
-  );
-}
-
 /**
- * The distinct cost-row keys of one batch, in first-seen order, with the descriptive columns (and amounts) of
- * each key's first row in the batch. Every record of a batch refers to the same table, so it crosses the
- * thread boundary once per batch and the receiving side resolves each key once per batch, not once per row.
+ * The distinct cost rows of one batch, in first-seen order (identity as in cost-row-index.ts), with the
+ * descriptive columns (and amounts) of each identity's first row in the batch. Every record of a batch refers
+ * to the same table, so it crosses the thread boundary once per batch and the receiving side resolves each
+ * entry once per batch, not once per row.
  */
 export interface CostKeyTable {
-  keys: string[];
   rows: CostRow[];
 }
 
@@ -57,27 +48,37 @@ export interface KeyedCostRows {
 
 /** An empty key table for one batch. */
 export function newCostKeyTable(): CostKeyTable {
-  return { keys: [], rows: [] };
+  return { rows: [] };
+}
+
+/** A batch's key table with the index of its rows, as {@link keyCostRows} and {@link toRecord} take it. */
+export interface CostKeys {
+  table: CostKeyTable;
+  index: CostRowIndex;
+}
+
+/** An empty key table and index for one batch. */
+export function newCostKeys(): CostKeys {
+  return { table: newCostKeyTable(), index: new CostRowIndex() };
 }
 
 /**
- * Keys `rows` against `table` (adding keys not yet in it), given the lookup `index` of the table's keys.
+ * Keys `rows` against `table` (adding rows whose identity is not yet in it), given the `index` of the table's
+ * rows.
  */
 export function keyCostRows(
   rows: readonly CostRow[],
   table: CostKeyTable,
-  index: Map<string, number>,
+  index: CostRowIndex,
 ): KeyedCostRows {
   const slots = new Int32Array(rows.length);
   const amounts = new Float64Array(rows.length * COST_AMOUNT_FIELDS.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    const key = costRowKey(row);
-    let slot = index.get(key);
-    if (slot === undefined) {
-      slot = table.keys.push(key) - 1;
-      table.rows.push({ ...row });
-      index.set(key, slot);
+    let slot = index.get(row);
+    if (slot < 0) {
+      slot = table.rows.push({ ...row }) - 1;
+      index.set(row, slot);
     }
     slots[r] = slot;
     const at = r * COST_AMOUNT_FIELDS.length;
@@ -96,10 +97,7 @@ export function keyCostRows(
  * thousand sample values), and cost rows are keyed against the table (see {@link KeyedCostRows}); the values are
  * the same either way.
  */
-export function toRecord(
-  result: ReplicationResult,
-  costKeys?: { table: CostKeyTable; index: Map<string, number> },
-): ReplicationRecord {
+export function toRecord(result: ReplicationResult, costKeys?: CostKeys): ReplicationRecord {
   const record = {
     replication: result.replication,
     seed: result.seed,

@@ -6,7 +6,7 @@
  */
 import type { ResultMeta } from "../model/result.ts";
 import { loadReplicationFunction, type ModelRef } from "./model-ref.ts";
-import { newCostKeyTable, type ReplicationRecord, toRecord } from "./replication-record.ts";
+import { newCostKeys, type ReplicationRecord, toRecord } from "./replication-record.ts";
 
 /** A batch of replications [start, start + count) of every scenario. */
 export interface BatchTask {
@@ -50,9 +50,7 @@ export interface BatchOutcome {
 export async function runBatch(task: BatchTask, inProcess = false): Promise<BatchOutcome> {
   const replicate = await loadReplicationFunction(task.model);
   const outcome: BatchOutcome = { start: task.start, records: [], metas: [] };
-  const costKeys = inProcess
-    ? undefined
-    : task.scenarios.map(() => ({ table: newCostKeyTable(), index: new Map<string, number>() }));
+  const costKeys = inProcess ? undefined : task.scenarios.map(() => newCostKeys());
   for (let k = 0; k < task.count; k++) {
     const replication = task.start + k;
     const row: ReplicationRecord[] = [];

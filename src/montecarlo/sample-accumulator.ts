@@ -1,6 +1,17 @@
 /**
  * Pooled per-item observations across replications (e.g. every project's time to market in every
- * replication): the statistics of scalar-accumulator.ts plus P80 and a histogram.
+ * replication): count, mean and sd (Welford, engine/tally.ts), extremes, the percentiles P5-P95 and P80, and
+ * a histogram.
+ *
+ * Quantiles are exact (Hyndman & Fan definition 7, quantile-sorted.ts) while at most `exactLimit` values have
+ * been pooled. Beyond that they come from a merging t-digest (t-digest.ts) built in blocks of
+ * {@link SAMPLE_BLOCK_REPLICATIONS} consecutive replications: each block's values are sorted and compressed in
+ * one pass (TDigest.fromSorted) and the block digests are merged in block order. A level-3 replication pools
+ * several thousand values, and adding them to a digest one at a time (a re-merge of every centroid per thousand
+ * values) was the largest cost of folding a replication; a block digest costs one native sort. Blocks count
+ * replications in the order they are folded (replication-index order), so the digest does not depend on
+ * worker count, batch size or queue job size. A block not yet complete is compressed into a copy when the
+ * summary is asked for, so asking never changes what later additions give.
  *
  * Histogram bins are [e_i, e_i+1) with the last bin closed, edges at a nice step (nice-step.ts) spanning
  * min..max in about {@link HISTOGRAM_BINS} bins. While values are exact the counts are exact; beyond the exact
@@ -8,8 +19,11 @@
  * counts still add up to n.
  */
 
+import { Tally } from "../../engine/index.ts";
 import { niceStep } from "./nice-step.ts";
-import { ScalarAccumulator } from "./scalar-accumulator.ts";
+import { quantileSorted } from "./quantile-sorted.ts";
+import { countBelow } from "./scalar-accumulator.ts";
+import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 import type { MetricInfo, SampleSummary } from "./types.ts";
 
 /** Pooled values kept exactly per sample before the t-digest takes over. */
@@ -18,50 +32,160 @@ export const DEFAULT_SAMPLE_EXACT_LIMIT = 100_000;
 /** Target number of histogram bins. */
 export const HISTOGRAM_BINS = 25;
 
-/** Accumulates batches of pooled observations of one sample name. */
-export class SampleAccumulator {
-  readonly #values: ScalarAccumulator;
+/** Replications per block of the pooled t-digest (beyond the exact limit). */
+export const SAMPLE_BLOCK_REPLICATIONS = 10;
 
-  /** @param exactLimit pooled values kept exactly, default {@link DEFAULT_SAMPLE_EXACT_LIMIT}. */
+/** Accumulates the pooled observations of one sample name, one replication at a time. */
+export class SampleAccumulator {
+  /** Pooled values kept exactly before the block digests take over. */
+  readonly exactLimit: number;
+  /** Non-finite values seen and ignored. */
+  skipped = 0;
+  readonly #moments = new Tally();
+  /** Every value in arrival order while exact; afterwards the values of the block being filled. */
+  #values = new Float64Array(16);
+  #length = 0;
+  /** While exact: where each completed block ends in #values. */
+  readonly #blockEnds: number[] = [];
+  #replicationsInBlock = 0;
+  /** Merged digest of the completed blocks (undefined while exact). */
+  #digest: TDigest | undefined;
+  /** Sorted exact values, or the digest including the block being filled; cleared by every addition. */
+  #view: Float64Array | TDigest | undefined;
+
+  /**
+   * @param exactLimit pooled values kept exactly, default {@link DEFAULT_SAMPLE_EXACT_LIMIT}.
+   * @throws {RangeError} when exactLimit is not an integer >= 0.
+   */
   constructor(exactLimit: number = DEFAULT_SAMPLE_EXACT_LIMIT) {
-    this.#values = new ScalarAccumulator(exactLimit);
+    if (!Number.isInteger(exactLimit) || exactLimit < 0) {
+      throw new RangeError(`exactLimit must be an integer >= 0, got ${exactLimit}`);
+    }
+    this.exactLimit = exactLimit;
+  }
+
+  /** Number of finite values added. */
+  get n(): number {
+    return this.#moments.count;
   }
 
   /** Adds every value of one replication's sample, in order (non-finite values are skipped). */
   addAll(values: ArrayLike<number>): void {
-    for (let i = 0; i < values.length; i++) this.#values.add(values[i]!);
+    this.#view = undefined;
+    const moments = this.#moments;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (!Number.isFinite(x)) {
+        this.skipped++;
+        continue;
+      }
+      moments.add(x);
+      this.#push(x);
+    }
+    if (++this.#replicationsInBlock === SAMPLE_BLOCK_REPLICATIONS) this.#closeBlock();
+    if (this.#digest === undefined && moments.count > this.exactLimit) this.#leaveExact();
+  }
+
+  /** Quantile `p` in [0, 1]: exact while within the limit, from the block digests beyond; NaN when empty. */
+  quantile(p: number): number {
+    if (this.#moments.count === 0) return Number.NaN;
+    const view = this.#currentView();
+    return view instanceof TDigest ? view.quantile(p) : quantileSorted(view, p);
+  }
+
+  /** Share of values strictly below `x` (the t-digest CDF beyond the exact limit); NaN when empty. */
+  shareBelow(x: number): number {
+    const n = this.#moments.count;
+    if (n === 0) return Number.NaN;
+    const view = this.#currentView();
+    return view instanceof TDigest ? view.cdf(x) : countBelow(view, x) / n;
   }
 
   /** The summary of all values added, labelled with `info`. */
   summary(name: string, info: MetricInfo): SampleSummary {
-    const acc = this.#values;
-    const stats = acc.stats();
+    const moments = this.#moments;
+    const empty = moments.count === 0;
     return {
       name,
       ...info,
-      n: stats.n,
-      mean: stats.mean,
-      sd: stats.sd,
-      p5: stats.p5,
-      p10: stats.p10,
-      p25: stats.p25,
-      p50: stats.p50,
-      p75: stats.p75,
-      p80: acc.quantile(0.8),
-      p90: stats.p90,
-      p95: stats.p95,
-      min: stats.min,
-      max: stats.max,
-      histogram: histogram(acc),
+      n: moments.count,
+      mean: empty ? Number.NaN : moments.mean,
+      sd: empty ? Number.NaN : moments.count < 2 ? 0 : moments.sd,
+      p5: this.quantile(0.05),
+      p10: this.quantile(0.1),
+      p25: this.quantile(0.25),
+      p50: this.quantile(0.5),
+      p75: this.quantile(0.75),
+      p80: this.quantile(0.8),
+      p90: this.quantile(0.9),
+      p95: this.quantile(0.95),
+      min: empty ? Number.NaN : moments.min,
+      max: empty ? Number.NaN : moments.max,
+      histogram: empty ? { edges: [], counts: [] } : histogram(moments.count, moments.min, moments.max, this),
     };
+  }
+
+  #push(x: number): void {
+    if (this.#length === this.#values.length) {
+      const grown = new Float64Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.#length++] = x;
+  }
+
+  #closeBlock(): void {
+    this.#replicationsInBlock = 0;
+    if (this.#digest === undefined) {
+      this.#blockEnds.push(this.#length);
+      return;
+    }
+    this.#mergeBlock(0, this.#length);
+    this.#length = 0;
+  }
+
+  /** Merges the block #values[from, to) into the digest and compresses at once (canonical state per block). */
+  #mergeBlock(from: number, to: number): void {
+    if (to === from) return;
+    const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
+    digest.merge(TDigest.fromSorted(this.#values.slice(from, to).sort(), digest.compression));
+    digest.centroidCount();
+  }
+
+  /** Past the exact limit: completed blocks become digests, the block being filled stays as values. */
+  #leaveExact(): void {
+    this.#digest = new TDigest(DEFAULT_COMPRESSION);
+    let from = 0;
+    for (const end of this.#blockEnds) {
+      this.#mergeBlock(from, end);
+      from = end;
+    }
+    this.#blockEnds.length = 0;
+    this.#values.copyWithin(0, from, this.#length);
+    this.#length -= from;
+  }
+
+  #currentView(): Float64Array | TDigest {
+    if (this.#view !== undefined) return this.#view;
+    if (this.#digest === undefined) {
+      this.#view = this.#values.slice(0, this.#length).sort();
+    } else if (this.#length === 0) {
+      this.#view = this.#digest;
+    } else {
+      const digest = TDigest.fromState(this.#digest.toState());
+      digest.merge(TDigest.fromSorted(this.#values.slice(0, this.#length).sort(), digest.compression));
+      this.#view = digest;
+    }
+    return this.#view;
   }
 }
 
-function histogram(acc: ScalarAccumulator): { edges: number[]; counts: number[] } {
-  const n = acc.n;
-  if (n === 0) return { edges: [], counts: [] };
-  const min = acc.min;
-  const max = acc.max;
+function histogram(
+  n: number,
+  min: number,
+  max: number,
+  acc: { shareBelow(x: number): number },
+): { edges: number[]; counts: number[] } {
   if (min === max) return { edges: [min, max], counts: [n] };
   const step = niceStep((max - min) / HISTOGRAM_BINS);
   const first = Math.floor(min / step);

@@ -2,14 +2,14 @@
  * Streaming summary of one scalar across replications: count, mean, standard deviation, extremes and
  * quantiles, in memory bounded by `exactLimit` values.
  *
- * - Mean and variance: Welford's online update (B. P. Welford, "Note on a Method for Calculating Corrected
- *   Sums of Squares and Products", Technometrics 4(3), 1962), numerically stable in one pass.
+ * - Mean and variance: Welford's online update (engine/tally.ts), numerically stable in one pass.
  * - 95% confidence interval of the mean: mean +/- t(0.975, n - 1) s / sqrt(n) (Student t, see mean-confidence.ts).
  * - Quantiles: exact (Hyndman & Fan definition 7, quantile-sorted.ts) while at most `exactLimit` values have
  *   been seen; beyond that the kept values are replayed, in the order they arrived, into a merging t-digest
  *   (t-digest.ts) and dropped, so memory stops growing. The switch depends only on the count, so the result
  *   is identical for the same values in the same order.
  */
+import { Tally } from "../../engine/index.ts";
 import { meanHalfWidth95 } from "./mean-confidence.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
@@ -52,11 +52,7 @@ export class ScalarAccumulator {
   readonly compression: number;
   /** Non-finite values seen and ignored. */
   skipped = 0;
-  #n = 0;
-  #mean = 0;
-  #m2 = 0;
-  #min = Number.POSITIVE_INFINITY;
-  #max = Number.NEGATIVE_INFINITY;
+  readonly #moments = new Tally();
   #values: Float64Array | undefined = new Float64Array(16);
   #sorted: Float64Array | undefined;
   #digest: TDigest | undefined;
@@ -76,22 +72,22 @@ export class ScalarAccumulator {
 
   /** Number of finite values added. */
   get n(): number {
-    return this.#n;
+    return this.#moments.count;
   }
 
   /** Running mean (0 when empty). */
   get mean(): number {
-    return this.#mean;
+    return this.#moments.count === 0 ? 0 : this.#moments.mean;
   }
 
   /** Sample standard deviation (n - 1 denominator); 0 when n < 2. */
   get sd(): number {
-    return this.#n < 2 ? 0 : Math.sqrt(this.#m2 / (this.#n - 1));
+    return this.#moments.count < 2 ? 0 : this.#moments.sd;
   }
 
   /** Half-width of the 95% confidence interval of the mean; 0 when n < 2. */
   get halfWidth95(): number {
-    return meanHalfWidth95(this.sd, this.#n);
+    return meanHalfWidth95(this.sd, this.#moments.count);
   }
 
   /** Adds one observation. */
@@ -100,12 +96,8 @@ export class ScalarAccumulator {
       this.skipped++;
       return;
     }
-    const n = ++this.#n;
-    const delta = x - this.#mean;
-    this.#mean += delta / n;
-    this.#m2 += delta * (x - this.#mean);
-    if (x < this.#min) this.#min = x;
-    if (x > this.#max) this.#max = x;
+    this.#moments.add(x);
+    const n = this.#moments.count;
     this.#sorted = undefined;
     if (this.#digest !== undefined) {
       this.#digest.add(x);
@@ -133,9 +125,10 @@ export class ScalarAccumulator {
 
   /** Quantile `p` in [0, 1]: exact while within the limit, from the t-digest beyond; NaN when empty. */
   quantile(p: number): number {
-    if (this.#n === 0) return Number.NaN;
+    const n = this.#moments.count;
+    if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.quantile(p);
-    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, this.#n).sort();
+    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
     return quantileSorted(this.#sorted, p);
   }
 
@@ -144,17 +137,11 @@ export class ScalarAccumulator {
    * empty.
    */
   shareBelow(x: number): number {
-    if (this.#n === 0) return Number.NaN;
+    const n = this.#moments.count;
+    if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.cdf(x);
-    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, this.#n).sort();
-    let low = 0;
-    let high = this.#sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.#sorted[mid]! < x) low = mid + 1;
-      else high = mid;
-    }
-    return low / this.#n;
+    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
+    return countBelow(this.#sorted, x) / n;
   }
 
   /** Whether quantiles come from all values ("exact") or from the sketch ("t-digest"). */
@@ -164,12 +151,12 @@ export class ScalarAccumulator {
 
   /** Smallest value (NaN when empty). */
   get min(): number {
-    return this.#n === 0 ? Number.NaN : this.#min;
+    return this.#moments.count === 0 ? Number.NaN : this.#moments.min;
   }
 
   /** Largest value (NaN when empty). */
   get max(): number {
-    return this.#n === 0 ? Number.NaN : this.#max;
+    return this.#moments.count === 0 ? Number.NaN : this.#moments.max;
   }
 
   /**
@@ -178,11 +165,12 @@ export class ScalarAccumulator {
    */
   stats(): ScalarStats {
     const halfWidth = this.halfWidth95;
-    const mean = this.#n === 0 ? Number.NaN : this.#mean;
+    const n = this.#moments.count;
+    const mean = n === 0 ? Number.NaN : this.#moments.mean;
     return {
-      n: this.#n,
+      n,
       mean,
-      sd: this.#n === 0 ? Number.NaN : this.sd,
+      sd: n === 0 ? Number.NaN : this.sd,
       ciLow: mean - halfWidth,
       ciHigh: mean + halfWidth,
       min: this.min,
@@ -197,4 +185,16 @@ export class ScalarAccumulator {
       method: this.method,
     };
   }
+}
+
+/** Number of values of ascending `sorted` strictly below `x` (binary search). */
+export function countBelow(sorted: Float64Array, x: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -44,6 +44,10 @@ export class TDigest {
   #bufferMeans: Float64Array;
   #bufferWeights: Float64Array;
   #bufferSize = 0;
+  /** Whether every buffered point has weight 1 (plain adds), so the buffer sorts natively. */
+  #bufferUnitWeights = true;
+  /** Whether the buffered points are already in ascending order (one merged digest), so need no sort. */
+  #bufferSorted = true;
   #count = 0;
   #min = Number.POSITIVE_INFINITY;
   #max = Number.NEGATIVE_INFINITY;
@@ -92,8 +96,10 @@ export class TDigest {
     if (!Number.isFinite(value)) throw new RangeError(`value must be finite, got ${value}`);
     if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError(`weight must be > 0, got ${weight}`);
     if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
+    if (this.#bufferSize > 0 && value < this.#bufferMeans[this.#bufferSize - 1]!) this.#bufferSorted = false;
     this.#bufferMeans[this.#bufferSize] = value;
     this.#bufferWeights[this.#bufferSize] = weight;
+    if (weight !== 1) this.#bufferUnitWeights = false;
     this.#bufferSize++;
     this.#count += weight;
     if (value < this.#min) this.#min = value;
@@ -105,8 +111,12 @@ export class TDigest {
     const state = other instanceof TDigest ? other.toState() : other;
     for (let i = 0; i < state.means.length; i++) {
       if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
-      this.#bufferMeans[this.#bufferSize] = state.means[i]!;
-      this.#bufferWeights[this.#bufferSize] = state.weights[i]!;
+      const weight = state.weights[i]!;
+      const mean = state.means[i]!;
+      if (this.#bufferSize > 0 && mean < this.#bufferMeans[this.#bufferSize - 1]!) this.#bufferSorted = false;
+      this.#bufferMeans[this.#bufferSize] = mean;
+      this.#bufferWeights[this.#bufferSize] = weight;
+      if (weight !== 1) this.#bufferUnitWeights = false;
       this.#bufferSize++;
     }
     this.#count += state.count;
@@ -217,6 +227,30 @@ export class TDigest {
     };
   }
 
+  /**
+   * A digest of `sorted` (ascending finite values, each of weight 1) built in one compression pass: the same
+   * merge as a flush of a buffer holding every value at once. Cheaper per value than adding the values one by
+   * one (one native sort by the caller, no repeated re-merging of the centroids), and a function of the values
+   * alone, whatever their order before sorting.
+   *
+   * @throws {RangeError} for an invalid compression.
+   */
+  static fromSorted(sorted: Float64Array, compression: number = DEFAULT_COMPRESSION): TDigest {
+    const digest = new TDigest(compression);
+    const n = sorted.length;
+    if (n === 0) return digest;
+    const weights = new Float64Array(n).fill(1);
+    const outMeans = digest.#means.length >= n ? digest.#means : new Float64Array(n);
+    const outWeights = digest.#weights.length >= n ? digest.#weights : new Float64Array(n);
+    digest.#size = compress(sorted, weights, n, n, digest.compression, outMeans, outWeights);
+    digest.#means = outMeans;
+    digest.#weights = outWeights;
+    digest.#count = n;
+    digest.#min = sorted[0]!;
+    digest.#max = sorted[n - 1]!;
+    return digest;
+  }
+
   /** Rebuilds a digest from {@link TDigest.toState} output. */
   static fromState(state: TDigestState): TDigest {
     const digest = new TDigest(state.compression);
@@ -234,8 +268,16 @@ export class TDigest {
     this.#bufferSize = 0;
     let bufferMeans: Float64Array;
     let bufferWeights: Float64Array;
-    if (this.#bufferWeights.subarray(0, count).every((w) => w === 1)) {
+    const unitWeights = this.#bufferUnitWeights;
+    const sorted = this.#bufferSorted;
+    this.#bufferUnitWeights = true;
+    this.#bufferSorted = true;
+    if (unitWeights) {
       bufferMeans = this.#bufferMeans.slice(0, count).sort();
+      bufferWeights = this.#bufferWeights.slice(0, count);
+    } else if (sorted) {
+      // already ascending (one merged digest): the stable sort below would leave the order as it is
+      bufferMeans = this.#bufferMeans.slice(0, count);
       bufferWeights = this.#bufferWeights.slice(0, count);
     } else {
       const order = Array.from({ length: count }, (_, i) => i).sort(
@@ -261,35 +303,51 @@ export class TDigest {
       }
       totalWeight += weights[k]!;
     }
-    const delta = this.compression;
     const outMeans = this.#means.length >= total ? this.#means : new Float64Array(total);
     const outWeights = this.#weights.length >= total ? this.#weights : new Float64Array(total);
-    let out = 0;
-    let currentMean = means[0]!;
-    let currentWeight = weights[0]!;
-    let weightBefore = 0;
-    let limit = totalWeight * kInverse(k1(0, delta) + 1, delta);
-    for (let k = 1; k < total; k++) {
-      const w = weights[k]!;
-      if (weightBefore + currentWeight + w <= limit) {
-        currentWeight += w;
-        currentMean += ((means[k]! - currentMean) * w) / currentWeight;
-      } else {
-        outMeans[out] = currentMean;
-        outWeights[out] = currentWeight;
-        out++;
-        weightBefore += currentWeight;
-        limit = totalWeight * kInverse(k1(weightBefore / totalWeight, delta) + 1, delta);
-        currentMean = means[k]!;
-        currentWeight = w;
-      }
-    }
-    outMeans[out] = currentMean;
-    outWeights[out] = currentWeight;
+    this.#size = compress(means, weights, total, totalWeight, this.compression, outMeans, outWeights);
     this.#means = outMeans;
     this.#weights = outWeights;
-    this.#size = out + 1;
   }
+}
+
+/**
+ * The compression pass of Algorithm 1: merges neighbours of the sorted points (means, weights)[0, total) while
+ * the k1 size bound k(q_right) - k(q_left) <= 1 holds, writing the centroids to outMeans/outWeights (which may
+ * alias the inputs' storage only where already consumed) and returning their number.
+ */
+function compress(
+  means: Float64Array,
+  weights: Float64Array,
+  total: number,
+  totalWeight: number,
+  delta: number,
+  outMeans: Float64Array,
+  outWeights: Float64Array,
+): number {
+  let out = 0;
+  let currentMean = means[0]!;
+  let currentWeight = weights[0]!;
+  let weightBefore = 0;
+  let limit = totalWeight * kInverse(k1(0, delta) + 1, delta);
+  for (let k = 1; k < total; k++) {
+    const w = weights[k]!;
+    if (weightBefore + currentWeight + w <= limit) {
+      currentWeight += w;
+      currentMean += ((means[k]! - currentMean) * w) / currentWeight;
+    } else {
+      outMeans[out] = currentMean;
+      outWeights[out] = currentWeight;
+      out++;
+      weightBefore += currentWeight;
+      limit = totalWeight * kInverse(k1(weightBefore / totalWeight, delta) + 1, delta);
+      currentMean = means[k]!;
+      currentWeight = w;
+    }
+  }
+  outMeans[out] = currentMean;
+  outWeights[out] = currentWeight;
+  return out + 1;
 }
 
 function k1(q: number, delta: number): number {

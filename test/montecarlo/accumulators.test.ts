@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createStream, exponential } from "../../engine/index.ts";
 import { CostAccumulator } from "../../src/montecarlo/cost-accumulator.ts";
 import { niceStep } from "../../src/montecarlo/nice-step.ts";
+import { quantileSorted } from "../../src/montecarlo/quantile-sorted.ts";
 import { ReachCounter } from "../../src/montecarlo/reach-counter.ts";
 import type { ReplicationRecord } from "../../src/montecarlo/replication-record.ts";
-import { keyCostRows, newCostKeyTable, toRecord } from "../../src/montecarlo/replication-record.ts";
+import { keyCostRows, newCostKeys, toRecord } from "../../src/montecarlo/replication-record.ts";
 import { RunAggregator } from "../../src/montecarlo/run-aggregator.ts";
 import { precisionRule } from "../../src/montecarlo/run-options.ts";
-import { SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
-import { ScalarAccumulator } from "../../src/montecarlo/scalar-accumulator.ts";
+import { SAMPLE_BLOCK_REPLICATIONS, SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
+import { countBelow, ScalarAccumulator } from "../../src/montecarlo/scalar-accumulator.ts";
 import { SeriesAccumulator } from "../../src/montecarlo/series-accumulator.ts";
 import type { CostRow } from "../../src/montecarlo/types.ts";
 
@@ -105,6 +106,47 @@ describe("niceStep", () => {
   });
 });
 
+describe("SampleAccumulator beyond the exact limit", () => {
+  // 57 replications of 300 values: 5 full blocks of 10 replications and a block of 7 still being filled
+  const draw = exponential(createStream(2, 0, "samples"), 0.01);
+  const replications = Array.from({ length: 57 }, () => Float64Array.from({ length: 300 }, () => draw()));
+  const sorted = Float64Array.from(replications.flatMap((values) => Array.from(values))).sort();
+
+  it("estimates quantiles from block digests, unchanged by asking for a summary midway", () => {
+    expect(57 % SAMPLE_BLOCK_REPLICATIONS).not.toBe(0);
+    const asked = new SampleAccumulator(1_000);
+    const quiet = new SampleAccumulator(1_000);
+    replications.forEach((values, r) => {
+      asked.addAll(values);
+      quiet.addAll(values);
+      // summaries in the exact phase, right after leaving it, mid-block and at a block boundary
+      if ([2, 3, 14, 19].includes(r)) asked.summary("ttm", info);
+    });
+    const summary = quiet.summary("ttm", info);
+    expect(asked.summary("ttm", info)).toEqual(summary);
+    expect(summary.n).toBe(sorted.length);
+    expect(summary.min).toBe(sorted[0]);
+    expect(summary.max).toBe(sorted.at(-1));
+    for (const [p, q] of [
+      ["p5", 0.05],
+      ["p50", 0.5],
+      ["p80", 0.8],
+      ["p95", 0.95],
+    ] as const) {
+      const rankError = Math.abs(countBelow(sorted, summary[p]) / sorted.length - q);
+      expect(rankError, p).toBeLessThan(0.005);
+    }
+  });
+
+  it("gives the exact figures while within the limit", () => {
+    const acc = new SampleAccumulator(sorted.length);
+    for (const values of replications) acc.addAll(values);
+    const summary = acc.summary("ttm", info);
+    expect(summary.p50).toBe(quantileSorted(sorted, 0.5));
+    expect(summary.histogram.counts.reduce((a, b) => a + b, 0)).toBe(sorted.length);
+  });
+});
+
 describe("keyed cost rows", () => {
   it("cross a structured clone and sum to the same mean rows as the objects", () => {
     const rows: CostRow[] = [0, 1, 2].map((month) => ({
@@ -121,11 +163,10 @@ describe("keyed cost rows", () => {
       pricingCategory: month === 2 ? "Committed" : "Standard",
       xCostCategory: "compute",
     }));
-    const table = newCostKeyTable();
-    const index = new Map<string, number>();
+    const { table, index } = newCostKeys();
     const first = keyCostRows(rows, table, index);
     const second = keyCostRows(rows.slice(1), table, index);
-    expect(table.keys).toHaveLength(3);
+    expect(table.rows).toHaveLength(3);
     expect([...second.slots]).toEqual([1, 2]);
     const [a, b] = structuredClone([first, second]);
     const keyed = new CostAccumulator();
@@ -152,7 +193,7 @@ describe("toRecord", () => {
     } as unknown as Parameters<typeof toRecord>[0];
     const plain = toRecord(result);
     expect(plain.series.delivered).toBe(result.series.delivered);
-    const packed = toRecord(result, { table: newCostKeyTable(), index: new Map() });
+    const packed = toRecord(result, newCostKeys());
     expect(packed.series.delivered).toBeInstanceOf(Float64Array);
     expect(Array.from(packed.samples.timeToMarketDays!)).toEqual([30, 40]);
     expect("slots" in packed.costRows).toBe(true);

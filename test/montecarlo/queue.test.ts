@@ -12,6 +12,7 @@ import { checkRedis, QueueConnectionError } from "../../src/montecarlo/queue-con
 import { encodeJob, QUEUE_NAME } from "../../src/montecarlo/queue-job.ts";
 import { QueuePool } from "../../src/montecarlo/queue-pool.ts";
 import { ReplicationError } from "../../src/montecarlo/replication-error.ts";
+import { ReplicationPool } from "../../src/montecarlo/replication-pool.ts";
 import { runScenario } from "../../src/montecarlo/run-scenario.ts";
 import { runSweep } from "../../src/montecarlo/run-sweep.ts";
 import { sweepToJson } from "../../src/montecarlo/sweep-writers.ts";
@@ -74,6 +75,24 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
     }
     // both workers took jobs (each job is 2 x 150 ms, so neither can drain the queue alone before the other starts)
     await Promise.all(workers.map((worker) => worker.waitFor(/completed/, 10_000)));
+  });
+
+  it("a run whose pooled samples pass the exact limit equals the in-process run", async () => {
+    const scenario = { name: "toy", mean: 10, sd: 2, months: 12 };
+    const options = { replications: 23, seed: 4, model: toy, sampleExactLimit: 40 };
+    const local = new ReplicationPool(1, { inProcess: true });
+    const pool = new QueuePool(redis.url);
+    try {
+      const expected = await runScenario(scenario, { ...options, pool: local, batchSize: 23 });
+      const queued = await runScenario(scenario, { ...options, pool, batchSize: 3 });
+      expect(expected.samples.timeToMarketDays!.n).toBeGreaterThan(40);
+      const { elapsedMs: _a, workers: _b, ...queuedRest } = queued;
+      const { elapsedMs: _c, workers: _d, ...expectedRest } = expected;
+      expect(queuedRest).toEqual(expectedRest);
+    } finally {
+      await pool.destroy();
+      await local.destroy();
+    }
   });
 
   it("submitting the same sweep again reuses the finished jobs (no worker running)", async () => {

@@ -39,6 +39,22 @@ describe("runScenario", () => {
     }
   });
 
+  it("pools samples beyond the exact limit identically in-process, on 1 or 2 workers and any batch size", async () => {
+    const options = { replications: 43, seed: 8, model, sampleExactLimit: 50 };
+    const pool = new ReplicationPool(1, { inProcess: true });
+    const reference = await runScenario(toy, { ...options, pool, batchSize: 43 });
+    await pool.destroy();
+    expect(reference.samples.timeToMarketDays!.n).toBeGreaterThan(50);
+    for (const [workers, batchSize] of [
+      [1, 4],
+      [2, 3],
+      [2, 10],
+    ] as const) {
+      const summary = await runScenario(toy, { ...options, workers, batchSize });
+      expect(comparable(summary), `workers ${workers}, batch ${batchSize}`).toEqual(comparable(reference));
+    }
+  });
+
   it("depends on the seed", async () => {
     const a = await runScenario(toy, { replications: 20, seed: 1, workers: 1, model });
     const b = await runScenario(toy, { replications: 20, seed: 2, workers: 1, model });

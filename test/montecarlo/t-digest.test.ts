@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStream, normal } from "../../engine/index.ts";
 import { quantileSorted } from "../../src/montecarlo/quantile-sorted.ts";
+import { countBelow } from "../../src/montecarlo/scalar-accumulator.ts";
 import { TDigest } from "../../src/montecarlo/t-digest.ts";
 
 function normalSample(n: number, seed: number): number[] {
@@ -10,14 +11,7 @@ function normalSample(n: number, seed: number): number[] {
 
 /** Share of the sorted sample below x: the rank error of a quantile estimate. */
 function rankOf(sorted: Float64Array, x: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < x) low = mid + 1;
-    else high = mid;
-  }
-  return low / sorted.length;
+  return countBelow(sorted, x) / sorted.length;
 }
 
 describe("TDigest", () => {
