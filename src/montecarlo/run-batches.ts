@@ -9,6 +9,7 @@
  *   3. while the next index is buffered: fail on its failure, else hand it on, report progress, ask to stop
  *   4. submit more until the plan is exhausted
  */
+import { setMaxListeners } from "node:events";
 import type { ResultMeta } from "../model/result.ts";
 import type { ModelRef } from "./model-ref.ts";
 import type { ProgressCallback } from "./progress.ts";
@@ -146,7 +147,11 @@ export function runBatches(pool: ReplicationPool, plan: BatchPlan): Promise<Batc
       finish(undefined, { done, stoppedBy: "cancelled" });
       return;
     }
-    plan.signal?.addEventListener("abort", onAbort, { once: true });
+    if (plan.signal !== undefined) {
+      // a sweep runs its points concurrently on one signal, one listener each (removed in finish): no leak
+      setMaxListeners(0, plan.signal);
+      plan.signal.addEventListener("abort", onAbort, { once: true });
+    }
     pump();
   });
 }

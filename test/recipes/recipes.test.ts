@@ -58,16 +58,6 @@ function argsOf(command: string, set: Record<string, string | null>): string[] {
   return args;
 }
 
-/**
- * stderr without the MaxListenersExceededWarning a sweep on a queue prints (Node's warning for more than 10 abort
- * listeners on one signal; a defect of the queue pool reported in the recipes notes, not of the recipe).
- */
-function withoutKnownWarnings(stderr: string): string {
-  return stderr
-    .replace(/^\(node:\d+\) MaxListenersExceededWarning: .*\n/m, "")
-    .replace(/^\(Use `node --trace-warnings \.\.\.` to show where the warning was created\)\n/m, "");
-}
-
 /** Runs a command of a recipe page, after checking the page has it verbatim. */
 async function runPageCommand(
   recipe: string,
@@ -76,7 +66,7 @@ async function runPageCommand(
 ): Promise<CliResult> {
   expect(pageCommands(page(recipe)), `docs/recipes/${recipe}.md runs this command`).toContain(command);
   const result = await runCli(argsOf(command, set), { timeoutMs: 240_000 });
-  expect(withoutKnownWarnings(result.stderr)).toBe("");
+  expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return result;
 }
