@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { StreamFactory } from "../../engine/index.ts";
 import { COST_CATEGORIES, type CostCategory, Ledger } from "../../src/model/ledger.ts";
 import { SHARED_TENANT } from "../../src/model/metrics.ts";
 import type { CostRow } from "../../src/model/result.ts";
-
-/** A small deterministic generator (mulberry32), so the fixture is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The plain rule the ledger's totals must equal: a map keyed by `month|category`, added in row order. */
 function plainTotals(rows: readonly CostRow[]): Map<string, number> {
@@ -33,7 +22,7 @@ function expectTotalsEqualPlain(ledger: Ledger, months: number): void {
 
 describe("Ledger running totals", () => {
   it("equal a map keyed by month and category, added in posting order, before and after shared allocation", () => {
-    const next = mulberry32(17);
+    const next = new StreamFactory(17, 0).get("fixture");
     const ledger = new Ledger();
     // months far apart, so the flat totals grow several times; costs of mixed sign and scale, so that a
     // different order of addition would show in the last bits
