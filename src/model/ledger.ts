@@ -80,25 +80,57 @@ export class Ledger {
 
   /** Record one cost. @throws RangeError when cost is not finite, month is not an integer >= 0 or category unknown. */
   post(p: Posting): void {
-    if (!Number.isFinite(p.cost)) throw new RangeError(`cost must be finite, got ${p.cost}`);
-    if (!(p.month >= 0 && Number.isInteger(p.month)))
-      throw new RangeError(`month must be an integer >= 0, got ${p.month}`);
-    const category = categoryIndex(p.category);
+    this.postCost(
+      p.month,
+      p.category,
+      p.service,
+      p.serviceCategory,
+      p.tenant,
+      p.resourceId,
+      p.cost,
+      p.listCost ?? p.cost,
+      p.quantity,
+      p.unit,
+      p.pricing ?? "Standard",
+    );
+  }
+
+  /**
+   * {@link post} with the posting's fields as arguments (`listCost` and `pricing` given): for posters of many
+   * rows, which then build no posting object. @throws RangeError as `post`
+   */
+  postCost(
+    month: number,
+    category: CostCategory,
+    service: string,
+    serviceCategory: string,
+    tenant: string,
+    resourceId: string,
+    cost: number,
+    listCost: number,
+    quantity: number,
+    unit: string,
+    pricing: CostRow["pricingCategory"],
+  ): void {
+    if (!Number.isFinite(cost)) throw new RangeError(`cost must be finite, got ${cost}`);
+    if (!(month >= 0 && Number.isInteger(month)))
+      throw new RangeError(`month must be an integer >= 0, got ${month}`);
+    const index = categoryIndex(category);
     this.rows.push({
-      month: p.month,
-      billedCost: p.cost,
-      effectiveCost: p.cost,
-      listCost: p.listCost ?? p.cost,
-      serviceCategory: p.serviceCategory,
-      serviceName: p.service,
-      resourceId: p.resourceId,
-      subAccountId: p.tenant,
-      consumedQuantity: p.quantity,
-      consumedUnit: p.unit,
-      pricingCategory: p.pricing ?? "Standard",
-      xCostCategory: p.category,
+      month,
+      billedCost: cost,
+      effectiveCost: cost,
+      listCost,
+      serviceCategory,
+      serviceName: service,
+      resourceId,
+      subAccountId: tenant,
+      consumedQuantity: quantity,
+      consumedUnit: unit,
+      pricingCategory: pricing,
+      xCostCategory: category,
     });
-    this.#add(p.month, category, p.cost);
+    this.#add(month, index, cost);
   }
 
   /**
