@@ -45,31 +45,92 @@ export interface Posting {
   pricing?: CostRow["pricingCategory"];
 }
 
-/** Append-only ledger of cost rows with running totals per month and category. */
+/** Number of categories: the width of a month's slice of the running totals. */
+const CATEGORY_COUNT = COST_CATEGORIES.length;
+
+/** Index of a category in {@link COST_CATEGORIES}. @throws RangeError for a name that is not a category */
+function categoryIndex(category: string): number {
+  const i = (COST_CATEGORIES as readonly string[]).indexOf(category);
+  if (i < 0)
+    throw new RangeError(`unknown cost category "${category}"; allowed: ${COST_CATEGORIES.join(", ")}`);
+  return i;
+}
+
+/**
+ * Append-only ledger of cost rows with running totals per month and category. The totals sit in one flat array
+ * indexed by month and category index (no key string per row); each total adds its rows in posting order.
+ */
 export class Ledger {
   readonly rows: CostRow[] = [];
-  readonly #byMonthCategory: Map<string, number> = new Map();
+  /** Running totals, `month * CATEGORY_COUNT + category index`; grown by doubling, zeros where nothing was posted. */
+  #totals = new Float64Array(CATEGORY_COUNT * 64);
 
-  /** Record one cost. @throws RangeError when cost is not finite or month is negative. */
+  /** Add `cost` to the total of `month` and category `category` (index), growing the array when needed. */
+  #add(month: number, category: number, cost: number): void {
+    const at = month * CATEGORY_COUNT + category;
+    if (at >= this.#totals.length) {
+      let length = this.#totals.length * 2;
+      while (at >= length) length *= 2;
+      const grown = new Float64Array(length);
+      grown.set(this.#totals);
+      this.#totals = grown;
+    }
+    this.#totals[at]! += cost;
+  }
+
+  /** Record one cost. @throws RangeError when cost is not finite, month is not an integer >= 0 or category unknown. */
   post(p: Posting): void {
-    if (!Number.isFinite(p.cost)) throw new RangeError(`cost must be finite, got ${p.cost}`);
-    if (!(p.month >= 0)) throw new RangeError(`month must be >= 0, got ${p.month}`);
+    this.postCost(
+      p.month,
+      p.category,
+      p.service,
+      p.serviceCategory,
+      p.tenant,
+      p.resourceId,
+      p.cost,
+      p.listCost ?? p.cost,
+      p.quantity,
+      p.unit,
+      p.pricing ?? "Standard",
+    );
+  }
+
+  /**
+   * {@link post} with the posting's fields as arguments (`listCost` and `pricing` given): for posters of many
+   * rows, which then build no posting object. @throws RangeError as `post`
+   */
+  postCost(
+    month: number,
+    category: CostCategory,
+    service: string,
+    serviceCategory: string,
+    tenant: string,
+    resourceId: string,
+    cost: number,
+    listCost: number,
+    quantity: number,
+    unit: string,
+    pricing: CostRow["pricingCategory"],
+  ): void {
+    if (!Number.isFinite(cost)) throw new RangeError(`cost must be finite, got ${cost}`);
+    if (!(month >= 0 && Number.isInteger(month)))
+      throw new RangeError(`month must be an integer >= 0, got ${month}`);
+    const index = categoryIndex(category);
     this.rows.push({
-      month: p.month,
-      billedCost: p.cost,
-      effectiveCost: p.cost,
-      listCost: p.listCost ?? p.cost,
-      serviceCategory: p.serviceCategory,
-      serviceName: p.service,
-      resourceId: p.resourceId,
-      subAccountId: p.tenant,
-      consumedQuantity: p.quantity,
-      consumedUnit: p.unit,
-      pricingCategory: p.pricing ?? "Standard",
-      xCostCategory: p.category,
+      month,
+      billedCost: cost,
+      effectiveCost: cost,
+      listCost,
+      serviceCategory,
+      serviceName: service,
+      resourceId,
+      subAccountId: tenant,
+      consumedQuantity: quantity,
+      consumedUnit: unit,
+      pricingCategory: pricing,
+      xCostCategory: category,
     });
-    const key = `${p.month}|${p.category}`;
-    this.#byMonthCategory.set(key, (this.#byMonthCategory.get(key) ?? 0) + p.cost);
+    this.#add(month, index, cost);
   }
 
   /**
@@ -79,17 +140,17 @@ export class Ledger {
   allocateShared(allocation: SharedAllocation): void {
     const rows = allocateSharedRows(this.rows, allocation);
     this.rows.length = 0;
-    this.#byMonthCategory.clear();
+    this.#totals.fill(0);
     for (const row of rows) {
       this.rows.push(row);
-      const key = `${row.month}|${row.xCostCategory}`;
-      this.#byMonthCategory.set(key, (this.#byMonthCategory.get(key) ?? 0) + row.billedCost);
+      this.#add(row.month, categoryIndex(row.xCostCategory), row.billedCost);
     }
   }
 
   /** Total cost of one category in one month (0 when nothing was posted). */
   total(month: number, category: CostCategory): number {
-    return this.#byMonthCategory.get(`${month}|${category}`) ?? 0;
+    const at = month * CATEGORY_COUNT + categoryIndex(category);
+    return at >= 0 && at < this.#totals.length ? this.#totals[at]! : 0;
   }
 
   /** Total of all categories of `view` in one month (default: the chargeback view, every category). */

@@ -193,12 +193,17 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
       delete platformKpis[name];
       perTenant = true;
     }
-  if (perTenant)
+  if (perTenant) {
+    // summed by tenant, then named in order of first appearance (one name string per tenant, not per row)
+    const platformByTenant = new Map<string, number>();
     for (const row of ledger.rows)
-      if (PLATFORM_CATEGORIES.includes(row.xCostCategory)) {
-        const name = PLATFORM_COST_PREFIX + row.subAccountId;
-        platformKpis[name] = (platformKpis[name] ?? 0) + row.billedCost;
-      }
+      if (PLATFORM_CATEGORIES.includes(row.xCostCategory))
+        platformByTenant.set(
+          row.subAccountId,
+          (platformByTenant.get(row.subAccountId) ?? 0) + row.billedCost,
+        );
+    for (const [tenant, cost] of platformByTenant) platformKpis[PLATFORM_COST_PREFIX + tenant] = cost;
+  }
   addNew(kpis, platformKpis, "KPI");
 
   levelBreakdown(model, kpis, series, costTotal);

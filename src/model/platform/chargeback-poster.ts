@@ -40,19 +40,19 @@ export class ChargebackPoster {
     for (const c of cents.values()) total += c;
     for (const [tenant, c] of cents) {
       const cost = c / 100;
-      this.#ledger.post({
+      this.#ledger.postCost(
         month,
-        category: line.category,
-        service: line.service,
-        serviceCategory: line.serviceCategory,
+        line.category,
+        line.service,
+        line.serviceCategory,
         tenant,
-        resourceId: line.resourceId,
+        line.resourceId,
         cost,
-        listCost: cost * listFactor,
-        quantity: total !== 0 ? (line.quantity * c) / total : 0,
-        unit: line.unit,
-        pricing: line.pricing,
-      });
+        cost * listFactor,
+        total !== 0 ? (line.quantity * c) / total : 0,
+        line.unit,
+        line.pricing,
+      );
       this.tenantCost.set(tenant, (this.tenantCost.get(tenant) ?? 0) + cost);
     }
     return total;

@@ -16,6 +16,11 @@ export { IDLE_TENANT };
 /** How idle cost is shared. */
 export type IdleMethod = "usage" | "even" | "none";
 
+/** Add `cents` to `name`'s entry of `result` (module level: a closure made per call costs a name definition under tsx). */
+function addCents(result: Map<string, number>, name: string, cents: number): void {
+  result.set(name, (result.get(name) ?? 0) + cents);
+}
+
 /**
  * Allocate one pool's cost for one period: each tenant's workload cost (usage), then the idle remainder by
  * `idle`. With `idle: "usage"` and no usage at all, idle stays with `__idle__`. Workload costs larger than the
@@ -52,20 +57,19 @@ export function allocatePoolCents(
   for (let i = 0; i < names.length; i++) result.set(names[i]!, parts[i]!);
   const idleCents = parts[names.length]!;
   if (idleCents !== 0) {
-    const add = (name: string, cents: number) => result.set(name, (result.get(name) ?? 0) + cents);
     if (idle === "usage" && used > 0) {
       apportionCents(idleCents, usage).forEach((c, i) => {
-        add(names[i]!, c);
+        addCents(result, names[i]!, c);
       });
     } else if (idle === "even" && tenants.length > 0) {
       apportionCents(
         idleCents,
         tenants.map(() => 1),
       ).forEach((c, i) => {
-        add(tenants[i]!, c);
+        addCents(result, tenants[i]!, c);
       });
     } else {
-      add(IDLE_TENANT, idleCents);
+      addCents(result, IDLE_TENANT, idleCents);
     }
   }
   for (const [k, v] of result) if (v === 0) result.delete(k);

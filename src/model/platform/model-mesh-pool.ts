@@ -28,10 +28,10 @@ import { PoolLatency } from "./pool-latency.ts";
 import type { ModelState } from "./served-model.ts";
 import type { ServingOptions } from "./serving-options.ts";
 import type { ServingStep } from "./serving-step.ts";
+import { sortIndicesByKey } from "./sort-indices.ts";
 
 /** Requests per step at the diurnal trough from which a model counts as hot. */
 const HOT_REQUESTS = 20;
-const EMPTY_INDEX = new Int32Array(0);
 
 /** Pods of multi-model serving with their LRU caches, stepped by the serving pool. */
 export class ModelMeshPool {
@@ -67,6 +67,8 @@ export class ModelMeshPool {
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
+  /** Scratch of the stable sort of the accessed indices (sort-indices.ts). */
+  #accessScratch = new Int32Array(16);
 
   /** A pool with `options` (minimum pods, HPA settings, stabiliser when `useStabiliser`). */
   constructor(options: Readonly<ServingOptions>, modelMemoryGb: number, useStabiliser: boolean) {
@@ -178,8 +180,9 @@ export class ModelMeshPool {
     if (pods > 0 && !this.#shadow) {
       if (this.#missingHot.size > 0) coldRequests += this.#loadMissingHot(totalRate, step);
       const cold = this.#coldModels;
-      const idx = this.#drawAccesses(totalRate);
-      for (let k = 0; k < idx.length; k++) {
+      const accessed = this.#drawAccesses(totalRate);
+      const idx = this.#accessIndex;
+      for (let k = 0; k < accessed; k++) {
         const state = cold[idx[k]!]!;
         const id = state.model.id;
         workingSetGb += state.model.memoryGb;
@@ -246,16 +249,17 @@ export class ModelMeshPool {
   }
 
   /**
-   * Draw which cold models are used in the step (one uniform each) and return their indices in the order of
-   * their first request.
+   * Draw which cold models are used in the step (one uniform each), put their indices in the order of their
+   * first request at the start of `#accessIndex`, and return how many there are.
    */
-  #drawAccesses(totalRate: number): Int32Array {
+  #drawAccesses(totalRate: number): number {
     const o = this.#o;
     const stepSeconds = this.#stepSeconds;
     const cold = this.#coldModels;
     if (this.#accessFirst.length < cold.length) {
       this.#accessFirst = new Float64Array(cold.length * 2);
       this.#accessIndex = new Int32Array(cold.length * 2);
+      this.#accessScratch = new Int32Array(cold.length * 2);
     }
     const first = this.#accessFirst;
     let accessed = 0;
@@ -268,9 +272,8 @@ export class ModelMeshPool {
         first[i] = exponentialGapFromUniform(u, lambda);
       }
     }
-    const idx = accessed > 0 ? this.#accessIndex.subarray(0, accessed) : EMPTY_INDEX;
-    if (accessed > 1) idx.sort((a, b) => first[a]! - first[b]!);
-    return idx;
+    sortIndicesByKey(this.#accessIndex, accessed, first, this.#accessScratch);
+    return accessed;
   }
 
   /** The HPA's next pod count from the step's CPU and memory utilisation, within min and max. */
