@@ -74,7 +74,9 @@ export async function runCommand(
   for (const argument of operands)
     resolved.push(await requireScenario(argument, context.cwd, options.maxWork, context.stderr));
   if (operands.length === 0)
-    resolved.push(await requireScenario(DEFAULT_SCENARIO, packageInfo().root, options.maxWork, context.stderr));
+    resolved.push(
+      await requireScenario(DEFAULT_SCENARIO, packageInfo().root, options.maxWork, context.stderr),
+    );
   if (options.ladder === true) {
     await ladderCommand(resolved, options, context);
     return;
