@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -37,6 +38,9 @@ const files = (await readdir(benchDir))
   .filter((f) => f.endsWith(".bench.ts") && (filter === undefined || f.includes(filter)))
   .sort();
 const results: unknown[] = [];
+/** Each benchmark's readable lines (everything it printed but its BENCH line), for docs/benchmarks.md. */
+const readable: { file: string; lines: string[] }[] = [];
+const loadBefore = loadavg()[0] ?? 0;
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`# ${file}\n`);
@@ -45,14 +49,33 @@ for (const file of files) {
     failed++;
     process.stderr.write(`# ${file} exited with code ${code}\n`);
   }
+  const text: string[] = [];
   for (const line of lines) {
     if (line.startsWith("BENCH ")) results.push({ file, ...JSON.parse(line.slice("BENCH ".length)) });
+    else if (line.trim() !== "") text.push(line);
   }
+  readable.push({ file, lines: text });
 }
 await mkdir(join(root, "out"), { recursive: true });
 await writeFile(
   join(root, "out", "bench.json"),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      command: `npm run bench${filter === undefined ? "" : ` -- ${filter}`}`,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? "unknown",
+        loadBefore,
+        loadAfter: loadavg()[0] ?? 0,
+      },
+      results,
+      readable,
+    },
+    null,
+    2,
+  )}\n`,
 );
 process.stdout.write(
   `# ${results.length} result(s) from ${files.length} benchmark(s) written to out/bench.json\n`,

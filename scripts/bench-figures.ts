@@ -4,7 +4,7 @@
  *
  * `npm run bench` writes out/bench.json; `npm run bench:figures` copies it to docs/benchmarks.json and renders the
  * block between the `<!-- bench-figures -->` markers of docs/benchmarks.md from it (each benchmark's readable lines,
- * verbatim). `npm run bench:figures -- --render` re-renders from the committed docs/benchmarks.json only (what
+ * verbatim) and the README's speed lines between `<!-- bench-summary -->` markers. `npm run bench:figures -- --render` re-renders from the committed docs/benchmarks.json only (what
  * test/docs/bench-figures.test.ts checks: the page is the rendering of the JSON).
  */
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,6 +13,9 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const PAGE = `${root}docs/benchmarks.md`;
 const JSON_FILE = `${root}docs/benchmarks.json`;
+const README = `${root}README.md`;
+const SUMMARY_BEGIN = "<!-- bench-summary -->";
+const SUMMARY_END = "<!-- /bench-summary -->";
 const BEGIN = "<!-- bench-figures -->";
 const END = "<!-- /bench-figures -->";
 
@@ -23,6 +26,45 @@ export interface BenchRecord {
   command?: string;
   machine?: { cpus: number; model: string; loadBefore: number; loadAfter: number };
   readable?: { file: string; lines: string[] }[];
+  results?: Array<Record<string, unknown> & { file: string }>;
+}
+
+function result(record: BenchRecord, file: string): Record<string, unknown> {
+  const found = record.results?.find((r) => r.file === file);
+  if (found === undefined) throw new Error(`docs/benchmarks.json has no result of bench/${file}`);
+  return found;
+}
+
+function num(value: unknown, digits: number): string {
+  if (typeof value !== "number")
+    throw new Error(`docs/benchmarks.json: expected a number, got ${String(value)}`);
+  return value.toFixed(digits);
+}
+
+/** The README's speed lines (markers included): the issue-17 ratios of the recorded run, against their targets. */
+export function renderBenchSummary(record: BenchRecord): string {
+  const kernel = result(record, "kernel.bench.ts");
+  const platform = result(record, "platform.bench.ts").level3Replication as Record<string, unknown>;
+  const model = result(record, "model.bench.ts");
+  const mc = result(record, "montecarlo.bench.ts");
+  return [
+    SUMMARY_BEGIN,
+    `- kernel: ${num((kernel.eventsPerSecond as number) / 1e6, 1)} M events/s, ${num(kernel.speedupVsSimpy, 1)}x SimPy; ${num(kernel.slowdownVsBaseline, 2)}x the bare event-list loop (target 3x)`,
+    `- one level-3 replication: ${num(model.msPerReplication, 1)} ms of CPU; with the platform on ${num(platform.ratio, 2)}x the time with it off (target 2x)`,
+    `- Monte Carlo, level-3: ${num(mc.replicationsPerSecond2Workers, 0)} replications/s on 2 workers, ${num(mc.speedUp2WorkersVs1Worker, 2)}x one worker (target 1.7x); ${num(mc.cpuMsPerReplication2Workers, 1)} ms of CPU per replication on 2 workers against ${num(mc.cpuMsPerReplicationInProcess, 1)} in-process; 10 000 replications in ${num(mc.tenThousandSeconds, 0)} s${mc.tenThousandEstimated === true ? " (estimated from the marginal rate)" : ""} (target 60 s)`,
+    "",
+    `_Measured by \`${record.command ?? "npm run bench"}\` on ${record.date.slice(0, 10)} on a ${record.machine?.cpus ?? "?"}-core machine, rendered by \`npm run bench:figures\`; every figure: [benchmarks](docs/benchmarks.md)._`,
+    SUMMARY_END,
+  ].join("\n");
+}
+
+/** `readme` with its speed block replaced by the rendering of `record`. @throws Error when a marker is missing */
+export function withBenchSummary(readme: string, record: BenchRecord): string {
+  const begin = readme.indexOf(SUMMARY_BEGIN);
+  const end = readme.indexOf(SUMMARY_END);
+  if (begin === -1 || end === -1 || end < begin)
+    throw new Error(`README.md lacks ${SUMMARY_BEGIN} ... ${SUMMARY_END}`);
+  return readme.slice(0, begin) + renderBenchSummary(record) + readme.slice(end + SUMMARY_END.length);
 }
 
 /** The generated block (markers included) for a recorded run. */
@@ -66,5 +108,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   if (!process.argv.includes("--render")) copyFileSync(`${root}out/bench.json`, JSON_FILE);
   const record = JSON.parse(readFileSync(JSON_FILE, "utf8")) as BenchRecord;
   writeFileSync(PAGE, withBenchFigures(readFileSync(PAGE, "utf8"), record));
-  process.stdout.write(`wrote docs/benchmarks.md from docs/benchmarks.json (${record.date})\n`);
+  writeFileSync(README, withBenchSummary(readFileSync(README, "utf8"), record));
+  process.stdout.write(
+    `wrote docs/benchmarks.md and README.md's speed lines from docs/benchmarks.json (${record.date})\n`,
+  );
 }
