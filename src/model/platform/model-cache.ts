@@ -5,8 +5,11 @@
  * Source: KServe ModelMesh, which "acts as a distributed LRU cache for serving runtime models" and pages
  * dormant models out just in time (kserve/modelmesh docs/README.md; N. Hill, "Model-mesh: production model
  * serving at scale", 2022). A JavaScript Map keeps insertion order, so re-inserting on access makes the
- * first key the least recently used one (O(1) access and eviction).
+ * first key the least recently used one (O(1) access and eviction). The models that are not pinned are also kept
+ * in a second map in their own LRU order (the order of their last uses, as in the first map), so that evicting
+ * around pinned models starts at the least recently used unpinned one instead of passing over every pinned one.
  */
+import type { PinnedSet } from "./pinned-ids.ts";
 
 /** What one access did: whether the model was already loaded, and which models were evicted to make room. */
 export interface CacheAccess {
@@ -23,6 +26,11 @@ export class ModelCache {
   readonly capacityGb: number;
   #usedGb = 0;
   readonly #models = new Map<number, number>();
+  /** The loaded models not in `#pins` (as of `#pinsVersion`), least recently used first. */
+  readonly #unpinned = new Map<number, number>();
+  /** The pinned set `#unpinned` was split by (undefined: not split, rebuilt at the next load with pins). */
+  #pins: PinnedSet | undefined = undefined;
+  #pinsVersion = -1;
 
   /** @throws RangeError when capacityGb < 0 */
   constructor(capacityGb: number) {
@@ -33,6 +41,8 @@ export class ModelCache {
   /** Unload every model: the cache is then as new (lets a pool reuse the object of a removed pod). */
   clear(): void {
     this.#models.clear();
+    this.#unpinned.clear();
+    this.#pins = undefined;
     this.#usedGb = 0;
   }
 
@@ -77,25 +87,28 @@ export class ModelCache {
    * only while free memory is short. Models in `pinned` are evicted only when nothing else is left.
    * @throws RangeError when the model is larger than the pod's memory
    */
-  access(modelId: number, sizeGb: number, pinned?: ReadonlySet<number>): CacheAccess {
+  access(modelId: number, sizeGb: number, pinned?: PinnedSet): CacheAccess {
     const size = this.#models.get(modelId);
     if (size !== undefined) {
       this.#models.delete(modelId);
       this.#models.set(modelId, size);
+      if (this.#unpinned.delete(modelId)) this.#unpinned.set(modelId, size);
       return HIT;
     }
     if (!this.fits(sizeGb))
       throw new RangeError(`model ${modelId} needs ${sizeGb} GB, more than the pod's ${this.capacityGb} GB`);
     const evicted: number[] = [];
+    if (pinned === undefined) {
+      this.#pins = undefined;
+      this.#unpinned.clear();
+    } else this.#splitBy(pinned);
     if (pinned !== undefined && pinned.size > 0) {
       // pinned models go last: unpinned ones in LRU order first
-      // keys, not entries: no [id, size] pair allocated for every pinned model passed over
-      for (const victim of this.#models.keys()) {
+      for (const victim of this.#unpinned.keys()) {
         if (this.#usedGb + sizeGb <= this.capacityGb + 1e-9) break;
-        if (pinned.has(victim)) continue;
-        const size = this.#models.get(victim)!;
-        this.#usedGb -= size;
+        this.#usedGb -= this.#unpinned.get(victim)!;
         this.#models.delete(victim);
+        this.#unpinned.delete(victim);
         evicted.push(victim);
       }
     }
@@ -103,11 +116,23 @@ export class ModelCache {
       const victim = this.leastRecentlyUsed()!;
       this.#usedGb -= this.#models.get(victim)!;
       this.#models.delete(victim);
+      this.#unpinned.delete(victim);
       evicted.push(victim);
     }
     this.#models.set(modelId, sizeGb);
+    if (pinned !== undefined && !pinned.has(modelId)) this.#unpinned.set(modelId, sizeGb);
     this.#usedGb += sizeGb;
     return { hit: false, evicted };
+  }
+
+  /** Make `#unpinned` the loaded models not in `pinned`, in LRU order (rebuilt only when the set changed). */
+  #splitBy(pinned: PinnedSet): void {
+    const version = pinned.version;
+    if (this.#pins === pinned && version !== undefined && version === this.#pinsVersion) return;
+    this.#pins = pinned;
+    this.#pinsVersion = version ?? -1;
+    this.#unpinned.clear();
+    for (const [id, size] of this.#models) if (!pinned.has(id)) this.#unpinned.set(id, size);
   }
 
   /** Unload a model (e.g. it was retired); returns whether it was loaded. */
@@ -116,6 +141,7 @@ export class ModelCache {
     if (size === undefined) return false;
     this.#usedGb -= size;
     this.#models.delete(modelId);
+    this.#unpinned.delete(modelId);
     return true;
   }
 }

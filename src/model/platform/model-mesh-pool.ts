@@ -24,6 +24,7 @@ import { exponentialGapFromUniform } from "../../../engine/index.ts";
 import { HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
+import { PinnedIds } from "./pinned-ids.ts";
 import { PoolLatency } from "./pool-latency.ts";
 import type { ModelState } from "./served-model.ts";
 import type { ServingOptions } from "./serving-options.ts";
@@ -50,7 +51,7 @@ export class ModelMeshPool {
   readonly #sparePods: ModelCache[] = [];
   readonly #location = new Map<number, ModelCache>();
   /** Ids of the hot models (evicted only when nothing else is left). */
-  readonly #pinned = new Set<number>();
+  readonly #pinned = new PinnedIds();
   /** Hot models not loaded on any pod (first classification, a pod removed, or evicted as a last resort). */
   #missingHot = new Set<number>();
   /** An empty set that takes the place of `#missingHot` while the missing hot models are loaded. */
