@@ -102,7 +102,7 @@ export class ModelCache {
       this.#pins = undefined;
       this.#unpinned.clear();
     } else this.#splitBy(pinned);
-    if (pinned !== undefined && pinned.size > 0) {
+    if (pinned !== undefined && pinned.size > 0 && this.#unpinned.size > 0) {
       // pinned models go last: unpinned ones in LRU order first
       for (const victim of this.#unpinned.keys()) {
         if (this.#usedGb + sizeGb <= this.capacityGb + 1e-9) break;

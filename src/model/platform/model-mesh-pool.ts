@@ -312,10 +312,20 @@ export class ModelMeshPool {
 
   /** Load a model on the pod with the most free memory, evicting there as needed. */
   #load(id: number, memoryGb: number): void {
-    let target = this.#pods[0]!;
-    for (const pod of this.#pods) if (pod.freeGb > target.freeGb) target = pod;
+    const pods = this.#pods;
+    let target = pods[0]!;
+    let most = target.freeGb;
+    for (let i = 1; i < pods.length; i++) {
+      const free = pods[i]!.freeGb;
+      if (free > most) {
+        target = pods[i]!;
+        most = free;
+      }
+    }
     const r = target.access(id, memoryGb, this.#pinned);
-    for (const victim of r.evicted) {
+    const evicted = r.evicted;
+    for (let i = 0; i < evicted.length; i++) {
+      const victim = evicted[i]!;
       this.#location.delete(victim);
       if (this.#pinned.has(victim)) this.#missingHot.add(victim);
     }
