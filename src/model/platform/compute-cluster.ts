@@ -135,6 +135,12 @@ export class ComputeCluster {
   readonly #nodes: ClusterNode[] = [];
   /** Idle nodes in the order they became idle (oldest first): start takes from the end, scale-down from the front. */
   readonly #idle: ClusterNode[] = [];
+  /** What the scaler's wake-up timer runs (one closure for every wake-up). */
+  readonly #onWake = (): void => {
+    this.#wake = undefined;
+    this.#wakeAt = Number.POSITIVE_INFINITY;
+    this.#evaluate();
+  };
   readonly #queue = new ClusterJobQueue<ClusterJob>();
   readonly #inUseByTenant = new Map<string, number>();
   #provisionDays: number;
@@ -377,12 +383,8 @@ export class ComputeCluster {
   }
 
   #removeNode(node: ClusterNode): void {
-    const i = this.#nodes.indexOf(node);
-    if (i >= 0) this.#nodes.splice(i, 1);
-    if (node.state === "idle") {
-      const j = this.#idle.indexOf(node);
-      if (j >= 0) this.#idle.splice(j, 1);
-    }
+    removeFrom(this.#nodes, node);
+    if (node.state === "idle") removeFrom(this.#idle, node);
     if (node.readyHandle !== undefined) this.#env.cancel(node.readyHandle);
     if (node.evictionHandle !== undefined) this.#env.cancel(node.evictionHandle);
     node.readyHandle = undefined;
@@ -414,11 +416,7 @@ export class ComputeCluster {
     if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
     if (this.#wake !== undefined) this.#env.cancel(this.#wake);
     this.#wakeAt = at;
-    this.#wake = this.#env.schedule(at - this.#env.now, () => {
-      this.#wake = undefined;
-      this.#wakeAt = Number.POSITIVE_INFINITY;
-      this.#evaluate();
-    });
+    this.#wake = this.#env.schedule(at - this.#env.now, this.#onWake);
   }
 
   #wakeAtTime(at: number): void {
@@ -429,15 +427,12 @@ export class ComputeCluster {
     if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
     if (this.#wake !== undefined) this.#env.cancel(this.#wake);
     this.#wakeAt = at;
-    this.#wake = this.#env.schedule(Math.max(0, at - this.#env.now), () => {
-      this.#wake = undefined;
-      this.#wakeAt = Number.POSITIVE_INFINITY;
-      this.#evaluate();
-    });
+    this.#wake = this.#env.schedule(Math.max(0, at - this.#env.now), this.#onWake);
   }
 
   /** Nodes the queued jobs need that their tenants' quotas allow now. */
   #pendingDemand(): number {
+    if (this.#queue.length === 0) return 0;
     let noQuotas = true;
     for (const _ in this.options.quotas) {
       noQuotas = false;
@@ -519,7 +514,8 @@ export class ComputeCluster {
         return;
       }
       const releasable = Math.min(eligible, this.#nodes.length - o.minNodes);
-      for (const node of idleNodes.slice(0, releasable)) this.#removeNode(node);
+      // the first `releasable` idle nodes: each removal takes the head of the idle list off
+      for (let k = 0; k < releasable; k++) this.#removeNode(idleNodes[0]!);
       this.#lastScaleDown = now;
       this.totals.scaleDowns++;
       if (this.options.trace !== undefined) this.#trace(`scale-down -${releasable} -> ${this.#nodes.length}`);
@@ -587,4 +583,12 @@ export class ComputeCluster {
     const trace = this.options.trace;
     if (trace !== undefined) trace(`${(this.#env.now * HOURS_PER_DAY).toFixed(4)}h ${this.name} ${line}`);
   }
+}
+
+/** Remove the first occurrence of `item` from `list`, shifting the rest down (no array allocated, as splice does). */
+function removeFrom<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i < 0) return;
+  for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k]!;
+  list.length--;
 }
