@@ -590,5 +590,5 @@ function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i < 0) return;
   for (let k = i + 1; k < list.length; k++) list[k - 1] = list[k]!;
-  list.length--;
+  list.pop(); // not `length--`: setting the length is a runtime call
 }
