@@ -24,6 +24,7 @@ import { exponentialGapFromUniform } from "../../../engine/index.ts";
 import { HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { clampReplicas, hpaDesiredReplicas, ScaleDownStabiliser } from "./hpa.ts";
 import { ModelCache } from "./model-cache.ts";
+import { MostFreePod } from "./most-free-pod.ts";
 import { PinnedIds } from "./pinned-ids.ts";
 import { PoolLatency } from "./pool-latency.ts";
 import type { ModelState } from "./served-model.ts";
@@ -49,6 +50,8 @@ export class ModelMeshPool {
   #pods: ModelCache[] = [];
   /** Caches of removed pods, reused (cleared) when the pool grows again. */
   readonly #sparePods: ModelCache[] = [];
+  /** Free memory of each pod of `#pods` (same indices), to find the one with the most. */
+  readonly #mostFree = new MostFreePod();
   readonly #location = new Map<number, ModelCache>();
   /** Ids of the hot models (evicted only when nothing else is left). */
   readonly #pinned = new PinnedIds();
@@ -107,7 +110,8 @@ export class ModelMeshPool {
     this.#stateById.delete(id);
     this.#pinned.delete(id);
     this.#missingHot.delete(id);
-    this.#location.get(id)?.remove(id);
+    const pod = this.#location.get(id);
+    if (pod?.remove(id)) this.#freed(pod);
     this.#location.delete(id);
   }
 
@@ -189,7 +193,8 @@ export class ModelMeshPool {
         workingSetGb += state.model.memoryGb;
         const pod = this.#location.get(id);
         if (pod !== undefined) {
-          pod.access(id, state.model.memoryGb);
+          // a hit (the model is loaded there): memory unchanged
+          if (!pod.access(id, state.model.memoryGb).hit) this.#freed(pod);
           continue;
         }
         this.#load(id, state.model.memoryGb);
@@ -298,10 +303,13 @@ export class ModelMeshPool {
     while (this.#pods.length < target) {
       const spare = this.#sparePods.pop();
       if (spare !== undefined) spare.clear();
-      this.#pods.push(spare ?? new ModelCache(this.#modelMemoryGb));
+      const pod = spare ?? new ModelCache(this.#modelMemoryGb);
+      this.#pods.push(pod);
+      this.#mostFree.push(pod.freeGb);
     }
     while (this.#pods.length > target) {
       const pod = this.#pods.pop()!;
+      this.#mostFree.pop();
       for (const id of pod.ids()) {
         this.#location.delete(id);
         if (this.#pinned.has(id)) this.#missingHot.add(id);
@@ -312,17 +320,11 @@ export class ModelMeshPool {
 
   /** Load a model on the pod with the most free memory, evicting there as needed. */
   #load(id: number, memoryGb: number): void {
-    const pods = this.#pods;
-    let target = pods[0]!;
-    let most = target.freeGb;
-    for (let i = 1; i < pods.length; i++) {
-      const free = pods[i]!.freeGb;
-      if (free > most) {
-        target = pods[i]!;
-        most = free;
-      }
-    }
+    // the first pod with the most free memory, as a scan keeping the first maximum would find it
+    const index = this.#mostFree.best();
+    const target = this.#pods[index]!;
     const r = target.access(id, memoryGb, this.#pinned);
+    this.#mostFree.set(index, target.freeGb);
     const evicted = r.evicted;
     for (let i = 0; i < evicted.length; i++) {
       const victim = evicted[i]!;
@@ -330,6 +332,12 @@ export class ModelMeshPool {
       if (this.#pinned.has(victim)) this.#missingHot.add(victim);
     }
     this.#location.set(id, target);
+  }
+
+  /** Record a change of `pod`'s free memory outside `#load`. */
+  #freed(pod: ModelCache): void {
+    const index = this.#pods.indexOf(pod);
+    if (index >= 0) this.#mostFree.set(index, pod.freeGb);
   }
 
   /**
