@@ -88,16 +88,25 @@ export class ModelCache {
    * @throws RangeError when the model is larger than the pod's memory
    */
   access(modelId: number, sizeGb: number, pinned?: PinnedSet): CacheAccess {
+    const evicted: number[] = [];
+    return this.use(modelId, sizeGb, evicted, pinned) ? HIT : { hit: false, evicted };
+  }
+
+  /**
+   * `access` without a result object: appends the evicted ids to `evicted` (the caller's, e.g. a reused
+   * scratch array) and returns whether it was a hit.
+   * @throws RangeError when the model is larger than the pod's memory
+   */
+  use(modelId: number, sizeGb: number, evicted: number[], pinned?: PinnedSet): boolean {
     const size = this.#models.get(modelId);
     if (size !== undefined) {
       this.#models.delete(modelId);
       this.#models.set(modelId, size);
       if (this.#unpinned.delete(modelId)) this.#unpinned.set(modelId, size);
-      return HIT;
+      return true;
     }
     if (!this.fits(sizeGb))
       throw new RangeError(`model ${modelId} needs ${sizeGb} GB, more than the pod's ${this.capacityGb} GB`);
-    const evicted: number[] = [];
     if (pinned === undefined) {
       this.#pins = undefined;
       this.#unpinned.clear();
@@ -122,7 +131,7 @@ export class ModelCache {
     this.#models.set(modelId, sizeGb);
     if (pinned !== undefined && !pinned.has(modelId)) this.#unpinned.set(modelId, sizeGb);
     this.#usedGb += sizeGb;
-    return { hit: false, evicted };
+    return false;
   }
 
   /** Make `#unpinned` the loaded models not in `pinned`, in LRU order (rebuilt only when the set changed). */

@@ -52,6 +52,8 @@ export class ModelMeshPool {
   readonly #sparePods: ModelCache[] = [];
   /** Free memory of each pod of `#pods` (same indices), to find the one with the most. */
   readonly #mostFree = new MostFreePod();
+  /** Scratch: the ids a load evicted. */
+  readonly #evicted: number[] = [];
   readonly #location = new Map<number, ModelCache>();
   /** Ids of the hot models (evicted only when nothing else is left). */
   readonly #pinned = new PinnedIds();
@@ -323,14 +325,16 @@ export class ModelMeshPool {
     // the first pod with the most free memory, as a scan keeping the first maximum would find it
     const index = this.#mostFree.best();
     const target = this.#pods[index]!;
-    const r = target.access(id, memoryGb, this.#pinned);
+    const evicted = this.#evicted;
+    target.use(id, memoryGb, evicted, this.#pinned);
     this.#mostFree.set(index, target.freeGb);
-    const evicted = r.evicted;
     for (let i = 0; i < evicted.length; i++) {
       const victim = evicted[i]!;
       this.#location.delete(victim);
       if (this.#pinned.has(victim)) this.#missingHot.add(victim);
     }
+    // emptied by pops: setting the length is a runtime call and frees the array's storage
+    while (evicted.length > 0) evicted.pop();
     this.#location.set(id, target);
   }
 

@@ -153,6 +153,20 @@ describe("ModelCache with pinned models equals the scanning LRU", () => {
     expect(cache.ids()).toEqual([8]);
   });
 
+  it("use appends the evicted ids to the caller's array and returns whether it was a hit", () => {
+    const pins = new PinnedIds();
+    pins.add(1);
+    const cache = new ModelCache(6);
+    const evicted = [99];
+    expect(cache.use(1, 2, evicted, pins)).toBe(false);
+    expect(cache.use(2, 2, evicted, pins)).toBe(false);
+    expect(cache.use(3, 2, evicted, pins)).toBe(false);
+    expect(cache.use(2, 2, evicted, pins)).toBe(true);
+    expect(cache.use(4, 4, evicted, pins)).toBe(false); // 3 then 2 go (unpinned, LRU first), 1 stays
+    expect(evicted).toEqual([99, 3, 2]);
+    expect(cache.ids()).toEqual([1, 4]);
+  });
+
   it("PinnedIds changes version only when its contents change", () => {
     const pins = new PinnedIds();
     const v0 = pins.version;
