@@ -171,10 +171,16 @@ describe.skipIf(REDIS_SERVER === undefined)("runs on a BullMQ queue", () => {
       count: 1,
     };
     const { id, data } = encodeJob(task, "9.9.9");
+    // a worker of its own, ready before the job is added, so the test does not depend on the workers the
+    // earlier tests killed or left busy
+    const worker = startWorker(redis.url, ["--concurrency", "1"]);
+    workers.push(worker);
+    await worker.waitFor(/taking jobs/);
     const connection = { host: "127.0.0.1", port: redis.port };
     const queue = new Queue(QUEUE_NAME, { connection });
     const events = new QueueEvents(QUEUE_NAME, { connection });
     try {
+      await events.waitUntilReady();
       const job = await queue.add("batch", data, { jobId: id });
       await expect(job.waitUntilFinished(events)).rejects.toThrow(
         /job from scalesim 9\.9\.9; this worker runs scalesim \d/,
