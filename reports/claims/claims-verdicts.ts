@@ -5,7 +5,7 @@
  * not represent with their reasons, and the counts per verdict. Pure: the record is plain data, the page a function
  * of it, so a test can check that the committed page is the rendering of the committed record.
  */
-import type { ClaimBand, ClaimResult, ClaimsSummary, Verdict } from "../../src/claims/types.ts";
+import type { ClaimResult, ClaimsSummary, Verdict } from "../../src/claims/types.ts";
 import { bandText, countsText, estimateText, measureText, VERDICT_WORDS } from "./claim-format.ts";
 
 /** How the verdicts were made: enough to rerun them. */
@@ -32,28 +32,33 @@ export interface VerdictsStamp {
   workers: number;
 }
 
-/** One claim's verdict as recorded in docs/claims-verdicts.json. */
-export interface RecordedClaim {
-  id: string;
-  text: string;
-  source: string;
-  section?: string;
-  status: ClaimResult["status"];
-  reason?: string;
-  verdict: Verdict;
-  metric?: string;
-  month?: number;
-  measure: ClaimResult["measure"];
-  label?: string;
-  unit?: string;
-  band?: ClaimBand;
-  estimate?: number;
-  ci?: [number, number];
-  replications: number;
-  budget?: number;
+/**
+ * One claim's verdict as recorded in docs/claims-verdicts.json: the claim result's own fields (one owner: src/claims
+ * types), without its per-replication values and search details, and the holds-only-if search in words.
+ */
+export type RecordedClaim = Pick<
+  ClaimResult,
+  | "id"
+  | "text"
+  | "source"
+  | "section"
+  | "status"
+  | "reason"
+  | "verdict"
+  | "metric"
+  | "month"
+  | "measure"
+  | "label"
+  | "unit"
+  | "band"
+  | "estimate"
+  | "ci"
+  | "replications"
+  | "budget"
+> & {
   /** The holds-only-if search in words, with its box's coverage and density when one was found. */
   region?: { text: string; coverage?: number; density?: number };
-}
+};
 
 /** docs/claims-verdicts.json. */
 export interface VerdictsRecord {
