@@ -5,8 +5,8 @@
  * hint under a validation error all read them. `npm run docs:scenario` writes the page; `--check` exits 1 when
  * it is stale; test/docs/scenario-reference.test.ts fails when the page and a fresh generation differ.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { writeOrCheck } from "../scripts/generated-file.ts";
 import { scenarioJsonSchema } from "../src/scenario/json-schema.ts";
 
 /** The command that regenerates the page, as stamped into it. */
@@ -228,21 +228,10 @@ export function renderScenarioReference(): string {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const target = fileURLToPath(new URL(`../${SCENARIO_REFERENCE_PAGE}`, import.meta.url));
-  const expected = renderScenarioReference();
-  if (process.argv.includes("--check")) {
-    let actual = "";
-    try {
-      actual = readFileSync(target, "utf8");
-    } catch {
-      // a missing page is simply stale
-    }
-    if (actual !== expected) {
-      process.stderr.write(`${SCENARIO_REFERENCE_PAGE} is stale: run \`${SCENARIO_REFERENCE_COMMAND}\`\n`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(target, expected);
-    process.stdout.write(`wrote ${SCENARIO_REFERENCE_PAGE}\n`);
-  }
+  await writeOrCheck({
+    path: fileURLToPath(new URL(`../${SCENARIO_REFERENCE_PAGE}`, import.meta.url)),
+    expected: renderScenarioReference(),
+    label: SCENARIO_REFERENCE_PAGE,
+    command: SCENARIO_REFERENCE_COMMAND,
+  });
 }

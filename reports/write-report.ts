@@ -1,12 +1,5 @@
-/**
- * The only module of reports/ that touches the file system: it reads the vega bundles and fonts shipped in
- * node_modules and writes report directories. Every file is written to a temporary name and renamed; a whole
- * report directory is built in a temporary sibling directory and renamed into place, so an interrupted run
- * never leaves a half-written report (rename is atomic within one file system, POSIX rename(2)).
- */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -29,6 +22,7 @@ import { buildRunHtml } from "./html/run-page.ts";
 import { buildSweepHtml } from "./html/sweep-page.ts";
 import { renderPng } from "./render-png.ts";
 import { renderSvg } from "./render-svg.ts";
+import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** Output formats of a report. */
 export type ReportFormat = "html" | "json" | "csv" | "svg" | "png";
@@ -95,19 +89,6 @@ export function renderCompareHtml(summary: CompareSummary): string {
 /** The sweep report as one self-contained HTML document. */
 export function renderSweepHtml(summary: SweepSummary): string {
   return buildSweepHtml(summary, loadVegaBundles());
-}
-
-/** Write one file atomically: a temporary name in the same directory, then rename. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
 }
 
 /** Marks our temporary report directories: `.<name>.tmp-<host>-<pid>-XXXXXX`, so stale ones can be told apart. */

@@ -6,12 +6,13 @@
  *
  * Usage: npm run readme:tables [-- --check]   (--check: exit 1 when docs/model.md is stale)
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fixed, ladderMechanisms, ladderTable } from "../reports/ladder-markdown.ts";
 import { runMaturityLadder, runScenario } from "../src/montecarlo/index.ts";
 import { loadScenario } from "../src/scenario/index.ts";
 import type { Scenario } from "../src/scenario/schema.ts";
+import { writeOrCheck } from "./generated-file.ts";
 
 /** Seed and replication count of the model page's tables (few replications, so the test can regenerate them). */
 export const README_TABLES = { seed: 2026, replications: 4 } as const;
@@ -119,15 +120,10 @@ export function currentTables(markdown: string): string | undefined {
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const current = readFileSync(MODEL_SECTION, "utf8");
-  const next = withTables(current, await readmeTables());
-  if (process.argv.includes("--check")) {
-    if (next !== current) {
-      process.stderr.write(`${TABLES_PAGE}'s tables are stale: run \`${README_TABLES_COMMAND}\`\n`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(MODEL_SECTION, next);
-    process.stdout.write(`wrote ${TABLES_PAGE}'s tables\n`);
-  }
+  await writeOrCheck({
+    path: MODEL_SECTION,
+    expected: withTables(readFileSync(MODEL_SECTION, "utf8"), await readmeTables()),
+    label: `${TABLES_PAGE}'s tables`,
+    command: README_TABLES_COMMAND,
+  });
 }

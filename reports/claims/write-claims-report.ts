@@ -6,13 +6,8 @@
 import { join } from "node:path";
 import type { ClaimsSummary } from "../../src/claims/types.ts";
 import { buildClaimsCharts, buildClaimsHtml } from "../html/claims-page.ts";
-import {
-  type IfTaken,
-  loadVegaBundles,
-  type WrittenReport,
-  writeDirectoryAtomic,
-  writeFileAtomic,
-} from "../write-report.ts";
+import { writeFileAtomic } from "../write-file-atomic.ts";
+import { type IfTaken, loadVegaBundles, type WrittenReport, writeDirectoryAtomic } from "../write-report.ts";
 import { buildClaimsCsv } from "./claims-csv.ts";
 
 /** Options of {@link writeClaimsReport}. */

@@ -1,7 +1,7 @@
 /**
  * Generates the command-line reference (docs/cli.md) from the command and option tables, the npm-check-updates
  * way: the reference is never edited by hand, and a test fails when the file and this function's output differ.
- * Regenerate with `npm run docs:cli` (`tsx src/cli/write-cli-reference.ts`).
+ * Regenerate with `npm run docs:cli` (scripts/write-cli-reference.ts).
  */
 import { COMMANDS, type CommandSpec } from "./commands.ts";
 import { EXIT_CODE_MEANINGS } from "./exit-codes.ts";
