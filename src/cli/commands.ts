@@ -70,9 +70,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: "validate",
-    arguments: [{ syntax: "<scenario...>", description: SCENARIO_ARGUMENT }],
-    summary: "check scenario files without running them; problems are listed with file:line:column",
-    examples: ["scalesim validate scenarios/*.yaml"],
+    arguments: [
+      {
+        syntax: "<file...>",
+        description: `${SCENARIO_ARGUMENT}, a sweep file or a claims file (told apart by their top-level keys)`,
+      },
+    ],
+    summary:
+      "check scenario, sweep and claims files without running them; problems are listed with file:line:column",
+    examples: ["scalesim validate scenarios/*.yaml", "scalesim validate scenarios/sweeps/*.yaml"],
   },
   {
     name: "init",

@@ -2,6 +2,7 @@
  * Every user-facing sentence of the command line, one function per message (the vega-lite `log/message.ts`
  * habit), so wording is reviewed in one place and tests can match on it.
  */
+import type { FileKind } from "./file-kind.ts";
 
 /** Scenario argument that is neither an existing file nor a preset. */
 export function unknownScenario(argument: string, presets: readonly string[], closest?: string): string {
@@ -93,14 +94,16 @@ export function reportWritten(path: string): string {
   return `report: ${path}`;
 }
 
-/** One line per valid scenario in `validate`. */
-export function scenarioValid(label: string): string {
-  return `ok ${label}`;
+/** One line per valid file in `validate` (a sweep or claims file says so). */
+export function scenarioValid(label: string, kind: FileKind = "scenario"): string {
+  return kind === "scenario"
+    ? `ok ${label}`
+    : `ok ${label} (${kind === "sweep" ? "sweep file" : "claims file"})`;
 }
 
 /** Summary line of `validate` when some files failed. */
 export function someInvalid(invalid: number, total: number): string {
-  return `${invalid} of ${total} scenario${total === 1 ? "" : "s"} invalid`;
+  return `${invalid} of ${total} file${total === 1 ? "" : "s"} invalid`;
 }
 
 /** Line printed when `init` wrote its file. */

@@ -42,7 +42,7 @@ describe("scalesim validate", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`${file}:2:16  horizonMonths:`);
     expect(result.stderr).toContain(`${file}:3:11  currency:`);
-    expect(result.stderr).toContain("1 of 1 scenario invalid");
+    expect(result.stderr).toContain("1 of 1 file invalid");
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
@@ -68,6 +68,66 @@ describe("scalesim validate", () => {
     expect(parsed.results[0]).toMatchObject({ scenario: "level-2", ok: true, issues: [] });
     expect(parsed.results[1]?.ok).toBe(false);
     expect(parsed.results[1]?.issues[0]).toMatchObject({ path: "horizonMonths", line: 1 });
+  });
+
+  it("checks sweep and claims files as `sweep` and `claims` load them, told apart by their keys", async () => {
+    const result = await runCli([
+      "validate",
+      "scenarios/sweeps/hub-size.yaml",
+      "scenarios/claims/guide.yaml",
+      "level-2",
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      "ok scenarios/sweeps/hub-size.yaml (sweep file)\nok scenarios/claims/guide.yaml (claims file)\nok level-2\n",
+    );
+  });
+
+  it("reports a sweep's bad parameter path at every point it plans, with the file, exit 2", async () => {
+    const file = join(work, "bad.sweep.yaml");
+    writeFileSync(
+      file,
+      "base: level-3\nparameters:\n  - path: organisation.spokes.cont\n    values: [4, 8]\n",
+    );
+    const result = await runCli(["validate", file]);
+    expect(result.code).toBe(2);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(result.stderr).toContain(
+      `${file}  organisation.spokes.cont: point 0 (organisation.spokes.cont = 4)`,
+    );
+    expect(result.stderr).toContain('did you mean "count"?');
+    expect(result.stderr).toContain("1 of 1 file invalid");
+  });
+
+  it("reports a claims file's bad scenario reference, and --json names each file's kind", async () => {
+    const file = join(work, "bad-claims.yaml");
+    writeFileSync(
+      file,
+      [
+        "claims:",
+        "  - id: c1",
+        "    text: a claim",
+        "    source: Pattern 11",
+        "    metric: deliveredPerYear",
+        "    baseline: ./no-such-scenario.yaml",
+        "    expect: { atLeast: 1 }",
+        "",
+      ].join("\n"),
+    );
+    const result = await runMain(["validate", file, "scenarios/sweeps/hub-size.yaml", "--json"]);
+    expect(result.code).toBe(2);
+    const parsed = JSON.parse(result.stdout) as {
+      results: { scenario: string; kind: string; ok: boolean; issues: { path: string; message: string }[] }[];
+    };
+    expect(parsed.results.map((entry) => [entry.kind, entry.ok])).toEqual([
+      ["claims", false],
+      ["sweep", true],
+    ]);
+    expect(parsed.results[0]?.issues).toHaveLength(1);
+    expect(parsed.results[0]?.issues[0]?.message).toBe(
+      'claims[0] (c1) baseline: scenario "./no-such-scenario.yaml": file not found',
+    );
   });
 });
 
