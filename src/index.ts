@@ -36,12 +36,22 @@ export type * from "./model/result.ts";
 export { simulate } from "./model/simulate.ts";
 // Monte Carlo: many replications on worker threads, common random numbers across scenarios and sweep points
 export {
+  type CompareOptions,
   compareScenarios,
+  type LadderRow,
+  type LadderSummary,
   loadSweep,
   mergeSweeps,
+  type Progress,
+  type ProgressCallback,
+  type ReplayOptions,
+  type RunOptions,
   replay,
+  runMaturityLadder,
   runScenario,
   runSweep,
+  type SweepOptions,
+  type UntilCi,
 } from "./montecarlo/index.ts";
 export { ReplicationError } from "./montecarlo/replication-error.ts";
 export type * from "./montecarlo/types.ts";
