@@ -9,7 +9,12 @@ import { basename, dirname, extname, resolve } from "node:path";
 import type { ScenarioIssue } from "../scenario/issues.ts";
 import { scenarioLoader } from "../scenario/load.ts";
 import type { ParameterValue } from "../scenario/parameter-path.ts";
-import { type BaseResult, loadBase, pointScenario } from "../scenario/point-scenario.ts";
+import {
+  type BaseResult,
+  loadBase,
+  pointScenario,
+  referencedBaseIssues,
+} from "../scenario/point-scenario.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { type Claim, type ClaimScenario, type ClaimsFile, claimsFileSchema } from "./claims-schema.ts";
 
@@ -73,7 +78,14 @@ export async function loadClaims(path: string): Promise<LoadClaimsResult> {
     for (const role of ["baseline", "treatment"] as const) {
       const written = claim[role];
       if (written === undefined) continue;
-      const result = await resolveScenario(written, claim, role, base);
+      const ref = typeof written === "string" ? written : written.scenario;
+      const loaded = await base(ref);
+      if (!loaded.ok) {
+        // the scenario file itself: reported at the claim's field, or at the line inside that file
+        issues.push(...referencedBaseIssues(loaded.issues, ref, path, `claims[${index}].${role}`));
+        continue;
+      }
+      const result = resolveScenario(written, loaded.scenario, claim, role);
       if (result.ok) out[role] = result.scenario;
       else
         issues.push(
@@ -96,26 +108,15 @@ export async function loadClaims(path: string): Promise<LoadClaimsResult> {
 
 type ScenarioResult = { ok: true; scenario: ResolvedClaimScenario } | { ok: false; issues: ScenarioIssue[] };
 
-async function resolveScenario(
-  written: ClaimScenario,
-  claim: Claim,
-  role: string,
-  base: (ref: string) => Promise<BaseResult>,
-): Promise<ScenarioResult> {
+function resolveScenario(written: ClaimScenario, base: Scenario, claim: Claim, role: string): ScenarioResult {
   const ref = typeof written === "string" ? written : written.scenario;
   const set = typeof written === "string" ? {} : (written.set ?? {});
-  const loaded = await base(ref);
-  if (!loaded.ok)
-    return {
-      ok: false,
-      issues: loaded.issues.map((issue) => ({ ...issue, message: `scenario "${ref}": ${issue.message}` })),
-    };
   // nothing set: the base as pointScenario would return it (validation is idempotent), without validating it again,
   // which is most of the load time of a file of many claims on a few scenarios
   const point: BaseResult =
     Object.keys(set).length === 0
-      ? { ok: true, scenario: scenarioOfBase(loaded.scenario) }
-      : pointScenario(loaded.scenario, set, `set`);
+      ? { ok: true, scenario: scenarioOfBase(base) }
+      : pointScenario(base, set, `set`);
   if (!point.ok) return point;
   // the conditions' bounds must be valid values too, so a bad range fails now rather than mid-discovery
   for (const condition of claim.conditions ?? []) {

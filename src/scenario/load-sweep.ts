@@ -10,7 +10,7 @@ import type { ScenarioIssue } from "./issues.ts";
 import { scenarioLoader } from "./load.ts";
 import type { ParameterValue } from "./parameter-path.ts";
 import { getPath } from "./parameter-path.ts";
-import { loadBase, pointScenario } from "./point-scenario.ts";
+import { loadBase, pointScenario, referencedBaseIssues } from "./point-scenario.ts";
 import { type Sweep, sweepSchema } from "./sweep-schema.ts";
 
 /** A validated sweep, or every issue found. */
@@ -49,12 +49,7 @@ export async function loadSweep(path: string, plan: SweepPlanner): Promise<LoadS
 /** Issues of the base scenario and of the point scenarios (at most {@link MAX_POINT_ISSUES}). */
 export async function checkPoints(sweep: Sweep, file: string, plan: SweepPlanner): Promise<ScenarioIssue[]> {
   const base = await loadBase(sweep.base, sweep.baseDir);
-  if (!base.ok) {
-    return base.issues.map((issue) => ({
-      ...issue,
-      message: `base scenario "${sweep.base}": ${issue.message}`,
-    }));
-  }
+  if (!base.ok) return referencedBaseIssues(base.issues, sweep.base, file, "base");
   const issues: ScenarioIssue[] = [];
   for (const point of plan(sweep, (p) => getPath(base.scenario, p))) {
     const result = pointScenario(

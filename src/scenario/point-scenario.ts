@@ -21,6 +21,30 @@ export async function loadBase(base: string, baseDir: string | undefined): Promi
   return loadScenario(resolve(baseDir ?? process.cwd(), base));
 }
 
+/**
+ * The issues of a base scenario `ref` that `file` names at `path` (a sweep's `base`, a claim's `baseline`): an
+ * issue inside the base (with a line) stays in the base's file; an issue about the base file as a whole (not
+ * found, unreadable, too large: no path, no line) is reported in the referencing file at `path`, naming the file
+ * it looked for, so the message points at the line to fix.
+ */
+export function referencedBaseIssues(
+  issues: readonly ScenarioIssue[],
+  ref: string,
+  file: string,
+  path: string,
+): ScenarioIssue[] {
+  return issues.map((issue) =>
+    issue.path === "" && issue.line === undefined
+      ? {
+          file,
+          path,
+          value: ref,
+          message: `scenario "${ref}"${issue.file === undefined ? "" : ` (${issue.file})`}: ${issue.message}`,
+        }
+      : { ...issue, message: `in ${path} "${ref}": ${issue.message}` },
+  );
+}
+
 /** The base with `parameters` set and validated; issues name the point and its parameter values. */
 export function pointScenario(
   base: Scenario,

@@ -100,6 +100,19 @@ describe("scalesim validate", () => {
     expect(result.stderr).toContain("1 of 1 file invalid");
   });
 
+  it("reports a sweep's missing base in the sweep file at `base`, naming the file it looked for", async () => {
+    const file = join(work, "no-base.sweep.yaml");
+    writeFileSync(
+      file,
+      "base: ./gone.yaml\nparameters:\n  - path: organisation.spokes.count\n    values: [4]\n",
+    );
+    const result = await runMain(["validate", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${file}  base: scenario "./gone.yaml" (${join(work, "gone.yaml")}): file not found`,
+    );
+  });
+
   it("reports a claims file's bad scenario reference, and --json names each file's kind", async () => {
     const file = join(work, "bad-claims.yaml");
     writeFileSync(
@@ -118,16 +131,20 @@ describe("scalesim validate", () => {
     const result = await runMain(["validate", file, "scenarios/sweeps/hub-size.yaml", "--json"]);
     expect(result.code).toBe(2);
     const parsed = JSON.parse(result.stdout) as {
-      results: { scenario: string; kind: string; ok: boolean; issues: { path: string; message: string }[] }[];
+      results: { scenario: string; kind: string; ok: boolean; issues: Record<string, unknown>[] }[];
     };
     expect(parsed.results.map((entry) => [entry.kind, entry.ok])).toEqual([
       ["claims", false],
       ["sweep", true],
     ]);
     expect(parsed.results[0]?.issues).toHaveLength(1);
-    expect(parsed.results[0]?.issues[0]?.message).toBe(
-      'claims[0] (c1) baseline: scenario "./no-such-scenario.yaml": file not found',
-    );
+    // a missing scenario file is reported in the claims file, at the claim's field, naming the file looked for
+    expect(parsed.results[0]?.issues[0]).toMatchObject({
+      file,
+      path: "claims[0].baseline",
+      value: "./no-such-scenario.yaml",
+      message: `scenario "./no-such-scenario.yaml" (${join(work, "no-such-scenario.yaml")}): file not found`,
+    });
   });
 });
 
