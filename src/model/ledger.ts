@@ -139,12 +139,16 @@ export class Ledger {
    */
   allocateShared(allocation: SharedAllocation): void {
     const rows = allocateSharedRows(this.rows, allocation);
-    this.rows.length = 0;
+    const own = this.rows;
     this.#totals.fill(0);
-    for (const row of rows) {
-      this.rows.push(row);
+    // overwritten in place: emptying the list first would drop its backing store and grow it again
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (i < own.length) own[i] = row;
+      else own.push(row);
       this.#add(row.month, categoryIndex(row.xCostCategory), row.billedCost);
     }
+    if (own.length > rows.length) own.length = rows.length;
   }
 
   /** Total cost of one category in one month (0 when nothing was posted). */

@@ -18,7 +18,7 @@
 import { IDLE_TENANT, SHARED_TENANT, TRANSFER_PRICE_CATEGORIES } from "../metrics.ts";
 import type { CostRow } from "../result.ts";
 import type { IdleMethod } from "./chargeback.ts";
-import { apportionCents, toCents } from "./largest-remainder.ts";
+import { apportionCentsInto, toCents } from "./largest-remainder.ts";
 
 /** How shared cost is allocated: by usage (OpenCost weighted), evenly, by tenant weights, or not at all. */
 export type SharedMethod = "usage" | "even" | "weights" | "none";
@@ -58,6 +58,10 @@ export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllo
   }
   if (tenants.length === 0) return [...rows];
   const usage = usageBasis(rows, tenants);
+  // the weights of the even and weights methods are the same for every row: built once
+  const even = tenants.map(() => 1);
+  const byWeight = tenants.map((t) => options.weights.get(t) ?? 1);
+  const parts: number[] = [];
   const out: CostRow[] = [];
   for (const row of rows) {
     const method = methodOf(row.subAccountId, options);
@@ -65,14 +69,9 @@ export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllo
       out.push(row);
       continue;
     }
-    const weights = tenants.map((t, i) =>
-      method === "even"
-        ? 1
-        : method === "weights"
-          ? (options.weights.get(t) ?? 1)
-          : usageOf(usage, row.month, i),
-    );
-    splitRow(row, tenants, weights, out);
+    const weights =
+      method === "even" ? even : method === "weights" ? byWeight : usageOf(usage, row.month, tenants.length);
+    splitRow(row, tenants, weights, parts, out);
   }
   return out;
 }
@@ -98,38 +97,54 @@ function usageBasis(rows: readonly CostRow[], tenants: readonly string[]): Map<n
   return basis;
 }
 
-function usageOf(basis: ReadonlyMap<number, Float64Array>, month: number, tenant: number): number {
-  return basis.get(month)?.[tenant] ?? 0;
+/** The usage weights of `month` (zeros for a month without tenant cost). */
+function usageOf(basis: Map<number, Float64Array>, month: number, tenants: number): Float64Array {
+  let weights = basis.get(month);
+  if (weights === undefined) basis.set(month, (weights = new Float64Array(tenants)));
+  return weights;
 }
 
-/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`. */
+/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`; `parts` is scratch space. */
 function splitRow(
   row: CostRow,
   tenants: readonly string[],
-  weights: readonly number[],
+  weights: ArrayLike<number>,
+  parts: number[],
   out: CostRow[],
 ): void {
   const total = toCents(row.billedCost);
   if (total === 0) {
     let best = 0;
-    for (let i = 1; i < weights.length; i++) if (weights[i]! > weights[best]!) best = i;
-    out.push({ ...row, subAccountId: tenants[best]! });
+    for (let i = 1; i < tenants.length; i++) if (weights[i]! > weights[best]!) best = i;
+    out.push(withTenant(row, tenants[best]!));
     return;
   }
   const listFactor = row.billedCost !== 0 ? row.listCost / row.billedCost : 1;
   const effectiveFactor = row.billedCost !== 0 ? row.effectiveCost / row.billedCost : 1;
-  const parts = apportionCents(total, weights);
+  apportionCentsInto(total, weights, tenants.length, parts);
   for (let i = 0; i < tenants.length; i++) {
     const cents = parts[i]!;
     if (cents === 0) continue;
     const cost = cents / 100;
+    // the row's columns in their order, written out: a spread copy per part costs more
     out.push({
-      ...row,
-      subAccountId: tenants[i]!,
+      month: row.month,
       billedCost: cost,
       effectiveCost: cost * effectiveFactor,
       listCost: cost * listFactor,
+      serviceCategory: row.serviceCategory,
+      serviceName: row.serviceName,
+      resourceId: row.resourceId,
+      subAccountId: tenants[i]!,
       consumedQuantity: (row.consumedQuantity * cents) / total,
+      consumedUnit: row.consumedUnit,
+      pricingCategory: row.pricingCategory,
+      xCostCategory: row.xCostCategory,
     });
   }
+}
+
+/** `row` charged to `tenant` instead. */
+function withTenant(row: CostRow, tenant: string): CostRow {
+  return { ...row, subAccountId: tenant };
 }
