@@ -87,10 +87,12 @@ interface ClusterJob {
   submittedAt: number;
   queuedSince: number;
   queuedDays: number;
-  firstWaitHours: number | undefined;
+  /** Whether the job has started once (its first wait is recorded). */
+  started: boolean;
   evictions: number;
   event: SimEvent<JobOutcome>;
-  onNodes: ClusterNode[];
+  /** The nodes it runs on (exactly `nodes` of them while it runs; the shared empty list otherwise). */
+  onNodes: readonly ClusterNode[];
   finishHandle: ScheduledHandle | undefined;
 }
 
@@ -105,6 +107,9 @@ export interface ClusterTotals {
 }
 
 const EPS = 1e-9;
+
+/** The node list of a job that holds no nodes (shared: a job gets a list of its own when it starts). */
+const NO_NODES: readonly ClusterNode[] = Object.freeze([]);
 
 /** One AmlCompute-like cluster on the kernel clock (days). */
 export class ComputeCluster {
@@ -237,10 +242,10 @@ export class ComputeCluster {
       submittedAt: now,
       queuedSince: now,
       queuedDays: 0,
-      firstWaitHours: undefined,
+      started: false,
       evictions: 0,
       event: this.#env.event<JobOutcome>(),
-      onNodes: [],
+      onNodes: NO_NODES,
       finishHandle: undefined,
     };
     this.totals.jobsSubmitted++;
@@ -289,17 +294,19 @@ export class ComputeCluster {
   #start(job: ClusterJob): void {
     const now = this.#env.now;
     job.queuedDays += now - job.queuedSince;
-    if (job.firstWaitHours === undefined) {
-      job.firstWaitHours = (now - job.submittedAt) * HOURS_PER_DAY;
-      this.waitHours.push(job.firstWaitHours);
+    if (!job.started) {
+      job.started = true;
+      this.waitHours.push((now - job.submittedAt) * HOURS_PER_DAY);
     }
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
+    const onNodes = new Array<ClusterNode>(job.nodes);
     for (let k = 0; k < job.nodes; k++) {
       const node = this.#idle.pop()!;
       node.state = "busy";
       node.job = job;
-      job.onNodes.push(node);
+      onNodes[k] = node;
     }
+    job.onNodes = onNodes;
     const tenant = job.request.tenant;
     this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) + job.nodes);
     this.busy.record(this.busy.current + job.nodes);
@@ -328,7 +335,7 @@ export class ComputeCluster {
         this.#idle.push(node);
       }
     }
-    job.onNodes = [];
+    job.onNodes = NO_NODES;
     const tenant = job.request.tenant;
     this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) - job.nodes);
     this.busy.record(this.busy.current - job.nodes);
