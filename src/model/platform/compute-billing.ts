@@ -24,6 +24,11 @@ interface RegionalCluster {
   busyDays: Map<string, PeriodReader>;
   fixed: ComputeCluster | undefined;
   fixedNodeDays: PeriodReader | undefined;
+  /** The ledger columns naming the cluster (built once, shared by its rows). */
+  service: string;
+  resourceId: string;
+  /** Usage cost by tenant of the month close, refilled by every close. */
+  usage: Map<string, number>;
 }
 
 /** The shared clusters of every region. */
@@ -76,6 +81,9 @@ export class ComputeBilling {
         busyDays: new Map(),
         fixed,
         fixedNodeDays: fixed === undefined ? undefined : new PeriodReader(() => fixed.allocated.integral()),
+        service: `Compute cluster ${cluster.name}`,
+        resourceId: `cluster/${c.region}/${cluster.name}`,
+        usage: new Map(),
       });
     }
     this.#defaultRegion = this.#clusters.get(configs[0]!.region)!;
@@ -143,7 +151,8 @@ export class ComputeBilling {
       const monthNodeDays = e.nodeDays.take();
       const rate = c.effectiveCostPerNodeHour;
       const cost = monthNodeDays * HOURS_PER_DAY * rate;
-      const usage = new Map<string, number>();
+      const usage = e.usage;
+      usage.clear();
       for (const [tenant, busy] of c.busyByTenant) {
         let reader = e.busyDays.get(tenant);
         if (reader === undefined) {
@@ -163,9 +172,9 @@ export class ComputeBilling {
         cost,
         {
           category: "compute",
-          service: `Compute cluster ${c.name}`,
+          service: e.service,
           serviceCategory: "Compute",
-          resourceId: `cluster/${e.region}/${c.name}`,
+          resourceId: e.resourceId,
           quantity: monthNodeDays * HOURS_PER_DAY,
           unit: "Node-Hours",
           listFactor: lowPriority ? 1 / (1 - c.options.lowPriorityDiscount || 1) : 1,

@@ -109,7 +109,7 @@ export interface ClusterTotals {
 const EPS = 1e-9;
 
 /** The node list of a job that holds no nodes (shared: a job gets a list of its own when it starts). */
-const NO_NODES: readonly ClusterNode[] = Object.freeze([]);
+const NO_NODES: readonly ClusterNode[] = [];
 
 /** One AmlCompute-like cluster on the kernel clock (days). */
 export class ComputeCluster {
@@ -327,7 +327,9 @@ export class ComputeCluster {
 
   #release(job: ClusterJob): void {
     const now = this.#env.now;
-    for (const node of job.onNodes) {
+    const onNodes = job.onNodes;
+    for (let k = 0; k < onNodes.length; k++) {
+      const node = onNodes[k]!;
       if (node.state === "busy") {
         node.state = "idle";
         node.idleSince = now;
