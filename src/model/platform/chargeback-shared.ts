@@ -48,16 +48,26 @@ function isReserved(tenant: string): boolean {
  */
 export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllocation): CostRow[] {
   const tenants = [...options.tenants];
-  const known = new Set(tenants);
-  for (const row of rows) {
-    const t = row.subAccountId;
-    if (!isReserved(t) && !known.has(t)) {
-      known.add(t);
+  // each row's tenant index (-1 for a reserved label), tenants found in the rows appended in row order
+  const index = new Map<string, number>();
+  for (let i = 0; i < tenants.length; i++) index.set(tenants[i]!, i);
+  const rowTenant = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const t = rows[r]!.subAccountId;
+    let i = index.get(t);
+    if (i === undefined) {
+      if (isReserved(t)) {
+        rowTenant[r] = -1;
+        continue;
+      }
+      i = tenants.length;
+      index.set(t, i);
       tenants.push(t);
     }
+    rowTenant[r] = i;
   }
   if (tenants.length === 0) return [...rows];
-  const usage = usageBasis(rows, tenants);
+  const usage = usageBasis(rows, rowTenant, tenants.length);
   // the weights of the even and weights methods are the same for every row: built once
   const even = tenants.map(() => 1);
   const byWeight = tenants.map((t) => options.weights.get(t) ?? 1);
@@ -83,15 +93,22 @@ function methodOf(tenant: string, options: SharedAllocation): SharedMethod | und
   return undefined;
 }
 
-/** Each tenant's own enterprise-view cost per month (index = month), by tenant index. */
-function usageBasis(rows: readonly CostRow[], tenants: readonly string[]): Map<number, Float64Array> {
-  const index = new Map(tenants.map((t, i) => [t, i]));
+/**
+ * Each tenant's own enterprise-view cost per month (index = month), by tenant index; `rowTenant` holds each
+ * row's tenant index (-1 for none).
+ */
+function usageBasis(
+  rows: readonly CostRow[],
+  rowTenant: Int32Array,
+  tenants: number,
+): Map<number, Float64Array> {
   const basis = new Map<number, Float64Array>();
-  for (const row of rows) {
-    const i = index.get(row.subAccountId);
-    if (i === undefined || TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory)) continue;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rowTenant[r]!;
+    const row = rows[r]!;
+    if (i < 0 || TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory)) continue;
     let month = basis.get(row.month);
-    if (month === undefined) basis.set(row.month, (month = new Float64Array(tenants.length)));
+    if (month === undefined) basis.set(row.month, (month = new Float64Array(tenants)));
     month[i]! += Math.max(0, row.billedCost);
   }
   return basis;

@@ -271,7 +271,8 @@ export class Platform implements PlatformPort {
 
   /** Append the month's values to the run's series; returns them. */
   #record(month: PlatformMonthSeries): PlatformMonthSeries {
-    for (const [name, value] of Object.entries(month)) {
+    for (const name in month) {
+      const value = month[name as keyof PlatformMonthSeries];
       if (value === undefined) continue;
       let list = this.#monthSeries[name];
       if (list === undefined) {
