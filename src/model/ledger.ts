@@ -48,10 +48,13 @@ export interface Posting {
 /** Number of categories: the width of a month's slice of the running totals. */
 const CATEGORY_COUNT = COST_CATEGORIES.length;
 
+/** Position of each category in {@link COST_CATEGORIES} (a lookup per row, not a scan). */
+const CATEGORY_INDEX: ReadonlyMap<string, number> = new Map(COST_CATEGORIES.map((c, i) => [c, i]));
+
 /** Index of a category in {@link COST_CATEGORIES}. @throws RangeError for a name that is not a category */
 function categoryIndex(category: string): number {
-  const i = (COST_CATEGORIES as readonly string[]).indexOf(category);
-  if (i < 0)
+  const i = CATEGORY_INDEX.get(category);
+  if (i === undefined)
     throw new RangeError(`unknown cost category "${category}"; allowed: ${COST_CATEGORIES.join(", ")}`);
   return i;
 }

@@ -48,7 +48,8 @@ export function allocatePoolCents(
   const weights = scratchWeights;
   let n = 0;
   let used = 0;
-  for (const [name, u] of usageCost) {
+  for (const name of usageCost.keys()) {
+    const u = usageCost.get(name)!;
     if (!(u >= 0 && Number.isFinite(u)))
       throw new RangeError(`usage of ${name} must be finite and >= 0, got ${u}`);
     names[n] = name;
@@ -74,7 +75,7 @@ export function allocatePoolCents(
       addCents(result, IDLE_TENANT, idleCents);
     }
   }
-  for (const [k, v] of result) if (v === 0) result.delete(k);
+  for (const k of result.keys()) if (result.get(k) === 0) result.delete(k);
   return result;
 }
 
