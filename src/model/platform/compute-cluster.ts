@@ -77,12 +77,21 @@ interface ClusterNode {
   evictionHandle: ScheduledHandle | undefined;
 }
 
+/** What the cluster tracks of one tenant: nodes its running jobs hold, and its busy-node account. */
+interface TenantUse {
+  inUse: number;
+  /** Created when the tenant's first job starts (the `busyByTenant` entry). */
+  busy: TimeWeighted | undefined;
+}
+
 interface ClusterJob {
   /** Submission order (FIFO within a priority, kept across evictions). */
   readonly seq: number;
   /** The request's priority (lower first). */
   readonly priority: number;
   request: JobRequest;
+  /** The tenant's record (looked up once, at submission). */
+  readonly use: TenantUse;
   nodes: number;
   submittedAt: number;
   queuedSince: number;
@@ -147,7 +156,7 @@ export class ComputeCluster {
     this.#evaluate();
   };
   readonly #queue = new ClusterJobQueue<ClusterJob>();
-  readonly #inUseByTenant = new Map<string, number>();
+  readonly #useByTenant = new Map<string, TenantUse>();
   #provisionDays: number;
   #idleDays: number;
   #upCooldownDays: number;
@@ -238,6 +247,7 @@ export class ComputeCluster {
       seq: this.#nextSeq++,
       priority: request.priority,
       request,
+      use: this.#useOf(request.tenant),
       nodes,
       submittedAt: now,
       queuedSince: now,
@@ -278,8 +288,7 @@ export class ComputeCluster {
     while (i < q.length && idle > 0) {
       const job = q.at(i)!;
       const quota = this.options.quotas[job.request.tenant] ?? Number.POSITIVE_INFINITY;
-      const inUse = this.#inUseByTenant.get(job.request.tenant) ?? 0;
-      if (inUse + job.nodes > quota) {
+      if (job.use.inUse + job.nodes > quota) {
         i++;
         continue;
       }
@@ -307,21 +316,33 @@ export class ComputeCluster {
       onNodes[k] = node;
     }
     job.onNodes = onNodes;
-    const tenant = job.request.tenant;
-    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) + job.nodes);
+    const use = job.use;
+    use.inUse += job.nodes;
     this.busy.record(this.busy.current + job.nodes);
-    const tenantBusy = this.#tenantBusy(tenant);
+    const tenantBusy = use.busy ?? this.#tenantBusy(job.request.tenant, use);
     tenantBusy.record(tenantBusy.current + job.nodes);
     job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
     if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
   }
 
-  #tenantBusy(tenant: string): TimeWeighted {
+  /** The record of `tenant`, created at its first job. */
+  #useOf(tenant: string): TenantUse {
+    let use = this.#useByTenant.get(tenant);
+    if (use === undefined) {
+      use = { inUse: 0, busy: undefined };
+      this.#useByTenant.set(tenant, use);
+    }
+    return use;
+  }
+
+  /** The busy-node account of `tenant`, created (and kept in `use`) when its first job starts. */
+  #tenantBusy(tenant: string, use: TenantUse): TimeWeighted {
     let t = this.busyByTenant.get(tenant);
     if (t === undefined) {
       t = new TimeWeighted(this.#env, 0);
       this.busyByTenant.set(tenant, t);
     }
+    use.busy = t;
     return t;
   }
 
@@ -338,10 +359,10 @@ export class ComputeCluster {
       }
     }
     job.onNodes = NO_NODES;
-    const tenant = job.request.tenant;
-    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) - job.nodes);
+    const use = job.use;
+    use.inUse -= job.nodes;
     this.busy.record(this.busy.current - job.nodes);
-    const tenantBusy = this.#tenantBusy(tenant);
+    const tenantBusy = use.busy!;
     tenantBusy.record(tenantBusy.current - job.nodes);
   }
 
@@ -452,7 +473,8 @@ export class ComputeCluster {
       for (const job of this.#queue) total += job.nodes;
       return total;
     }
-    const reserved = new Map(this.#inUseByTenant);
+    const reserved = new Map<string, number>();
+    for (const [tenant, use] of this.#useByTenant) reserved.set(tenant, use.inUse);
     let demand = 0;
     for (const job of this.#queue) {
       const tenant = job.request.tenant;
