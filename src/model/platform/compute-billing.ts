@@ -13,7 +13,7 @@ import type { MonthClose } from "./month-close.ts";
 import { PeriodReader } from "./period-reader.ts";
 import type { PlatformKpis, PlatformSamples } from "./platform-metrics.ts";
 import type { JobOutcome, JobRequest } from "./port.ts";
-import { meanOrZero, quantileOrZero } from "./sample-statistics.ts";
+import { meanOrZero, quantileOrZero, quantilesOrZero } from "./sample-statistics.ts";
 
 /** A region's cluster, its comparison cluster and the readers of their month's node-days. */
 interface RegionalCluster {
@@ -234,8 +234,9 @@ export class ComputeBilling {
     k["cluster.jobsCompleted"] = completed;
     k["cluster.evictions"] = evictions;
     k["cluster.jobWaitMeanHours"] = meanOrZero(waits);
-    k["cluster.jobWaitP50Hours"] = quantileOrZero(waits, 0.5);
-    k["cluster.jobWaitP95Hours"] = quantileOrZero(waits, 0.95);
+    const [p50, p95] = quantilesOrZero(waits, [0.5, 0.95]);
+    k["cluster.jobWaitP50Hours"] = p50!;
+    k["cluster.jobWaitP95Hours"] = p95!;
     k["cluster.residencyFallbacks"] = this.#residencyFallbacks;
     k["cluster.jobsNarrowed"] = narrowed;
     if (fixedAllocated > 0) {
