@@ -48,10 +48,13 @@ export interface Posting {
 /** Number of categories: the width of a month's slice of the running totals. */
 const CATEGORY_COUNT = COST_CATEGORIES.length;
 
+/** Position of each category in {@link COST_CATEGORIES} (a lookup per row, not a scan). */
+const CATEGORY_INDEX: ReadonlyMap<string, number> = new Map(COST_CATEGORIES.map((c, i) => [c, i]));
+
 /** Index of a category in {@link COST_CATEGORIES}. @throws RangeError for a name that is not a category */
 function categoryIndex(category: string): number {
-  const i = (COST_CATEGORIES as readonly string[]).indexOf(category);
-  if (i < 0)
+  const i = CATEGORY_INDEX.get(category);
+  if (i === undefined)
     throw new RangeError(`unknown cost category "${category}"; allowed: ${COST_CATEGORIES.join(", ")}`);
   return i;
 }
@@ -139,12 +142,16 @@ export class Ledger {
    */
   allocateShared(allocation: SharedAllocation): void {
     const rows = allocateSharedRows(this.rows, allocation);
-    this.rows.length = 0;
+    const own = this.rows;
     this.#totals.fill(0);
-    for (const row of rows) {
-      this.rows.push(row);
+    // overwritten in place: emptying the list first would drop its backing store and grow it again
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      if (i < own.length) own[i] = row;
+      else own.push(row);
       this.#add(row.month, categoryIndex(row.xCostCategory), row.billedCost);
     }
+    if (own.length > rows.length) own.length = rows.length;
   }
 
   /** Total cost of one category in one month (0 when nothing was posted). */

@@ -12,7 +12,7 @@ import { HORIZONS, IMPACTS, PHASE_COUNT, RISKS } from "./delivery/project.ts";
 import { peopleCost, sunkCost } from "./delivery/project-costs.ts";
 import { netPresentValue } from "./finance.ts";
 import { COST_CATEGORIES, inCostView } from "./ledger.ts";
-import type { ReplicationResult, SimulateOptions } from "./result.ts";
+import type { CostRow, ReplicationResult, SimulateOptions } from "./result.ts";
 import { terminalValue } from "./terminal-value.ts";
 
 const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
@@ -177,33 +177,23 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (tally.phaseEffortCount[i]! > 0)
       kpis[`effort.${PHASES[i]}`] = tally.phaseEffortSum[i]! / tally.phaseEffortCount[i]!;
 
-  // cost by tenant, from the FOCUS rows (the chargeback view)
-  const byTenant = new Map<string, number>();
-  for (const row of ledger.rows)
-    byTenant.set(row.subAccountId, (byTenant.get(row.subAccountId) ?? 0) + row.billedCost);
-  for (const [tenant, cost] of byTenant) kpis[`tenantCost.${tenant}`] = cost;
+  // cost by tenant from the FOCUS rows (the chargeback view), and the platform's part of it, in one pass
+  const tenantCosts = costByTenant(ledger.rows);
+  for (let i = 0; i < tenantCosts.tenants.length; i++)
+    kpis[`tenantCost.${tenantCosts.tenants[i]!}`] = tenantCosts.all[i]!;
 
   // platform KPIs and samples; the platform's cost per tenant is re-read from the allocated rows, as the
   // platform totals its postings before shared and left-over idle cost are allocated
   const platform = model.platform.finish();
-  const platformKpis: Record<string, number | undefined> = { ...platform.kpis };
+  const platformKpis: Record<string, number | undefined> = {};
   let perTenant = false;
-  for (const name of Object.keys(platformKpis))
-    if (name.startsWith(PLATFORM_COST_PREFIX)) {
-      delete platformKpis[name];
-      perTenant = true;
-    }
-  if (perTenant) {
-    // summed by tenant, then named in order of first appearance (one name string per tenant, not per row)
-    const platformByTenant = new Map<string, number>();
-    for (const row of ledger.rows)
-      if (PLATFORM_CATEGORIES.includes(row.xCostCategory))
-        platformByTenant.set(
-          row.subAccountId,
-          (platformByTenant.get(row.subAccountId) ?? 0) + row.billedCost,
-        );
-    for (const [tenant, cost] of platformByTenant) platformKpis[PLATFORM_COST_PREFIX + tenant] = cost;
+  for (const name in platform.kpis) {
+    if (name.startsWith(PLATFORM_COST_PREFIX)) perTenant = true;
+    else platformKpis[name] = platform.kpis[name as keyof typeof platform.kpis];
   }
+  if (perTenant)
+    for (const i of tenantCosts.platformOrder)
+      platformKpis[PLATFORM_COST_PREFIX + tenantCosts.tenants[i]!] = tenantCosts.platform[i]!;
   addNew(kpis, platformKpis, "KPI");
 
   levelBreakdown(model, kpis, series, costTotal);
@@ -260,6 +250,42 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   return result;
 }
 
+/** Cost of every tenant (in order of first row) and the platform's part of it, by tenant index. */
+interface TenantCosts {
+  tenants: string[];
+  /** Every row of the tenant. */
+  all: number[];
+  /** Rows of the platform's categories; tenants with such rows listed in `platformOrder`, in order of first row. */
+  platform: number[];
+  platformOrder: number[];
+}
+
+/** Sum `rows` by tenant, each sum in row order (tenants indexed once, not looked up per sum). */
+function costByTenant(rows: readonly CostRow[]): TenantCosts {
+  const index = new Map<string, number>();
+  const costs: TenantCosts = { tenants: [], all: [], platform: [], platformOrder: [] };
+  for (const row of rows) {
+    const tenant = row.subAccountId;
+    let i = index.get(tenant);
+    if (i === undefined) {
+      i = costs.tenants.length;
+      index.set(tenant, i);
+      costs.tenants.push(tenant);
+      costs.all.push(0);
+      costs.platform.push(Number.NaN);
+    }
+    costs.all[i]! += row.billedCost;
+    if (PLATFORM_CATEGORIES.includes(row.xCostCategory)) {
+      if (Number.isNaN(costs.platform[i]!)) {
+        costs.platform[i] = 0;
+        costs.platformOrder.push(i);
+      }
+      costs.platform[i]! += row.billedCost;
+    }
+  }
+  return costs;
+}
+
 /** Monthly series averaged over the months at a level (`level.<n>.<series>`). */
 const MEAN_BY_LEVEL = [
   "activeProjects",
@@ -293,62 +319,140 @@ function levelBreakdown(
 ): void {
   const maturity = series.maturityLevel!;
   const H = model.horizonMonths;
-  const sums = [...SUM_BY_LEVEL, ...COST_CATEGORIES.map((c) => `cost.${c}`)];
+  const outcomes = outcomesByLevel(model.projects);
   for (let level = 1; level <= 5; level++) {
-    const prefix = `level.${level}.`;
+    const n = levelNames(level);
     let months = 0;
     for (let m = 0; m < H; m++) if (maturity[m] === level) months++;
     if (months > 0) {
-      kpis[`${prefix}months`] = months;
-      const over = (name: string): number => {
-        const values = series[name]!;
-        let total = 0;
-        for (let m = 0; m < H; m++) if (maturity[m] === level) total += values[m]!;
-        return total;
-      };
-      for (const name of MEAN_BY_LEVEL) kpis[prefix + name] = over(name) / months;
-      for (const name of sums) kpis[prefix + name] = over(name);
-      let cost = 0;
-      for (let m = 0; m < H; m++) if (maturity[m] === level) cost += costTotal[m]!;
-      const delivered = kpis[`${prefix}delivered`]!;
-      const value = kpis[`${prefix}value`]!;
-      kpis[`${prefix}cost.total`] = cost;
-      kpis[`${prefix}deliveredPerYear`] = (delivered * 12) / months;
-      kpis[`${prefix}costPerMonth`] = cost / months;
-      kpis[`${prefix}valuePerMonth`] = value / months;
-      if (cost > 0) kpis[`${prefix}roi`] = value / cost;
+      kpis[n.months] = months;
+      for (let i = 0; i < MEAN_BY_LEVEL.length; i++)
+        kpis[n.means[i]!] = sumAtLevel(series[MEAN_BY_LEVEL[i]!]!, maturity, level, H) / months;
+      for (let i = 0; i < SUMS_BY_LEVEL.length; i++)
+        kpis[n.sums[i]!] = sumAtLevel(series[SUMS_BY_LEVEL[i]!]!, maturity, level, H);
+      const cost = sumAtLevel(costTotal, maturity, level, H);
+      const delivered = kpis[n.delivered]!;
+      const value = kpis[n.value]!;
+      kpis[n.costTotal] = cost;
+      kpis[n.deliveredPerYear] = (delivered * 12) / months;
+      kpis[n.costPerMonth] = cost / months;
+      kpis[n.valuePerMonth] = value / months;
+      if (cost > 0) kpis[n.roi] = value / cost;
       if (delivered > 0) {
-        kpis[`${prefix}costPerDelivered`] = cost / delivered;
+        kpis[n.costPerDelivered] = cost / delivered;
         const reference = model.params.finance.level1CostPerProject;
-        if (reference > 0) kpis[`${prefix}costEfficiencyVsLevel1`] = cost / delivered / reference;
+        if (reference > 0) kpis[n.costEfficiencyVsLevel1] = cost / delivered / reference;
       }
       // issue 10 point 5: investments are charged before their effects; the operating view shows them apart
-      const operating = cost - kpis[`${prefix}cost.investment`]!;
-      kpis[`${prefix}operatingCost`] = operating;
-      if (delivered > 0) kpis[`${prefix}operatingCostPerDelivered`] = operating / delivered;
-      if (operating > 0) kpis[`${prefix}operatingRoi`] = value / operating;
+      const operating = cost - kpis[n.investment]!;
+      kpis[n.operatingCost] = operating;
+      if (delivered > 0) kpis[n.operatingCostPerDelivered] = operating / delivered;
+      if (operating > 0) kpis[n.operatingRoi] = value / operating;
     }
-    let approved = 0;
-    let ended = 0;
-    let succeeded = 0;
-    let ttm = 0;
-    let ttmCount = 0;
-    for (const p of model.projects) {
-      if (Number.isNaN(p.approvalDay) || p.levelAtApproval !== level) continue;
-      approved++;
-      if (p.status === "delivered") {
-        succeeded++;
-        ended++;
-        if (!p.initial) {
-          ttm += p.deliveryDay - p.approvalDay;
-          ttmCount++;
-        }
-      } else if (p.status === "killed" || p.status === "failed") ended++;
-    }
-    if (approved > 0) kpis[`${prefix}approved`] = approved;
-    if (ttmCount > 0) kpis[`${prefix}timeToMarketDays`] = ttm / ttmCount;
-    if (ended > 0) kpis[`${prefix}successRate`] = succeeded / ended;
+    const approved = outcomes.approved[level]!;
+    const ended = outcomes.ended[level]!;
+    const ttmCount = outcomes.ttmCount[level]!;
+    if (approved > 0) kpis[n.approved] = approved;
+    if (ttmCount > 0) kpis[n.timeToMarketDays] = outcomes.ttm[level]! / ttmCount;
+    if (ended > 0) kpis[n.successRate] = outcomes.succeeded[level]! / ended;
   }
+}
+
+/** Project outcomes by level at approval (index = level 1..5), each sum in project order. */
+function outcomesByLevel(projects: DeliveryModel["projects"]) {
+  const o = {
+    approved: new Float64Array(6),
+    ended: new Float64Array(6),
+    succeeded: new Float64Array(6),
+    ttm: new Float64Array(6),
+    ttmCount: new Float64Array(6),
+  };
+  for (const p of projects) {
+    const level = p.levelAtApproval;
+    if (Number.isNaN(p.approvalDay) || !(Number.isInteger(level) && level >= 1 && level <= 5)) continue;
+    o.approved[level]!++;
+    if (p.status === "delivered") {
+      o.succeeded[level]!++;
+      o.ended[level]!++;
+      if (!p.initial) {
+        o.ttm[level]! += p.deliveryDay - p.approvalDay;
+        o.ttmCount[level]!++;
+      }
+    } else if (p.status === "killed" || p.status === "failed") o.ended[level]!++;
+  }
+  return o;
+}
+
+/** Sum of `values` over the months at `level` (month order). */
+function sumAtLevel(
+  values: readonly number[],
+  maturity: readonly number[],
+  level: number,
+  H: number,
+): number {
+  let total = 0;
+  for (let m = 0; m < H; m++) if (maturity[m] === level) total += values[m]!;
+  return total;
+}
+
+/** Series summed by level: the flows, then the cost categories. */
+const SUMS_BY_LEVEL: readonly string[] = [...SUM_BY_LEVEL, ...COST_CATEGORIES.map((c) => `cost.${c}`)];
+
+/** The `level.<n>.*` KPI names of one level. */
+interface LevelNames {
+  months: string;
+  means: readonly string[];
+  sums: readonly string[];
+  delivered: string;
+  value: string;
+  investment: string;
+  costTotal: string;
+  deliveredPerYear: string;
+  costPerMonth: string;
+  valuePerMonth: string;
+  roi: string;
+  costPerDelivered: string;
+  costEfficiencyVsLevel1: string;
+  operatingCost: string;
+  operatingCostPerDelivered: string;
+  operatingRoi: string;
+  approved: string;
+  timeToMarketDays: string;
+  successRate: string;
+}
+
+/** The names of each level, built on first use and shared by every replication (index = level). */
+const LEVEL_NAMES: LevelNames[] = [];
+
+function levelNames(level: number): LevelNames {
+  let names = LEVEL_NAMES[level];
+  if (names === undefined) {
+    const prefix = `level.${level}.`;
+    const name = (suffix: string) => prefix + suffix;
+    names = Object.freeze({
+      months: name("months"),
+      means: Object.freeze(MEAN_BY_LEVEL.map(name)),
+      sums: Object.freeze(SUMS_BY_LEVEL.map(name)),
+      delivered: name("delivered"),
+      value: name("value"),
+      investment: name("cost.investment"),
+      costTotal: name("cost.total"),
+      deliveredPerYear: name("deliveredPerYear"),
+      costPerMonth: name("costPerMonth"),
+      valuePerMonth: name("valuePerMonth"),
+      roi: name("roi"),
+      costPerDelivered: name("costPerDelivered"),
+      costEfficiencyVsLevel1: name("costEfficiencyVsLevel1"),
+      operatingCost: name("operatingCost"),
+      operatingCostPerDelivered: name("operatingCostPerDelivered"),
+      operatingRoi: name("operatingRoi"),
+      approved: name("approved"),
+      timeToMarketDays: name("timeToMarketDays"),
+      successRate: name("successRate"),
+    });
+    LEVEL_NAMES[level] = names;
+  }
+  return names;
 }
 
 /**

@@ -23,8 +23,10 @@ export interface ChargebackLine {
 /** Writes chargeback rows to a ledger and totals them by tenant. */
 export class ChargebackPoster {
   readonly #ledger: Ledger;
-  /** Platform cost charged to each tenant so far, in order of the first charge. */
-  readonly tenantCost = new Map<string, number>();
+  /** Tenants in order of their first charge, their index and their platform cost so far (by index). */
+  readonly #tenants: string[] = [];
+  readonly #tenantIndex = new Map<string, number>();
+  readonly #tenantCosts: number[] = [];
   /** Pools whose cents did not add up to their cost (checked by `postPool`). */
   centsMismatches = 0;
 
@@ -33,33 +35,55 @@ export class ChargebackPoster {
     this.#ledger = ledger;
   }
 
+  /** Platform cost charged to each tenant so far, in order of the first charge (a new map on every read). */
+  get tenantCost(): Map<string, number> {
+    const costs = new Map<string, number>();
+    for (let i = 0; i < this.#tenants.length; i++) costs.set(this.#tenants[i]!, this.#tenantCosts[i]!);
+    return costs;
+  }
+
   /** Post one row per tenant of `cents` in `month`; returns the cents posted in total. */
   post(month: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): number {
-    const listFactor = line.listFactor;
     let total = 0;
     for (const c of cents.values()) total += c;
-    for (const [tenant, c] of cents) {
-      const cost = c / 100;
-      this.#ledger.postCost(
-        month,
-        line.category,
-        line.service,
-        line.serviceCategory,
-        tenant,
-        line.resourceId,
-        cost,
-        cost * listFactor,
-        total !== 0 ? (line.quantity * c) / total : 0,
-        line.unit,
-        line.pricing,
-      );
-      this.tenantCost.set(tenant, (this.tenantCost.get(tenant) ?? 0) + cost);
-    }
+    // keys, then a lookup: destructuring the entries would allocate a [tenant, cents] pair per row
+    for (const tenant of cents.keys()) this.#row(month, line, tenant, cents.get(tenant)!, total);
     return total;
+  }
+
+  /** Post the one row of `tenant`, `cents` in `month` (what `post` does for a one-tenant map). */
+  postOne(month: number, line: ChargebackLine, tenant: string, cents: number): void {
+    this.#row(month, line, tenant, cents, 0 + cents);
   }
 
   /** Post a pool of `cost` split into `cents`, counting a mismatch when the cents miss the cost. */
   postPool(month: number, cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
     if (this.post(month, line, cents) !== toCents(cost)) this.centsMismatches++;
+  }
+
+  /** One row: `c` of `total` cents of the line's pool goes to `tenant` (its quantity in proportion). */
+  #row(month: number, line: ChargebackLine, tenant: string, c: number, total: number): void {
+    const cost = c / 100;
+    this.#ledger.postCost(
+      month,
+      line.category,
+      line.service,
+      line.serviceCategory,
+      tenant,
+      line.resourceId,
+      cost,
+      cost * line.listFactor,
+      total !== 0 ? (line.quantity * c) / total : 0,
+      line.unit,
+      line.pricing,
+    );
+    let i = this.#tenantIndex.get(tenant);
+    if (i === undefined) {
+      i = this.#tenants.length;
+      this.#tenantIndex.set(tenant, i);
+      this.#tenants.push(tenant);
+      this.#tenantCosts.push(0);
+    }
+    this.#tenantCosts[i]! += cost;
   }
 }

@@ -18,7 +18,7 @@
 import { IDLE_TENANT, SHARED_TENANT, TRANSFER_PRICE_CATEGORIES } from "../metrics.ts";
 import type { CostRow } from "../result.ts";
 import type { IdleMethod } from "./chargeback.ts";
-import { apportionCents, toCents } from "./largest-remainder.ts";
+import { apportionCentsInto, toCents } from "./largest-remainder.ts";
 
 /** How shared cost is allocated: by usage (OpenCost weighted), evenly, by tenant weights, or not at all. */
 export type SharedMethod = "usage" | "even" | "weights" | "none";
@@ -48,16 +48,30 @@ function isReserved(tenant: string): boolean {
  */
 export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllocation): CostRow[] {
   const tenants = [...options.tenants];
-  const known = new Set(tenants);
-  for (const row of rows) {
-    const t = row.subAccountId;
-    if (!isReserved(t) && !known.has(t)) {
-      known.add(t);
+  // each row's tenant index (-1 for a reserved label), tenants found in the rows appended in row order
+  const index = new Map<string, number>();
+  for (let i = 0; i < tenants.length; i++) index.set(tenants[i]!, i);
+  const rowTenant = new Int32Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const t = rows[r]!.subAccountId;
+    let i = index.get(t);
+    if (i === undefined) {
+      if (isReserved(t)) {
+        rowTenant[r] = -1;
+        continue;
+      }
+      i = tenants.length;
+      index.set(t, i);
       tenants.push(t);
     }
+    rowTenant[r] = i;
   }
   if (tenants.length === 0) return [...rows];
-  const usage = usageBasis(rows, tenants);
+  const usage = usageBasis(rows, rowTenant, tenants.length);
+  // the weights of the even and weights methods are the same for every row: built once
+  const even = tenants.map(() => 1);
+  const byWeight = tenants.map((t) => options.weights.get(t) ?? 1);
+  const parts: number[] = [];
   const out: CostRow[] = [];
   for (const row of rows) {
     const method = methodOf(row.subAccountId, options);
@@ -65,14 +79,9 @@ export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllo
       out.push(row);
       continue;
     }
-    const weights = tenants.map((t, i) =>
-      method === "even"
-        ? 1
-        : method === "weights"
-          ? (options.weights.get(t) ?? 1)
-          : usageOf(usage, row.month, i),
-    );
-    splitRow(row, tenants, weights, out);
+    const weights =
+      method === "even" ? even : method === "weights" ? byWeight : usageOf(usage, row.month, tenants.length);
+    splitRow(row, tenants, weights, parts, out);
   }
   return out;
 }
@@ -84,52 +93,75 @@ function methodOf(tenant: string, options: SharedAllocation): SharedMethod | und
   return undefined;
 }
 
-/** Each tenant's own enterprise-view cost per month (index = month), by tenant index. */
-function usageBasis(rows: readonly CostRow[], tenants: readonly string[]): Map<number, Float64Array> {
-  const index = new Map(tenants.map((t, i) => [t, i]));
+/**
+ * Each tenant's own enterprise-view cost per month (index = month), by tenant index; `rowTenant` holds each
+ * row's tenant index (-1 for none).
+ */
+function usageBasis(
+  rows: readonly CostRow[],
+  rowTenant: Int32Array,
+  tenants: number,
+): Map<number, Float64Array> {
   const basis = new Map<number, Float64Array>();
-  for (const row of rows) {
-    const i = index.get(row.subAccountId);
-    if (i === undefined || TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory)) continue;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rowTenant[r]!;
+    const row = rows[r]!;
+    if (i < 0 || TRANSFER_PRICE_CATEGORIES.includes(row.xCostCategory)) continue;
     let month = basis.get(row.month);
-    if (month === undefined) basis.set(row.month, (month = new Float64Array(tenants.length)));
+    if (month === undefined) basis.set(row.month, (month = new Float64Array(tenants)));
     month[i]! += Math.max(0, row.billedCost);
   }
   return basis;
 }
 
-function usageOf(basis: ReadonlyMap<number, Float64Array>, month: number, tenant: number): number {
-  return basis.get(month)?.[tenant] ?? 0;
+/** The usage weights of `month` (zeros for a month without tenant cost). */
+function usageOf(basis: Map<number, Float64Array>, month: number, tenants: number): Float64Array {
+  let weights = basis.get(month);
+  if (weights === undefined) basis.set(month, (weights = new Float64Array(tenants)));
+  return weights;
 }
 
-/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`. */
+/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`; `parts` is scratch space. */
 function splitRow(
   row: CostRow,
   tenants: readonly string[],
-  weights: readonly number[],
+  weights: ArrayLike<number>,
+  parts: number[],
   out: CostRow[],
 ): void {
   const total = toCents(row.billedCost);
   if (total === 0) {
     let best = 0;
-    for (let i = 1; i < weights.length; i++) if (weights[i]! > weights[best]!) best = i;
-    out.push({ ...row, subAccountId: tenants[best]! });
+    for (let i = 1; i < tenants.length; i++) if (weights[i]! > weights[best]!) best = i;
+    out.push(withTenant(row, tenants[best]!));
     return;
   }
   const listFactor = row.billedCost !== 0 ? row.listCost / row.billedCost : 1;
   const effectiveFactor = row.billedCost !== 0 ? row.effectiveCost / row.billedCost : 1;
-  const parts = apportionCents(total, weights);
+  apportionCentsInto(total, weights, tenants.length, parts);
   for (let i = 0; i < tenants.length; i++) {
     const cents = parts[i]!;
     if (cents === 0) continue;
     const cost = cents / 100;
+    // the row's columns in their order, written out: a spread copy per part costs more
     out.push({
-      ...row,
-      subAccountId: tenants[i]!,
+      month: row.month,
       billedCost: cost,
       effectiveCost: cost * effectiveFactor,
       listCost: cost * listFactor,
+      serviceCategory: row.serviceCategory,
+      serviceName: row.serviceName,
+      resourceId: row.resourceId,
+      subAccountId: tenants[i]!,
       consumedQuantity: (row.consumedQuantity * cents) / total,
+      consumedUnit: row.consumedUnit,
+      pricingCategory: row.pricingCategory,
+      xCostCategory: row.xCostCategory,
     });
   }
+}
+
+/** `row` charged to `tenant` instead. */
+function withTenant(row: CostRow, tenant: string): CostRow {
+  return { ...row, subAccountId: tenant };
 }

@@ -8,7 +8,7 @@
  * largest-remainder method (largest-remainder.ts), so the parts add up to the pool's total exactly.
  */
 import { IDLE_TENANT, SHARED_TENANT } from "../metrics.ts";
-import { apportionCents, toCents } from "./largest-remainder.ts";
+import { apportionCentsInto, toCents } from "./largest-remainder.ts";
 
 /** The catalogue's idle tenant (OpenCost's idle allocation name), re-exported for the chargeback's callers. */
 export { IDLE_TENANT };
@@ -16,7 +16,13 @@ export { IDLE_TENANT };
 /** How idle cost is shared. */
 export type IdleMethod = "usage" | "even" | "none";
 
-/** Add `cents` to `name`'s entry of `result` (module level: a closure made per call costs a name definition under tsx). */
+/** Scratch space of the allocations (names, weights, parts), refilled by every call. */
+const scratchNames: string[] = [];
+const scratchWeights: number[] = [];
+const scratchParts: number[] = [];
+const idleParts: number[] = [];
+
+/** Add `cents` to `name`'s entry of `result`. */
 function addCents(result: Map<string, number>, name: string, cents: number): void {
   result.set(name, (result.get(name) ?? 0) + cents);
 }
@@ -37,42 +43,39 @@ export function allocatePoolCents(
   if (!(totalCost >= 0 && Number.isFinite(totalCost)))
     throw new RangeError(`totalCost must be finite and >= 0, got ${totalCost}`);
   const total = toCents(totalCost);
-  const names: string[] = [];
+  const names = scratchNames;
   // the usage weights followed by the idle cost: one apportionment for used and idle cents together
-  const weights: number[] = [];
+  const weights = scratchWeights;
+  let n = 0;
   let used = 0;
-  for (const [n, u] of usageCost) {
+  for (const name of usageCost.keys()) {
+    const u = usageCost.get(name)!;
     if (!(u >= 0 && Number.isFinite(u)))
-      throw new RangeError(`usage of ${n} must be finite and >= 0, got ${u}`);
-    names.push(n);
-    weights.push(u);
+      throw new RangeError(`usage of ${name} must be finite and >= 0, got ${u}`);
+    names[n] = name;
+    weights[n] = u;
+    n++;
     used += u;
   }
-  const idleCost = Math.max(0, totalCost - used);
-  weights.push(idleCost);
-  const parts = apportionCents(total, weights);
-  weights.pop();
-  const usage = weights;
+  weights[n] = Math.max(0, totalCost - used);
+  const parts = scratchParts;
+  apportionCentsInto(total, weights, n + 1, parts);
   const result = new Map<string, number>();
-  for (let i = 0; i < names.length; i++) result.set(names[i]!, parts[i]!);
-  const idleCents = parts[names.length]!;
+  for (let i = 0; i < n; i++) result.set(names[i]!, parts[i]!);
+  const idleCents = parts[n]!;
   if (idleCents !== 0) {
     if (idle === "usage" && used > 0) {
-      apportionCents(idleCents, usage).forEach((c, i) => {
-        addCents(result, names[i]!, c);
-      });
+      apportionCentsInto(idleCents, weights, n, idleParts);
+      for (let i = 0; i < n; i++) addCents(result, names[i]!, idleParts[i]!);
     } else if (idle === "even" && tenants.length > 0) {
-      apportionCents(
-        idleCents,
-        tenants.map(() => 1),
-      ).forEach((c, i) => {
-        addCents(result, tenants[i]!, c);
-      });
+      for (let i = 0; i < tenants.length; i++) weights[i] = 1;
+      apportionCentsInto(idleCents, weights, tenants.length, idleParts);
+      for (let i = 0; i < tenants.length; i++) addCents(result, tenants[i]!, idleParts[i]!);
     } else {
       addCents(result, IDLE_TENANT, idleCents);
     }
   }
-  for (const [k, v] of result) if (v === 0) result.delete(k);
+  for (const k of result.keys()) if (result.get(k) === 0) result.delete(k);
   return result;
 }
 
@@ -95,11 +98,13 @@ export function allocateFixedCents(
     if (total !== 0) result.set(SHARED_TENANT, total);
     return result;
   }
-  const w = tenants.map((t) =>
-    method === "even" ? 1 : method === "usage" ? (usageCost.get(t) ?? 0) : (weights.get(t) ?? 1),
-  );
-  apportionCents(total, w).forEach((c, i) => {
-    if (c !== 0) result.set(tenants[i]!, c);
-  });
+  const w = scratchWeights;
+  for (let i = 0; i < tenants.length; i++) {
+    const t = tenants[i]!;
+    w[i] = method === "even" ? 1 : method === "usage" ? (usageCost.get(t) ?? 0) : (weights.get(t) ?? 1);
+  }
+  const parts = scratchParts;
+  apportionCentsInto(total, w, tenants.length, parts);
+  for (let i = 0; i < tenants.length; i++) if (parts[i] !== 0) result.set(tenants[i]!, parts[i]!);
   return result;
 }

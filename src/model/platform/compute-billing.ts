@@ -13,7 +13,7 @@ import type { MonthClose } from "./month-close.ts";
 import { PeriodReader } from "./period-reader.ts";
 import type { PlatformKpis, PlatformSamples } from "./platform-metrics.ts";
 import type { JobOutcome, JobRequest } from "./port.ts";
-import { meanOrZero, quantileOrZero } from "./sample-statistics.ts";
+import { meanOrZero, quantileOrZero, quantilesOrZero } from "./sample-statistics.ts";
 
 /** A region's cluster, its comparison cluster and the readers of their month's node-days. */
 interface RegionalCluster {
@@ -24,6 +24,11 @@ interface RegionalCluster {
   busyDays: Map<string, PeriodReader>;
   fixed: ComputeCluster | undefined;
   fixedNodeDays: PeriodReader | undefined;
+  /** The ledger columns naming the cluster (built once, shared by its rows). */
+  service: string;
+  resourceId: string;
+  /** Usage cost by tenant of the month close, refilled by every close. */
+  usage: Map<string, number>;
 }
 
 /** The shared clusters of every region. */
@@ -76,6 +81,9 @@ export class ComputeBilling {
         busyDays: new Map(),
         fixed,
         fixedNodeDays: fixed === undefined ? undefined : new PeriodReader(() => fixed.allocated.integral()),
+        service: `Compute cluster ${cluster.name}`,
+        resourceId: `cluster/${c.region}/${cluster.name}`,
+        usage: new Map(),
       });
     }
     this.#defaultRegion = this.#clusters.get(configs[0]!.region)!;
@@ -143,7 +151,8 @@ export class ComputeBilling {
       const monthNodeDays = e.nodeDays.take();
       const rate = c.effectiveCostPerNodeHour;
       const cost = monthNodeDays * HOURS_PER_DAY * rate;
-      const usage = new Map<string, number>();
+      const usage = e.usage;
+      usage.clear();
       for (const [tenant, busy] of c.busyByTenant) {
         let reader = e.busyDays.get(tenant);
         if (reader === undefined) {
@@ -163,9 +172,9 @@ export class ComputeBilling {
         cost,
         {
           category: "compute",
-          service: `Compute cluster ${c.name}`,
+          service: e.service,
           serviceCategory: "Compute",
-          resourceId: `cluster/${e.region}/${c.name}`,
+          resourceId: e.resourceId,
           quantity: monthNodeDays * HOURS_PER_DAY,
           unit: "Node-Hours",
           listFactor: lowPriority ? 1 / (1 - c.options.lowPriorityDiscount || 1) : 1,
@@ -225,8 +234,9 @@ export class ComputeBilling {
     k["cluster.jobsCompleted"] = completed;
     k["cluster.evictions"] = evictions;
     k["cluster.jobWaitMeanHours"] = meanOrZero(waits);
-    k["cluster.jobWaitP50Hours"] = quantileOrZero(waits, 0.5);
-    k["cluster.jobWaitP95Hours"] = quantileOrZero(waits, 0.95);
+    const [p50, p95] = quantilesOrZero(waits, [0.5, 0.95]);
+    k["cluster.jobWaitP50Hours"] = p50!;
+    k["cluster.jobWaitP95Hours"] = p95!;
     k["cluster.residencyFallbacks"] = this.#residencyFallbacks;
     k["cluster.jobsNarrowed"] = narrowed;
     if (fixedAllocated > 0) {

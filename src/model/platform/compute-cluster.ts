@@ -77,20 +77,31 @@ interface ClusterNode {
   evictionHandle: ScheduledHandle | undefined;
 }
 
+/** What the cluster tracks of one tenant: nodes its running jobs hold, and its busy-node account. */
+interface TenantUse {
+  inUse: number;
+  /** Created when the tenant's first job starts (the `busyByTenant` entry). */
+  busy: TimeWeighted | undefined;
+}
+
 interface ClusterJob {
   /** Submission order (FIFO within a priority, kept across evictions). */
   readonly seq: number;
   /** The request's priority (lower first). */
   readonly priority: number;
   request: JobRequest;
+  /** The tenant's record (looked up once, at submission). */
+  readonly use: TenantUse;
   nodes: number;
   submittedAt: number;
   queuedSince: number;
   queuedDays: number;
-  firstWaitHours: number | undefined;
+  /** Whether the job has started once (its first wait is recorded). */
+  started: boolean;
   evictions: number;
   event: SimEvent<JobOutcome>;
-  onNodes: ClusterNode[];
+  /** The nodes it runs on (exactly `nodes` of them while it runs; the shared empty list otherwise). */
+  onNodes: readonly ClusterNode[];
   finishHandle: ScheduledHandle | undefined;
 }
 
@@ -105,6 +116,9 @@ export interface ClusterTotals {
 }
 
 const EPS = 1e-9;
+
+/** The node list of a job that holds no nodes (shared: a job gets a list of its own when it starts). */
+const NO_NODES: readonly ClusterNode[] = [];
 
 /** One AmlCompute-like cluster on the kernel clock (days). */
 export class ComputeCluster {
@@ -142,7 +156,7 @@ export class ComputeCluster {
     this.#evaluate();
   };
   readonly #queue = new ClusterJobQueue<ClusterJob>();
-  readonly #inUseByTenant = new Map<string, number>();
+  readonly #useByTenant = new Map<string, TenantUse>();
   #provisionDays: number;
   #idleDays: number;
   #upCooldownDays: number;
@@ -233,14 +247,15 @@ export class ComputeCluster {
       seq: this.#nextSeq++,
       priority: request.priority,
       request,
+      use: this.#useOf(request.tenant),
       nodes,
       submittedAt: now,
       queuedSince: now,
       queuedDays: 0,
-      firstWaitHours: undefined,
+      started: false,
       evictions: 0,
       event: this.#env.event<JobOutcome>(),
-      onNodes: [],
+      onNodes: NO_NODES,
       finishHandle: undefined,
     };
     this.totals.jobsSubmitted++;
@@ -273,8 +288,7 @@ export class ComputeCluster {
     while (i < q.length && idle > 0) {
       const job = q.at(i)!;
       const quota = this.options.quotas[job.request.tenant] ?? Number.POSITIVE_INFINITY;
-      const inUse = this.#inUseByTenant.get(job.request.tenant) ?? 0;
-      if (inUse + job.nodes > quota) {
+      if (job.use.inUse + job.nodes > quota) {
         i++;
         continue;
       }
@@ -289,38 +303,54 @@ export class ComputeCluster {
   #start(job: ClusterJob): void {
     const now = this.#env.now;
     job.queuedDays += now - job.queuedSince;
-    if (job.firstWaitHours === undefined) {
-      job.firstWaitHours = (now - job.submittedAt) * HOURS_PER_DAY;
-      this.waitHours.push(job.firstWaitHours);
+    if (!job.started) {
+      job.started = true;
+      this.waitHours.push((now - job.submittedAt) * HOURS_PER_DAY);
     }
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
+    const onNodes = new Array<ClusterNode>(job.nodes);
     for (let k = 0; k < job.nodes; k++) {
       const node = this.#idle.pop()!;
       node.state = "busy";
       node.job = job;
-      job.onNodes.push(node);
+      onNodes[k] = node;
     }
-    const tenant = job.request.tenant;
-    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) + job.nodes);
+    job.onNodes = onNodes;
+    const use = job.use;
+    use.inUse += job.nodes;
     this.busy.record(this.busy.current + job.nodes);
-    const tenantBusy = this.#tenantBusy(tenant);
+    const tenantBusy = use.busy ?? this.#tenantBusy(job.request.tenant, use);
     tenantBusy.record(tenantBusy.current + job.nodes);
     job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
     if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
   }
 
-  #tenantBusy(tenant: string): TimeWeighted {
+  /** The record of `tenant`, created at its first job. */
+  #useOf(tenant: string): TenantUse {
+    let use = this.#useByTenant.get(tenant);
+    if (use === undefined) {
+      use = { inUse: 0, busy: undefined };
+      this.#useByTenant.set(tenant, use);
+    }
+    return use;
+  }
+
+  /** The busy-node account of `tenant`, created (and kept in `use`) when its first job starts. */
+  #tenantBusy(tenant: string, use: TenantUse): TimeWeighted {
     let t = this.busyByTenant.get(tenant);
     if (t === undefined) {
       t = new TimeWeighted(this.#env, 0);
       this.busyByTenant.set(tenant, t);
     }
+    use.busy = t;
     return t;
   }
 
   #release(job: ClusterJob): void {
     const now = this.#env.now;
-    for (const node of job.onNodes) {
+    const onNodes = job.onNodes;
+    for (let k = 0; k < onNodes.length; k++) {
+      const node = onNodes[k]!;
       if (node.state === "busy") {
         node.state = "idle";
         node.idleSince = now;
@@ -328,11 +358,11 @@ export class ComputeCluster {
         this.#idle.push(node);
       }
     }
-    job.onNodes = [];
-    const tenant = job.request.tenant;
-    this.#inUseByTenant.set(tenant, (this.#inUseByTenant.get(tenant) ?? 0) - job.nodes);
+    job.onNodes = NO_NODES;
+    const use = job.use;
+    use.inUse -= job.nodes;
     this.busy.record(this.busy.current - job.nodes);
-    const tenantBusy = this.#tenantBusy(tenant);
+    const tenantBusy = use.busy!;
     tenantBusy.record(tenantBusy.current - job.nodes);
   }
 
@@ -443,7 +473,8 @@ export class ComputeCluster {
       for (const job of this.#queue) total += job.nodes;
       return total;
     }
-    const reserved = new Map(this.#inUseByTenant);
+    const reserved = new Map<string, number>();
+    for (const [tenant, use] of this.#useByTenant) reserved.set(tenant, use.inUse);
     let demand = 0;
     for (const job of this.#queue) {
       const tenant = job.request.tenant;

@@ -6,21 +6,42 @@
 import type { PlatformConfig } from "../../scenario/platform-schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
 import { allocateFixedCents } from "./chargeback.ts";
+import type { ChargebackLine } from "./chargeback-poster.ts";
 import type { MonthClose } from "./month-close.ts";
+
+/** The ledger line of a fixed cost item (frozen: every month's rows of the item share its strings). */
+function itemLine(item: PlatformConfig["chargeback"]["fixedCosts"][number]): ChargebackLine {
+  return Object.freeze({
+    category: "platform",
+    service: item.name,
+    serviceCategory: "Management and Governance",
+    resourceId: `shared/${item.name}`,
+    quantity: 1,
+    unit: "Months",
+    listFactor: 1,
+    pricing: "Standard",
+  });
+}
 
 /** Bills the fixed cost items month by month. */
 export class FixedCostBilling {
   #items: PlatformConfig["chargeback"]["fixedCosts"];
+  /** The line of each item, in item order. */
+  #lines: readonly ChargebackLine[];
+  /** Tenant weights of the month close, refilled by every close. */
+  readonly #weights = new Map<string, number>();
   #total = 0;
 
   /** Bill the scenario's fixed cost `items` (`platform.chargeback.fixedCosts`). */
   constructor(items: PlatformConfig["chargeback"]["fixedCosts"]) {
     this.#items = items;
+    this.#lines = items.map(itemLine);
   }
 
   /** Bill `items` from the next month close on (a roadmap effect; platform-reconfiguration.ts). */
   reconfigure(items: PlatformConfig["chargeback"]["fixedCosts"]): void {
     this.#items = items;
+    this.#lines = items.map(itemLine);
   }
 
   /** Fixed costs posted so far. */
@@ -34,22 +55,15 @@ export class FixedCostBilling {
    */
   closeMonth(close: MonthClose, tenants: ReadonlyMap<string, { weight: number }>): void {
     const days = close.days;
-    const weights =
-      this.#items.length > 0 ? new Map([...tenants].map(([n, info]) => [n, info.weight])) : new Map();
-    for (const item of this.#items) {
+    const weights = this.#weights;
+    weights.clear();
+    if (this.#items.length > 0) for (const [n, info] of tenants) weights.set(n, info.weight);
+    for (let i = 0; i < this.#items.length; i++) {
+      const item = this.#items[i]!;
       const cost = (item.costPerMonth * days) / DAYS_PER_MONTH;
       if (cost <= 0) continue;
       close.post(
-        {
-          category: "platform",
-          service: item.name,
-          serviceCategory: "Management and Governance",
-          resourceId: `shared/${item.name}`,
-          quantity: 1,
-          unit: "Months",
-          listFactor: 1,
-          pricing: "Standard",
-        },
+        this.#lines[i]!,
         allocateFixedCents(cost, close.tenants, item.method, close.usageByTenant, weights),
       );
       this.#total += cost;

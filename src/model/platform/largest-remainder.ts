@@ -17,18 +17,41 @@ export function toCents(amount: number): number {
  * @throws RangeError when totalCents is not an integer, weights is empty, or a weight is negative or not finite
  */
 export function apportionCents(totalCents: number, weights: readonly number[]): number[] {
+  const parts = new Array<number>(weights.length);
+  apportionCentsInto(totalCents, weights, weights.length, parts);
+  return parts;
+}
+
+/** Remainders and their order: scratch space of {@link apportionCentsInto}, grown as needed. */
+let remainders = new Float64Array(16);
+let order = new Int32Array(16);
+
+/**
+ * {@link apportionCents} of the first `count` entries of `weights`, written to `parts[0 .. count - 1]`: for
+ * callers that split many amounts, which then allocate nothing per split.
+ * @throws RangeError as apportionCents (count = 0 counts as empty weights)
+ */
+export function apportionCentsInto(
+  totalCents: number,
+  weights: ArrayLike<number>,
+  count: number,
+  parts: number[],
+): void {
   if (!Number.isInteger(totalCents)) throw new RangeError(`totalCents must be an integer, got ${totalCents}`);
-  if (weights.length === 0) throw new RangeError("weights must hold at least one weight");
+  if (count === 0) throw new RangeError("weights must hold at least one weight");
   let sum = 0;
-  for (const w of weights) {
+  for (let i = 0; i < count; i++) {
+    const w = weights[i]!;
     if (!(w >= 0 && Number.isFinite(w))) throw new RangeError(`weights must be finite and >= 0, got ${w}`);
     sum += w;
   }
-  const n = weights.length;
+  const n = count;
+  if (remainders.length < n) {
+    remainders = new Float64Array(2 * n);
+    order = new Int32Array(2 * n);
+  }
   const sign = totalCents < 0 ? -1 : 1;
   const magnitude = Math.abs(totalCents);
-  const parts = new Array<number>(n);
-  const remainders = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
     const share = sum > 0 ? weights[i]! / sum : 1 / n;
@@ -40,11 +63,11 @@ export function apportionCents(totalCents: number, weights: readonly number[]): 
   }
   let left = magnitude - given;
   if (left > 0) {
-    const order = remainderOrder(remainders, true);
+    remainderOrder(remainders, n, true, order);
     for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
   } else if (left < 0) {
     // Only reachable through the 1e-9 guard on tiny totals: take cents back from the smallest remainders.
-    const order = remainderOrder(remainders, false);
+    remainderOrder(remainders, n, false, order);
     for (let k = 0; left < 0; k = (k + 1) % n) {
       const i = order[k]!;
       if (parts[i]! > 0) {
@@ -53,16 +76,15 @@ export function apportionCents(totalCents: number, weights: readonly number[]): 
       }
     }
   }
-  return sign < 0 ? parts.map((p) => -p) : parts;
+  if (sign < 0) for (let i = 0; i < n; i++) parts[i] = -parts[i]!;
 }
 
 /**
- * Indices ordered by remainder, largest first with ties to the lower index (`largestFirst`), or smallest first
- * with ties to the higher index; an insertion sort, as the lists are a handful of tenants long.
+ * The first `n` indices ordered by remainder into `order`, largest first with ties to the lower index
+ * (`largestFirst`), or smallest first with ties to the higher index; an insertion sort, as the lists are a
+ * handful of tenants long.
  */
-function remainderOrder(remainders: Float64Array, largestFirst: boolean): Int32Array {
-  const n = remainders.length;
-  const order = new Int32Array(n);
+function remainderOrder(remainders: Float64Array, n: number, largestFirst: boolean, order: Int32Array): void {
   for (let i = 0; i < n; i++) {
     let j = i;
     const r = remainders[i]!;
@@ -75,5 +97,4 @@ function remainderOrder(remainders: Float64Array, largestFirst: boolean): Int32A
     }
     order[j] = i;
   }
-  return order;
 }

@@ -59,6 +59,11 @@ export class MonthClose {
     this.#poster.post(this.month, line, cents);
   }
 
+  /** Post this month's one row of `tenant`, `cents` (see ChargebackPoster.postOne). */
+  postOne(line: ChargebackLine, tenant: string, cents: number): void {
+    this.#poster.postOne(this.month, line, tenant, cents);
+  }
+
   /** Post this month's rows of a pool of `cost` (see ChargebackPoster.postPool). */
   postPool(cost: number, line: ChargebackLine, cents: ReadonlyMap<string, number>): void {
     this.#poster.postPool(this.month, cost, line, cents);

@@ -79,7 +79,8 @@ export class Platform implements PlatformPort {
   /** Every model served, in go-live order (to serve them again when the serving platform is redeployed). */
   readonly #served: ServedRecord[] = [];
   readonly #workloads: StandaloneWorkloads;
-  readonly #monthSeries: Record<string, number[]> = {};
+  /** Every month's series, in month order (the run's series are built from them when asked for). */
+  readonly #months: PlatformMonthSeries[] = [];
   #monthStart: number;
   /** Shared platform cost over the run (chargeback.sharedCost). */
   #sharedCost = 0;
@@ -209,7 +210,8 @@ export class Platform implements PlatformPort {
     this.#sharedCost += close.sharedCost;
     close.series.platformCost = close.sharedCost;
     this.#monthStart = now;
-    return this.#record(close.series);
+    this.#months.push(close.series);
+    return close.series;
   }
 
   /**
@@ -269,20 +271,6 @@ export class Platform implements PlatformPort {
     }
   }
 
-  /** Append the month's values to the run's series; returns them. */
-  #record(month: PlatformMonthSeries): PlatformMonthSeries {
-    for (const [name, value] of Object.entries(month)) {
-      if (value === undefined) continue;
-      let list = this.#monthSeries[name];
-      if (list === undefined) {
-        list = [];
-        this.#monthSeries[name] = list;
-      }
-      list.push(value);
-    }
-    return month;
-  }
-
   /** End-of-run KPIs (cluster.*, serving.*, tiers.*, chargeback.*) and pooled samples. */
   finish(): { kpis: PlatformKpis; samples: PlatformSamples } {
     const horizonDays = Math.max(1e-12, this.#env.now);
@@ -300,8 +288,22 @@ export class Platform implements PlatformPort {
     return { kpis: k, samples };
   }
 
-  /** Month-by-month series recorded by `closeMonth` (for standalone runs and tests). */
+  /**
+   * Month-by-month series recorded by `closeMonth` (for standalone runs and tests): each name's values in month
+   * order, months without a value skipped; a new record on every read.
+   */
   get series(): Readonly<Record<string, number[]>> {
-    return this.#monthSeries;
+    const series: Record<string, number[]> = {};
+    for (const month of this.#months)
+      for (const [name, value] of Object.entries(month)) {
+        if (value === undefined) continue;
+        let list = series[name];
+        if (list === undefined) {
+          list = [];
+          series[name] = list;
+        }
+        list.push(value);
+      }
+    return series;
   }
 }

@@ -14,10 +14,16 @@ export function meanOrZero(xs: readonly number[]): number {
  * default of R and NumPy), 0 when empty.
  */
 export function quantileOrZero(xs: readonly number[], q: number): number {
-  return xs.length === 0
-    ? 0
-    : quantileSorted(
-        [...xs].sort((a, b) => a - b),
-        q,
-      );
+  return quantilesOrZero(xs, [q])[0]!;
+}
+
+/**
+ * Quantiles `qs` of `xs` as {@link quantileOrZero}, from one sort: the values are sorted numerically in a
+ * Float64Array (native, no comparator calls). That order equals a sort by `a - b` for every sample without -0
+ * or NaN (the job waits summarised here are differences of clock readings, never -0).
+ */
+export function quantilesOrZero(xs: readonly number[], qs: readonly number[]): number[] {
+  if (xs.length === 0) return qs.map(() => 0);
+  const sorted = Array.from(Float64Array.from(xs).sort());
+  return qs.map((q) => quantileSorted(sorted, q));
 }

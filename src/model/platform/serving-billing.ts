@@ -5,10 +5,23 @@
  */
 import { HOURS_PER_DAY } from "../calendar.ts";
 import { allocatePoolCents } from "./chargeback.ts";
+import type { ChargebackLine } from "./chargeback-poster.ts";
 import { toCents } from "./largest-remainder.ts";
 import type { MonthClose } from "./month-close.ts";
 import type { PlatformKpis } from "./platform-metrics.ts";
 import type { ServingPool } from "./serving-pool.ts";
+
+/** The ledger line of the dedicated deployments (frozen: shared by every month's rows). */
+const DEDICATED_LINE: ChargebackLine = Object.freeze({
+  category: "serving",
+  service: "Dedicated model deployments",
+  serviceCategory: "AI and Machine Learning",
+  resourceId: "serving/dedicated",
+  quantity: 0,
+  unit: "Pod-Hours",
+  listFactor: 1,
+  pricing: "Standard",
+});
 
 /** Charges a serving pool month by month and totals it over the run. */
 export class ServingBilling {
@@ -25,6 +38,8 @@ export class ServingBilling {
   #latencyRequests = 0;
   #modelsPerPodHours = 0;
   #overloadedHours = 0;
+  /** Cents of the dedicated deployments by tenant, refilled by every month close. */
+  readonly #dedicatedCents = new Map<string, number>();
 
   /** Bill `pool` (the shared serving platform). */
   constructor(pool: ServingPool) {
@@ -67,24 +82,13 @@ export class ServingBilling {
       },
       poolCents,
     );
-    const dedicatedCents = new Map<string, number>();
+    const dedicatedCents = this.#dedicatedCents;
+    dedicatedCents.clear();
     for (const [t, v] of s.dedicatedCostByTenant) {
       dedicatedCents.set(t, toCents(v));
       close.addUsage(t, v);
     }
-    close.post(
-      {
-        category: "serving",
-        service: "Dedicated model deployments",
-        serviceCategory: "AI and Machine Learning",
-        resourceId: "serving/dedicated",
-        quantity: 0,
-        unit: "Pod-Hours",
-        listFactor: 1,
-        pricing: "Standard",
-      },
-      dedicatedCents,
-    );
+    close.post(DEDICATED_LINE, dedicatedCents);
     this.#cost += s.poolCost + s.dedicatedCost;
     this.#allDedicatedCost += s.allDedicatedCost;
     close.sharedCost += s.poolCost + s.dedicatedCost;

@@ -11,24 +11,33 @@ import { meanOrZero } from "./sample-statistics.ts";
 import { TIER_NAMES, type TierName, type TierSpec } from "./service-tiers.ts";
 import { TierReliability } from "./tier-reliability.ts";
 
-/** A zeroed count per tier. */
-function perTier(): Record<TierName, number> {
-  return { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
-}
+/** The fee line of each tier, by index in TIER_NAMES (frozen: every row of a tier shares its strings). */
+const TIER_LINES: readonly ChargebackLine[] = TIER_NAMES.map((tier) =>
+  Object.freeze({
+    category: "tiers",
+    service: `${tier} tier`,
+    serviceCategory: "AI and Machine Learning",
+    resourceId: `tier/${tier}`,
+    quantity: 1,
+    unit: "Model-Months",
+    listFactor: 1,
+    pricing: "Standard",
+  } as const),
+);
 
 /** Bills tier fees and tracks SLA attainment of every production model. */
 export class TierBilling {
   readonly #reliability: TierReliability;
   readonly #specs: Readonly<Record<TierName, TierSpec>>;
-  /** Reused one-tenant cents map for the fee rows. */
-  readonly #singleTenantCents = new Map<string, number>();
-  readonly #lines = new Map<TierName, ChargebackLine>();
   #fees = 0;
   #referenceFees = 0;
-  readonly #feesByTier = perTier();
-  readonly #modelMonths = perTier();
-  readonly #breaches = perTier();
+  /** Fees, model-months and SLA breaches by tier index (TIER_NAMES order). */
+  readonly #feesByTier = new Float64Array(TIER_NAMES.length);
+  readonly #modelMonths = new Int32Array(TIER_NAMES.length);
+  readonly #breaches = new Int32Array(TIER_NAMES.length);
   readonly #uptimes: Record<TierName, number[]> = { Bronze: [], Silver: [], Gold: [], Platinum: [] };
+  /** The same lists by tier index. */
+  readonly #uptimesByIndex: number[][] = TIER_NAMES.map((tier) => this.#uptimes[tier]);
 
   /** Track models on `specs`, comparing fees with every model on `reference`; failures drawn from `source`. */
   constructor(
@@ -39,25 +48,6 @@ export class TierBilling {
   ) {
     this.#specs = specs;
     this.#reliability = new TierReliability(env, specs, reference, source);
-  }
-
-  /** The fee line of `tier` (built once per tier: the posting does not keep it). */
-  #line(tier: TierName): ChargebackLine {
-    let line = this.#lines.get(tier);
-    if (line === undefined) {
-      line = {
-        category: "tiers",
-        service: `${tier} tier`,
-        serviceCategory: "AI and Machine Learning",
-        resourceId: `tier/${tier}`,
-        quantity: 1,
-        unit: "Model-Months",
-        listFactor: 1,
-        pricing: "Standard",
-      };
-      this.#lines.set(tier, line);
-    }
-    return line;
   }
 
   /** Start billing a model on `tier` and simulating its failures from now on. */
@@ -73,34 +63,36 @@ export class TierBilling {
   /** Post the month's fees by tenant and tier and write the SLA series. */
   closeMonth(close: MonthClose): void {
     const t = this.#reliability.closeMonth();
-    const single = this.#singleTenantCents;
-    for (const { tenant, tier, fee } of t.feesByTenantTierList) {
-      single.clear();
-      single.set(tenant, toCents(fee));
-      close.post(this.#line(tier), single);
-    }
-    for (const [tier, fee] of t.feesByTier) {
+    for (let i = 0; i < t.feeCount; i++)
+      close.postOne(TIER_LINES[t.feeTiers[i]!]!, t.feeTenants[i]!, toCents(t.fees[i]!));
+    for (let i = 0; i < t.tierCount; i++) {
+      const ti = t.tierOrder[i]!;
+      const fee = t.tierFees[ti]!;
       this.#fees += fee;
-      this.#feesByTier[tier] += fee;
+      this.#feesByTier[ti]! += fee;
     }
     this.#referenceFees += t.referenceFees;
+    // the SLA applies per tier: read once per tier, not per model
+    const specs = this.#specs;
+    const withSlaByTier = TIER_NAMES.map((tier) => specs[tier].slaPercent > 0);
     let withSla = 0;
     let met = 0;
     let uptimeSum = 0;
-    for (const u of t.uptimes) {
-      this.#uptimes[u.tier].push(u.uptime);
-      this.#modelMonths[u.tier]++;
-      uptimeSum += u.uptime;
-      if (this.#specs[u.tier].slaPercent > 0) {
+    for (let i = 0; i < t.uptimeCount; i++) {
+      const ti = t.uptimeTiers[i]!;
+      const uptime = t.uptimes[i]!;
+      this.#uptimesByIndex[ti]!.push(uptime);
+      this.#modelMonths[ti]!++;
+      uptimeSum += uptime;
+      if (withSlaByTier[ti]) {
         withSla++;
-        if (!u.breached) met++;
-        else this.#breaches[u.tier]++;
+        if (t.breached[i] === 0) met++;
+        else this.#breaches[ti]!++;
       }
     }
     close.series.slaAttainment = withSla > 0 ? met / withSla : 1;
-    close.series.availability = t.uptimes.length > 0 ? uptimeSum / t.uptimes.length : 1;
+    close.series.availability = t.uptimeCount > 0 ? uptimeSum / t.uptimeCount : 1;
   }
-
   /** The run's tier KPIs (`tiers.*`, `tierCost.<tier>`) and samples (uptimes, data lost). */
   addKpis(k: PlatformKpis, samples: PlatformSamples): void {
     const r = this.#reliability;
@@ -108,12 +100,13 @@ export class TierBilling {
     k["tiers.referenceCost"] = this.#referenceFees;
     k["tiers.savingVsSingleTier"] = this.#referenceFees > 0 ? 1 - this.#fees / this.#referenceFees : 0;
     let modelMonths = 0;
-    for (const tier of TIER_NAMES) modelMonths += this.#modelMonths[tier];
+    for (const n of this.#modelMonths) modelMonths += n;
     let breaches = 0;
-    for (const tier of TIER_NAMES) {
-      const n = this.#modelMonths[tier];
-      const tierBreaches = this.#breaches[tier];
-      k[`tierCost.${tier}`] = this.#feesByTier[tier];
+    for (let ti = 0; ti < TIER_NAMES.length; ti++) {
+      const tier = TIER_NAMES[ti]!;
+      const n = this.#modelMonths[ti]!;
+      const tierBreaches = this.#breaches[ti]!;
+      k[`tierCost.${tier}`] = this.#feesByTier[ti]!;
       k[`tiers.share.${tier}`] = modelMonths > 0 ? n / modelMonths : 0;
       const live = r.liveDays[tier];
       k[`tiers.availability.${tier}`] = live > 0 ? 1 - r.downDays[tier] / live : 1;

@@ -37,17 +37,77 @@ interface TrackedModel {
   retiredAt: number;
 }
 
-/** One month's tier results. */
+/** The failure and repair cycle of one instance (or of the zone, unit -1) of a model. */
+interface FailureCycle {
+  readonly model: TrackedModel;
+  /** Instance index; -1 = the zone-wide common cause. */
+  readonly unit: number;
+  /** Whether the instance is down (the next step is its repair). */
+  down: boolean;
+  /** Day the current failure started. */
+  start: number;
+  /** Runs the next failure or repair. */
+  step: () => void;
+}
+
+/** The placeholder step of a cycle being built. */
+function noStep(): void {}
+
+/**
+ * One month's tier results, as parallel arrays: the object is refilled by every `closeMonth` (read it before
+ * the next close), so a month close allocates nothing per model.
+ */
 export interface TierMonth {
-  /** Fees by `${tenant}\u0000${tier}`, in order of the first model of each pair. */
-  feesByTenantTier: Map<string, number>;
-  /** The same fees as a list in the same order, without string keys. */
-  feesByTenantTierList: { tenant: string; tier: TierName; fee: number }[];
-  feesByTier: Map<TierName, number>;
+  /** Fee rows by (tenant, tier), in order of the first model of each pair: entries 0 .. feeCount - 1. */
+  feeCount: number;
+  feeTenants: string[];
+  /** Tier of each fee row, as its index in TIER_NAMES. */
+  feeTiers: Uint8Array;
+  fees: Float64Array;
+  /** Tiers (indices in TIER_NAMES) in order of their first model this month: entries 0 .. tierCount - 1. */
+  tierCount: number;
+  tierOrder: Uint8Array;
+  /** Fees by tier index (0 for a tier without models this month). */
+  tierFees: Float64Array;
   /** Fees if every model of the month had been on the reference tier. */
   referenceFees: number;
-  /** Per model: tier, uptime ratio in the month, whether the SLA was breached. */
-  uptimes: { tier: TierName; uptime: number; breached: boolean }[];
+  /** Per model live in the month, in model order: entries 0 .. uptimeCount - 1. */
+  uptimeCount: number;
+  /** Tier of each model, as its index in TIER_NAMES. */
+  uptimeTiers: Uint8Array;
+  /** Uptime ratio in the month, over the days the model was live. */
+  uptimes: Float64Array;
+  /** 1 when the month's uptime breached the tier's SLA. */
+  breached: Uint8Array;
+}
+
+/** An empty month with room for `capacity` models. */
+function emptyMonth(capacity: number): TierMonth {
+  return {
+    feeCount: 0,
+    feeTenants: [],
+    feeTiers: new Uint8Array(capacity),
+    fees: new Float64Array(capacity),
+    tierCount: 0,
+    tierOrder: new Uint8Array(TIER_NAMES.length),
+    tierFees: new Float64Array(TIER_NAMES.length),
+    referenceFees: 0,
+    uptimeCount: 0,
+    uptimeTiers: new Uint8Array(capacity),
+    uptimes: new Float64Array(capacity),
+    breached: new Uint8Array(capacity),
+  };
+}
+
+/** Grow the per-model and per-fee-row arrays of `month` to hold `capacity` entries. */
+function reserve(month: TierMonth, capacity: number): void {
+  if (month.uptimes.length >= capacity && month.fees.length >= capacity) return;
+  const size = Math.max(capacity, 2 * month.uptimes.length);
+  month.feeTiers = new Uint8Array(size);
+  month.fees = new Float64Array(size);
+  month.uptimeTiers = new Uint8Array(size);
+  month.uptimes = new Float64Array(size);
+  month.breached = new Uint8Array(size);
 }
 
 /** Simulates availability of every production model against its tier's SLA. */
@@ -59,8 +119,13 @@ export class TierReliability {
   readonly #models: TrackedModel[] = [];
   /** Fee table slots by tenant, then tier. */
   readonly #slotIndex = new Map<string, Partial<Record<TierName, number>>>();
-  readonly #slots: { tenant: string; tier: TierName; key: string }[] = [];
+  readonly #slots: { tenant: string; tierIndex: number }[] = [];
   #slotFees = new Float64Array(8);
+  /** The month result every close refills, and its per-tier scratch sums. */
+  readonly #month = emptyMonth(8);
+  readonly #tierSeen = new Uint8Array(TIER_NAMES.length);
+  readonly #tierDown = new Float64Array(TIER_NAMES.length);
+  readonly #tierLive = new Float64Array(TIER_NAMES.length);
   /** Outages (start, end in days) per model id, kept only when tracing. */
   readonly outages: Map<number, [number, number][]> | undefined;
   /** Down intervals of each instance (unit index, start, end in days; unit -1 = common cause) per model id, kept only when tracing. */
@@ -118,8 +183,9 @@ export class TierReliability {
     };
     this.#models.push(m);
     const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
-    for (let u = 0; u < units; u++) this.#scheduleFailure(m, u);
-    if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0) this.#scheduleCommonCause(m);
+    for (let u = 0; u < units; u++) this.#scheduleFailure(this.#cycle(m, u));
+    if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0)
+      this.#scheduleCommonCause(this.#cycle(m, -1));
   }
 
   /**
@@ -146,7 +212,7 @@ export class TierReliability {
     if (slot === undefined) {
       slot = this.#slots.length;
       byTier[tier] = slot;
-      this.#slots.push({ tenant, tier, key: `${tenant}\u0000${tier}` });
+      this.#slots.push({ tenant, tierIndex: TIER_NAMES.indexOf(tier) });
       if (this.#slotFees.length < this.#slots.length) {
         const grown = new Float64Array(this.#slots.length * 2);
         grown.set(this.#slotFees);
@@ -171,22 +237,54 @@ export class TierReliability {
     return (spec.detectionHours + response + fixHours) / HOURS_PER_DAY;
   }
 
-  #scheduleFailure(m: TrackedModel, unit: number): void {
-    if (!(m.spec.mtbfDays > 0)) return;
-    this.#env.schedule(this.#exp(m.spec.mtbfDays), () => {
-      if (m.retiredAt <= this.#env.now) return;
-      const start = this.#env.now;
+  /**
+   * The failure cycle of instance `unit` of `m` (-1: the zone), with the one callback that runs its every
+   * failure and repair: one closure per instance for the model's life, not two per failure.
+   */
+  #cycle(m: TrackedModel, unit: number): FailureCycle {
+    const cycle: FailureCycle = { model: m, unit, down: false, start: 0, step: noStep };
+    cycle.step = () => {
+      if (cycle.down) this.#repaired(cycle);
+      else this.#failed(cycle);
+    };
+    return cycle;
+  }
+
+  #scheduleFailure(cycle: FailureCycle): void {
+    const spec = cycle.model.spec;
+    if (!(spec.mtbfDays > 0)) return;
+    this.#env.schedule(this.#exp(spec.mtbfDays), cycle.step);
+  }
+
+  #scheduleCommonCause(cycle: FailureCycle): void {
+    this.#env.schedule(this.#exp(cycle.model.spec.commonCauseMtbfDays), cycle.step);
+  }
+
+  /** The instance (or the zone) of `cycle` fails now; its repair is scheduled. */
+  #failed(cycle: FailureCycle): void {
+    const m = cycle.model;
+    if (m.retiredAt <= this.#env.now) return;
+    cycle.start = this.#env.now;
+    cycle.down = true;
+    if (cycle.unit >= 0) {
       this.failureCount[m.tier]++;
       m.unitsDown++;
-      this.#update(m);
-      this.#env.schedule(this.#repairDays(m.spec), () => {
-        if (m.retiredAt <= this.#env.now) return;
-        m.unitsDown--;
-        this.#recordUnit(m.id, unit, start);
-        this.#update(m);
-        this.#scheduleFailure(m, unit);
-      });
-    });
+    } else m.commonDown = true;
+    this.#update(m);
+    this.#env.schedule(this.#repairDays(m.spec), cycle.step);
+  }
+
+  /** The instance (or the zone) of `cycle` is repaired now; its next failure is scheduled. */
+  #repaired(cycle: FailureCycle): void {
+    const m = cycle.model;
+    if (m.retiredAt <= this.#env.now) return;
+    cycle.down = false;
+    if (cycle.unit >= 0) m.unitsDown--;
+    else m.commonDown = false;
+    this.#recordUnit(m.id, cycle.unit, cycle.start);
+    this.#update(m);
+    if (cycle.unit >= 0) this.#scheduleFailure(cycle);
+    else this.#scheduleCommonCause(cycle);
   }
 
   #recordUnit(id: number, unit: number, start: number): void {
@@ -194,22 +292,6 @@ export class TierReliability {
     const list = this.unitDowntime.get(id) ?? [];
     list.push([unit, start, this.#env.now]);
     this.unitDowntime.set(id, list);
-  }
-
-  #scheduleCommonCause(m: TrackedModel): void {
-    this.#env.schedule(this.#exp(m.spec.commonCauseMtbfDays), () => {
-      if (m.retiredAt <= this.#env.now) return;
-      const start = this.#env.now;
-      m.commonDown = true;
-      this.#update(m);
-      this.#env.schedule(this.#repairDays(m.spec), () => {
-        if (m.retiredAt <= this.#env.now) return;
-        m.commonDown = false;
-        this.#recordUnit(m.id, -1, start);
-        this.#update(m);
-        this.#scheduleCommonCause(m);
-      });
-    });
   }
 
   #isDown(m: TrackedModel): boolean {
@@ -258,13 +340,8 @@ export class TierReliability {
    */
   closeMonth(): TierMonth {
     const now = this.#env.now;
-    const result: TierMonth = {
-      feesByTenantTier: new Map(),
-      feesByTenantTierList: [],
-      feesByTier: new Map(),
-      referenceFees: 0,
-      uptimes: [],
-    };
+    const result = this.#month;
+    reserve(result, Math.max(this.#models.length, this.#slots.length));
     const referenceFee = this.#catalogue[this.#reference].feePerMonth;
     // fee slots are numbered in order of first appearance, which is the order of the model list
     const slotFees = this.#slotFees;
@@ -272,15 +349,23 @@ export class TierReliability {
     let seen = 0;
     // per-tier sums by tier index (same additions, in the same order, as keyed by name)
     const tiers = TIER_NAMES.length;
-    const tierFees = new Float64Array(tiers);
-    const tierSeen = new Uint8Array(tiers);
-    const tierOrder: number[] = [];
-    const down = new Float64Array(tiers);
-    const liveDays = new Float64Array(tiers);
+    const tierFees = result.tierFees;
+    tierFees.fill(0);
+    const tierSeen = this.#tierSeen;
+    tierSeen.fill(0);
+    const tierOrder = result.tierOrder;
+    let tierCount = 0;
+    const down = this.#tierDown;
+    const liveDays = this.#tierLive;
     for (let i = 0; i < tiers; i++) {
       down[i] = this.downDays[TIER_NAMES[i]!];
       liveDays[i] = this.liveDays[TIER_NAMES[i]!];
     }
+    const uptimes = result.uptimes;
+    const uptimeTiers = result.uptimeTiers;
+    const breaches = result.breached;
+    let uptimeCount = 0;
+    let referenceFees = 0;
     let retired = 0;
     for (const m of this.#models) {
       if (m.retiredAt < Number.POSITIVE_INFINITY) retired++;
@@ -294,14 +379,17 @@ export class TierReliability {
       if (m.feeSlot >= seen) seen = m.feeSlot + 1;
       if (tierSeen[ti] === 0) {
         tierSeen[ti] = 1;
-        tierOrder.push(ti);
+        tierOrder[tierCount++] = ti;
       }
       tierFees[ti]! += fee;
-      result.referenceFees += referenceFee * share;
+      referenceFees += referenceFee * share;
       if (live > 1e-9) {
         const uptime = 1 - downDays / live;
         const breached = m.spec.slaPercent > 0 && uptime * 100 < m.spec.slaPercent - 1e-12;
-        result.uptimes.push({ tier: m.tier, uptime, breached });
+        uptimes[uptimeCount] = uptime;
+        uptimeTiers[uptimeCount] = ti;
+        breaches[uptimeCount] = breached ? 1 : 0;
+        uptimeCount++;
         down[ti]! += downDays;
         liveDays[ti]! += live;
       }
@@ -321,14 +409,22 @@ export class TierReliability {
       this.#models.length = 0;
       this.#models.push(...kept);
     }
+    const feeTenants = result.feeTenants;
+    let feeCount = 0;
     for (let i = 0; i < seen; i++) {
       if (slotsInUse !== undefined && slotsInUse[i] === 0) continue;
       const slot = this.#slots[i]!;
-      const fee = slotFees[i]!;
-      result.feesByTenantTier.set(slot.key, fee);
-      result.feesByTenantTierList.push({ tenant: slot.tenant, tier: slot.tier, fee });
+      if (feeCount < feeTenants.length) feeTenants[feeCount] = slot.tenant;
+      else feeTenants.push(slot.tenant);
+      result.feeTiers[feeCount] = slot.tierIndex;
+      result.fees[feeCount] = slotFees[i]!;
+      feeCount++;
     }
-    for (const ti of tierOrder) result.feesByTier.set(TIER_NAMES[ti]!, tierFees[ti]!);
+    if (feeTenants.length > feeCount) feeTenants.length = feeCount;
+    result.feeCount = feeCount;
+    result.tierCount = tierCount;
+    result.referenceFees = referenceFees;
+    result.uptimeCount = uptimeCount;
     return result;
   }
 }

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { apportionCents, toCents } from "../../../src/model/platform/largest-remainder.ts";
+import {
+  apportionCents,
+  apportionCentsInto,
+  toCents,
+} from "../../../src/model/platform/largest-remainder.ts";
 
 describe("apportionCents", () => {
   it("gives leftover cents to the largest remainders", () => {
@@ -27,5 +31,53 @@ describe("apportionCents", () => {
     expect(toCents(1.006)).toBe(101);
     expect(toCents(1.004)).toBe(100);
     expect(toCents(-2.5)).toBe(-250);
+  });
+});
+
+/** The largest-remainder method written plainly: floors, then sorted remainders (a sort, not the insertion sort). */
+function referenceApportion(totalCents: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const magnitude = Math.abs(totalCents);
+  const exact = weights.map((w) => magnitude * (sum > 0 ? w / sum : 1 / n));
+  const parts = exact.map((e) => Math.floor(e + 1e-9));
+  const remainders = exact.map((e, i) => e - parts[i]!);
+  let left = magnitude - parts.reduce((a, b) => a + b, 0);
+  const indices = weights.map((_, i) => i);
+  if (left > 0) {
+    const order = indices.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    for (let k = 0; left > 0; k = (k + 1) % n, left--) parts[order[k]!]! += 1;
+  } else if (left < 0) {
+    const order = indices.sort((a, b) => remainders[a]! - remainders[b]! || b - a);
+    for (let k = 0; left < 0; k = (k + 1) % n)
+      if (parts[order[k]!]! > 0) {
+        parts[order[k]!]! -= 1;
+        left++;
+      }
+  }
+  return totalCents < 0 ? parts.map((p) => -p) : parts;
+}
+
+describe("apportionCentsInto", () => {
+  it("equals a plain largest-remainder reference, whatever the scratch space held before", () => {
+    const parts = [7, 7, 7];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom(0, 1, 2, 3, 1e-12)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        fc.integer({ min: 0, max: 5 }),
+        (total, weights, extra) => {
+          // weights beyond `count` are never read
+          const padded = [...weights, ...new Array<number>(extra).fill(Number.NaN)];
+          apportionCentsInto(total, padded, weights.length, parts);
+          expect(parts.slice(0, weights.length)).toEqual(referenceApportion(total, weights));
+          expect(apportionCents(total, weights)).toEqual(referenceApportion(total, weights));
+        },
+      ),
+      { seed: 17, numRuns: 2000 },
+    );
   });
 });

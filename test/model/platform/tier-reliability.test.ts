@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Environment, StreamFactory } from "../../../engine/index.ts";
 import { DAYS_PER_MONTH } from "../../../src/model/calendar.ts";
-import { assignTier, type TierName, type TierSpec } from "../../../src/model/platform/service-tiers.ts";
-import { TierReliability } from "../../../src/model/platform/tier-reliability.ts";
+import {
+  assignTier,
+  TIER_NAMES,
+  type TierName,
+  type TierSpec,
+} from "../../../src/model/platform/service-tiers.ts";
+import { type TierMonth, TierReliability } from "../../../src/model/platform/tier-reliability.ts";
 
 function spec(overrides: Partial<TierSpec> = {}): TierSpec {
   return {
@@ -22,6 +27,26 @@ function spec(overrides: Partial<TierSpec> = {}): TierSpec {
     dedicatedServing: false,
     ...overrides,
   };
+}
+
+/** The month's fee rows as objects. */
+function feesOf(month: TierMonth): { tenant: string; tier: TierName; fee: number }[] {
+  const rows: { tenant: string; tier: TierName; fee: number }[] = [];
+  for (let i = 0; i < month.feeCount; i++)
+    rows.push({ tenant: month.feeTenants[i]!, tier: TIER_NAMES[month.feeTiers[i]!]!, fee: month.fees[i]! });
+  return rows;
+}
+
+/** The month's model uptimes as objects. */
+function uptimesOf(month: TierMonth): { tier: TierName; uptime: number; breached: boolean }[] {
+  const rows: { tier: TierName; uptime: number; breached: boolean }[] = [];
+  for (let i = 0; i < month.uptimeCount; i++)
+    rows.push({
+      tier: TIER_NAMES[month.uptimeTiers[i]!]!,
+      uptime: month.uptimes[i]!,
+      breached: month.breached[i] === 1,
+    });
+  return rows;
 }
 
 function catalogue(s: TierSpec): Record<TierName, TierSpec> {
@@ -45,9 +70,7 @@ describe("TierReliability", () => {
     for (let m = 0; m < months; m++) {
       env.run({ until: (m + 1) * DAYS_PER_MONTH });
       const month = tiers.closeMonth();
-      month.uptimes.forEach((u, i) => {
-        (perModel[i] ??= []).push(u.uptime);
-      });
+      for (let i = 0; i < month.uptimeCount; i++) (perModel[i] ??= []).push(month.uptimes[i]!);
     }
     // each model's long-run availability is one observation; models are independent
     const obs = perModel.map((u) => u.reduce((a, b) => a + b, 0) / u.length);
@@ -125,9 +148,11 @@ describe("TierReliability", () => {
     tiers.add(1, "t", "Bronze");
     env.run({ until: DAYS_PER_MONTH });
     const month = tiers.closeMonth();
-    expect(month.feesByTier.get("Bronze")).toBeCloseTo(500, 9);
+    expect(month.tierCount).toBe(1);
+    expect(month.tierOrder[0]).toBe(TIER_NAMES.indexOf("Bronze"));
+    expect(month.tierFees[TIER_NAMES.indexOf("Bronze")]).toBeCloseTo(500, 9);
     expect(month.referenceFees).toBeCloseTo(7500, 9);
-    expect(month.uptimes).toEqual([{ tier: "Bronze", uptime: 1, breached: false }]);
+    expect(uptimesOf(month)).toEqual([{ tier: "Bronze", uptime: 1, breached: false }]);
   });
 });
 
@@ -173,15 +198,117 @@ describe("TierReliability.remove (a production model retired)", () => {
     expect(tiers.remove(2)).toBe(false);
     env.run({ until: DAYS_PER_MONTH });
     const first = tiers.closeMonth();
-    expect(first.feesByTenantTier.get("b\u0000Silver")).toBeCloseTo(250, 9);
-    expect(first.feesByTenantTier.get("a\u0000Gold")).toBeCloseTo(1000, 9);
-    expect(first.uptimes).toHaveLength(2);
+    const fees = feesOf(first);
+    expect(fees.map((f) => [f.tenant, f.tier])).toEqual([
+      ["a", "Gold"],
+      ["b", "Silver"],
+    ]);
+    expect(fees[1]!.fee).toBeCloseTo(250, 9);
+    expect(fees[0]!.fee).toBeCloseTo(1000, 9);
+    expect(first.uptimeCount).toBe(2);
     const failures = tiers.failureCount.Silver;
     env.run({ until: 2 * DAYS_PER_MONTH });
     const second = tiers.closeMonth();
-    expect([...second.feesByTenantTier.keys()]).toEqual(["a\u0000Gold"]);
-    expect(second.uptimes).toHaveLength(1);
+    expect(feesOf(second).map((f) => [f.tenant, f.tier])).toEqual([["a", "Gold"]]);
+    expect(second.uptimeCount).toBe(1);
     expect(tiers.failureCount.Silver).toBe(failures);
     expect(tiers.failureCount.Gold).toBeGreaterThan(20);
+  });
+});
+
+describe("TierReliability.closeMonth against a plain reference", () => {
+  it("fees by (tenant, tier), fees by tier and every model's uptime equal a recomputation from the outage trace", () => {
+    const env = new Environment();
+    const cat: Record<TierName, TierSpec> = {
+      Bronze: spec({ feePerMonth: 500, slaPercent: 0, mtbfDays: 3, backup: "none" }),
+      Silver: spec({ feePerMonth: 2000, mtbfDays: 4, selfHealingShare: 0.5 }),
+      Gold: spec({ feePerMonth: 5000, redundancy: "highAvailability", mtbfDays: 2, commonCauseMtbfDays: 9 }),
+      Platinum: spec({ feePerMonth: 15_000, redundancy: "multiRegion", mtbfDays: 1, backup: "replication" }),
+    };
+    const tiers = new TierReliability(env, cat, "Gold", new StreamFactory(21, 0).get("failures"), true);
+    const draw = new StreamFactory(21, 0).get("test");
+    const models: { id: number; tenant: string; tier: TierName; since: number; retired: number }[] = [];
+    const months: TierMonth[] = [];
+    const MONTHS = 6;
+    let id = 0;
+    for (let m = 0; m < MONTHS + 2; m++) {
+      // models arrive and retire inside the month, never on its boundary
+      for (let k = 0; k < 6; k++) {
+        env.run({ until: m * DAYS_PER_MONTH + (k + 0.5) * 4 + draw() });
+        const tenant = ["a", "b", "c"][Math.floor(draw() * 3)]!;
+        const tier = TIER_NAMES[Math.floor(draw() * 4)]!;
+        tiers.add(id, tenant, tier);
+        models.push({ id, tenant, tier, since: env.now, retired: Number.POSITIVE_INFINITY });
+        id++;
+        const live = models.filter((x) => x.retired === Number.POSITIVE_INFINITY);
+        if (draw() < 0.4) {
+          const victim = live[Math.floor(draw() * live.length)]!;
+          expect(tiers.remove(victim.id)).toBe(true);
+          victim.retired = env.now;
+        }
+      }
+      env.run({ until: (m + 1) * DAYS_PER_MONTH });
+      const month = tiers.closeMonth();
+      // a snapshot: the month object is refilled by the next close
+      months.push({
+        ...month,
+        feeTenants: [...month.feeTenants],
+        feeTiers: month.feeTiers.slice(),
+        fees: month.fees.slice(),
+        tierOrder: month.tierOrder.slice(),
+        tierFees: month.tierFees.slice(),
+        uptimeTiers: month.uptimeTiers.slice(),
+        uptimes: month.uptimes.slice(),
+        breached: month.breached.slice(),
+      });
+    }
+    let outagesSeen = 0;
+    for (let m = 0; m < MONTHS; m++) {
+      const start = m * DAYS_PER_MONTH;
+      const end = (m + 1) * DAYS_PER_MONTH;
+      const pairs: string[] = [];
+      const pairFees = new Map<string, number>();
+      const tierOrder: TierName[] = [];
+      const tierFees = new Map<TierName, number>();
+      let referenceFees = 0;
+      const uptimes: { tier: TierName; uptime: number; breached: boolean }[] = [];
+      for (const x of models) {
+        const key = `${x.tenant}/${x.tier}`;
+        if (!pairs.includes(key)) pairs.push(key);
+        if (x.since >= end || x.retired < start) continue;
+        const live = Math.min(end, x.retired) - Math.max(start, x.since);
+        const share = live / DAYS_PER_MONTH;
+        const fee = cat[x.tier].feePerMonth * share;
+        pairFees.set(key, (pairFees.get(key) ?? 0) + fee);
+        if (!tierOrder.includes(x.tier)) tierOrder.push(x.tier);
+        tierFees.set(x.tier, (tierFees.get(x.tier) ?? 0) + fee);
+        referenceFees += cat.Gold.feePerMonth * share;
+        let down = 0;
+        for (const [from, to] of tiers.outages!.get(x.id) ?? [])
+          if (from < end && to > start) {
+            down += Math.min(to, end) - Math.max(from, start);
+            outagesSeen++;
+          }
+        if (live > 1e-9) {
+          const uptime = 1 - down / live;
+          const sla = cat[x.tier].slaPercent;
+          uptimes.push({ tier: x.tier, uptime, breached: sla > 0 && uptime * 100 < sla - 1e-12 });
+        }
+      }
+      const month = months[m]!;
+      expect(feesOf(month)).toEqual(
+        pairs
+          .filter((key) => pairFees.has(key))
+          .map((key) => {
+            const [tenant, tier] = key.split("/") as [string, TierName];
+            return { tenant, tier, fee: pairFees.get(key)! };
+          }),
+      );
+      expect([...month.tierOrder.subarray(0, month.tierCount)].map((i) => TIER_NAMES[i])).toEqual(tierOrder);
+      for (const tier of tierOrder) expect(month.tierFees[TIER_NAMES.indexOf(tier)]).toBe(tierFees.get(tier));
+      expect(month.referenceFees).toBe(referenceFees);
+      expect(uptimesOf(month)).toEqual(uptimes);
+    }
+    expect(outagesSeen).toBeGreaterThan(50);
   });
 });
