@@ -72,11 +72,13 @@ export class DedicatedDeployments {
   }
 
   /**
-   * Scale every dynamic deployment to `totalRate` requests/s (shared by weight) at `now`, add the step's cost
-   * by tenant to `costByTenant` and its pods and cost to `step`.
+   * Scale every dynamic deployment to the step's load (`step.totalRate` requests/s, shared by weight) at its end
+   * (`step.endDays`), add the step's cost by tenant to `costByTenant` and its pods and cost to `step`.
    */
-  step(now: number, totalRate: number, costByTenant: number[], step: ServingStep): void {
+  step(step: ServingStep, costByTenant: number[]): void {
     const o = this.#o;
+    const now = step.endDays;
+    const totalRate = step.totalRate;
     const serviceSeconds = this.#serviceSeconds;
     let cost = this.#fixedCost;
     let pods = this.#fixedPods;

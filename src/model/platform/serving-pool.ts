@@ -123,7 +123,7 @@ export class ServingPool {
         }
         replay.startDay(signature, this.#accounts);
       }
-      this.#stepAt(this.#nextStepAt);
+      this.#stepAt();
       this.#nextStepAt += this.#stepDays;
       this.#stepIndex++;
       if (perDay > 0 && this.#stepIndex % perDay === 0 && replay.recording)
@@ -287,9 +287,10 @@ export class ServingPool {
     this.#dirty = false;
   }
 
-  /** The step ending at `now` (days). */
-  #stepAt(now: number): void {
+  /** The step ending at `#nextStepAt` (days; read from the field, not passed: see serving-step.ts). */
+  #stepAt(): void {
     const o = this.options;
+    const now = this.#nextStepAt;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
     if (this.#dirty || o.growthPerMonth !== 0) {
       const month = monthOfDay(startHours / HOURS_PER_DAY);
@@ -304,10 +305,12 @@ export class ServingPool {
     const step = this.#step;
     const accounts = this.#accounts;
     const tenants = this.#tenants.length;
+    step.endDays = now;
+    step.totalRate = totalRate;
     step.requests = totalRate * (o.stepHours * SECONDS_PER_HOUR);
-    this.#deployments.step(now, totalRate, accounts.dedicatedByTenant, step);
+    this.#deployments.step(step, accounts.dedicatedByTenant);
     step.allDedicatedCost = this.#comparison.stepCost(totalRate);
-    this.#mesh.step(now, totalRate, step, accounts.usedByTenant, tenants);
+    this.#mesh.step(step, accounts.usedByTenant, tenants);
     accounts.add(step, o.stepHours);
   }
 
