@@ -18,7 +18,7 @@ export interface ComparisonPricing {
 /** Every model on its own deployment, priced step by step. */
 export class AllDedicatedComparison {
   readonly #o: ComparisonPricing;
-  #dynamic: ModelState[] = [];
+  readonly #dynamic: ModelState[] = [];
   #fixedCost = 0;
 
   /** Price deployments by `pricing` (pod price per hour, step length, service time, HPA target). */
@@ -28,7 +28,8 @@ export class AllDedicatedComparison {
 
   /** Start a classification. */
   beginClassify(): void {
-    this.#dynamic = [];
+    // emptied by pops, not replaced: a classification follows every model arrival and retirement
+    while (this.#dynamic.length > 0) this.#dynamic.pop();
     this.#fixedCost = 0;
   }
 

@@ -27,13 +27,13 @@ export class DedicatedDeployments {
   readonly #holdDays: number;
   readonly #serviceSeconds: number;
   /** Deployments that scale with load. */
-  #dynamic: ModelState[] = [];
+  readonly #dynamic: ModelState[] = [];
   /** Cost, pods and cost by tenant index of one step of the deployments fixed at their minimum. */
   #fixedCost = 0;
   #fixedPods = 0;
-  #fixedCostByTenant: number[] = [];
+  #fixedCostByTenant = new Float64Array(0);
   /** Tenants with a non-zero fixed cost, ascending (adding the others' zeros would change nothing). */
-  #fixedTenants: number[] = [];
+  readonly #fixedTenants: number[] = [];
 
   /** Scale and price deployments by `scaling` (pod price, step, service time, HPA target and tolerance). */
   constructor(scaling: DeploymentScaling) {
@@ -44,8 +44,10 @@ export class DedicatedDeployments {
 
   /** Start a classification of `tenants` tenants' models. */
   beginClassify(tenants: number): void {
-    this.#fixedCostByTenant = new Array<number>(tenants).fill(0);
-    this.#dynamic = [];
+    // the arrays are refilled, not replaced: a classification follows every model arrival and retirement
+    if (this.#fixedCostByTenant.length === tenants) this.#fixedCostByTenant.fill(0);
+    else this.#fixedCostByTenant = new Float64Array(tenants);
+    while (this.#dynamic.length > 0) this.#dynamic.pop();
     this.#fixedCost = 0;
     this.#fixedPods = 0;
   }
@@ -66,7 +68,7 @@ export class DedicatedDeployments {
 
   /** End the classification. */
   endClassify(): void {
-    this.#fixedTenants = [];
+    while (this.#fixedTenants.length > 0) this.#fixedTenants.pop();
     for (let t = 0; t < this.#fixedCostByTenant.length; t++)
       if (this.#fixedCostByTenant[t] !== 0) this.#fixedTenants.push(t);
   }

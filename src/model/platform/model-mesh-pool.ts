@@ -69,7 +69,7 @@ export class ModelMeshPool {
   /** Pool weight by tenant index (a typed array: no holes, so reading it never boxes). */
   #tenantPoolWeight = new Float64Array(0);
   #hotMemoryGb = 0;
-  #coldModels: ModelState[] = [];
+  readonly #coldModels: ModelState[] = [];
   #flipped = false;
   /**
    * The step's CPU utilisation and working set, GB, for `#scale` (fields with numeric initialisers, written in
@@ -130,7 +130,8 @@ export class ModelMeshPool {
     if (this.#tenantPoolWeight.length === tenants) this.#tenantPoolWeight.fill(0);
     else this.#tenantPoolWeight = new Float64Array(tenants);
     this.#hotMemoryGb = 0;
-    this.#coldModels = [];
+    // emptied by pops, not replaced: a classification follows every model arrival and retirement
+    while (this.#coldModels.length > 0) this.#coldModels.pop();
     this.#flipped = false;
   }
 
