@@ -45,7 +45,9 @@ export class AllDedicatedComparison {
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     let cost = this.#fixedCost;
-    for (const state of this.#dynamic) {
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const state = dynamic[i]!;
       const m = state.model;
       const need = Math.ceil(((totalRate * state.weight * serviceSeconds) / perPodAtTarget) * (1 - 1e-9));
       cost +=
