@@ -65,7 +65,8 @@ export class ServingPool {
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
-  #stepIndex = 0;
+  /** Steps taken into the current day when days are whole numbers of steps (0 at a day start), else counting up. */
+  #stepOfDay = 0;
 
   /**
    * Create the pool (empty until models arrive) and start stepping at the current time; with `keepTrace`
@@ -104,7 +105,7 @@ export class ServingPool {
     const perDay = this.#stepsPerDay;
     const replay = this.#replay;
     while (this.#nextStepAt <= now + 1e-9) {
-      if (perDay > 0 && this.#stepIndex % perDay === 0) {
+      if (perDay > 0 && this.#stepOfDay === 0) {
         if (this.#dirty && this.options.growthPerMonth === 0) this.#classify(0);
         const left = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
         const signature = this.#signature();
@@ -115,7 +116,6 @@ export class ServingPool {
           let days = left;
           while (days >= perDay) {
             this.#accounts.apply(day);
-            this.#stepIndex += perDay;
             this.#nextStepAt += perDay * this.#stepDays;
             days = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
           }
@@ -125,8 +125,9 @@ export class ServingPool {
       }
       this.#stepAt();
       this.#nextStepAt += this.#stepDays;
-      this.#stepIndex++;
-      if (perDay > 0 && this.#stepIndex % perDay === 0 && replay.recording)
+      // a counter, not the step index modulo the steps per day: a division at every step
+      if (++this.#stepOfDay === perDay) this.#stepOfDay = 0;
+      if (perDay > 0 && this.#stepOfDay === 0 && replay.recording)
         replay.endDay(this.#signature(), this.#accounts);
     }
   }
@@ -182,8 +183,8 @@ export class ServingPool {
   /** Start serving a model from now on (memory is capped at a pod's model memory). */
   add(model: ServedModel, rankKey: number): void {
     this.catchUp();
-    const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb) };
-    const dedicated = this.options.mode === "dedicated" || m.dedicated;
+    const dedicated = this.options.mode === "dedicated" || model.dedicated;
+    const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb), dedicated };
     let tenantIndex = this.#tenantIndex.get(m.tenant);
     if (tenantIndex === undefined) {
       tenantIndex = this.#tenants.length;
@@ -191,14 +192,16 @@ export class ServingPool {
       this.#tenantIndex.set(m.tenant, tenantIndex);
     }
     const state: ModelState = {
-      model: { ...m, dedicated },
+      model: m,
       tenantIndex,
       rankKey,
       weight: 0,
       replicas: dedicated ? Math.max(1, m.minReplicas) : 0,
-      stabiliser: this.#useStabiliser
-        ? new ScaleDownStabiliser(this.options.stabilisationWindowSeconds)
-        : undefined,
+      // only a dedicated deployment scales on its own (a pool model is scaled with the pool, by its stabiliser)
+      stabiliser:
+        this.#useStabiliser && dedicated
+          ? new ScaleDownStabiliser(this.options.stabilisationWindowSeconds)
+          : undefined,
       hot: false,
       fixedReplicas: false,
     };
@@ -221,9 +224,12 @@ export class ServingPool {
    */
   remove(id: number): boolean {
     this.catchUp();
-    const state = this.#models.find((s) => s.model.id === id);
-    if (state === undefined) return false;
-    this.#models.splice(this.#models.indexOf(state), 1);
+    const models = this.#models;
+    let at = 0;
+    while (at < models.length && models[at]!.model.id !== id) at++;
+    if (at === models.length) return false;
+    const state = models[at]!;
+    models.splice(at, 1);
     this.#ranked.splice(this.#ranked.indexOf(state), 1);
     this.#mesh.unregister(state);
     this.#dirty = true;
@@ -270,7 +276,9 @@ export class ServingPool {
     this.#deployments.beginClassify(tenants);
     this.#comparison.beginClassify();
     const sizing = this.#sizing;
-    for (const state of this.#models) {
+    const models = this.#models;
+    for (let i = 0; i < models.length; i++) {
+      const state = models[i]!;
       const m = state.model;
       const peakPods = (peakRate * state.weight * serviceSeconds) / perPodAtTarget;
       sizing.minReplicas = Math.max(1, m.minReplicas);
