@@ -199,7 +199,8 @@ export class ModelMeshPool {
       if (this.#missingHot.size > 0) this.#loadMissingHot(step);
       coldRequests = step.misses;
       const cold = this.#coldModels;
-      const accessed = this.#drawAccesses(totalRate);
+      // no call without cold models (every model hot): the optimiser then spends its inlining budget elsewhere
+      const accessed = cold.length > 0 ? this.#drawAccesses(totalRate) : 0;
       const idx = this.#accessIndex;
       for (let k = 0; k < accessed; k++) {
         const state = cold[idx[k]!]!;
