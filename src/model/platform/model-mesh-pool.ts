@@ -65,6 +65,7 @@ export class ModelMeshPool {
   /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
   #duplicateIds = false;
   // per-classification constants
+  #troughRate = 0;
   #poolWeight = 0;
   /** Pool weight by tenant index (a typed array: no holes, so reading it never boxes). */
   #tenantPoolWeight = new Float64Array(0);
@@ -124,8 +125,12 @@ export class ModelMeshPool {
     this.#location.delete(id);
   }
 
-  /** Start a classification of `tenants` tenants' models. */
-  beginClassify(tenants: number): void {
+  /**
+   * Start a classification of `tenants` tenants' models, with the pool's request rate at the trough
+   * (requests/s over all models; kept in a field, not passed to every `classify`: a double argument is boxed).
+   */
+  beginClassify(tenants: number, troughRate: number): void {
+    this.#troughRate = troughRate;
     this.#poolWeight = 0;
     if (this.#tenantPoolWeight.length === tenants) this.#tenantPoolWeight.fill(0);
     else this.#tenantPoolWeight = new Float64Array(tenants);
@@ -135,12 +140,12 @@ export class ModelMeshPool {
     this.#flipped = false;
   }
 
-  /** Classify one pool model as hot or cold, given the pool's request rate at the trough (requests/s). */
-  classify(state: ModelState, troughRate: number): void {
+  /** Classify one pool model as hot or cold at the classification's trough rate. */
+  classify(state: ModelState): void {
     const m = state.model;
     this.#poolWeight += state.weight;
     this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
-    const hot = troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
+    const hot = this.#troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
     if (hot) this.#hotMemoryGb += m.memoryGb;
     else this.#coldModels.push(state);
     if (hot === state.hot) return;

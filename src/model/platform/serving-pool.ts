@@ -242,12 +242,6 @@ export class ServingPool {
     return g === 0 ? 1 : (1 + g) ** (hours / HOURS_PER_DAY / DAYS_PER_MONTH);
   }
 
-  /** Diurnal load factor at `hours` since the start. */
-  #diurnal(hours: number): number {
-    const o = this.options;
-    return 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / HOURS_PER_DAY);
-  }
-
   /** Ranks, weights and the per-model classification for the month starting at `hours`. */
   #classify(hours: number): void {
     const o = this.options;
@@ -272,7 +266,7 @@ export class ServingPool {
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     const tenants = this.#tenants.length;
-    this.#mesh.beginClassify(tenants);
+    this.#mesh.beginClassify(tenants, troughRate);
     this.#deployments.beginClassify(tenants);
     this.#comparison.beginClassify();
     const sizing = this.#sizing;
@@ -285,7 +279,7 @@ export class ServingPool {
       sizing.staticReplicas = peakPods <= sizing.minReplicas;
       sizing.podStepCost = m.regions * o.dedicatedPodCostPerHour * o.stepHours;
       if (m.dedicated) this.#deployments.classify(state, sizing);
-      else this.#mesh.classify(state, troughRate);
+      else this.#mesh.classify(state);
       this.#comparison.classify(state, sizing);
     }
     this.#deployments.endClassify();
@@ -309,7 +303,12 @@ export class ServingPool {
     }
     const midHours = startHours + o.stepHours / 2;
     const n = this.#models.length;
-    const totalRate = o.requestsPerSecondPerModel * n * this.#diurnal(midHours) * this.#growth(midHours);
+    // the diurnal factor (see the file header) is computed here, and growth only when there is some: a double
+    // returned by a method V8 does not inline is boxed, at every step
+    const diurnal =
+      1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (midHours - o.peakHour)) / HOURS_PER_DAY);
+    const growth = o.growthPerMonth === 0 ? 1 : this.#growth(midHours);
+    const totalRate = o.requestsPerSecondPerModel * n * diurnal * growth;
     const step = this.#step;
     const accounts = this.#accounts;
     const tenants = this.#tenants.length;

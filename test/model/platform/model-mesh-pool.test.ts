@@ -41,8 +41,8 @@ describe("ModelMeshPool", () => {
     const models = [state(1, 0, 0.4, 2), state(2, 1, 0.3, 1.5), state(3, 0, 0.2, 3), state(4, 2, 0.1, 0.8)];
     for (const s of models) pool.register(s);
     const classify = (troughRate: number) => {
-      pool.beginClassify(3);
-      for (const s of models) pool.classify(s, troughRate);
+      pool.beginClassify(3, troughRate);
+      for (const s of models) pool.classify(s);
       pool.endClassify(models);
     };
     // a trough this high makes every model hot: the first step loads them all, in classification order
@@ -92,8 +92,8 @@ describe("ModelMeshPool", () => {
     const models = [state(1, 0, 0.5, 1), state(2, 0, 0.3, 1), state(3, 1, 0.15, 1), state(4, 1, 0.05, 1)];
     for (const s of models) pool.register(s);
     for (const troughRate of [0.001, 0.02, 0.5, 0.01, 10]) {
-      pool.beginClassify(2);
-      for (const s of models) pool.classify(s, troughRate);
+      pool.beginClassify(2, troughRate);
+      for (const s of models) pool.classify(s);
       pool.endClassify(models);
       const cold = models.filter((s) => !(troughRate * s.weight * stepSeconds >= HOT_REQUESTS)).length;
       expect(pool.coldCount).toBe(cold);
