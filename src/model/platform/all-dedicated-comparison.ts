@@ -18,7 +18,7 @@ export interface ComparisonPricing {
 /** Every model on its own deployment, priced step by step. */
 export class AllDedicatedComparison {
   readonly #o: ComparisonPricing;
-  #dynamic: ModelState[] = [];
+  readonly #dynamic: ModelState[] = [];
   #fixedCost = 0;
 
   /** Price deployments by `pricing` (pod price per hour, step length, service time, HPA target). */
@@ -28,7 +28,8 @@ export class AllDedicatedComparison {
 
   /** Start a classification. */
   beginClassify(): void {
-    this.#dynamic = [];
+    // emptied by pops, not replaced: a classification follows every model arrival and retirement
+    while (this.#dynamic.length > 0) this.#dynamic.pop();
     this.#fixedCost = 0;
   }
 
@@ -44,7 +45,9 @@ export class AllDedicatedComparison {
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     let cost = this.#fixedCost;
-    for (const state of this.#dynamic) {
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const state = dynamic[i]!;
       const m = state.model;
       const need = Math.ceil(((totalRate * state.weight * serviceSeconds) / perPodAtTarget) * (1 - 1e-9));
       cost +=

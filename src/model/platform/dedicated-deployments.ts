@@ -27,13 +27,13 @@ export class DedicatedDeployments {
   readonly #holdDays: number;
   readonly #serviceSeconds: number;
   /** Deployments that scale with load. */
-  #dynamic: ModelState[] = [];
+  readonly #dynamic: ModelState[] = [];
   /** Cost, pods and cost by tenant index of one step of the deployments fixed at their minimum. */
   #fixedCost = 0;
   #fixedPods = 0;
-  #fixedCostByTenant: number[] = [];
+  #fixedCostByTenant = new Float64Array(0);
   /** Tenants with a non-zero fixed cost, ascending (adding the others' zeros would change nothing). */
-  #fixedTenants: number[] = [];
+  readonly #fixedTenants: number[] = [];
 
   /** Scale and price deployments by `scaling` (pod price, step, service time, HPA target and tolerance). */
   constructor(scaling: DeploymentScaling) {
@@ -44,8 +44,10 @@ export class DedicatedDeployments {
 
   /** Start a classification of `tenants` tenants' models. */
   beginClassify(tenants: number): void {
-    this.#fixedCostByTenant = new Array<number>(tenants).fill(0);
-    this.#dynamic = [];
+    // the arrays are refilled, not replaced: a classification follows every model arrival and retirement
+    if (this.#fixedCostByTenant.length === tenants) this.#fixedCostByTenant.fill(0);
+    else this.#fixedCostByTenant = new Float64Array(tenants);
+    while (this.#dynamic.length > 0) this.#dynamic.pop();
     this.#fixedCost = 0;
     this.#fixedPods = 0;
   }
@@ -66,23 +68,34 @@ export class DedicatedDeployments {
 
   /** End the classification. */
   endClassify(): void {
-    this.#fixedTenants = [];
+    while (this.#fixedTenants.length > 0) this.#fixedTenants.pop();
     for (let t = 0; t < this.#fixedCostByTenant.length; t++)
       if (this.#fixedCostByTenant[t] !== 0) this.#fixedTenants.push(t);
   }
 
   /**
-   * Scale every dynamic deployment to `totalRate` requests/s (shared by weight) at `now`, add the step's cost
-   * by tenant to `costByTenant` and its pods and cost to `step`.
+   * Scale every dynamic deployment to the step's load (`step.totalRate` requests/s, shared by weight) at its end
+   * (`step.endDays`), add the step's cost by tenant to `costByTenant` and its pods and cost to `step`.
    */
-  step(now: number, totalRate: number, costByTenant: number[], step: ServingStep): void {
+  step(step: ServingStep, costByTenant: number[]): void {
     const o = this.#o;
+    const now = step.endDays;
+    const totalRate = step.totalRate;
     const serviceSeconds = this.#serviceSeconds;
     let cost = this.#fixedCost;
     let pods = this.#fixedPods;
-    if (this.#fixedCost > 0)
-      for (const t of this.#fixedTenants) costByTenant[t]! += this.#fixedCostByTenant[t]!;
-    for (const state of this.#dynamic) {
+    // indexed loops: a for-of loop's iterator cost more than the few additions it drives, at every step
+    if (this.#fixedCost > 0) {
+      const fixedTenants = this.#fixedTenants;
+      const fixedCostByTenant = this.#fixedCostByTenant;
+      for (let i = 0; i < fixedTenants.length; i++) {
+        const t = fixedTenants[i]!;
+        costByTenant[t]! += fixedCostByTenant[t]!;
+      }
+    }
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const state = dynamic[i]!;
       const m = state.model;
       const utilisation = (totalRate * state.weight * serviceSeconds) / o.concurrencyPerPod / state.replicas;
       const desired = hpaDesiredReplicas(state.replicas, utilisation, o.targetUtilisation, o.tolerance);

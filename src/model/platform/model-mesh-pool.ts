@@ -65,11 +65,19 @@ export class ModelMeshPool {
   /** Whether two served models share an id (the pinned set is then rebuilt instead of updated). */
   #duplicateIds = false;
   // per-classification constants
+  #troughRate = 0;
   #poolWeight = 0;
-  #tenantPoolWeight: number[] = [];
+  /** Pool weight by tenant index (a typed array: no holes, so reading it never boxes). */
+  #tenantPoolWeight = new Float64Array(0);
   #hotMemoryGb = 0;
-  #coldModels: ModelState[] = [];
+  readonly #coldModels: ModelState[] = [];
   #flipped = false;
+  /**
+   * The step's CPU utilisation and working set, GB, for `#scale` (fields with numeric initialisers, written in
+   * place: passed as arguments, the doubles would be boxed at every step).
+   */
+  #utilisation = 0;
+  #workingSetGb = 0;
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
@@ -117,21 +125,27 @@ export class ModelMeshPool {
     this.#location.delete(id);
   }
 
-  /** Start a classification of `tenants` tenants' models. */
-  beginClassify(tenants: number): void {
+  /**
+   * Start a classification of `tenants` tenants' models, with the pool's request rate at the trough
+   * (requests/s over all models; kept in a field, not passed to every `classify`: a double argument is boxed).
+   */
+  beginClassify(tenants: number, troughRate: number): void {
+    this.#troughRate = troughRate;
     this.#poolWeight = 0;
-    this.#tenantPoolWeight = new Array<number>(tenants).fill(0);
+    if (this.#tenantPoolWeight.length === tenants) this.#tenantPoolWeight.fill(0);
+    else this.#tenantPoolWeight = new Float64Array(tenants);
     this.#hotMemoryGb = 0;
-    this.#coldModels = [];
+    // emptied by pops, not replaced: a classification follows every model arrival and retirement
+    while (this.#coldModels.length > 0) this.#coldModels.pop();
     this.#flipped = false;
   }
 
-  /** Classify one pool model as hot or cold, given the pool's request rate at the trough (requests/s). */
-  classify(state: ModelState, troughRate: number): void {
+  /** Classify one pool model as hot or cold at the classification's trough rate. */
+  classify(state: ModelState): void {
     const m = state.model;
     this.#poolWeight += state.weight;
     this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
-    const hot = troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
+    const hot = this.#troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
     if (hot) this.#hotMemoryGb += m.memoryGb;
     else this.#coldModels.push(state);
     if (hot === state.hot) return;
@@ -157,12 +171,13 @@ export class ModelMeshPool {
   }
 
   /**
-   * Run one step at `now` (days) with `totalRate` requests/s over all models: serve the pool's share, fill in
-   * `step` (pods, cost, cold loads, misses, latency), add each tenant's used pool cost to `usedByTenant`
-   * (first `tenants` entries), then resize by the HPA rule.
+   * Run the step `step` describes (it ends at `step.endDays`, `step.totalRate` requests/s over all models):
+   * serve the pool's share, fill in `step` (pods, cost, cold loads, misses, latency), add each tenant's used pool
+   * cost to `usedByTenant` (first `tenants` entries), then resize by the HPA rule.
    */
-  step(now: number, totalRate: number, step: ServingStep, usedByTenant: number[], tenants: number): void {
+  step(step: ServingStep, usedByTenant: number[], tenants: number): void {
     const o = this.#o;
+    const totalRate = step.totalRate;
     const stepSeconds = this.#stepSeconds;
     const serviceSeconds = this.#serviceSeconds;
     const poolRate = totalRate * this.#poolWeight;
@@ -185,9 +200,12 @@ export class ModelMeshPool {
         workingSetGb += state.model.memoryGb * (1 - Math.exp(-totalRate * state.weight * stepSeconds));
     }
     if (pods > 0 && !this.#shadow) {
-      if (this.#missingHot.size > 0) coldRequests += this.#loadMissingHot(totalRate, step);
+      // the requests that waited for loads add up in step.misses (the missing hot models' first)
+      if (this.#missingHot.size > 0) this.#loadMissingHot(step);
+      coldRequests = step.misses;
       const cold = this.#coldModels;
-      const accessed = this.#drawAccesses(totalRate);
+      // no call without cold models (every model hot): the optimiser then spends its inlining budget elsewhere
+      const accessed = cold.length > 0 ? this.#drawAccesses(totalRate) : 0;
       const idx = this.#accessIndex;
       for (let k = 0; k < accessed; k++) {
         const state = cold[idx[k]!]!;
@@ -211,7 +229,10 @@ export class ModelMeshPool {
     if (poolRate > 0) {
       // OpenCost usage: the share of the pool's cost its load used, split by each tenant's share of requests
       const used = (poolCost * Math.min(1, utilisation)) / this.#poolWeight;
-      for (let t = 0; t < tenants; t++) usedByTenant[t]! += used * (this.#tenantPoolWeight[t] ?? 0);
+      const tenantPoolWeight = this.#tenantPoolWeight;
+      // (tenants the classification did not see have no pool weight: they add nothing)
+      const n = Math.min(tenants, tenantPoolWeight.length);
+      for (let t = 0; t < n; t++) usedByTenant[t]! += used * tenantPoolWeight[t]!;
     }
     if (!this.#shadow && pods > 0 && poolRate > 0) {
       let loaded = 0;
@@ -230,14 +251,18 @@ export class ModelMeshPool {
     }
     step.poolPods = pods;
     step.poolCost = poolCost;
-    if (pods > 0) this.#scale(now, pods, utilisation, workingSetGb, poolRate);
+    if (pods > 0) {
+      this.#utilisation = utilisation;
+      this.#workingSetGb = workingSetGb;
+      this.#resize(this.#scale(step, pods, poolRate > 0));
+    }
   }
 
-  /** Load the hot models missing from every pod; returns the requests that waited for the loads. */
-  #loadMissingHot(totalRate: number, step: ServingStep): number {
+  /** Load the hot models missing from every pod; adds the requests that waited for the loads to `step.misses`. */
+  #loadMissingHot(step: ServingStep): void {
     const o = this.#o;
     const stepSeconds = this.#stepSeconds;
-    let coldRequests = 0;
+    const totalRate = step.totalRate;
     // take the set as it is now (loads below add evicted hot models to a fresh one, for the next step)
     const ids = this.#missingHot;
     this.#missingHot = this.#missingSpare;
@@ -246,14 +271,13 @@ export class ModelMeshPool {
       const state = this.#stateById.get(id)!;
       if (!state.hot || this.#location.has(id)) continue;
       this.#load(state.model.id, state.model.memoryGb);
-      coldRequests += Math.min(
+      step.misses += Math.min(
         totalRate * state.weight * stepSeconds,
         1 + totalRate * state.weight * o.loadSeconds,
       );
       step.coldLoads++;
     }
     ids.clear();
-    return coldRequests;
   }
 
   /**
@@ -284,20 +308,24 @@ export class ModelMeshPool {
     return accessed;
   }
 
-  /** The HPA's next pod count from the step's CPU and memory utilisation, within min and max. */
-  #scale(now: number, pods: number, utilisation: number, workingSetGb: number, poolRate: number): void {
+  /**
+   * The HPA's next pod count from the step's CPU and memory utilisation (`#utilisation`, `#workingSetGb`),
+   * within min and max (min 0 when the pool has no load), at the end of `step`.
+   */
+  #scale(step: ServingStep, pods: number, loaded: boolean): number {
     const o = this.#o;
-    let desired = hpaDesiredReplicas(pods, utilisation, o.targetUtilisation, o.tolerance);
+    const now = step.endDays;
+    let desired = hpaDesiredReplicas(pods, this.#utilisation, o.targetUtilisation, o.tolerance);
     if (o.memoryTargetUtilisation > 0) {
-      const memoryUtilisation = workingSetGb / (pods * this.#modelMemoryGb);
+      const memoryUtilisation = this.#workingSetGb / (pods * this.#modelMemoryGb);
       desired = Math.max(
         desired,
         hpaDesiredReplicas(pods, memoryUtilisation, o.memoryTargetUtilisation, o.tolerance),
       );
     }
     const next = this.#useStabiliser ? this.#stabiliser.recommend(now, desired, this.#holdDays) : desired;
-    const minimum = poolRate > 0 ? Math.max(1, o.minReplicas) : 0;
-    this.#resize(clampReplicas(next, minimum, o.maxReplicas));
+    const minimum = loaded ? Math.max(1, o.minReplicas) : 0;
+    return clampReplicas(next, minimum, o.maxReplicas);
   }
 
   #resize(target: number): void {

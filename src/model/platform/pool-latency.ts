@@ -38,6 +38,8 @@ export class PoolLatency {
       this.#memo.set(key, v);
     }
     if (warm) this.#warmMemo[rhoBucket] = v;
-    return v;
+    // `+v` (a no-op on a number) types the Map's value as a number, so that the optimising compiler keeps the
+    // result unboxed on both paths; without it, the warm path's double was boxed (allocated) at every step
+    return +v;
   }
 }

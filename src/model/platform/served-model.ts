@@ -28,7 +28,10 @@ export interface ModelState {
   weight: number;
   /** Replicas of its dedicated deployment (0 for a pool model). */
   replicas: number;
-  /** Created only when the pool uses stabilisation (a window longer than 0 s). */
+  /**
+   * Of its dedicated deployment: created only for a dedicated model, when the pool uses stabilisation (a window
+   * longer than 0 s).
+   */
   stabiliser: ScaleDownStabiliser | undefined;
   /** Pool model used every step (kept loaded). */
   hot: boolean;

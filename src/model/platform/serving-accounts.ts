@@ -207,7 +207,9 @@ export class ServingAccounts {
     differenceInto(d.dedicated, this.dedicatedByTenant, start.dedicated);
     d.steps = this.#steps - start.steps;
     d.maxPods = this.#maxPods;
-    d.podsTrace = this.#podsTrace?.slice(start.traceLength) ?? [];
+    // without a trace the delta keeps its (empty) array instead of a new one per recorded day
+    if (this.#podsTrace !== undefined) d.podsTrace = this.#podsTrace.slice(start.traceLength);
+    else if (d.podsTrace.length > 0) d.podsTrace = [];
     return d;
   }
 

@@ -65,7 +65,8 @@ export class ServingPool {
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
-  #stepIndex = 0;
+  /** Steps taken into the current day when days are whole numbers of steps (0 at a day start), else counting up. */
+  #stepOfDay = 0;
 
   /**
    * Create the pool (empty until models arrive) and start stepping at the current time; with `keepTrace`
@@ -104,7 +105,7 @@ export class ServingPool {
     const perDay = this.#stepsPerDay;
     const replay = this.#replay;
     while (this.#nextStepAt <= now + 1e-9) {
-      if (perDay > 0 && this.#stepIndex % perDay === 0) {
+      if (perDay > 0 && this.#stepOfDay === 0) {
         if (this.#dirty && this.options.growthPerMonth === 0) this.#classify(0);
         const left = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
         const signature = this.#signature();
@@ -115,7 +116,6 @@ export class ServingPool {
           let days = left;
           while (days >= perDay) {
             this.#accounts.apply(day);
-            this.#stepIndex += perDay;
             this.#nextStepAt += perDay * this.#stepDays;
             days = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
           }
@@ -123,10 +123,11 @@ export class ServingPool {
         }
         replay.startDay(signature, this.#accounts);
       }
-      this.#stepAt(this.#nextStepAt);
+      this.#stepAt();
       this.#nextStepAt += this.#stepDays;
-      this.#stepIndex++;
-      if (perDay > 0 && this.#stepIndex % perDay === 0 && replay.recording)
+      // a counter, not the step index modulo the steps per day: a division at every step
+      if (++this.#stepOfDay === perDay) this.#stepOfDay = 0;
+      if (perDay > 0 && this.#stepOfDay === 0 && replay.recording)
         replay.endDay(this.#signature(), this.#accounts);
     }
   }
@@ -182,8 +183,8 @@ export class ServingPool {
   /** Start serving a model from now on (memory is capped at a pod's model memory). */
   add(model: ServedModel, rankKey: number): void {
     this.catchUp();
-    const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb) };
-    const dedicated = this.options.mode === "dedicated" || m.dedicated;
+    const dedicated = this.options.mode === "dedicated" || model.dedicated;
+    const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb), dedicated };
     let tenantIndex = this.#tenantIndex.get(m.tenant);
     if (tenantIndex === undefined) {
       tenantIndex = this.#tenants.length;
@@ -191,14 +192,16 @@ export class ServingPool {
       this.#tenantIndex.set(m.tenant, tenantIndex);
     }
     const state: ModelState = {
-      model: { ...m, dedicated },
+      model: m,
       tenantIndex,
       rankKey,
       weight: 0,
       replicas: dedicated ? Math.max(1, m.minReplicas) : 0,
-      stabiliser: this.#useStabiliser
-        ? new ScaleDownStabiliser(this.options.stabilisationWindowSeconds)
-        : undefined,
+      // only a dedicated deployment scales on its own (a pool model is scaled with the pool, by its stabiliser)
+      stabiliser:
+        this.#useStabiliser && dedicated
+          ? new ScaleDownStabiliser(this.options.stabilisationWindowSeconds)
+          : undefined,
       hot: false,
       fixedReplicas: false,
     };
@@ -221,9 +224,12 @@ export class ServingPool {
    */
   remove(id: number): boolean {
     this.catchUp();
-    const state = this.#models.find((s) => s.model.id === id);
-    if (state === undefined) return false;
-    this.#models.splice(this.#models.indexOf(state), 1);
+    const models = this.#models;
+    let at = 0;
+    while (at < models.length && models[at]!.model.id !== id) at++;
+    if (at === models.length) return false;
+    const state = models[at]!;
+    models.splice(at, 1);
     this.#ranked.splice(this.#ranked.indexOf(state), 1);
     this.#mesh.unregister(state);
     this.#dirty = true;
@@ -234,12 +240,6 @@ export class ServingPool {
   #growth(hours: number): number {
     const g = this.options.growthPerMonth;
     return g === 0 ? 1 : (1 + g) ** (hours / HOURS_PER_DAY / DAYS_PER_MONTH);
-  }
-
-  /** Diurnal load factor at `hours` since the start. */
-  #diurnal(hours: number): number {
-    const o = this.options;
-    return 1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (hours - o.peakHour)) / HOURS_PER_DAY);
   }
 
   /** Ranks, weights and the per-model classification for the month starting at `hours`. */
@@ -266,18 +266,20 @@ export class ServingPool {
     const serviceSeconds = o.serviceMs / 1000;
     const perPodAtTarget = o.concurrencyPerPod * o.targetUtilisation;
     const tenants = this.#tenants.length;
-    this.#mesh.beginClassify(tenants);
+    this.#mesh.beginClassify(tenants, troughRate);
     this.#deployments.beginClassify(tenants);
     this.#comparison.beginClassify();
     const sizing = this.#sizing;
-    for (const state of this.#models) {
+    const models = this.#models;
+    for (let i = 0; i < models.length; i++) {
+      const state = models[i]!;
       const m = state.model;
       const peakPods = (peakRate * state.weight * serviceSeconds) / perPodAtTarget;
       sizing.minReplicas = Math.max(1, m.minReplicas);
       sizing.staticReplicas = peakPods <= sizing.minReplicas;
       sizing.podStepCost = m.regions * o.dedicatedPodCostPerHour * o.stepHours;
       if (m.dedicated) this.#deployments.classify(state, sizing);
-      else this.#mesh.classify(state, troughRate);
+      else this.#mesh.classify(state);
       this.#comparison.classify(state, sizing);
     }
     this.#deployments.endClassify();
@@ -287,9 +289,10 @@ export class ServingPool {
     this.#dirty = false;
   }
 
-  /** The step ending at `now` (days). */
-  #stepAt(now: number): void {
+  /** The step ending at `#nextStepAt` (days; read from the field, not passed: see serving-step.ts). */
+  #stepAt(): void {
     const o = this.options;
+    const now = this.#nextStepAt;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
     if (this.#dirty || o.growthPerMonth !== 0) {
       const month = monthOfDay(startHours / HOURS_PER_DAY);
@@ -300,14 +303,21 @@ export class ServingPool {
     }
     const midHours = startHours + o.stepHours / 2;
     const n = this.#models.length;
-    const totalRate = o.requestsPerSecondPerModel * n * this.#diurnal(midHours) * this.#growth(midHours);
+    // the diurnal factor (see the file header) is computed here, and growth only when there is some: a double
+    // returned by a method V8 does not inline is boxed, at every step
+    const diurnal =
+      1 + o.diurnalAmplitude * Math.cos((2 * Math.PI * (midHours - o.peakHour)) / HOURS_PER_DAY);
+    const growth = o.growthPerMonth === 0 ? 1 : this.#growth(midHours);
+    const totalRate = o.requestsPerSecondPerModel * n * diurnal * growth;
     const step = this.#step;
     const accounts = this.#accounts;
     const tenants = this.#tenants.length;
+    step.endDays = now;
+    step.totalRate = totalRate;
     step.requests = totalRate * (o.stepHours * SECONDS_PER_HOUR);
-    this.#deployments.step(now, totalRate, accounts.dedicatedByTenant, step);
+    this.#deployments.step(step, accounts.dedicatedByTenant);
     step.allDedicatedCost = this.#comparison.stepCost(totalRate);
-    this.#mesh.step(now, totalRate, step, accounts.usedByTenant, tenants);
+    this.#mesh.step(step, accounts.usedByTenant, tenants);
     accounts.add(step, o.stepHours);
   }
 
