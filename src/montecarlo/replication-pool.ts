@@ -17,7 +17,13 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { type BatchOutcome, type BatchTask, runBatch } from "./run-batch.ts";
+import {
+  type BatchOutcome,
+  type BatchTask,
+  type PackedBatchOutcome,
+  runBatch,
+  unpackOutcome,
+} from "./run-batch.ts";
 import { workerBundle } from "./worker-bundle.ts";
 
 /**
@@ -49,7 +55,7 @@ export class ReplicationPool {
   readonly workers: number;
   /** True when batches run on the calling thread. */
   readonly inProcess: boolean;
-  #piscina: Piscina<BatchTask, BatchOutcome> | undefined;
+  #piscina: Piscina<BatchTask, PackedBatchOutcome> | undefined;
   #destroyed = false;
   /** The last 'error' event of the underlying pool (stray results of aborted batches), for diagnostics. */
   lastPoolError: unknown;
@@ -75,7 +81,7 @@ export class ReplicationPool {
       const filename = new URL(isTypeScript ? "./worker-tsx.mjs" : "./worker.js", import.meta.url).href;
       const bundle = isTypeScript ? workerBundle() : undefined;
       this.#bundledModules = bundle?.modules;
-      this.#piscina = new Piscina<BatchTask, BatchOutcome>({
+      this.#piscina = new Piscina<BatchTask, PackedBatchOutcome>({
         filename,
         workerData: bundle === undefined ? undefined : { scalesimWorkerBundle: bundle.worker },
         minThreads: workers,
@@ -106,7 +112,8 @@ export class ReplicationPool {
   }
 
   /**
-   * Runs one batch; `signal` aborts it (a running worker is terminated).
+   * Runs one batch; `signal` aborts it (a running worker is terminated). A worker's batch arrives packed
+   * (packed-batch.ts) and is unpacked here, so callers get plain records either way.
    *
    * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
    */
@@ -116,13 +123,13 @@ export class ReplicationPool {
       // yield first so that an abort or a progress repaint can run between in-process batches
       await new Promise((resolve) => setImmediate(resolve));
       signal.throwIfAborted();
-      return runBatch(task, true);
+      return runBatch(task);
     }
     const bundled = this.#bundledModules?.get(task.model.module);
     const sent = bundled === undefined ? task : { ...task, model: { ...task.model, module: bundled } };
     const promise = this.#piscina.run(sent, { signal });
     this.startedThreads();
-    return promise;
+    return unpackOutcome(await promise);
   }
 
   /** Terminates every worker thread and waits until each has exited; safe to call more than once. */
