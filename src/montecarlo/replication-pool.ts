@@ -22,6 +22,7 @@ import {
   type BatchTask,
   type PackedBatchOutcome,
   runBatch,
+  runPackedBatch,
   unpackOutcome,
 } from "./run-batch.ts";
 import { workerBundle } from "./worker-bundle.ts";
@@ -118,18 +119,37 @@ export class ReplicationPool {
    * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
    */
   async run(task: BatchTask, signal: AbortSignal): Promise<BatchOutcome> {
-    if (this.#destroyed) throw new Error("the replication pool was destroyed");
     if (this.#piscina === undefined) {
-      // yield first so that an abort or a progress repaint can run between in-process batches
-      await new Promise((resolve) => setImmediate(resolve));
-      signal.throwIfAborted();
+      await this.#betweenBatches(signal);
       return runBatch(task);
     }
+    return unpackOutcome(await this.runPacked(task, signal));
+  }
+
+  /**
+   * Runs one batch and returns its records packed, as a worker sends them (for a queue worker, which passes them
+   * on to another process); `signal` aborts it.
+   *
+   * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
+   */
+  async runPacked(task: BatchTask, signal: AbortSignal): Promise<PackedBatchOutcome> {
+    if (this.#piscina === undefined) {
+      await this.#betweenBatches(signal);
+      return runPackedBatch(task);
+    }
+    if (this.#destroyed) throw new Error("the replication pool was destroyed");
     const bundled = this.#bundledModules?.get(task.model.module);
     const sent = bundled === undefined ? task : { ...task, model: { ...task.model, module: bundled } };
     const promise = this.#piscina.run(sent, { signal });
     this.startedThreads();
-    return unpackOutcome(await promise);
+    return promise;
+  }
+
+  /** In-process: checks the pool, then yields so that an abort or a progress repaint can run between batches. */
+  async #betweenBatches(signal: AbortSignal): Promise<void> {
+    if (this.#destroyed) throw new Error("the replication pool was destroyed");
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
   }
 
   /** Terminates every worker thread and waits until each has exited; safe to call more than once. */
