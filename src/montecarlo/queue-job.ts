@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import { defaultModel, type ModelRef } from "./model-ref.ts";
-import type { BatchOutcome, BatchTask } from "./run-batch.ts";
+import type { BatchTask, PackedBatchOutcome } from "./run-batch.ts";
 
 /** Name of the BullMQ queue every scalesim job goes to. */
 export const QUEUE_NAME = "scalesim-batches";
@@ -73,14 +73,21 @@ export function taskOf(work: QueueWork): BatchTask {
   };
 }
 
-/** A batch outcome as a job's return value. */
-export function encodeOutcome(outcome: BatchOutcome): string {
+/** A batch outcome, packed (packed-batch.ts), as a job's return value. */
+export function encodeOutcome(outcome: PackedBatchOutcome): string {
   return serialize(outcome).toString("base64");
 }
 
-/** A job's return value as the batch outcome. @throws {TypeError} when it is not an encoded outcome */
-export function decodeOutcome(value: unknown): BatchOutcome {
+/**
+ * A job's return value as the packed batch outcome.
+ *
+ * @throws {TypeError} when it is not an encoded packed outcome
+ */
+export function decodeOutcome(value: unknown): PackedBatchOutcome {
   if (typeof value !== "string")
     throw new TypeError("the job's return value is not a scalesim batch outcome");
-  return deserialize(Buffer.from(value, "base64")) as BatchOutcome;
+  const outcome = deserialize(Buffer.from(value, "base64")) as Partial<PackedBatchOutcome> | null;
+  if (!Array.isArray(outcome?.packed))
+    throw new TypeError("the job's return value is not a packed scalesim batch outcome");
+  return outcome as PackedBatchOutcome;
 }

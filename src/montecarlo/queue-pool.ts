@@ -5,7 +5,7 @@
  * `scalesim worker` (queue-worker.ts) on any number of machines take the jobs.
  *
  *   run(task) -> encodeJob (deterministic id) -> Queue.add (ignored when the id exists: resume)
- *     -> a failed job from an earlier attempt is retried -> Job.waitUntilFinished (QueueEvents) -> decodeOutcome
+ *     -> a failed job from an earlier attempt is retried -> Job.waitUntilFinished (QueueEvents) -> decodeOutcome -> unpackOutcome
  *
  * Jobs finished by an earlier submission are kept in Redis for {@link KEEP_FINISHED_SECONDS} and reused. A job
  * that fails as a job (it could not run at all: another scalesim version, a model that does not load) rejects
@@ -18,7 +18,7 @@ import { Job, Queue, QueueEvents } from "bullmq";
 import { connectionOptions, QueueConnectionError, redacted, watchRedis } from "./queue-connection.ts";
 import { decodeOutcome, encodeJob, QUEUE_NAME, type QueueJobData } from "./queue-job.ts";
 import { ReplicationPool } from "./replication-pool.ts";
-import type { BatchOutcome, BatchTask } from "./run-batch.ts";
+import { type BatchOutcome, type BatchTask, unpackOutcome } from "./run-batch.ts";
 import { toolInfo } from "./tool-info.ts";
 
 /** How long finished jobs stay in Redis to be reused by a resubmission: 7 days. */
@@ -88,7 +88,7 @@ export class QueuePool extends ReplicationPool {
       job.waitUntilFinished(this.#events).then(
         (value: unknown) => {
           try {
-            settle(undefined, decodeOutcome(value));
+            settle(undefined, unpackOutcome(decodeOutcome(value)));
           } catch (error) {
             settle(error as Error);
           }

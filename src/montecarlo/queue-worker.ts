@@ -67,7 +67,7 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
       if (work.version !== version) {
         throw new Error(`job from scalesim ${work.version}; this worker runs scalesim ${version}`);
       }
-      const outcome = await pool.run(taskOf(work), new AbortController().signal);
+      const outcome = await pool.runPacked(taskOf(work), new AbortController().signal);
       return encodeOutcome(outcome);
     },
     {

@@ -17,7 +17,14 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
-import { type BatchOutcome, type BatchTask, runBatch } from "./run-batch.ts";
+import {
+  type BatchOutcome,
+  type BatchTask,
+  type PackedBatchOutcome,
+  runBatch,
+  runPackedBatch,
+  unpackOutcome,
+} from "./run-batch.ts";
 import { workerBundle } from "./worker-bundle.ts";
 
 /**
@@ -49,7 +56,7 @@ export class ReplicationPool {
   readonly workers: number;
   /** True when batches run on the calling thread. */
   readonly inProcess: boolean;
-  #piscina: Piscina<BatchTask, BatchOutcome> | undefined;
+  #piscina: Piscina<BatchTask, PackedBatchOutcome> | undefined;
   #destroyed = false;
   /** The last 'error' event of the underlying pool (stray results of aborted batches), for diagnostics. */
   lastPoolError: unknown;
@@ -75,7 +82,7 @@ export class ReplicationPool {
       const filename = new URL(isTypeScript ? "./worker-tsx.mjs" : "./worker.js", import.meta.url).href;
       const bundle = isTypeScript ? workerBundle() : undefined;
       this.#bundledModules = bundle?.modules;
-      this.#piscina = new Piscina<BatchTask, BatchOutcome>({
+      this.#piscina = new Piscina<BatchTask, PackedBatchOutcome>({
         filename,
         workerData: bundle === undefined ? undefined : { scalesimWorkerBundle: bundle.worker },
         minThreads: workers,
@@ -106,23 +113,43 @@ export class ReplicationPool {
   }
 
   /**
-   * Runs one batch; `signal` aborts it (a running worker is terminated).
+   * Runs one batch; `signal` aborts it (a running worker is terminated). A worker's batch arrives packed
+   * (packed-batch.ts) and is unpacked here, so callers get plain records either way.
    *
    * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
    */
   async run(task: BatchTask, signal: AbortSignal): Promise<BatchOutcome> {
-    if (this.#destroyed) throw new Error("the replication pool was destroyed");
     if (this.#piscina === undefined) {
-      // yield first so that an abort or a progress repaint can run between in-process batches
-      await new Promise((resolve) => setImmediate(resolve));
-      signal.throwIfAborted();
-      return runBatch(task, true);
+      await this.#betweenBatches(signal);
+      return runBatch(task);
     }
+    return unpackOutcome(await this.runPacked(task, signal));
+  }
+
+  /**
+   * Runs one batch and returns its records packed, as a worker sends them (for a queue worker, which passes them
+   * on to another process); `signal` aborts it.
+   *
+   * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
+   */
+  async runPacked(task: BatchTask, signal: AbortSignal): Promise<PackedBatchOutcome> {
+    if (this.#piscina === undefined) {
+      await this.#betweenBatches(signal);
+      return runPackedBatch(task);
+    }
+    if (this.#destroyed) throw new Error("the replication pool was destroyed");
     const bundled = this.#bundledModules?.get(task.model.module);
     const sent = bundled === undefined ? task : { ...task, model: { ...task.model, module: bundled } };
     const promise = this.#piscina.run(sent, { signal });
     this.startedThreads();
     return promise;
+  }
+
+  /** In-process: checks the pool, then yields so that an abort or a progress repaint can run between batches. */
+  async #betweenBatches(signal: AbortSignal): Promise<void> {
+    if (this.#destroyed) throw new Error("the replication pool was destroyed");
+    await new Promise((resolve) => setImmediate(resolve));
+    signal.throwIfAborted();
   }
 
   /** Terminates every worker thread and waits until each has exited; safe to call more than once. */

@@ -4,9 +4,10 @@
  * seed share common random numbers. A failing replication ends the batch and is reported as data (index,
  * seed, error name, message, stack), because custom error fields do not survive the thread boundary.
  */
-import type { ResultMeta } from "../model/result.ts";
+import type { ReplicationResult, ResultMeta } from "../model/result.ts";
 import { loadReplicationFunction, type ModelRef } from "./model-ref.ts";
-import { newCostKeys, type ReplicationRecord, toRecord } from "./replication-record.ts";
+import { type PackedRecords, RecordPacker, unpackRecords } from "./packed-batch.ts";
+import { type ReplicationRecord, toRecord } from "./replication-record.ts";
 
 /** A batch of replications [start, start + count) of every scenario. */
 export interface BatchTask {
@@ -41,25 +42,83 @@ export interface BatchOutcome {
 }
 
 /**
- * Runs the batch; stops at the first failing replication and reports it in `failure`.
- *
- * @param inProcess the batch runs on the caller's thread: records stay as the model returned them and a
- *   failure keeps the original error (which may not be cloneable). Otherwise records are made to cross the
- *   thread boundary cheaply (toRecord with one cost-key table per scenario and batch).
+ * A batch's outcome as it crosses threads: the records of each scenario packed (packed-batch.ts);
+ * `replications` replications of every scenario completed (a scenario packed before a failure may hold one more).
  */
-export async function runBatch(task: BatchTask, inProcess = false): Promise<BatchOutcome> {
+export interface PackedBatchOutcome {
+  start: number;
+  replications: number;
+  /** packed[s]: the records of scenario s. */
+  packed: PackedRecords[];
+  metas: ResultMeta[];
+  failure?: BatchFailure;
+}
+
+/** The outcome with its records unpacked: records[k][s] of the first `replications` replications. */
+export function unpackOutcome(outcome: PackedBatchOutcome): BatchOutcome {
+  return batchOutcome(outcome.start, outcome.packed.map(unpackRecords), outcome);
+}
+
+/**
+ * Runs the batch on the calling thread; stops at the first failing replication and reports it in `failure`, with
+ * the original error (which may not be cloneable). Records keep the model's own arrays (toRecord): nothing is
+ * copied, since nothing crosses a thread.
+ */
+export async function runBatch(task: BatchTask): Promise<BatchOutcome> {
+  const byScenario: ReplicationRecord[][] = task.scenarios.map(() => []);
+  const ran = await runReplications(task, true, (s, result) => byScenario[s]!.push(toRecord(result)));
+  return batchOutcome(task.start, byScenario, ran);
+}
+
+/**
+ * Runs the batch for another thread: as {@link runBatch}, with the records packed (packed-batch.ts) to cross the
+ * thread boundary cheaply and the failure as data only.
+ */
+export async function runPackedBatch(task: BatchTask): Promise<PackedBatchOutcome> {
+  const packers = task.scenarios.map(() => new RecordPacker(task.count));
+  const ran = await runReplications(task, false, (s, result) => packers[s]!.add(result));
+  const outcome: PackedBatchOutcome = {
+    start: task.start,
+    replications: ran.replications,
+    packed: packers.map((packer) => packer.finish()),
+    metas: ran.metas,
+  };
+  if (ran.failure !== undefined) outcome.failure = ran.failure;
+  return outcome;
+}
+
+/** The outcome of records byScenario[s][k], of which the first `ran.replications` rows are complete. */
+function batchOutcome(start: number, byScenario: ReplicationRecord[][], ran: Ran): BatchOutcome {
+  const records: ReplicationRecord[][] = [];
+  for (let k = 0; k < ran.replications; k++) records.push(byScenario.map((scenario) => scenario[k]!));
+  const outcome: BatchOutcome = { start, records, metas: ran.metas };
+  if (ran.failure !== undefined) outcome.failure = ran.failure;
+  return outcome;
+}
+
+interface Ran {
+  /** Replications completed for every scenario. */
+  replications: number;
+  metas: ResultMeta[];
+  failure?: BatchFailure;
+}
+
+/** Runs replication start + k of every scenario s in (k, s) order, handing each result on; stops at a failure. */
+async function runReplications(
+  task: BatchTask,
+  keepError: boolean,
+  onResult: (scenario: number, result: ReplicationResult) => void,
+): Promise<Ran> {
   const replicate = await loadReplicationFunction(task.model);
-  const outcome: BatchOutcome = { start: task.start, records: [], metas: [] };
-  const costKeys = inProcess ? undefined : task.scenarios.map(() => newCostKeys());
+  const ran: Ran = { replications: 0, metas: [] };
   for (let k = 0; k < task.count; k++) {
     const replication = task.start + k;
-    const row: ReplicationRecord[] = [];
     for (let s = 0; s < task.scenarios.length; s++) {
       const seed = task.seeds[s]!;
       try {
         const result = replicate(task.scenarios[s] as never, { seed, replication, keepProjects: false });
-        if (k === 0) outcome.metas.push(result.meta);
-        row.push(toRecord(result, costKeys?.[s]));
+        if (k === 0) ran.metas.push(result.meta);
+        onResult(s, result);
       } catch (error) {
         const failure: BatchFailure = {
           scenario: s,
@@ -69,12 +128,12 @@ export async function runBatch(task: BatchTask, inProcess = false): Promise<Batc
           message: error instanceof Error ? error.message : String(error),
           stack: error instanceof Error ? error.stack : undefined,
         };
-        if (inProcess) failure.error = error;
-        outcome.failure = failure;
-        return outcome;
+        if (keepError) failure.error = error;
+        ran.failure = failure;
+        return ran;
       }
     }
-    outcome.records.push(row);
+    ran.replications++;
   }
-  return outcome;
+  return ran;
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { createStream, exponential } from "../../engine/index.ts";
 import { CostAccumulator } from "../../src/montecarlo/cost-accumulator.ts";
 import { niceStep } from "../../src/montecarlo/nice-step.ts";
+import { RecordPacker, unpackRecords } from "../../src/montecarlo/packed-batch.ts";
 import { quantileSorted } from "../../src/montecarlo/quantile-sorted.ts";
 import { ReachCounter } from "../../src/montecarlo/reach-counter.ts";
 import type { ReplicationRecord } from "../../src/montecarlo/replication-record.ts";
-import { keyCostRows, newCostKeys, toRecord } from "../../src/montecarlo/replication-record.ts";
+import { toRecord } from "../../src/montecarlo/replication-record.ts";
 import { RunAggregator } from "../../src/montecarlo/run-aggregator.ts";
 import { precisionRule } from "../../src/montecarlo/run-options.ts";
 import { SAMPLE_BLOCK_REPLICATIONS, SampleAccumulator } from "../../src/montecarlo/sample-accumulator.ts";
@@ -163,12 +164,18 @@ describe("keyed cost rows", () => {
       pricingCategory: month === 2 ? "Committed" : "Standard",
       xCostCategory: "compute",
     }));
-    const { table, index } = newCostKeys();
-    const first = keyCostRows(rows, table, index);
-    const second = keyCostRows(rows.slice(1), table, index);
-    expect(table.rows).toHaveLength(3);
-    expect([...second.slots]).toEqual([1, 2]);
-    const [a, b] = structuredClone([first, second]);
+    const result = (costRows: CostRow[]) =>
+      ({ replication: 0, seed: 1, kpis: {}, series: {}, samples: {}, costRows, events: 0 }) as never;
+    const packer = new RecordPacker();
+    packer.add(result(rows));
+    packer.add(result(rows.slice(1)));
+    const packed = packer.finish();
+    expect(packed.costs.rows.shape).toHaveLength(3);
+    expect([...packed.costs.slots]).toEqual([0, 1, 2, 1, 2]);
+    const [a, b] = unpackRecords(structuredClone(packed)).map((record) => record.costRows);
+    if (a === undefined || b === undefined || Array.isArray(a) || Array.isArray(b))
+      throw new Error("not keyed");
+    expect(a.table).toBe(b.table);
     const keyed = new CostAccumulator();
     keyed.add(a);
     keyed.add(b);
@@ -181,7 +188,7 @@ describe("keyed cost rows", () => {
 });
 
 describe("toRecord", () => {
-  it("keeps the result's arrays in-process and packs them with a cost-key table", () => {
+  it("keeps the result's own arrays", () => {
     const result = {
       replication: 3,
       seed: 7,
@@ -193,10 +200,8 @@ describe("toRecord", () => {
     } as unknown as Parameters<typeof toRecord>[0];
     const plain = toRecord(result);
     expect(plain.series.delivered).toBe(result.series.delivered);
-    const packed = toRecord(result, newCostKeys());
-    expect(packed.series.delivered).toBeInstanceOf(Float64Array);
-    expect(Array.from(packed.samples.timeToMarketDays!)).toEqual([30, 40]);
-    expect("slots" in packed.costRows).toBe(true);
+    expect(plain.samples.timeToMarketDays).toBe(result.samples.timeToMarketDays);
+    expect(plain.costRows).toBe(result.costRows);
   });
 });
 
