@@ -21,6 +21,13 @@ import type { BatchTask, PackedBatchOutcome } from "./run-batch.ts";
 /** Name of the BullMQ queue every scalesim job goes to. */
 export const QUEUE_NAME = "scalesim-batches";
 
+/**
+ * The format of a job's work and return value. Part of the job id's hash, so a finished job of another format
+ * (an older build of the same version, before batches were packed) is never taken for this one's result; a worker
+ * refuses work of another format.
+ */
+export const JOB_FORMAT = "packed-1";
+
 /** What a job carries: the encoded {@link QueueWork}. */
 export interface QueueJobData {
   work: string;
@@ -29,6 +36,8 @@ export interface QueueJobData {
 /** The decoded content of a job. */
 export interface QueueWork {
   version: string;
+  /** {@link JOB_FORMAT} of the build that queued the job. */
+  format: string;
   /** "default" for scalesim's own model, else the model reference as given. */
   model: "default" | Required<ModelRef>;
   scenarios: unknown[];
@@ -44,6 +53,7 @@ export function encodeJob(task: BatchTask, version: string): { id: string; data:
     task.model.module === own.module && task.model.exportName === own.exportName ? "default" : task.model;
   const work: QueueWork = {
     version,
+    format: JOB_FORMAT,
     model,
     scenarios: task.scenarios,
     seeds: task.seeds,

@@ -15,7 +15,7 @@
  */
 import { type Job, Worker } from "bullmq";
 import { connectionOptions, redacted, watchRedis } from "./queue-connection.ts";
-import { decodeJob, encodeOutcome, QUEUE_NAME, type QueueJobData, taskOf } from "./queue-job.ts";
+import { decodeJob, encodeOutcome, JOB_FORMAT, QUEUE_NAME, type QueueJobData, taskOf } from "./queue-job.ts";
 import { ReplicationPool } from "./replication-pool.ts";
 import { toolInfo } from "./tool-info.ts";
 
@@ -66,6 +66,9 @@ export function startQueueWorker(options: QueueWorkerOptions): QueueWorker {
       const work = decodeJob(job.data);
       if (work.version !== version) {
         throw new Error(`job from scalesim ${work.version}; this worker runs scalesim ${version}`);
+      }
+      if (work.format !== JOB_FORMAT) {
+        throw new Error(`job in format ${work.format ?? "(none)"}; this worker reads format ${JOB_FORMAT}`);
       }
       const outcome = await pool.runPacked(taskOf(work), new AbortController().signal);
       return encodeOutcome(outcome);

@@ -1,7 +1,15 @@
+import { createHash } from "node:crypto";
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
+import { defaultModel } from "../../src/montecarlo/model-ref.ts";
 import { RecordPacker } from "../../src/montecarlo/packed-batch.ts";
-import { decodeOutcome, encodeOutcome } from "../../src/montecarlo/queue-job.ts";
+import {
+  decodeJob,
+  decodeOutcome,
+  encodeJob,
+  encodeOutcome,
+  JOB_FORMAT,
+} from "../../src/montecarlo/queue-job.ts";
 import { type PackedBatchOutcome, unpackOutcome } from "../../src/montecarlo/run-batch.ts";
 
 describe("queue job outcome", () => {
@@ -32,5 +40,30 @@ describe("queue job outcome", () => {
     const unpacked = serialize({ start: 0, records: [], metas: [] }).toString("base64");
     expect(() => decodeOutcome(unpacked)).toThrow(/not a packed scalesim batch outcome/);
     expect(() => decodeOutcome(42)).toThrow(/not a scalesim batch outcome/);
+  });
+
+  it("names the job format in the work and in the job id, so jobs of another format are never reused", () => {
+    const task = { model: defaultModel(), scenarios: [{}], seeds: [1], start: 0, count: 2 };
+    const job = encodeJob(task, "9.9.9");
+    expect(decodeJob(job.data)).toMatchObject({ version: "9.9.9", format: JOB_FORMAT, model: "default" });
+    // the id is a hash of the work: the same work gives the same id, another format another one
+    expect(encodeJob(task, "9.9.9").id).toBe(job.id);
+    const hashOf = (format: string) =>
+      createHash("sha256")
+        .update(
+          serialize({
+            version: "9.9.9",
+            format,
+            model: "default",
+            scenarios: [{}],
+            seeds: [1],
+            start: 0,
+            count: 0,
+          }),
+        )
+        .digest("hex")
+        .slice(0, 32);
+    expect(job.id).toBe(`${hashOf(JOB_FORMAT)}-r0-2`);
+    expect(hashOf("unpacked")).not.toBe(hashOf(JOB_FORMAT));
   });
 });
