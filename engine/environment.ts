@@ -191,9 +191,8 @@ export class Environment {
    * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
    */
   step(): void {
-    const event = this._popNext();
-    if (event === null) throw new RangeError("step requires a scheduled event; the event list is empty");
-    this._process(event);
+    this._stopped = false;
+    if (!this._loop(true)) throw new RangeError("step requires a scheduled event; the event list is empty");
   }
 
   /**
@@ -207,7 +206,7 @@ export class Environment {
     const until = options.until;
     this._stopped = false;
     if (until === undefined) {
-      this._loop();
+      this._loop(false);
       return undefined;
     }
     if (typeof until === "number") {
@@ -216,7 +215,7 @@ export class Environment {
       // SimPy schedules the stop as an URGENT event at `until`: it runs before the timeouts at that time.
       const stop = this._scheduleHandle(until - this._now, () => this._stop(), URGENT);
       try {
-        this._loop();
+        this._loop(false);
       } finally {
         this.cancel(stop);
       }
@@ -229,7 +228,7 @@ export class Environment {
       const stopper = { _notify: () => this._stop() };
       until._addWaiter(stopper);
       try {
-        this._loop();
+        this._loop(false);
       } finally {
         if (until._state !== PROCESSED) until._removeWaiter(stopper);
       }
@@ -289,12 +288,36 @@ export class Environment {
     this._stopped = true;
   }
 
-  private _loop(): void {
+  /**
+   * The run loop: take the next event off the list and process it (start a process, or mark the event
+   * processed and notify its waiters), until the list is empty or a stop; with `once`, one event only.
+   * Returns false when the list was empty. One loop for `run` and `step`, with the processing written
+   * inline: a call per event showed in the kernel benchmark (about 5%).
+   */
+  private _loop(once: boolean): boolean {
     while (!this._stopped) {
       const event = this._popNext();
-      if (event === null) return;
-      this._process(event);
+      if (event === null) return false;
+      this._eventCount++;
+      if (event._state === PENDING) {
+        (event as Process<unknown>)._start();
+      } else {
+        event._state = PROCESSED;
+        const w0 = event._w0;
+        if (w0 !== null) {
+          event._w0 = null;
+          w0._notify(event);
+        }
+        const ws = event._ws;
+        if (ws !== null) {
+          event._ws = null;
+          for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
+        }
+        if (!event._ok && !event.defused) this._unhandled(event);
+      }
+      if (once) return true;
     }
+    return true;
   }
 
   private _unhandled(event: SimEvent<unknown>): never {
@@ -333,26 +356,5 @@ export class Environment {
     const event = queue.pop();
     this._now = queue.poppedTime;
     return event;
-  }
-
-  /** Process `event`, just taken off the list: start a process, or mark it processed and notify its waiters. */
-  private _process(event: SimEvent<unknown>): void {
-    this._eventCount++;
-    if (event._state === PENDING) {
-      (event as Process<unknown>)._start();
-      return;
-    }
-    event._state = PROCESSED;
-    const w0 = event._w0;
-    if (w0 !== null) {
-      event._w0 = null;
-      w0._notify(event);
-    }
-    const ws = event._ws;
-    if (ws !== null) {
-      event._ws = null;
-      for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
-    }
-    if (!event._ok && !event.defused) this._unhandled(event);
   }
 }
