@@ -157,6 +157,17 @@ describe("Environment scheduling", () => {
     expect(() => env.step()).toThrow(RangeError);
   });
 
+  it("step() after a run stopped at a time processes the next event (the stop does not stick)", () => {
+    const env = new Environment();
+    env.timeout(3);
+    env.timeout(8);
+    env.run({ until: 5 });
+    expect(env.now).toBe(5);
+    env.step();
+    expect(env.now).toBe(8);
+    expect(env.eventCount).toBe(3); // the timeout at 3, the stop at 5, the timeout at 8
+  });
+
   it("cancels a scheduled callback in the middle of the list", () => {
     const env = new Environment();
     const log: number[] = [];
