@@ -15,7 +15,7 @@
  *   3. if the event failed and nobody defused it, stop with a SimulationError whose `cause` is the failure.
  */
 import { Condition } from "./condition.ts";
-import { checkPriority, PENDING, PROCESSED, SimEvent } from "./event.ts";
+import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.ts";
 import { EventQueue } from "./event-queue.ts";
 import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
@@ -156,6 +156,39 @@ export class Environment {
       throw new TypeError(`callback must be a function, got ${typeof callback}`);
     if (priority !== NORMAL) checkPriority(priority);
     return this._scheduleHandle(delay, callback, priority);
+  }
+
+  /**
+   * Run `callback` at now + delay with `priority` (default NORMAL), as {@link schedule} does (same event order,
+   * same event count), but reusing `handle` when it is no longer pending (its callback has run, or it was
+   * cancelled) instead of allocating a new handle; with `handle` null or still pending, a new handle. For
+   * callbacks scheduled over and over (a project's next stop, a model's next retraining): one allocation per
+   * chain instead of one per callback. Keep using only the handle returned.
+   * @throws RangeError when delay is negative or priority is out of range; TypeError when callback is not a
+   * function; Error when something waits for `handle` (yielded it, or `then`) and has not been notified yet
+   */
+  reschedule(
+    handle: ScheduledHandle | null,
+    delay: number,
+    callback: () => void,
+    priority: number = NORMAL,
+  ): ScheduledHandle {
+    if (handle === null || handle.env !== this || handle.pending)
+      return this.schedule(delay, callback, priority);
+    if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
+    if (typeof callback !== "function")
+      throw new TypeError(`callback must be a function, got ${typeof callback}`);
+    if (priority !== NORMAL) checkPriority(priority);
+    if (handle._ws !== null || (handle._w0 !== null && handle._w0 !== handle) || handle._callback === null) {
+      throw new Error("reschedule: the handle is awaited, or is not the handle of a scheduled callback");
+    }
+    const at = this._now + delay;
+    handle._at = at;
+    handle._callback = callback;
+    handle._state = TRIGGERED;
+    handle._w0 = handle;
+    handle._slot = this._queue.push(at, priority * PRIORITY_STRIDE + this._sequence++, handle);
+    return handle;
   }
 
   /** @internal Schedule a callback without argument checks (also below the user priority range). */
@@ -303,16 +336,15 @@ export class Environment {
         (event as Process<unknown>)._start();
       } else {
         event._state = PROCESSED;
+        // Both read before the first waiter runs: a scheduled callback may reschedule its own handle.
         const w0 = event._w0;
+        const ws = event._ws;
+        if (ws !== null) event._ws = null;
         if (w0 !== null) {
           event._w0 = null;
           w0._notify(event);
         }
-        const ws = event._ws;
-        if (ws !== null) {
-          event._ws = null;
-          for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
-        }
+        if (ws !== null) for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
         if (!event._ok && !event.defused) this._unhandled(event);
       }
       if (once) return true;

@@ -109,8 +109,9 @@ export class SimEvent<T = unknown> {
    * @throws TypeError when callback is not a function, or when called as a Promise `then` (by `await`)
    */
   // biome-ignore lint/suspicious/noThenProperty: `then` is part of the kernel contract (docs/ARCHITECTURE.md); do not `await` a SimEvent, yield it
-  then(callback: (event: SimEvent<T>) => void, ...promiseArguments: unknown[]): void {
-    if (promiseArguments.length > 0) {
+  then(callback: (event: SimEvent<T>) => void, onRejected?: unknown): void {
+    // A second argument, not a rest parameter: a rest array would be allocated at every call.
+    if (onRejected !== undefined) {
       // Called by `await` or Promise resolution with (resolve, reject): refuse rather than loop forever.
       throw new TypeError("a SimEvent is not a Promise: yield it inside a process instead of awaiting it");
     }
