@@ -342,9 +342,16 @@ export class Environment {
         if (ws !== null) event._ws = null;
         if (w0 !== null) {
           event._w0 = null;
-          w0._notify(event);
+          if (typeof w0 === "function") w0(event);
+          else w0._notify(event);
         }
-        if (ws !== null) for (let i = 0; i < ws.length; i++) ws[i]!._notify(event);
+        if (ws !== null) {
+          for (let i = 0; i < ws.length; i++) {
+            const w = ws[i]!;
+            if (typeof w === "function") w(event);
+            else w._notify(event);
+          }
+        }
         if (!event._ok && !event.defused) this._unhandled(event);
       }
       if (once) return true;

@@ -266,6 +266,20 @@ describe("Environment scheduling", () => {
     expect(log).toEqual(["callback at 1", "process at 1", "again at 2"]);
   });
 
+  it("then() with the same function twice runs it twice, and with `this` unused (a plain function works)", () => {
+    const env = new Environment();
+    const event = env.event<number>();
+    const seen: number[] = [];
+    function record(e: SimEvent<number>): void {
+      seen.push(e.value);
+    }
+    event.then(record);
+    event.then(record);
+    event.succeed(7);
+    env.run();
+    expect(seen).toEqual([7, 7]);
+  });
+
   it("a scheduled handle is an event others can wait on", () => {
     const env = new Environment();
     const log: string[] = [];
