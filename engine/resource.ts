@@ -42,7 +42,7 @@ export class Request extends SimEvent<undefined> {
     const env = resource.env;
     super(env);
     this.resource = resource;
-    this.proc = env._active;
+    this.proc = env._activeCell.process;
     this.priority = priority;
     this.preempt = preempt;
     this.time = time;
