@@ -269,6 +269,7 @@ describe("Process", () => {
             (function* () {
               if (env.activeProcess !== box.inner) wrong.push("inner");
               nested++;
+              yield env.timeout(0);
             })(),
           );
           env.step(); // the inner process starts (URGENT, first in the list): a resume nested in this one
