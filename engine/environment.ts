@@ -42,6 +42,13 @@ function grownKeys(keys: Float64Array): Float64Array {
   return grown;
 }
 
+/**
+ * Every this many rewinds of a FIFO (or pops of the heap), its array of events is replaced by a fresh copy,
+ * which is young: storing a young event into an old array is a write-barrier call (a remembered-set insertion),
+ * storing it into a young one is not. The copy costs one small allocation per 256 uses.
+ */
+const RENEW_EVERY = 256;
+
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
 
@@ -85,6 +92,11 @@ export class Environment {
   private _nKeys: Float64Array = new Float64Array(FIFO_CAPACITY);
   private _nHead = 0;
   private _nTail = 0;
+  // Countdowns to renewing the arrays that hold events (the FIFOs when they run empty, the heap's payloads):
+  // the same reason as `_activeCell`, a young array takes young events without a write-barrier call.
+  private _uRenew = RENEW_EVERY;
+  private _nRenew = RENEW_EVERY;
+  private _heapRenew = RENEW_EVERY;
   // Initialised with a number (not left undefined by the class-field definition): a field that starts as
   // undefined holds doubles as separate heap numbers, one allocation per write; the clock moves at every event.
   private _now = 0;
@@ -337,9 +349,38 @@ export class Environment {
    * inline: a call per event showed in the kernel benchmark (about 5%).
    */
   private _loop(once: boolean): boolean {
+    const queue = this._queue;
     while (!this._stopped) {
-      const event = this._popNext();
-      if (event === null) return false;
+      // The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. FIFO
+      // entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
+      let event: SimEvent<unknown>;
+      let head = this._uHead;
+      if (head < this._uTail) {
+        if (queue.precedes(this._now, this._uKeys[head]!)) event = queue.pop();
+        else {
+          event = this._u[head]!;
+          this._u[head] = undefined;
+          if (++head === this._uTail) {
+            this._uHead = this._uTail = 0;
+            if (--this._uRenew === 0) this._renewU();
+          } else this._uHead = head;
+        }
+      } else if ((head = this._nHead) < this._nTail) {
+        if (queue.precedes(this._now, this._nKeys[head]!)) event = queue.pop();
+        else {
+          event = this._n[head]!;
+          this._n[head] = undefined;
+          if (++head === this._nTail) {
+            this._nHead = this._nTail = 0;
+            if (--this._nRenew === 0) this._renewN();
+          } else this._nHead = head;
+        }
+      } else {
+        if (queue.size === 0) return false;
+        if (--this._heapRenew === 0) this._renewHeap();
+        event = queue.pop();
+        this._now = queue.poppedTime;
+      }
       this._eventCount++;
       if (event._state === PENDING) {
         (event as Process<unknown>)._start();
@@ -374,35 +415,19 @@ export class Environment {
     throw new SimulationError(`unhandled failure at time ${this._now}: ${message}`, this._now, cause);
   }
 
-  /** The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top; null when all are empty. */
-  private _popNext(): SimEvent<unknown> | null {
-    const queue = this._queue;
-    // FIFO entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
-    let head = this._uHead;
-    if (head < this._uTail) {
-      if (queue.precedes(this._now, this._uKeys[head]!)) {
-        return queue.pop();
-      }
-      const event = this._u[head]!;
-      this._u[head] = undefined;
-      if (++head === this._uTail) this._uHead = this._uTail = 0;
-      else this._uHead = head;
-      return event;
-    }
-    head = this._nHead;
-    if (head < this._nTail) {
-      if (queue.precedes(this._now, this._nKeys[head]!)) {
-        return queue.pop();
-      }
-      const event = this._n[head]!;
-      this._n[head] = undefined;
-      if (++head === this._nTail) this._nHead = this._nTail = 0;
-      else this._nHead = head;
-      return event;
-    }
-    if (queue.size === 0) return null;
-    const event = queue.pop();
-    this._now = queue.poppedTime;
-    return event;
+  // Rarely called, out of the run loop's way (see RENEW_EVERY).
+  private _renewU(): void {
+    this._uRenew = RENEW_EVERY;
+    this._u = newSlots(this._u.length);
+  }
+
+  private _renewN(): void {
+    this._nRenew = RENEW_EVERY;
+    this._n = newSlots(this._n.length);
+  }
+
+  private _renewHeap(): void {
+    this._heapRenew = RENEW_EVERY;
+    this._queue.renewItems();
   }
 }
