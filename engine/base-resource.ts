@@ -24,7 +24,7 @@ export class Operation<T> extends SimEvent<T> implements Waiter {
     super(owner.env);
     this._owner = owner;
     this._isPut = isPut;
-    this.proc = owner.env._active;
+    this.proc = owner.env._activeCell.process;
     // Its own first waiter: when processed, it lets the other queue proceed before its process resumes.
     this._w0 = this;
   }

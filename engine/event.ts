@@ -20,6 +20,12 @@ export interface Waiter {
 }
 
 /**
+ * @internal A registered waiter: a {@link Waiter}, or a `then` callback stored as it is (a wrapper object per
+ * `then` was an allocation per call; the run loop tells the two apart with `typeof`).
+ */
+export type WaiterEntry = Waiter | ((event: SimEvent<unknown>) => void);
+
+/**
  * An event of the simulation; `yield` it from a process to wait for it. Triggered once, by
  * {@link SimEvent.succeed} or {@link SimEvent.fail} (or by the kernel for timeouts, processes and resources).
  */
@@ -33,9 +39,9 @@ export class SimEvent<T = unknown> {
   /** @internal The value, or the error of a failed event. */
   declare _value: unknown;
   /** @internal First waiter (most events have exactly one). */
-  declare _w0: Waiter | null;
+  declare _w0: WaiterEntry | null;
   /** @internal Further waiters, in the order they were added. */
-  declare _ws: Waiter[] | null;
+  declare _ws: WaiterEntry[] | null;
   /** Set to true to declare a failure handled, so that processing it does not stop the run. */
   declare defused: boolean;
 
@@ -109,8 +115,9 @@ export class SimEvent<T = unknown> {
    * @throws TypeError when callback is not a function, or when called as a Promise `then` (by `await`)
    */
   // biome-ignore lint/suspicious/noThenProperty: `then` is part of the kernel contract (docs/ARCHITECTURE.md); do not `await` a SimEvent, yield it
-  then(callback: (event: SimEvent<T>) => void, ...promiseArguments: unknown[]): void {
-    if (promiseArguments.length > 0) {
+  then(callback: (event: SimEvent<T>) => void, onRejected?: unknown): void {
+    // A second argument, not a rest parameter: a rest array would be allocated at every call.
+    if (onRejected !== undefined) {
       // Called by `await` or Promise resolution with (resolve, reject): refuse rather than loop forever.
       throw new TypeError("a SimEvent is not a Promise: yield it inside a process instead of awaiting it");
     }
@@ -120,7 +127,7 @@ export class SimEvent<T = unknown> {
       this.env.schedule(0, () => callback(this), URGENT);
       return;
     }
-    this._addWaiter({ _notify: callback as (event: SimEvent<unknown>) => void });
+    this._addWaiter(callback as (event: SimEvent<unknown>) => void);
   }
 
   /** @internal Trigger as failed without argument checks (the value may be any thrown value). */
@@ -132,14 +139,14 @@ export class SimEvent<T = unknown> {
   }
 
   /** @internal Register a waiter, preserving registration order. */
-  _addWaiter(waiter: Waiter): void {
+  _addWaiter(waiter: WaiterEntry): void {
     if (this._w0 === null && this._ws === null) this._w0 = waiter;
     else if (this._ws === null) this._ws = [waiter];
     else this._ws.push(waiter);
   }
 
   /** @internal Unregister a waiter. */
-  _removeWaiter(waiter: Waiter): void {
+  _removeWaiter(waiter: WaiterEntry): void {
     if (this._w0 === waiter) this._w0 = null;
     else if (this._ws !== null) {
       const i = this._ws.indexOf(waiter);

@@ -3,6 +3,7 @@
  * `Interruption`). The process is itself an event that succeeds with the generator's return value, or fails
  * with the error the generator throws.
  */
+import { ActiveCell } from "./active-cell.ts";
 import type { Environment } from "./environment.ts";
 import { PENDING, PROCESSED, SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 import { Interrupt } from "./interrupt.ts";
@@ -89,8 +90,14 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
   _resume(ok: boolean, value: unknown): void {
     const env = this.env;
     const gen = this._gen;
-    const previous = env._active;
-    env._active = this;
+    let cell = env._activeCell;
+    // Renew the cell between resumes only (a nested resume keeps the cell of the one around it).
+    if (cell.process === null && ++env._cellUses > 255) {
+      cell = env._activeCell = new ActiveCell();
+      env._cellUses = 0;
+    }
+    const previous = cell.process;
+    cell.process = this;
     for (;;) {
       let step: IteratorResult<SimEvent<unknown>, R>;
       try {
@@ -100,13 +107,13 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
         >;
       } catch (error) {
         this._target = null;
-        env._active = previous;
+        cell.process = previous;
         this._fail(error, NORMAL);
         return;
       }
       if (step.done === true) {
         this._target = null;
-        env._active = previous;
+        cell.process = previous;
         this._ok = true;
         this._value = step.value;
         this._state = TRIGGERED;
@@ -116,7 +123,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       const next = step.value;
       if (!(next instanceof SimEvent) || next.env !== env) {
         // A caller bug, raised out of run() as SimPy does (the process stays suspended at that yield).
-        env._active = previous;
+        cell.process = previous;
         throw invalidYield(next);
       }
       if (next._state !== PROCESSED) {
@@ -129,7 +136,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
       value = next._value;
       if (!ok) next.defused = true;
     }
-    env._active = previous;
+    cell.process = previous;
   }
 }
 

@@ -42,7 +42,7 @@ export class Request extends SimEvent<undefined> {
     const env = resource.env;
     super(env);
     this.resource = resource;
-    this.proc = env._active;
+    this.proc = env._activeCell.process;
     this.priority = priority;
     this.preempt = preempt;
     this.time = time;
@@ -241,14 +241,19 @@ export class Resource implements Waiter {
     request._userIndex = -1;
   }
 
-  /** @internal Take the first waiting request (the caller checked that there is one). */
+  /**
+   * @internal Take the first waiting request (the caller checked that there is one). Its slot is cleared and
+   * left behind: an emptied queue is not truncated to length 0, which would drop the array's backing store
+   * and make the next request allocate a new one (in the push builtin, once per busy period); the slots
+   * below the head are reclaimed in bulk once there are 1024 of them and they are at least half the array.
+   */
   _shift(): Request {
     const waiting = this._waiting;
-    const request = waiting[this._head++]!;
-    if (this._head === waiting.length) {
-      waiting.length = 0;
-      this._head = 0;
-    } else if (this._head >= 1024 && this._head * 2 >= waiting.length) {
+    const head = this._head;
+    const request = waiting[head]!;
+    waiting[head] = undefined as unknown as Request;
+    this._head = head + 1;
+    if (this._head >= 1024 && this._head * 2 >= waiting.length) {
       waiting.copyWithin(0, this._head);
       waiting.length -= this._head;
       this._head = 0;

@@ -9,8 +9,8 @@ import { SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 
 /** An event that succeeds with its value at time `at`; `env.cancel(timeout)` withdraws it while it is pending. */
 export class Timeout<T = undefined> extends SimEvent<T> implements Waiter {
-  /** Time at which the timeout happens (or would have happened, once cancelled). */
-  readonly at: number;
+  /** @internal Time at which the timeout happens (moved when a scheduled callback's handle is reused). */
+  _at: number;
   /** @internal Slot on the event list (stale once processed or cancelled: check `itemAt(slot) === this`). */
   _slot: number;
   /** @internal The callback of `env.schedule`, or null. */
@@ -22,11 +22,16 @@ export class Timeout<T = undefined> extends SimEvent<T> implements Waiter {
     this._ok = true;
     this._value = value;
     this._state = TRIGGERED;
-    this.at = at;
+    this._at = at;
     this._slot = -1;
     this._callback = callback;
     // A scheduled callback is the handle's own first waiter (it runs before anything waiting for the handle).
     if (callback !== null) this._w0 = this;
+  }
+
+  /** Time at which the timeout happens (or would have happened, once cancelled). */
+  get at(): number {
+    return this._at;
   }
 
   /** Whether the timeout is still on the event list (neither processed nor cancelled). */
@@ -36,7 +41,7 @@ export class Timeout<T = undefined> extends SimEvent<T> implements Waiter {
 
   /** Time left until `at` (0 once it is past): for a preempted service, the service time still owed. */
   get remaining(): number {
-    return Math.max(0, this.at - this.env.now);
+    return Math.max(0, this._at - this.env.now);
   }
 
   /** @internal Processed: run the scheduled callback. */

@@ -157,6 +157,17 @@ describe("Environment scheduling", () => {
     expect(() => env.step()).toThrow(RangeError);
   });
 
+  it("step() after a run stopped at a time processes the next event (the stop does not stick)", () => {
+    const env = new Environment();
+    env.timeout(3);
+    env.timeout(8);
+    env.run({ until: 5 });
+    expect(env.now).toBe(5);
+    env.step();
+    expect(env.now).toBe(8);
+    expect(env.eventCount).toBe(3); // the timeout at 3, the stop at 5, the timeout at 8
+  });
+
   it("cancels a scheduled callback in the middle of the list", () => {
     const env = new Environment();
     const log: number[] = [];
@@ -169,6 +180,104 @@ describe("Environment scheduling", () => {
     env.run();
     expect(log).toEqual([2, 3, 5]);
     env.cancel(handles[1]!);
+  });
+
+  it("reschedule() reuses a handle whose callback has run: same order and event count as schedule()", () => {
+    // Two identical chains of callbacks, one allocating a handle per callback, one reusing its handle,
+    // interleaved with other entries at the same times: the logs and the event counts must agree.
+    const runChain = (reuse: boolean): { log: string[]; events: number; handles: number } => {
+      const env = new Environment();
+      const log: string[] = [];
+      const seen = new Set<SimEvent<unknown>>();
+      let handle: ReturnType<Environment["schedule"]> | null = null;
+      let n = 0;
+      const tick = (): void => {
+        log.push(`tick ${n} at ${env.now}`);
+        if (++n === 6) return;
+        const delay = n % 3; // 0 included: a callback rescheduling its own handle for the same instant
+        handle = reuse ? env.reschedule(handle, delay, tick) : env.schedule(delay, tick);
+        seen.add(handle);
+        env.schedule(delay, () => log.push(`other at ${env.now}`));
+      };
+      handle = env.schedule(1, tick);
+      seen.add(handle);
+      env.schedule(1, () => log.push(`first other at ${env.now}`));
+      env.run();
+      return { log, events: env.eventCount, handles: seen.size };
+    };
+    const fresh = runChain(false);
+    const reused = runChain(true);
+    expect(reused.log).toEqual(fresh.log);
+    expect(reused.events).toBe(fresh.events);
+    expect(fresh.handles).toBe(6);
+    expect(reused.handles).toBe(1);
+  });
+
+  it("reschedule() gives a new handle for null or a pending handle, and reuses a cancelled one", () => {
+    const env = new Environment();
+    const log: number[] = [];
+    const a = env.schedule(5, () => log.push(5));
+    const b = env.reschedule(a, 2, () => log.push(2));
+    expect(b).not.toBe(a);
+    const c = env.reschedule(null, 1, () => log.push(1));
+    env.cancel(c);
+    const d = env.reschedule(c, 3, () => log.push(3));
+    expect(d).toBe(c);
+    expect(d.at).toBe(3);
+    expect(d.pending).toBe(true);
+    env.run();
+    expect(log).toEqual([2, 3, 5]);
+  });
+
+  it("reschedule() refuses a handle something waits for, and checks its arguments", () => {
+    const env = new Environment();
+    const handle = env.schedule(1, () => {});
+    env.run();
+    expect(() => env.reschedule(handle, -1, () => {})).toThrow(RangeError);
+    expect(() => env.reschedule(handle, 1, () => {}, 5000)).toThrow(RangeError);
+    const timeout = env.timeout(1);
+    env.run();
+    expect(() => env.reschedule(timeout, 1, () => {})).toThrow(/not the handle of a scheduled callback/);
+    const cancelled = env.schedule(1, () => {});
+    env.cancel(cancelled);
+    env.process(
+      (function* () {
+        yield cancelled; // waits forever: a cancelled handle is never processed
+      })(),
+    );
+    env.step(); // the process starts and waits for `cancelled`
+    expect(() => env.reschedule(cancelled, 1, () => {})).toThrow(/awaited/);
+  });
+
+  it("a callback that reschedules its own handle does not hand it to the processes waiting for this run", () => {
+    const env = new Environment();
+    const log: string[] = [];
+    let handle = env.schedule(1, () => {
+      log.push(`callback at ${env.now}`);
+      if (env.now < 2) handle = env.reschedule(handle, 1, () => log.push(`again at ${env.now}`));
+    });
+    env.process(
+      (function* () {
+        yield handle;
+        log.push(`process at ${env.now}`);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(["callback at 1", "process at 1", "again at 2"]);
+  });
+
+  it("then() with the same function twice runs it twice, and with `this` unused (a plain function works)", () => {
+    const env = new Environment();
+    const event = env.event<number>();
+    const seen: number[] = [];
+    function record(e: SimEvent<number>): void {
+      seen.push(e.value);
+    }
+    event.then(record);
+    event.then(record);
+    event.succeed(7);
+    env.run();
+    expect(seen).toEqual([7, 7]);
   });
 
   it("a scheduled handle is an event others can wait on", () => {

@@ -17,6 +17,25 @@ describe("EventQueue", () => {
     expect(() => queue.pop()).toThrow(RangeError);
   });
 
+  it("renewItems() keeps every payload, slot and order (renewed between pushes, removals and pops)", () => {
+    const q = new EventQueue<string>(4);
+    const slots: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      slots.push(q.push(20 - i, i, `e${i}`));
+      if (i % 6 === 5) q.renewItems();
+    }
+    expect(q.remove(slots[3]!)).toBe("e3");
+    q.renewItems();
+    expect(q.itemAt(slots[4]!)).toBe("e4");
+    const popped: string[] = [];
+    while (q.size > 0) {
+      popped.push(q.pop());
+      if (popped.length % 5 === 0) q.renewItems();
+    }
+    const expected = Array.from({ length: 20 }, (_, i) => `e${19 - i}`).filter((e) => e !== "e3");
+    expect(popped).toEqual(expected);
+  });
+
   it("removes an entry from the middle by slot", () => {
     const queue = new EventQueue<number>(4);
     const slots = [5, 1, 4, 2, 3].map((t) => queue.push(t, t, t));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Environment, Interrupt, Resource, SimulationError } from "../../engine/index.ts";
+import { Environment, Interrupt, type Process, Resource, SimulationError } from "../../engine/index.ts";
 
 describe("Process", () => {
   it("is an event that succeeds with the generator's return value", () => {
@@ -236,6 +236,51 @@ describe("Process", () => {
     );
     env.run();
     expect(seen).toEqual([proc, proc]);
+    expect(env.activeProcess).toBeNull();
+  });
+
+  it("activeProcess stays right over many resumes and across a nested resume (env.step() inside a process)", () => {
+    // Over 1000 resumes (the cell holding the active process is renewed every 256) every process sees itself,
+    // requests record it, and a process that steps the environment sees itself again after the nested resume.
+    const env = new Environment();
+    const res = new Resource(env, 1);
+    const wrong: string[] = [];
+    const worker = function* (id: number) {
+      for (let k = 0; k < 100; k++) {
+        const self = env.activeProcess;
+        const req = res.request();
+        if (req.proc !== self) wrong.push(`request of ${id}`);
+        yield req;
+        if (env.activeProcess !== self) wrong.push(`grant of ${id}`);
+        yield env.timeout(1);
+        res.release(req);
+      }
+    };
+    const procs = Array.from({ length: 5 }, (_, i) => env.process(worker(i)));
+    let nested = 0;
+    const outer = env.process(
+      (function* () {
+        yield env.timeout(300.5);
+        const before = env.activeProcess;
+        // 600 nested resumes: some of them fall where the cell would be renewed (every 256 resumes)
+        for (let k = 0; k < 600; k++) {
+          const box: { inner: Process<void> | null } = { inner: null };
+          box.inner = env.process(
+            (function* () {
+              if (env.activeProcess !== box.inner) wrong.push("inner");
+              nested++;
+              yield env.timeout(0);
+            })(),
+          );
+          env.step(); // the inner process starts (URGENT, first in the list): a resume nested in this one
+          if (env.activeProcess !== before) wrong.push(`outer after step ${k}`);
+        }
+      })(),
+    );
+    env.run();
+    expect(wrong).toEqual([]);
+    expect(nested).toBe(600);
+    expect(procs.every((p) => !p.isAlive) && !outer.isAlive).toBe(true);
     expect(env.activeProcess).toBeNull();
   });
 

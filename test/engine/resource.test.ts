@@ -57,6 +57,38 @@ describe("Resource", () => {
     expect(resource.queueLength).toBe(0);
   });
 
+  it("serves a long queue FIFO across the bulk reclaim of served slots, with withdrawals and a second busy period", () => {
+    // 3000 requests queue behind one unit: the queue's head passes 1024 (served slots reclaimed in bulk) while
+    // requests are withdrawn from the middle; then the queue empties and a second busy period starts.
+    const env = new Environment();
+    const res = new Resource(env, 1);
+    const served: number[] = [];
+    const requests: Request[] = [];
+    const customer = function* (id: number) {
+      const req = res.request();
+      requests[id] = req;
+      yield req;
+      served.push(id);
+      yield env.timeout(1);
+      res.release(req);
+    };
+    for (let i = 0; i < 3000; i++) env.process(customer(i));
+    env.schedule(1500.5, () => {
+      for (let i = 2000; i < 3000; i += 7) requests[i]!.cancel();
+      expect(res.queueLength).toBe(3000 - 1501 - Math.ceil(1000 / 7));
+    });
+    env.schedule(5000, () => {
+      expect(res.queueLength).toBe(0);
+      for (let i = 3000; i < 3003; i++) env.process(customer(i));
+    });
+    env.run();
+    const expected: number[] = [];
+    for (let i = 0; i < 3003; i++) if (i < 2000 || i >= 3000 || (i - 2000) % 7 !== 0) expected.push(i);
+    expect(served).toEqual(expected);
+    expect(res.count).toBe(0);
+    expect(res.queue).toEqual([]);
+  });
+
   it("count and queueLength follow requests; releasing twice is a no-op", () => {
     const env = new Environment();
     const resource = new Resource(env, 1);

@@ -15,7 +15,7 @@
  * recorded in the month book.
  */
 
-import { Environment, StreamFactory } from "../../../engine/index.ts";
+import { Environment, type ScheduledHandle, StreamFactory } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import type { Scenario } from "../../scenario/schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
@@ -63,6 +63,9 @@ export class DeliveryModel {
   readonly #maturity: MonthSeries;
   readonly #library: MonthSeries;
   readonly #families: MonthSeries;
+  /** The portfolio review callback (bound once) and its handle, reused from one review to the next. */
+  readonly #onReview = (): void => this.#review();
+  #reviewTimer: ScheduledHandle | null = null;
   /** Platform changes to hand over right after the close of a month, by month. */
   readonly #platformChanges = new Map<number, (() => void)[]>();
 
@@ -152,7 +155,7 @@ export class DeliveryModel {
     const horizonDays = this.horizonMonths * DAYS_PER_MONTH;
     this.#scheduleRoadmap(horizonDays);
     this.#arrivals.start(horizonDays);
-    env.schedule(0, () => this.#review());
+    this.#reviewTimer = env.schedule(0, this.#onReview);
     const reset = this.params.governance.portfolioReset;
     if (reset.enabled && reset.atMonth * DAYS_PER_MONTH < horizonDays)
       env.schedule(reset.atMonth * DAYS_PER_MONTH, () => this.portfolio.reset());
@@ -164,7 +167,7 @@ export class DeliveryModel {
   #review(): void {
     this.portfolio.review();
     const cadence = this.params.portfolio.reviewEveryMonths * DAYS_PER_MONTH;
-    this.env.schedule(cadence, () => this.#review());
+    this.#reviewTimer = this.env.reschedule(this.#reviewTimer, cadence, this.#onReview);
   }
 
   /**

@@ -7,7 +7,7 @@
  * three phases, spread over the units round-robin. A roadmap effect on a unit (`demand.businessUnits[i].*`)
  * applies from its completion: the unit's next arrival is drawn again from then on against the rate in force.
  */
-import type { Environment, ScheduledHandle } from "../../../engine/index.ts";
+import type { Environment, RandomSource, ScheduledHandle } from "../../../engine/index.ts";
 import { nextThinnedArrival } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { DAYS_PER_MONTH } from "../calendar.ts";
@@ -34,8 +34,8 @@ export class IdeaArrivals {
   readonly #intake: IdeaIntake;
   readonly #projects: Project[];
   readonly #trace: TraceLog;
-  /** Per unit: draw its next arrival again from now (after a roadmap effect changed its rate). */
-  readonly #restarts: (() => void)[] = [];
+  /** Per unit: its arrivals (drawn again from now after a roadmap effect changed its rate). */
+  readonly #restarts: UnitArrivals[] = [];
 
   /** Idea arrivals feeding `ports.intake`. */
   constructor(ports: IdeaArrivalPorts) {
@@ -65,39 +65,14 @@ export class IdeaArrivals {
   }
 
   #scheduleArrivals(unit: number, horizonDays: number): void {
-    const env = this.#env;
     const u = this.#params.demand.businessUnits[unit]!;
-    const source = this.#draws.arrivals(u.name);
-    // the rate in force: the unit's parameters as roadmap effects leave them (read at every candidate)
-    const ratePerDayAt = (day: number): number => {
-      const ramp = u.ramp;
-      if (ramp.months <= 0) return u.ratePerMonth / DAYS_PER_MONTH;
-      const f = Math.min(1, day / DAYS_PER_MONTH / ramp.months);
-      return (u.ratePerMonth * (ramp.startFactor + (1 - ramp.startFactor) * f)) / DAYS_PER_MONTH;
-    };
-    let day = 0;
-    let pending: ScheduledHandle | undefined;
-    const next = (): void => {
-      pending = undefined;
-      if (u.ratePerMonth <= 0) return;
-      const peakRatePerDay = (u.ratePerMonth * Math.max(1, u.ramp.startFactor)) / DAYS_PER_MONTH;
-      day = nextThinnedArrival(source, day, peakRatePerDay, ratePerDayAt, horizonDays);
-      if (day !== Number.POSITIVE_INFINITY) pending = env.schedule(day - env.now, arrive);
-    };
-    const arrive = (): void => {
+    const arrivals = new UnitArrivals(this.#env, u, this.#draws.arrivals(u.name), horizonDays, () => {
       const p = this.#newIdea(unit);
       if (this.#trace.on) this.#trace.write(`idea project-${p.id} from ${u.name}`);
       this.#intake.triage(p);
-      next();
-    };
-    // a new rate applies from now: the candidate drawn under the old rate is dropped and the next one drawn
-    // from now on (a Poisson process is memoryless, so this is the process with the new rate from now)
-    this.#restarts[unit] = () => {
-      if (pending !== undefined) env.cancel(pending);
-      day = env.now;
-      next();
-    };
-    next();
+    });
+    this.#restarts[unit] = arrivals;
+    arrivals.next();
   }
 
   /**
@@ -105,6 +80,87 @@ export class IdeaArrivals {
    * Arrivals before now are those of the old rate, drawn from the unit's own stream, so they are unchanged.
    */
   refresh(unit: number): void {
-    this.#restarts[unit]?.();
+    this.#restarts[unit]?.restart();
+  }
+}
+
+type BusinessUnit = DeliveryConfig["demand"]["businessUnits"][number];
+
+/**
+ * One unit's arrival process: the next arrival day, drawn by thinning against the rate in force, and its
+ * scheduled callback. A class rather than closures over `let` variables: a number captured by a closure and
+ * rewritten lives in a heap box allocated at every write, and the callback's handle is reused.
+ */
+class UnitArrivals {
+  readonly #env: Environment;
+  readonly #unit: BusinessUnit;
+  readonly #source: RandomSource;
+  readonly #horizonDays: number;
+  readonly #arrive: () => void;
+  /** The last arrival (or restart) day drawn from. */
+  #day = 0;
+  /** The pending arrival's handle, or null. */
+  #pending: ScheduledHandle | null = null;
+  /** The handle of the last arrival, reused for the next. */
+  #timer: ScheduledHandle | null = null;
+  readonly #ratePerDayAt = (day: number): number => this.#rateAt(day);
+  readonly #onArrival = (): void => {
+    this.#arrive();
+    this.next();
+  };
+
+  /** Arrivals of `unit` from `source` before `horizonDays`; `arrive` creates one idea. */
+  constructor(
+    env: Environment,
+    unit: BusinessUnit,
+    source: RandomSource,
+    horizonDays: number,
+    arrive: () => void,
+  ) {
+    this.#env = env;
+    this.#unit = unit;
+    this.#source = source;
+    this.#horizonDays = horizonDays;
+    this.#arrive = arrive;
+  }
+
+  /** The rate in force on `day`: the unit's parameters as roadmap effects leave them (read at every candidate). */
+  #rateAt(day: number): number {
+    const u = this.#unit;
+    const ramp = u.ramp;
+    if (ramp.months <= 0) return u.ratePerMonth / DAYS_PER_MONTH;
+    const f = Math.min(1, day / DAYS_PER_MONTH / ramp.months);
+    return (u.ratePerMonth * (ramp.startFactor + (1 - ramp.startFactor) * f)) / DAYS_PER_MONTH;
+  }
+
+  /** Draw and schedule the next arrival after the current day. */
+  next(): void {
+    this.#pending = null;
+    const u = this.#unit;
+    if (u.ratePerMonth <= 0) return;
+    const peakRatePerDay = (u.ratePerMonth * Math.max(1, u.ramp.startFactor)) / DAYS_PER_MONTH;
+    const day = nextThinnedArrival(
+      this.#source,
+      this.#day,
+      peakRatePerDay,
+      this.#ratePerDayAt,
+      this.#horizonDays,
+    );
+    this.#day = day;
+    if (day === Number.POSITIVE_INFINITY) return;
+    const env = this.#env;
+    const handle = env.reschedule(this.#timer, day - env.now, this.#onArrival);
+    this.#timer = handle;
+    this.#pending = handle;
+  }
+
+  /**
+   * A new rate applies from now: the candidate drawn under the old rate is dropped and the next one drawn from
+   * now on (a Poisson process is memoryless, so this is the process with the new rate from now).
+   */
+  restart(): void {
+    if (this.#pending !== null) this.#env.cancel(this.#pending);
+    this.#day = this.#env.now;
+    this.next();
   }
 }

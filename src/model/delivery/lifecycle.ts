@@ -18,7 +18,7 @@
  * Work time is exact: the next stop is min(remaining work, next support request, next blocker), and the
  * exponential clocks keep their residuals across stops (memorylessness makes this the Poisson process).
  */
-import type { Environment } from "../../../engine/index.ts";
+import type { Environment, ScheduledHandle } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { PHASES } from "../../scenario/phases.ts";
 import { DAYS_PER_WEEK } from "../calendar.ts";
@@ -121,7 +121,7 @@ export class Lifecycle implements ProjectRunner {
     if (!p.bound) this.#bind(p);
     p.status = "forming";
     p.wait = "forming";
-    p.handle = this.#env.schedule(Math.max(0, this.#draws.formationDays()), p.onFormed);
+    p.handle = this.#reschedule(p, Math.max(0, this.#draws.formationDays()), p.onFormed);
   }
 
   /** Start the project's first phase now (its staffing is in place). */
@@ -217,6 +217,16 @@ export class Lifecycle implements ProjectRunner {
     this.#resume(p);
   }
 
+  /**
+   * Schedule `callback` for `p` in `delay` days on the project's own timer: the handle of its last callback,
+   * reused once that has run (one allocation per project instead of one per stop; same event order).
+   */
+  #reschedule(p: Project, delay: number, callback: () => void): ScheduledHandle {
+    const timer = this.#env.reschedule(p.timer, delay, callback);
+    p.timer = timer;
+    return timer;
+  }
+
   #submitTraining(p: Project): void {
     const life = this.#params.lifecycle;
     const t = life.training;
@@ -244,7 +254,7 @@ export class Lifecycle implements ProjectRunner {
     if (p.blockerClockDays < next) next = p.blockerClockDays;
     p.resumedAt = now;
     p.wait = "work";
-    p.handle = this.#env.schedule(Math.max(next, 0), p.onStop);
+    p.handle = this.#reschedule(p, Math.max(next, 0), p.onStop);
   }
 
   /** Book the work since the last resume. */
@@ -282,7 +292,7 @@ export class Lifecycle implements ProjectRunner {
     }
     p.blockerClockDays = Number.POSITIVE_INFINITY;
     p.wait = "blocker";
-    p.handle = this.#env.schedule(this.#draws.blockerResolutionDays(), p.onResume);
+    p.handle = this.#reschedule(p, this.#draws.blockerResolutionDays(), p.onResume);
   }
 
   #askSupport(p: Project): void {
@@ -292,7 +302,7 @@ export class Lifecycle implements ProjectRunner {
     if (!this.#staffing.hasSupport()) {
       const support = this.#params.organisation.support;
       const days = (hours * support.withoutHubMultiplier * DAYS_PER_WEEK) / support.hoursPerFteWeek;
-      p.handle = this.#env.schedule(days, p.onResume);
+      p.handle = this.#reschedule(p, days, p.onResume);
       return;
     }
     p.pendingSupportHours = hours;
@@ -303,10 +313,11 @@ export class Lifecycle implements ProjectRunner {
   }
 
   #supportGranted(p: Project): void {
+    this.#staffing.granted();
     if (p.status !== "active" || p.request === null) return;
     this.#observer.supportWaited(this.#env.now - p.requestedAt);
     const days = (p.pendingSupportHours * DAYS_PER_WEEK) / hoursPerWeek(this.#params);
-    p.handle = this.#env.schedule(days, p.onSupportDone);
+    p.handle = this.#reschedule(p, days, p.onSupportDone);
   }
 
   #supportDone(p: Project): void {
@@ -368,7 +379,7 @@ export class Lifecycle implements ProjectRunner {
         p.request = req;
         req.then(p.onGateGranted);
       } else {
-        p.handle = this.#env.schedule(this.#draws.adHocGateDays(), p.onGateDone);
+        p.handle = this.#reschedule(p, this.#draws.adHocGateDays(), p.onGateDone);
       }
       return;
     }
@@ -376,6 +387,7 @@ export class Lifecycle implements ProjectRunner {
   }
 
   #gateGranted(p: Project): void {
+    this.#staffing.granted();
     if (p.status !== "active" || p.request === null) return;
     this.#observer.gateWaited(this.#env.now - p.requestedAt);
     const gov = this.#params.governance;
@@ -383,7 +395,7 @@ export class Lifecycle implements ProjectRunner {
       gov.automatedReviewSaving === "asValidation"
         ? gov.automatedValidationSaving
         : gov.automatedReviewSaving;
-    p.handle = this.#env.schedule(this.#draws.reviewDays() * (1 - saving), p.onGateDone);
+    p.handle = this.#reschedule(p, this.#draws.reviewDays() * (1 - saving), p.onGateDone);
   }
 
   #gateDone(p: Project): void {

@@ -297,7 +297,6 @@ export class Organisation implements Staffing, ProjectStaffing {
   requestSupport(): Request {
     const request = this.#support.request();
     this.#recordQueues();
-    request.then(this.#onGrant);
     return request;
   }
 
@@ -309,7 +308,6 @@ export class Organisation implements Staffing, ProjectStaffing {
   requestReview(): Request {
     const request = this.#reviewers.request();
     this.#recordQueues();
-    request.then(this.#onGrant);
     return request;
   }
 
@@ -325,9 +323,12 @@ export class Organisation implements Staffing, ProjectStaffing {
 
   /**
    * A grant is processed through the event list (as in SimPy), after the release that freed the server, so the
-   * queues are recorded again when it happens; registered before the project's own callback.
+   * queues are recorded again when it happens: the project's grant callback calls this first (one callback per
+   * request instead of two, which saved a waiter object and a waiter list per request).
    */
-  readonly #onGrant = (): void => this.#recordQueues();
+  granted(): void {
+    this.#recordQueues();
+  }
 
   /** Record the busy servers and queue lengths after any change of the support or review queues. */
   #recordQueues(): void {

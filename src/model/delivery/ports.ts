@@ -62,12 +62,20 @@ export interface ProjectStaffing {
   hasSupport(): boolean;
   /** Whether the hub has gate reviewers now (otherwise gates take an ad-hoc delay). */
   hasReviewers(): boolean;
-  /** Queue for an expert-support server; the request succeeds when one is free. */
+  /**
+   * Queue for an expert-support server; the request succeeds when one is free. The caller's grant callback
+   * must call {@link ProjectStaffing.granted} first.
+   */
   requestSupport(): Request;
   /** Free the support server held by `request`. */
   releaseSupport(request: Request): void;
-  /** Queue for a gate reviewer. */
+  /** Queue for a gate reviewer (the grant callback calls {@link ProjectStaffing.granted} first). */
   requestReview(): Request;
+  /**
+   * A support or review request was granted (its event is being processed): the hub records its queues. Called
+   * first by the project's grant callback, even when the project no longer waits for the request.
+   */
+  granted(): void;
   /** Free the reviewer held by `request`. */
   releaseReview(request: Request): void;
   /** Withdraw `request` (support or review), queued or granted. */

@@ -13,7 +13,7 @@
  * and the platform stops serving it, billing its tier and simulating its failures); and, for the finance part, the value
  * rate of each model live at the horizon (`terminalMonthlyValue`).
  */
-import type { Environment } from "../../../engine/index.ts";
+import type { Environment, ScheduledHandle } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { DAYS_PER_MONTH, monthOfDay } from "../calendar.ts";
 import { rampFactor } from "../finance.ts";
@@ -54,6 +54,10 @@ class LiveModel {
   valueFactor = 1;
   /** Day the model retires (Infinity = never). */
   retireDay = Number.POSITIVE_INFINITY;
+  /** Handles of the model's last due, overdue and manual-submit callbacks, reused for the next ones. */
+  dueTimer: ScheduledHandle | null = null;
+  overdueTimer: ScheduledHandle | null = null;
+  submitTimer: ScheduledHandle | null = null;
   readonly onDue: () => void;
   readonly onSubmit: () => void;
   readonly onDone: () => void;
@@ -165,9 +169,15 @@ export class Production {
     if (live.retireDay <= this.#env.now) return;
     const prod = this.#params.lifecycle.production;
     live.pending = true;
-    this.#env.schedule(RETRAIN_GRACE_DAYS, live.onOverdue);
+    const env = this.#env;
+    live.overdueTimer = env.reschedule(live.overdueTimer, RETRAIN_GRACE_DAYS, live.onOverdue);
     if (prod.retrainAutomated) this.submit(live);
-    else this.#env.schedule(Math.max(0, this.#draws.manualRetrainDelay()), live.onSubmit);
+    else
+      live.submitTimer = env.reschedule(
+        live.submitTimer,
+        Math.max(0, this.#draws.manualRetrainDelay()),
+        live.onSubmit,
+      );
   }
 
   /** Submit the retraining job. */
@@ -247,6 +257,6 @@ export class Production {
       return;
     }
     live.dueDay = this.#env.now + every;
-    this.#env.schedule(every, live.onDue);
+    live.dueTimer = this.#env.reschedule(live.dueTimer, every, live.onDue);
   }
 }

@@ -109,6 +109,8 @@ export class Project {
   resumedAt = 0;
   wait: WaitState = "none";
   handle: ScheduledHandle | null = null;
+  /** The handle of the project's last scheduled callback, reused for the next (Environment.reschedule). */
+  timer: ScheduledHandle | null = null;
   request: Request | null = null;
   pendingJobs = 0;
   /** Expert hours of the support request being waited for or served. */

@@ -41,6 +41,7 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
       at("requestReview");
       return reviewers.request();
     },
+    granted: () => {},
     releaseReview: (r: Request) => {
       at("releaseReview");
       reviewers.release(r);
