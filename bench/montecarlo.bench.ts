@@ -2,7 +2,7 @@
  * Monte Carlo benchmark on the level-3 workload (`extends: [level-3, demand-level-3]`), the figures of issue 17:
  * (a) steady-state replications per second, measured in the same run, in-process (the baseline: one thread,
  *     no pool), on one worker thread and on two; the 2-worker rate is the marginal rate (pool start-up and
- *     warm-up excluded: each mode is first warmed up with 50 replications per worker, so thread start-up, module
+ *     warm-up excluded: each mode is first warmed up with 300 replications per worker, so thread start-up, module
  *     loading and the JIT warm-up of each fresh V8 isolate are not counted). Targets: 2 workers >= 1.7x the rate
  *     of 1 worker, >= 170 replications/s marginal on 2 workers;
  * (b) CPU per replication of the whole process (all threads) in each mode; target: 2 workers no more than
@@ -35,10 +35,11 @@ import { runScenario } from "../src/montecarlo/run-scenario.ts";
 import { defaultSummaryRoles } from "../src/montecarlo/summary-roles.ts";
 import { parseScenario } from "../src/scenario/load.ts";
 
-const RATE_REPLICATIONS = 200;
-// per worker: a cold V8 isolate needs some dozens of replications before the model's code is optimised (CPU per
-// replication still fell between replications 40 and 150 of a fresh worker in the pool notes' measurements)
-const WARMUP_PER_WORKER = 50;
+const RATE_REPLICATIONS = 300;
+// per worker: a fresh V8 isolate keeps getting cheaper for a few hundred replications (JIT tiers, heap sizing):
+// CPU per replication of consecutive runs of 50 on one fresh worker was 43 (start-up), 20, 13.6, 13.4, 12.4, 13.6,
+// 13, 12, 11.4, 10 ms in the issue-17 measurements; 300 covers most of it, so the rates are steady-state rates
+const WARMUP_PER_WORKER = 300;
 const FULL_REPLICATIONS = Number(process.env.SCALESIM_BENCH_REPLICATIONS ?? 1000);
 const MEMORY_REPLICATIONS = 10_000;
 const MEMORY_DISTINCT = 50;
