@@ -176,7 +176,14 @@ describe("loadSweep", () => {
     writeFileSync(unknownBase, `base: ./missing.yaml\nparameters:\n  - path: ${SPOKES}\n    values: [1]\n`);
     const missing = await loadSweep(unknownBase);
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.issues[0]!.message).toMatch(/base scenario/);
+    // reported in the sweep file at `base`, naming the file it looked for
+    if (!missing.ok)
+      expect(missing.issues[0]).toMatchObject({
+        file: unknownBase,
+        path: "base",
+        value: "./missing.yaml",
+        message: `scenario "./missing.yaml" (${join(dir, "missing.yaml")}): file not found`,
+      });
   });
 });
 
