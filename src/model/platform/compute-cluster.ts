@@ -107,12 +107,14 @@ interface ClusterJob {
 }
 
 /**
- * The scheduled finish of a running job: a pooled handle and callback, so starting a job allocates neither
+ * The scheduled finish of a running job: a pooled handle, callback and node list, so starting a job allocates none
  * (`Environment.reschedule` reuses the handle of a run that finished or was cancelled).
  */
 interface FinishRun {
   job: ClusterJob | undefined;
   handle: ScheduledHandle | null;
+  /** The job's nodes while it runs (its `onNodes`), refilled at every start. */
+  readonly nodes: ClusterNode[];
   run: () => void;
 }
 
@@ -325,8 +327,10 @@ export class ComputeCluster {
       job.started = true;
       this.waitHours.push((now - job.submittedAt) * HOURS_PER_DAY);
     }
+    const run = this.#freeRuns.pop() ?? this.#newRun();
+    const onNodes = run.nodes;
+    onNodes.length = job.nodes;
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
-    const onNodes = new Array<ClusterNode>(job.nodes);
     for (let k = 0; k < job.nodes; k++) {
       const node = this.#idle.pop()!;
       node.state = "busy";
@@ -339,7 +343,6 @@ export class ComputeCluster {
     this.busy.record(this.busy.current + job.nodes);
     const tenantBusy = use.busy ?? this.#tenantBusy(job.request.tenant, use);
     tenantBusy.record(tenantBusy.current + job.nodes);
-    const run = this.#freeRuns.pop() ?? this.#newRun();
     run.job = job;
     run.handle = this.#env.reschedule(run.handle, hoursToDays(job.request.runHours), run.run);
     job.finishRun = run;
@@ -347,7 +350,7 @@ export class ComputeCluster {
   }
 
   #newRun(): FinishRun {
-    const run: FinishRun = { job: undefined, handle: null, run: noRun };
+    const run: FinishRun = { job: undefined, handle: null, run: noRun, nodes: [] };
     run.run = () => this.#finish(run.job!);
     return run;
   }
