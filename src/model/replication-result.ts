@@ -475,7 +475,7 @@ function tierRank(tier: string): number {
 
 function sum(values: readonly number[]): number {
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
   return s;
 }
 

@@ -102,7 +102,20 @@ interface ClusterJob {
   event: SimEvent<JobOutcome>;
   /** The nodes it runs on (exactly `nodes` of them while it runs; the shared empty list otherwise). */
   onNodes: readonly ClusterNode[];
-  finishHandle: ScheduledHandle | undefined;
+  /** The run that finishes it while it runs (undefined otherwise). */
+  finishRun: FinishRun | undefined;
+}
+
+/**
+ * The scheduled finish of a running job: a pooled handle, callback and node list, so starting a job allocates none
+ * (`Environment.reschedule` reuses the handle of a run that finished or was cancelled).
+ */
+interface FinishRun {
+  job: ClusterJob | undefined;
+  handle: ScheduledHandle | null;
+  /** The job's nodes while it runs (its `onNodes`), refilled at every start. */
+  readonly nodes: ClusterNode[];
+  run: () => void;
 }
 
 /** Totals a cluster keeps for reports; node-days and integrals are in days. */
@@ -119,6 +132,9 @@ const EPS = 1e-9;
 
 /** The node list of a job that holds no nodes (shared: a job gets a list of its own when it starts). */
 const NO_NODES: readonly ClusterNode[] = [];
+
+/** The placeholder callback of a finish run being built. */
+function noRun(): void {}
 
 /** One AmlCompute-like cluster on the kernel clock (days). */
 export class ComputeCluster {
@@ -167,6 +183,10 @@ export class ComputeCluster {
   #lastScaleUp = Number.NEGATIVE_INFINITY;
   #lastScaleDown = Number.NEGATIVE_INFINITY;
   #wake: ScheduledHandle | undefined;
+  /** The handle of the last wake-up, reused for the next once it has run or was cancelled. */
+  #wakeHandle: ScheduledHandle | null = null;
+  /** Finish runs of jobs that ended, for the next jobs to start. */
+  readonly #freeRuns: FinishRun[] = [];
   #wakeAt = Number.POSITIVE_INFINITY;
   #nextNodeId = 0;
   #nextSeq = 0;
@@ -256,7 +276,7 @@ export class ComputeCluster {
       evictions: 0,
       event: this.#env.event<JobOutcome>(),
       onNodes: NO_NODES,
-      finishHandle: undefined,
+      finishRun: undefined,
     };
     this.totals.jobsSubmitted++;
     this.#enqueue(job);
@@ -307,8 +327,10 @@ export class ComputeCluster {
       job.started = true;
       this.waitHours.push((now - job.submittedAt) * HOURS_PER_DAY);
     }
+    const run = this.#freeRuns.pop() ?? this.#newRun();
+    const onNodes = run.nodes;
+    onNodes.length = job.nodes;
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
-    const onNodes = new Array<ClusterNode>(job.nodes);
     for (let k = 0; k < job.nodes; k++) {
       const node = this.#idle.pop()!;
       node.state = "busy";
@@ -321,8 +343,24 @@ export class ComputeCluster {
     this.busy.record(this.busy.current + job.nodes);
     const tenantBusy = use.busy ?? this.#tenantBusy(job.request.tenant, use);
     tenantBusy.record(tenantBusy.current + job.nodes);
-    job.finishHandle = this.#env.schedule(hoursToDays(job.request.runHours), () => this.#finish(job));
+    run.job = job;
+    run.handle = this.#env.reschedule(run.handle, hoursToDays(job.request.runHours), run.run);
+    job.finishRun = run;
     if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
+  }
+
+  #newRun(): FinishRun {
+    const run: FinishRun = { job: undefined, handle: null, run: noRun, nodes: [] };
+    run.run = () => this.#finish(run.job!);
+    return run;
+  }
+
+  /** Put the finish run of `job` back in the pool (its handle has run or was cancelled). */
+  #freeRun(job: ClusterJob): void {
+    const run = job.finishRun!;
+    job.finishRun = undefined;
+    run.job = undefined;
+    this.#freeRuns.push(run);
   }
 
   /** The record of `tenant`, created at its first job. */
@@ -367,7 +405,7 @@ export class ComputeCluster {
   }
 
   #finish(job: ClusterJob): void {
-    job.finishHandle = undefined;
+    this.#freeRun(job);
     this.#release(job);
     this.totals.jobsCompleted++;
     const now = this.#env.now;
@@ -429,8 +467,10 @@ export class ComputeCluster {
     if (this.options.trace !== undefined)
       this.#trace(`evict node-${node.id}${job ? ` (${job.request.label} restarts)` : ""}`);
     if (job !== undefined) {
-      if (job.finishHandle !== undefined) this.#env.cancel(job.finishHandle);
-      job.finishHandle = undefined;
+      if (job.finishRun !== undefined) {
+        this.#env.cancel(job.finishRun.handle!);
+        this.#freeRun(job);
+      }
       job.evictions++;
       this.#release(job);
       job.queuedSince = this.#env.now;
@@ -446,7 +486,8 @@ export class ComputeCluster {
     if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
     if (this.#wake !== undefined) this.#env.cancel(this.#wake);
     this.#wakeAt = at;
-    this.#wake = this.#env.schedule(at - this.#env.now, this.#onWake);
+    this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, at - this.#env.now, this.#onWake);
+    this.#wake = this.#wakeHandle;
   }
 
   #wakeAtTime(at: number): void {
@@ -457,7 +498,8 @@ export class ComputeCluster {
     if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
     if (this.#wake !== undefined) this.#env.cancel(this.#wake);
     this.#wakeAt = at;
-    this.#wake = this.#env.schedule(Math.max(0, at - this.#env.now), this.#onWake);
+    this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, Math.max(0, at - this.#env.now), this.#onWake);
+    this.#wake = this.#wakeHandle;
   }
 
   /** Nodes the queued jobs need that their tenants' quotas allow now. */

@@ -12,7 +12,7 @@
  * data lost per outage = time since the last backup point (none: since go-live or the previous loss; daily:
  * uniform on [0, 24 h); hourly: uniform on [0, 1 h); replication: the replication lag).
  */
-import type { Environment, RandomSource } from "../../../engine/index.ts";
+import type { Environment, RandomSource, ScheduledHandle } from "../../../engine/index.ts";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { TIER_NAMES, type TierName, type TierSpec } from "./service-tiers.ts";
 
@@ -48,6 +48,8 @@ interface FailureCycle {
   start: number;
   /** Runs the next failure or repair. */
   step: () => void;
+  /** The handle of its last scheduled step, reused for the next (`Environment.reschedule`): one per cycle, not one per failure or repair. */
+  handle: ScheduledHandle | null;
 }
 
 /** The placeholder step of a cycle being built. */
@@ -242,7 +244,7 @@ export class TierReliability {
    * failure and repair: one closure per instance for the model's life, not two per failure.
    */
   #cycle(m: TrackedModel, unit: number): FailureCycle {
-    const cycle: FailureCycle = { model: m, unit, down: false, start: 0, step: noStep };
+    const cycle: FailureCycle = { model: m, unit, down: false, start: 0, step: noStep, handle: null };
     cycle.step = () => {
       if (cycle.down) this.#repaired(cycle);
       else this.#failed(cycle);
@@ -253,11 +255,12 @@ export class TierReliability {
   #scheduleFailure(cycle: FailureCycle): void {
     const spec = cycle.model.spec;
     if (!(spec.mtbfDays > 0)) return;
-    this.#env.schedule(this.#exp(spec.mtbfDays), cycle.step);
+    cycle.handle = this.#env.reschedule(cycle.handle, this.#exp(spec.mtbfDays), cycle.step);
   }
 
   #scheduleCommonCause(cycle: FailureCycle): void {
-    this.#env.schedule(this.#exp(cycle.model.spec.commonCauseMtbfDays), cycle.step);
+    const days = this.#exp(cycle.model.spec.commonCauseMtbfDays);
+    cycle.handle = this.#env.reschedule(cycle.handle, days, cycle.step);
   }
 
   /** The instance (or the zone) of `cycle` fails now; its repair is scheduled. */
@@ -271,7 +274,7 @@ export class TierReliability {
       m.unitsDown++;
     } else m.commonDown = true;
     this.#update(m);
-    this.#env.schedule(this.#repairDays(m.spec), cycle.step);
+    cycle.handle = this.#env.reschedule(cycle.handle, this.#repairDays(m.spec), cycle.step);
   }
 
   /** The instance (or the zone) of `cycle` is repaired now; its next failure is scheduled. */

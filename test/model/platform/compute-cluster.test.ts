@@ -142,6 +142,50 @@ describe("ComputeCluster traces", () => {
   });
 });
 
+describe("ComputeCluster finish runs", () => {
+  it("each job finishes once, its own run time after its last start, with finish runs reused across evictions", () => {
+    const env = new Environment();
+    const streams = new StreamFactory(11, 0);
+    const lines: string[] = [];
+    const cluster = new ComputeCluster(
+      env,
+      options({
+        lowPriority: true,
+        evictionRatePerNodeHour: 0.3,
+        evictionSource: streams.get("preemption"),
+        maxNodes: 3,
+        trace: (line) => lines.push(line),
+      }),
+    );
+    const runHours = (i: number) => 0.5 + ((i * 7) % 11) / 2;
+    const finished = new Map<string, number>();
+    for (let i = 0; i < 40; i++)
+      env.schedule(i * 0.2 * HOUR, () => {
+        cluster.submit(job({ runHours: runHours(i), label: `j${i}` })).then((e) => {
+          expect(finished.has(`j${i}`)).toBe(false);
+          finished.set(`j${i}`, e.value.evictions);
+        });
+      });
+    env.run({ until: 200 });
+    expect(finished.size).toBe(40);
+    const lastStart = new Map<string, number>();
+    let finishes = 0;
+    for (const line of lines) {
+      const [at, , what, label] = line.split(" ");
+      const hours = Number.parseFloat(at!);
+      if (what === "start") lastStart.set(label!, hours);
+      if (what === "finish") {
+        finishes++;
+        const i = Number(label!.slice(1));
+        expect(hours - lastStart.get(label!)!).toBeCloseTo(runHours(i), 3);
+      }
+    }
+    expect(finishes).toBe(40);
+    expect(cluster.totals.evictions).toBeGreaterThan(0);
+    expect([...finished.values()].some((e) => e > 0)).toBe(true);
+  });
+});
+
 describe("ComputeCluster against queueing theory", () => {
   it("a fixed cluster with Poisson jobs matches M/M/c (Erlang C) mean wait within a 95% CI", () => {
     const c = 5;
