@@ -6,7 +6,7 @@
  * Quantiles are exact (Hyndman & Fan definition 7, quantile-sorted.ts) while at most `exactLimit` values have
  * been pooled. Beyond that they come from a merging t-digest (t-digest.ts) built in blocks of
  * {@link SAMPLE_BLOCK_REPLICATIONS} consecutive replications: each block's values are sorted and compressed in
- * one pass (TDigest.fromSorted) and the block digests are merged in block order. A level-3 replication pools
+ * one pass (TDigest.mergeSorted) and the block digests are merged in block order. A level-3 replication pools
  * several thousand values, and adding them to a digest one at a time (a re-merge of every centroid per thousand
  * values) was the largest cost of folding a replication; a block digest costs one native sort. Blocks count
  * replications in the order they are folded (replication-index order), so the digest does not depend on
@@ -148,7 +148,8 @@ export class SampleAccumulator {
   #mergeBlock(from: number, to: number): void {
     if (to === from) return;
     const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
-    digest.merge(TDigest.fromSorted(this.#values.slice(from, to).sort(), digest.compression));
+    // the block's values are not needed afterwards: sorted and compressed in place
+    digest.mergeSorted(this.#values.subarray(from, to).sort());
     digest.centroidCount();
   }
 
@@ -173,7 +174,7 @@ export class SampleAccumulator {
       this.#view = this.#digest;
     } else {
       const digest = TDigest.fromState(this.#digest.toState());
-      digest.merge(TDigest.fromSorted(this.#values.slice(0, this.#length).sort(), digest.compression));
+      digest.mergeSorted(this.#values.slice(0, this.#length).sort());
       this.#view = digest;
     }
     return this.#view;

@@ -109,20 +109,48 @@ export class TDigest {
   /** Adds every centroid of `other` (Dunning & Ertl section 2.4: digests merge by re-clustering centroids). */
   merge(other: TDigest | TDigestState): void {
     const state = other instanceof TDigest ? other.toState() : other;
-    for (let i = 0; i < state.means.length; i++) {
+    this.#mergeCentroids(state.means, state.weights, state.means.length, state.count, state.min, state.max);
+  }
+
+  /**
+   * Merges `sorted` (ascending finite values, each of weight 1) exactly as `merge(TDigest.fromSorted(sorted))`
+   * would, without building the intermediate digest: the values are compressed in place, so `sorted` is
+   * overwritten (its contents are unspecified afterwards).
+   */
+  mergeSorted(sorted: Float64Array): void {
+    const n = sorted.length;
+    if (n === 0) return;
+    const min = sorted[0]!;
+    const max = sorted[n - 1]!;
+    const weights = unitWeights(n);
+    // compress writes centroid `out` only after reading value k > out, so input and output may share arrays
+    const size = compress(sorted, weights, n, n, this.compression, sorted, weights);
+    this.#mergeCentroids(sorted, weights, size, n, min, max);
+    weights.fill(1, 0, size);
+  }
+
+  #mergeCentroids(
+    means: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    size: number,
+    count: number,
+    min: number,
+    max: number,
+  ): void {
+    for (let i = 0; i < size; i++) {
       if (this.#bufferSize === this.#bufferMeans.length) this.#flush();
-      const weight = state.weights[i]!;
-      const mean = state.means[i]!;
+      const weight = weights[i]!;
+      const mean = means[i]!;
       if (this.#bufferSize > 0 && mean < this.#bufferMeans[this.#bufferSize - 1]!) this.#bufferSorted = false;
       this.#bufferMeans[this.#bufferSize] = mean;
       this.#bufferWeights[this.#bufferSize] = weight;
       if (weight !== 1) this.#bufferUnitWeights = false;
       this.#bufferSize++;
     }
-    this.#count += state.count;
-    if (state.count > 0) {
-      this.#min = Math.min(this.#min, state.min);
-      this.#max = Math.max(this.#max, state.max);
+    this.#count += count;
+    if (count > 0) {
+      this.#min = Math.min(this.#min, min);
+      this.#max = Math.max(this.#max, max);
     }
   }
 
@@ -316,6 +344,16 @@ export class TDigest {
  * the k1 size bound k(q_right) - k(q_left) <= 1 holds, writing the centroids to outMeans/outWeights (which may
  * alias the inputs' storage only where already consumed) and returning their number.
  */
+/** Shared scratch of unit weights for {@link TDigest.mergeSorted} (every entry is 1 between calls). */
+let unitWeightScratch = new Float64Array(0);
+
+/** At least `n` weights of 1 (a view of the shared scratch, grown when too short). */
+function unitWeights(n: number): Float64Array {
+  if (unitWeightScratch.length < n)
+    unitWeightScratch = new Float64Array(Math.max(n, unitWeightScratch.length * 2)).fill(1);
+  return unitWeightScratch.subarray(0, n);
+}
+
 function compress(
   means: Float64Array,
   weights: Float64Array,

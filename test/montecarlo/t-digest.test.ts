@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createStream, normal } from "../../engine/index.ts";
 import { quantileSorted } from "../../src/montecarlo/quantile-sorted.ts";
@@ -76,5 +77,46 @@ describe("TDigest", () => {
     expect(() => new TDigest(5)).toThrow(RangeError);
     expect(() => digest.add(Number.NaN)).toThrow(/value must be finite/);
     expect(() => digest.quantile(1.5)).toThrow(/q must be in/);
+  });
+});
+
+describe("TDigest.mergeSorted", () => {
+  // the Monte Carlo block digests rely on mergeSorted giving exactly merge(fromSorted(...)): same state, bit for bit
+  const block = fc.array(
+    fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1, 2.5)),
+    { maxLength: 3000 },
+  );
+  it("equals merge(fromSorted(values)) for any blocks, ties and signed zeros", () => {
+    fc.assert(
+      fc.property(
+        fc.array(block, { maxLength: 6 }),
+        fc.integer({ min: 10, max: 300 }),
+        (blocks, compression) => {
+          const viaDigest = new TDigest(compression);
+          const inPlace = new TDigest(compression);
+          for (const values of blocks) {
+            const sorted = Float64Array.from(values).sort();
+            viaDigest.merge(TDigest.fromSorted(sorted.slice(), compression));
+            inPlace.mergeSorted(sorted);
+            viaDigest.centroidCount();
+            inPlace.centroidCount();
+          }
+          expect(inPlace.toState()).toEqual(viaDigest.toState());
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("leaves no trace between calls (the shared unit weights stay 1)", () => {
+    const a = new TDigest();
+    const b = new TDigest();
+    const big = Float64Array.from(normalSample(20_000, 3)).sort();
+    a.mergeSorted(big.slice());
+    const small = Float64Array.from(normalSample(500, 4)).sort();
+    a.mergeSorted(small.slice());
+    b.merge(TDigest.fromSorted(big));
+    b.merge(TDigest.fromSorted(small));
+    expect(a.toState()).toEqual(b.toState());
   });
 });
