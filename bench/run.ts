@@ -63,7 +63,12 @@ await writeFile(
     {
       date: new Date().toISOString(),
       node: process.version,
-      command: `npm run bench${filter === undefined ? "" : ` -- ${filter}`}`,
+      // the one setting that changes what is measured is part of the stamp, as it would be typed
+      command: `${
+        process.env.SCALESIM_BENCH_REPLICATIONS === undefined
+          ? ""
+          : `SCALESIM_BENCH_REPLICATIONS=${process.env.SCALESIM_BENCH_REPLICATIONS} `
+      }npm run bench${filter === undefined ? "" : ` -- ${filter}`}`,
       machine: {
         cpus: cpus().length,
         model: cpus()[0]?.model ?? "unknown",
