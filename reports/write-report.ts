@@ -1,3 +1,9 @@
+/**
+ * The module of reports/ that reads the vega bundles and fonts shipped in node_modules and writes report
+ * directories. Every file is written to a temporary name and renamed (write-file-atomic.ts); a whole report
+ * directory is built in a temporary sibling directory and renamed into place, so an interrupted run never leaves a
+ * half-written report (rename is atomic within one file system, POSIX rename(2)).
+ */
 import { readFileSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir } from "node:fs/promises";
 import { createRequire } from "node:module";

@@ -1,8 +1,9 @@
 /**
  * Which of scalesim's three input files a file is, from its top-level keys: a sweep file has `base` or
  * `parameters` (sweep-schema.ts), a claims file has `claims` (claims-schema.ts), anything else is a scenario.
- * None of these keys is a scenario key, so the guess never turns a scenario into something else; a file that
- * cannot be read or parsed is called a scenario, and the scenario loader then reports what is wrong with it.
+ * None of these keys is a scenario key, so the guess never turns a scenario into something else. Anything that
+ * is not a regular file, or cannot be read or parsed, is called a scenario (so is a preset name), and the
+ * scenario loader then reports what is wrong with it.
  * Only the document's top-level keys are read (no alias is expanded, nothing is converted).
  */
 import { readFileSync, statSync } from "node:fs";
@@ -16,7 +17,9 @@ export type FileKind = "scenario" | "sweep" | "claims";
 export function fileKind(path: string): FileKind {
   let source: string;
   try {
-    if (statSync(path).size > MAX_SCENARIO_FILE_BYTES) return "scenario";
+    // only a regular file is read (a FIFO would block); anything else is the scenario loader's to report
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_SCENARIO_FILE_BYTES) return "scenario";
     source = readFileSync(path, "utf8");
   } catch {
     return "scenario";

@@ -98,12 +98,17 @@ function lexists(path: string): boolean {
   }
 }
 
+/** `issues` naming the file as the user typed it (`typed`), not as the absolute path (`absolute`). */
+export function asTyped(issues: ScenarioIssue[], absolute: string, typed: string): ScenarioIssue[] {
+  return issues.map((issue) => (issue.file === absolute ? { ...issue, file: typed } : issue));
+}
+
 /** Issues and warnings name the file as the user typed it, not as an absolute path. */
 function relabel(result: LoadResult, absolute: string, typed: string): LoadResult {
-  const named = (issue: ScenarioIssue): ScenarioIssue =>
-    issue.file === absolute ? { ...issue, file: typed } : issue;
-  if (!result.ok) return { ok: false, issues: result.issues.map(named) };
-  return result.warnings === undefined ? result : { ...result, warnings: result.warnings.map(named) };
+  if (!result.ok) return { ok: false, issues: asTyped(result.issues, absolute, typed) };
+  return result.warnings === undefined
+    ? result
+    : { ...result, warnings: asTyped(result.warnings, absolute, typed) };
 }
 
 /**

@@ -5,8 +5,7 @@
  * every point it will run), a claims file as `claims` does (every scenario a claim names, with its settings).
  */
 
-import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { loadClaims } from "../../claims/load-claims.ts";
 import { loadSweep } from "../../montecarlo/index.ts";
 import { formatIssues, type ScenarioIssue } from "../../scenario/index.ts";
@@ -15,7 +14,7 @@ import { CliError, ExitCode } from "../exit-codes.ts";
 import { type FileKind, fileKind } from "../file-kind.ts";
 import { scenarioValid, someInvalid } from "../messages.ts";
 import type { ParsedOptions } from "../options.ts";
-import { formatWarnings, loadArgument } from "../scenario-argument.ts";
+import { asTyped, formatWarnings, loadArgument } from "../scenario-argument.ts";
 
 /** One checked file, as `--json` prints it. */
 interface Checked {
@@ -26,28 +25,14 @@ interface Checked {
   warnings: ScenarioIssue[];
 }
 
-/** The kind of `argument`: a regular file by its keys, anything else (a preset, a missing file) a scenario. */
-function argumentKind(argument: string, cwd: string): FileKind {
-  const path = isAbsolute(argument) ? argument : resolve(cwd, argument);
-  try {
-    return statSync(path).isFile() ? fileKind(path) : "scenario";
-  } catch {
-    return "scenario";
-  }
-}
-
-/** Issues name the file as the user typed it, not as an absolute path. */
-function named(issues: ScenarioIssue[], absolute: string, typed: string): ScenarioIssue[] {
-  return issues.map((issue) => (issue.file === absolute ? { ...issue, file: typed } : issue));
-}
-
 /** Checks one argument of the kind it is. */
 async function check(argument: string, options: ParsedOptions, context: CliContext): Promise<Checked> {
-  const kind = argumentKind(argument, context.cwd);
+  // a preset name or a missing file is no file of another kind: fileKind calls it a scenario
+  const path = resolve(context.cwd, argument);
+  const kind = fileKind(path);
   if (kind !== "scenario") {
-    const path = resolve(context.cwd, argument);
     const result = kind === "sweep" ? await loadSweep(path) : await loadClaims(path);
-    const issues = result.ok ? [] : named(result.issues, path, argument);
+    const issues = result.ok ? [] : asTyped(result.issues, path, argument);
     return { scenario: argument, kind, ok: result.ok, issues, warnings: [] };
   }
   const loaded = await loadArgument(argument, context.cwd, options.maxWork);
