@@ -313,7 +313,10 @@ class ArraySection {
   }
 }
 
-/** A typed array that grows by doubling; finish() trims it to its length. */
+/**
+ * A typed array that grows by doubling; finish() returns a view of its first `length` values (the backing array,
+ * spare room included, is what is transferred and kept alive until the records are folded).
+ */
 class ArrayBuilder<A extends Float64Array | Int32Array> {
   readonly #make: (length: number) => A;
   #array: A;

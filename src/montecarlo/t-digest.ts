@@ -339,11 +339,6 @@ export class TDigest {
   }
 }
 
-/**
- * The compression pass of Algorithm 1: merges neighbours of the sorted points (means, weights)[0, total) while
- * the k1 size bound k(q_right) - k(q_left) <= 1 holds, writing the centroids to outMeans/outWeights (which may
- * alias the inputs' storage only where already consumed) and returning their number.
- */
 /** Shared scratch of unit weights for {@link TDigest.mergeSorted} (every entry is 1 between calls). */
 let unitWeightScratch = new Float64Array(0);
 
@@ -354,6 +349,11 @@ function unitWeights(n: number): Float64Array {
   return unitWeightScratch.subarray(0, n);
 }
 
+/**
+ * The compression pass of Algorithm 1: merges neighbours of the sorted points (means, weights)[0, total) while
+ * the k1 size bound k(q_right) - k(q_left) <= 1 holds, writing the centroids to outMeans/outWeights (which may
+ * alias the inputs' storage only where already consumed) and returning their number.
+ */
 function compress(
   means: Float64Array,
   weights: Float64Array,

@@ -143,7 +143,8 @@ function splitRow(
     const cents = parts[i]!;
     if (cents === 0) continue;
     const cost = cents / 100;
-    // the row's columns in their order, written out: a spread copy per part costs more
+    // the row's columns in their order, written out: a spread copy per part costs more (`satisfies` makes a
+    // column added to CostRow, even an optional one, a compile error here rather than a dropped value)
     out.push({
       month: row.month,
       billedCost: cost,
@@ -157,7 +158,7 @@ function splitRow(
       consumedUnit: row.consumedUnit,
       pricingCategory: row.pricingCategory,
       xCostCategory: row.xCostCategory,
-    });
+    } satisfies Required<CostRow>);
   }
 }
 
