@@ -65,7 +65,7 @@ export class DeliveryModel {
   readonly #families: MonthSeries;
   /** The portfolio review callback (bound once) and its handle, reused from one review to the next. */
   readonly #onReview = (): void => this.#review();
-  #reviewTimer: ScheduledHandle | null = null;
+  #reviewHandle: ScheduledHandle | null = null;
   /** Platform changes to hand over right after the close of a month, by month. */
   readonly #platformChanges = new Map<number, (() => void)[]>();
 
@@ -155,7 +155,7 @@ export class DeliveryModel {
     const horizonDays = this.horizonMonths * DAYS_PER_MONTH;
     this.#scheduleRoadmap(horizonDays);
     this.#arrivals.start(horizonDays);
-    this.#reviewTimer = env.schedule(0, this.#onReview);
+    this.#reviewHandle = env.schedule(0, this.#onReview);
     const reset = this.params.governance.portfolioReset;
     if (reset.enabled && reset.atMonth * DAYS_PER_MONTH < horizonDays)
       env.schedule(reset.atMonth * DAYS_PER_MONTH, () => this.portfolio.reset());
@@ -167,7 +167,7 @@ export class DeliveryModel {
   #review(): void {
     this.portfolio.review();
     const cadence = this.params.portfolio.reviewEveryMonths * DAYS_PER_MONTH;
-    this.#reviewTimer = this.env.reschedule(this.#reviewTimer, cadence, this.#onReview);
+    this.#reviewHandle = this.env.reschedule(this.#reviewHandle, cadence, this.#onReview);
   }
 
   /**

@@ -99,10 +99,11 @@ class UnitArrivals {
   readonly #arrive: () => void;
   /** The last arrival (or restart) day drawn from. */
   #day = 0;
-  /** The pending arrival's handle, or null. */
-  #pending: ScheduledHandle | null = null;
-  /** The handle of the last arrival, reused for the next. */
-  #timer: ScheduledHandle | null = null;
+  /**
+   * The handle of the last arrival scheduled, reused for the next (`Environment.reschedule`); `handle.pending`
+   * says whether an arrival is still to come.
+   */
+  #handle: ScheduledHandle | null = null;
   readonly #ratePerDayAt = (day: number): number => this.#rateAt(day);
   readonly #onArrival = (): void => {
     this.#arrive();
@@ -135,7 +136,6 @@ class UnitArrivals {
 
   /** Draw and schedule the next arrival after the current day. */
   next(): void {
-    this.#pending = null;
     const u = this.#unit;
     if (u.ratePerMonth <= 0) return;
     const peakRatePerDay = (u.ratePerMonth * Math.max(1, u.ramp.startFactor)) / DAYS_PER_MONTH;
@@ -149,9 +149,7 @@ class UnitArrivals {
     this.#day = day;
     if (day === Number.POSITIVE_INFINITY) return;
     const env = this.#env;
-    const handle = env.reschedule(this.#timer, day - env.now, this.#onArrival);
-    this.#timer = handle;
-    this.#pending = handle;
+    this.#handle = env.reschedule(this.#handle, day - env.now, this.#onArrival);
   }
 
   /**
@@ -159,7 +157,8 @@ class UnitArrivals {
    * now on (a Poisson process is memoryless, so this is the process with the new rate from now).
    */
   restart(): void {
-    if (this.#pending !== null) this.#env.cancel(this.#pending);
+    // a no-op when no arrival is pending (the rate was 0, or the horizon is reached)
+    if (this.#handle !== null) this.#env.cancel(this.#handle);
     this.#day = this.#env.now;
     this.next();
   }

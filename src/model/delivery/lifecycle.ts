@@ -18,7 +18,7 @@
  * Work time is exact: the next stop is min(remaining work, next support request, next blocker), and the
  * exponential clocks keep their residuals across stops (memorylessness makes this the Poisson process).
  */
-import type { Environment, ScheduledHandle } from "../../../engine/index.ts";
+import type { Environment } from "../../../engine/index.ts";
 import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { PHASES } from "../../scenario/phases.ts";
 import { DAYS_PER_WEEK } from "../calendar.ts";
@@ -121,7 +121,7 @@ export class Lifecycle implements ProjectRunner {
     if (!p.bound) this.#bind(p);
     p.status = "forming";
     p.wait = "forming";
-    p.handle = this.#reschedule(p, Math.max(0, this.#draws.formationDays()), p.onFormed);
+    p.handle = this.#env.reschedule(p.handle, Math.max(0, this.#draws.formationDays()), p.onFormed);
   }
 
   /** Start the project's first phase now (its staffing is in place). */
@@ -164,8 +164,8 @@ export class Lifecycle implements ProjectRunner {
 
   /** Stop the project now with `outcome` (killed or failed), cancelling whatever it waits for. */
   abort(p: Project, outcome: "killed" | "failed"): void {
+    // a no-op when the handle is not pending (its callback ran, or is running now)
     if (p.handle !== null) this.#env.cancel(p.handle);
-    p.handle = null;
     if (p.request !== null) {
       this.#staffing.cancelRequest(p.request);
       p.request = null;
@@ -217,16 +217,6 @@ export class Lifecycle implements ProjectRunner {
     this.#resume(p);
   }
 
-  /**
-   * Schedule `callback` for `p` in `delay` days on the project's own timer: the handle of its last callback,
-   * reused once that has run (one allocation per project instead of one per stop; same event order).
-   */
-  #reschedule(p: Project, delay: number, callback: () => void): ScheduledHandle {
-    const timer = this.#env.reschedule(p.timer, delay, callback);
-    p.timer = timer;
-    return timer;
-  }
-
   #submitTraining(p: Project): void {
     const life = this.#params.lifecycle;
     const t = life.training;
@@ -254,7 +244,7 @@ export class Lifecycle implements ProjectRunner {
     if (p.blockerClockDays < next) next = p.blockerClockDays;
     p.resumedAt = now;
     p.wait = "work";
-    p.handle = this.#reschedule(p, Math.max(next, 0), p.onStop);
+    p.handle = this.#env.reschedule(p.handle, Math.max(next, 0), p.onStop);
   }
 
   /** Book the work since the last resume. */
@@ -276,7 +266,6 @@ export class Lifecycle implements ProjectRunner {
   }
 
   #workStopped(p: Project): void {
-    p.handle = null;
     this.#account(p);
     if (p.remainingPersonDays <= EPS * p.fte) {
       p.remainingPersonDays = 0;
@@ -292,7 +281,7 @@ export class Lifecycle implements ProjectRunner {
     }
     p.blockerClockDays = Number.POSITIVE_INFINITY;
     p.wait = "blocker";
-    p.handle = this.#reschedule(p, this.#draws.blockerResolutionDays(), p.onResume);
+    p.handle = this.#env.reschedule(p.handle, this.#draws.blockerResolutionDays(), p.onResume);
   }
 
   #askSupport(p: Project): void {
@@ -302,7 +291,7 @@ export class Lifecycle implements ProjectRunner {
     if (!this.#staffing.hasSupport()) {
       const support = this.#params.organisation.support;
       const days = (hours * support.withoutHubMultiplier * DAYS_PER_WEEK) / support.hoursPerFteWeek;
-      p.handle = this.#reschedule(p, days, p.onResume);
+      p.handle = this.#env.reschedule(p.handle, days, p.onResume);
       return;
     }
     p.pendingSupportHours = hours;
@@ -317,11 +306,10 @@ export class Lifecycle implements ProjectRunner {
     if (p.status !== "active" || p.request === null) return;
     this.#observer.supportWaited(this.#env.now - p.requestedAt);
     const days = (p.pendingSupportHours * DAYS_PER_WEEK) / hoursPerWeek(this.#params);
-    p.handle = this.#reschedule(p, days, p.onSupportDone);
+    p.handle = this.#env.reschedule(p.handle, days, p.onSupportDone);
   }
 
   #supportDone(p: Project): void {
-    p.handle = null;
     if (p.request !== null) {
       this.#staffing.releaseSupport(p.request);
       p.request = null;
@@ -379,7 +367,7 @@ export class Lifecycle implements ProjectRunner {
         p.request = req;
         req.then(p.onGateGranted);
       } else {
-        p.handle = this.#reschedule(p, this.#draws.adHocGateDays(), p.onGateDone);
+        p.handle = this.#env.reschedule(p.handle, this.#draws.adHocGateDays(), p.onGateDone);
       }
       return;
     }
@@ -395,11 +383,10 @@ export class Lifecycle implements ProjectRunner {
       gov.automatedReviewSaving === "asValidation"
         ? gov.automatedValidationSaving
         : gov.automatedReviewSaving;
-    p.handle = this.#reschedule(p, this.#draws.reviewDays() * (1 - saving), p.onGateDone);
+    p.handle = this.#env.reschedule(p.handle, this.#draws.reviewDays() * (1 - saving), p.onGateDone);
   }
 
   #gateDone(p: Project): void {
-    p.handle = null;
     if (p.request !== null) {
       this.#staffing.releaseReview(p.request);
       p.request = null;
@@ -438,7 +425,6 @@ export class Lifecycle implements ProjectRunner {
   }
 
   #formed(p: Project): void {
-    p.handle = null;
     this.#staffing.teamFormed(p);
     this.start(p);
   }

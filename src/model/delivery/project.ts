@@ -108,9 +108,11 @@ export class Project {
   blockerClockDays = Number.POSITIVE_INFINITY;
   resumedAt = 0;
   wait: WaitState = "none";
+  /**
+   * The handle of the project's last scheduled callback (formation, work stop, blocker, support, gate), reused for
+   * the next (`Environment.reschedule`); `handle.pending` says whether the project waits for it.
+   */
   handle: ScheduledHandle | null = null;
-  /** The handle of the project's last scheduled callback, reused for the next (Environment.reschedule). */
-  timer: ScheduledHandle | null = null;
   request: Request | null = null;
   pendingJobs = 0;
   /** Expert hours of the support request being waited for or served. */

@@ -3,7 +3,7 @@
  * is logged with the day it happened, so the expectations are the exact script of a project's life.
  */
 import { describe, expect, it } from "vitest";
-import { Environment, type Request, Resource } from "../../../engine/index.ts";
+import { Environment, type Request, Resource, URGENT } from "../../../engine/index.ts";
 import { Lifecycle } from "../../../src/model/delivery/lifecycle.ts";
 import type {
   LifecycleDraws,
@@ -19,10 +19,39 @@ import { deliverySchema } from "../../../src/scenario/delivery-schema.ts";
 /** Effort per phase in person-weeks: data 2, features 1, modelDev 3, validation 1, deployment 1. */
 const EFFORT = [2, 1, 3, 1, 1];
 
-function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: number } = {}) {
+interface Options {
+  reviewers?: number;
+  supportServers?: number;
+  gates?: string[];
+  blockerEveryDays?: number;
+  /** The work days until a support request, drawn in turn by the projects (then none). */
+  supportGaps?: number[];
+}
+
+function setup(over: Options = {}) {
   const env = new Environment();
   const log: string[] = [];
-  const at = (text: string) => log.push(`${env.now.toFixed(1)} ${text}`);
+  // ProjectStaffing's rule: a grant callback calls granted() before anything else, even when its project no longer
+  // waits for the request. The fake's own callback on each request it hands out was added first, so it runs first
+  // when the grant is processed and marks a grant owed; granted() pays it; a port call while it is owed, or the end
+  // of the grant's processing with it unpaid (an URGENT check at the same time), fails the run.
+  let grantOwed = false;
+  const checkPaid = () => {
+    if (grantOwed) throw new Error("a grant callback did not call granted()");
+  };
+  const watchGrant = (request: Request): Request => {
+    request.then(() => {
+      grantOwed = true;
+      env.schedule(0, checkPaid, URGENT);
+    });
+    return request;
+  };
+  /** Called when a review release has been processed: the next queued request, if any, is granted then. */
+  const hooks = { reviewReleased: () => {} };
+  const at = (text: string) => {
+    if (grantOwed) throw new Error(`${text} before granted()`);
+    log.push(`${env.now.toFixed(1)} ${text}`);
+  };
   const params = deliverySchema.parse({
     demand: { businessUnits: [{ name: "unit-1", tenant: "retail", region: "eu" }] },
     governance: { gates: { afterPhases: over.gates ?? [] } },
@@ -30,21 +59,30 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
   });
   const reviewerCount = over.reviewers ?? 0;
   const reviewers = new Resource(env, Math.max(1, reviewerCount));
+  const supportCount = over.supportServers ?? 0;
+  const support = new Resource(env, Math.max(1, supportCount));
   const staffing: ProjectStaffing = {
-    hasSupport: () => false,
+    hasSupport: () => supportCount > 0,
     hasReviewers: () => reviewerCount > 0,
     requestSupport: () => {
-      throw new Error("no support servers in this test");
+      at("requestSupport");
+      return watchGrant(support.request());
     },
-    releaseSupport: () => {},
+    releaseSupport: (r: Request) => {
+      at("releaseSupport");
+      support.release(r);
+    },
     requestReview: () => {
       at("requestReview");
-      return reviewers.request();
+      return watchGrant(reviewers.request());
     },
-    granted: () => {},
+    granted: () => {
+      if (!grantOwed) throw new Error("granted() called with no grant being processed");
+      grantOwed = false;
+    },
     releaseReview: (r: Request) => {
       at("releaseReview");
-      reviewers.release(r);
+      reviewers.release(r).then(() => hooks.reviewReleased());
     },
     cancelRequest: (r: Request) => {
       at("cancelRequest");
@@ -54,18 +92,19 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
     addDedicatedFte: (p, fte) => at(`addDedicatedFte project-${p.id} ${fte}`),
   };
   let blockers = 0;
+  const supportGaps = [...(over.supportGaps ?? [])];
   const draws: LifecycleDraws = {
     reuseSource: () => 0.5,
     featureSource: () => 0.5,
     formationDays: () => 10,
     trainingHours: () => 24,
-    nextSupportGap: () => Number.POSITIVE_INFINITY,
+    nextSupportGap: () => supportGaps.shift() ?? Number.POSITIVE_INFINITY,
     nextBlockerGap: () =>
       over.blockerEveryDays !== undefined && blockers++ === 0
         ? over.blockerEveryDays
         : Number.POSITIVE_INFINITY,
     blockerResolutionDays: () => 3,
-    supportHours: () => 0,
+    supportHours: () => 10,
     reviewDays: () => 4,
     adHocGateDays: () => 2,
     deploymentDraw: () => 0,
@@ -115,7 +154,7 @@ function setup(over: { reviewers?: number; gates?: string[]; blockerEveryDays?: 
     p.successDraw = 0;
     return p;
   };
-  return { env, log, lifecycle, project };
+  return { env, log, lifecycle, project, hooks };
 }
 
 describe("lifecycle through its ports", () => {
@@ -168,6 +207,27 @@ describe("lifecycle through its ports", () => {
     ]);
   });
 
+  it("queues for a hub support server, reports the wait and frees the server when the help is given", () => {
+    const { env, log, lifecycle, project } = setup({ supportServers: 1, supportGaps: [1, 1] });
+    lifecycle.start(project(0, 1));
+    lifecycle.start(project(1, 1));
+    env.run({ until: 20 });
+    // 10 expert hours at 40 hours per FTE-week: 1.75 days of help each, project-1's after project-0's (2.75 to
+    // 4.5); then the 13 work days left of each data phase (14 days of 1 FTE)
+    expect(log.slice(4)).toEqual([
+      "1.0 requestSupport",
+      "1.0 requestSupport",
+      "1.0 supportWaited 0",
+      "2.8 releaseSupport",
+      "2.8 supportWaited 1.75",
+      "4.5 releaseSupport",
+      "15.8 phaseEnded project-0 0",
+      "15.8 phaseEffort 1 1",
+      "17.5 phaseEnded project-1 0",
+      "17.5 phaseEffort 1 1",
+    ]);
+  });
+
   it("doubles the staff of a working project (extra FTE paid) and halves the rest of its work", () => {
     const { env, log, lifecycle, project } = setup();
     const p = project(0, 1);
@@ -208,21 +268,12 @@ describe("lifecycle through its ports", () => {
   });
 
   it("withdraws a queued review request when a waiting project is killed", () => {
-    const { env, log, lifecycle, project } = setup({ gates: ["data"], reviewers: 1 });
-    const waiting = project(1, 1);
-    lifecycle.start(project(0, 1));
-    lifecycle.start(waiting);
+    const { env, log, lifecycle, waiting } = twoAtOneReviewer();
     env.run({ until: 15 });
     lifecycle.abort(waiting, "killed");
     env.run({ until: 19 });
-    // a free reviewer is granted through the event list (SimPy's order), so project-0's grant is processed after
-    // project-1's phase end of the same instant
     expect(log.slice(4)).toEqual([
-      "14.0 phaseEnded project-0 0",
-      "14.0 requestReview",
-      "14.0 phaseEnded project-1 0",
-      "14.0 requestReview",
-      "14.0 gateWaited 0",
+      ...BOTH_AT_THE_GATE,
       "15.0 cancelRequest",
       "15.0 ended project-1 killed 15",
       "15.0 outcome ended project-1",
@@ -230,4 +281,41 @@ describe("lifecycle through its ports", () => {
       "18.0 phaseEffort 1 1",
     ]);
   });
+
+  it("calls granted() for a project killed between its grant and the grant's processing", () => {
+    const { env, log, lifecycle, hooks, waiting } = twoAtOneReviewer();
+    // at 18 project-0's review ends and the reviewer is granted to project-1: kill project-1 right after that
+    // grant, before it is processed (its grant callback must still call granted() first)
+    hooks.reviewReleased = () => lifecycle.abort(waiting, "killed");
+    env.run({ until: 19 });
+    expect(log.slice(4)).toEqual([
+      ...BOTH_AT_THE_GATE,
+      "18.0 releaseReview",
+      "18.0 phaseEffort 1 1",
+      "18.0 cancelRequest",
+      "18.0 ended project-1 killed 18",
+      "18.0 outcome ended project-1",
+    ]);
+  });
 });
+
+/** Two projects of 1 FTE started at day 0 behind a gate after data, with one hub reviewer: project-1 waits at 14. */
+function twoAtOneReviewer() {
+  const run = setup({ gates: ["data"], reviewers: 1 });
+  const waiting = run.project(1, 1);
+  run.lifecycle.start(run.project(0, 1));
+  run.lifecycle.start(waiting);
+  return { ...run, waiting };
+}
+
+/**
+ * The log of {@link twoAtOneReviewer} at day 14. A free reviewer is granted through the event list (SimPy's
+ * order), so project-0's grant is processed after project-1's phase end of the same instant.
+ */
+const BOTH_AT_THE_GATE = [
+  "14.0 phaseEnded project-0 0",
+  "14.0 requestReview",
+  "14.0 phaseEnded project-1 0",
+  "14.0 requestReview",
+  "14.0 gateWaited 0",
+];
