@@ -16,26 +16,32 @@
  * order (the order `for...in` gave on the producing side).
  */
 import type { ReplicationResult } from "../model/result.ts";
+import { ArrayBuilder } from "./array-builder.ts";
 import { CostRowIndex } from "./cost-row-index.ts";
-import { type PackedRows, RowPacker, rowBuffers, unpackRows } from "./packed-rows.ts";
+import { NameTable } from "./name-table.ts";
+import { type PackedRows, RowPacker, unpackRows } from "./packed-rows.ts";
 import { COST_AMOUNT_FIELDS, type ReplicationRecord } from "./replication-record.ts";
+import { transferList } from "./transfer-list.ts";
 import type { CostRow } from "./types.ts";
 
-/** Named numbers (the KPIs) of the records of a batch. */
-export interface PackedScalars {
+/** What a section of named numbers and one of named arrays have in common. */
+interface PackedSection {
+  /** The names, by slot. */
   names: string[];
+  /** Record r's entries are [start[r], start[r + 1]). */
   start: Int32Array;
+  /** The name slot of each entry. */
   slots: Int32Array;
   values: Float64Array;
 }
 
+/** Named numbers (the KPIs) of the records of a batch: entry e has the value values[e]. */
+export type PackedScalars = PackedSection;
+
 /** Named arrays of numbers (series or samples) of the records of a batch. */
-export interface PackedArrays {
-  names: string[];
-  start: Int32Array;
-  slots: Int32Array;
+export interface PackedArrays extends PackedSection {
+  /** Entry e has the values values[valueStart[e], valueStart[e + 1]). */
   valueStart: Int32Array;
-  values: Float64Array;
 }
 
 /**
@@ -61,6 +67,13 @@ export interface PackedRecords {
   costs: PackedCosts;
 }
 
+/**
+ * The amount columns in packed order, read one site per column (`row[AMOUNT_FIELDS[k]]`, unrolled): a loop over
+ * the names would make the read one keyed load that sees four names, which V8 handles as megamorphic (packing took
+ * a third longer, measured). `satisfies` makes a fifth column a compile error here, where its read must be added.
+ */
+const AMOUNT_FIELDS = COST_AMOUNT_FIELDS satisfies readonly [string, string, string, string];
+
 /** Packs the results of one scenario's replications of a batch, one at a time, in replication order. */
 export class RecordPacker {
   readonly #replications: number[] = [];
@@ -71,9 +84,9 @@ export class RecordPacker {
   readonly #samples = new ArraySection();
   readonly #costRows = new RowPacker();
   readonly #costIndex = new CostRowIndex();
-  readonly #costStart = ints();
-  readonly #costSlots = ints();
-  readonly #costAmounts = floats();
+  readonly #costStart = ArrayBuilder.ints();
+  readonly #costSlots = ArrayBuilder.ints();
+  readonly #costAmounts = ArrayBuilder.floats();
 
   readonly #expected: number;
 
@@ -115,10 +128,10 @@ export class RecordPacker {
         index.set(row, slot);
       }
       slotArray[s++] = slot;
-      amountArray[a++] = row.billedCost;
-      amountArray[a++] = row.effectiveCost;
-      amountArray[a++] = row.listCost;
-      amountArray[a++] = row.consumedQuantity;
+      amountArray[a++] = row[AMOUNT_FIELDS[0]];
+      amountArray[a++] = row[AMOUNT_FIELDS[1]];
+      amountArray[a++] = row[AMOUNT_FIELDS[2]];
+      amountArray[a++] = row[AMOUNT_FIELDS[3]];
     }
     slots.length = s;
     amounts.length = a;
@@ -153,29 +166,7 @@ export class RecordPacker {
 
 /** The ArrayBuffers behind the typed arrays of `packed` (to transfer rather than copy them). */
 export function packedBuffers(packed: readonly PackedRecords[]): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const p of packed) {
-    for (const array of [
-      p.kpis.start,
-      p.kpis.slots,
-      p.kpis.values,
-      p.series.start,
-      p.series.slots,
-      p.series.valueStart,
-      p.series.values,
-      p.samples.start,
-      p.samples.slots,
-      p.samples.valueStart,
-      p.samples.values,
-      p.costs.start,
-      p.costs.slots,
-      p.costs.amounts,
-    ]) {
-      if (array.buffer instanceof ArrayBuffer) buffers.push(array.buffer);
-    }
-    buffers.push(...rowBuffers(p.costs.rows));
-  }
-  return buffers;
+  return transferList(packed);
 }
 
 /**
@@ -224,135 +215,83 @@ function unpackArrays(section: PackedArrays, r: number): Record<string, Float64A
   return out;
 }
 
-/** Slot of each name of a section, in first-seen order. */
-class NameTable {
-  readonly names: string[] = [];
-  readonly #slots = new Map<string, number>();
-
-  slot(name: string): number {
-    let slot = this.#slots.get(name);
-    if (slot === undefined) {
-      slot = this.names.push(name) - 1;
-      this.#slots.set(name, slot);
-    }
-    return slot;
-  }
-}
-
-class ScalarSection {
-  readonly #names = new NameTable();
-  readonly #start = ints();
-  readonly #slots = ints();
-  readonly #values = floats();
+/** The name table, record starts, entry slots and values that both kinds of section keep. */
+abstract class Section {
+  protected readonly names = new NameTable();
+  protected readonly start = ArrayBuilder.ints();
+  protected readonly slots = ArrayBuilder.ints();
+  protected readonly values = ArrayBuilder.floats();
 
   constructor() {
-    this.#start.push(0);
+    this.start.push(0);
   }
 
   /** Makes room for `records` more records the size of those added so far. */
   reserveFor(records: number): void {
-    this.#slots.reserve(this.#slots.length * records);
-    this.#values.reserve(this.#values.length * records);
+    this.slots.reserve(this.slots.length * records);
+    this.values.reserve(this.values.length * records);
   }
 
+  /** Appends an entry of `name` (its values are the caller's to append). */
+  protected entry(name: string): void {
+    this.slots.push(this.names.slot(name));
+  }
+
+  /** Ends the record being added. */
+  protected endRecord(): void {
+    this.start.push(this.slots.length);
+  }
+}
+
+class ScalarSection extends Section {
   add(scalars: Record<string, number>): void {
     for (const name in scalars) {
-      this.#slots.push(this.#names.slot(name));
-      this.#values.push(scalars[name]!);
+      this.entry(name);
+      this.values.push(scalars[name]!);
     }
-    this.#start.push(this.#slots.length);
+    this.endRecord();
   }
 
   finish(): PackedScalars {
     return {
-      names: this.#names.names,
-      start: this.#start.finish(),
-      slots: this.#slots.finish(),
-      values: this.#values.finish(),
+      names: this.names.names,
+      start: this.start.finish(),
+      slots: this.slots.finish(),
+      values: this.values.finish(),
     };
   }
 }
 
-class ArraySection {
-  readonly #names = new NameTable();
-  readonly #start = ints();
-  readonly #slots = ints();
-  readonly #valueStart = ints();
-  readonly #values = floats();
+class ArraySection extends Section {
+  readonly #valueStart = ArrayBuilder.ints();
 
   constructor() {
-    this.#start.push(0);
+    super();
     this.#valueStart.push(0);
   }
 
-  /** Makes room for `records` more records the size of those added so far. */
-  reserveFor(records: number): void {
-    this.#slots.reserve(this.#slots.length * records);
+  override reserveFor(records: number): void {
+    super.reserveFor(records);
     this.#valueStart.reserve(this.#valueStart.length * records);
-    this.#values.reserve(this.#values.length * records);
   }
 
   add(arrays: Record<string, ArrayLike<number>>): void {
-    const values = this.#values;
+    const values = this.values;
     for (const name in arrays) {
-      this.#slots.push(this.#names.slot(name));
+      this.entry(name);
       values.append(arrays[name]!);
       this.#valueStart.push(values.length);
     }
-    this.#start.push(this.#slots.length);
+    this.endRecord();
   }
 
   finish(): PackedArrays {
     return {
-      names: this.#names.names,
-      start: this.#start.finish(),
-      slots: this.#slots.finish(),
+      names: this.names.names,
+      start: this.start.finish(),
+      slots: this.slots.finish(),
       valueStart: this.#valueStart.finish(),
-      values: this.#values.finish(),
+      values: this.values.finish(),
     };
   }
 }
-
-/**
- * A typed array that grows by doubling; finish() returns a view of its first `length` values (the backing array,
- * spare room included, is what is transferred and kept alive until the records are folded).
- */
-class ArrayBuilder<A extends Float64Array | Int32Array> {
-  readonly #make: (length: number) => A;
-  #array: A;
-  length = 0;
-
-  constructor(make: (length: number) => A) {
-    this.#make = make;
-    this.#array = make(1024);
-  }
-
-  push(x: number): void {
-    if (this.length === this.#array.length) this.reserve(1);
-    this.#array[this.length++] = x;
-  }
-
-  /** Appends every value of `values` (one typed-array copy, not one push per value). */
-  append(values: ArrayLike<number>): void {
-    this.reserve(values.length).set(values, this.length);
-    this.length += values.length;
-  }
-
-  /** The backing array, with room for `n` more values after `length`. */
-  reserve(n: number): A {
-    if (this.length + n > this.#array.length) {
-      const grown = this.#make(Math.max(this.#array.length * 2, this.length + n));
-      grown.set(this.#array.subarray(0, this.length));
-      this.#array = grown;
-    }
-    return this.#array;
-  }
-
-  /** The values: a view of the backing array (transferred whole; no copy). */
-  finish(): A {
-    return this.#array.subarray(0, this.length) as A;
-  }
-}
-
-const floats = (): ArrayBuilder<Float64Array> => new ArrayBuilder((length) => new Float64Array(length));
-const ints = (): ArrayBuilder<Int32Array> => new ArrayBuilder((length) => new Int32Array(length));

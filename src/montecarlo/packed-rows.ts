@@ -11,6 +11,9 @@
  * A cell is a string's index (>= 0), -1 for the next number, or -2 - i for `others[i]` (any other value).
  */
 
+import { ArrayBuilder } from "./array-builder.ts";
+import { NameTable } from "./name-table.ts";
+
 /** Objects packed by {@link RowPacker}. */
 export interface PackedRows {
   /** Key lists, by shape index. */
@@ -29,12 +32,14 @@ const NUMBER = -1;
 /** Packs flat objects one at a time. */
 export class RowPacker {
   readonly #shapes: string[][] = [];
-  readonly #shapeIndex = new Map<string, number>();
-  readonly #strings: string[] = [];
-  readonly #stringIndex = new Map<string, number>();
-  readonly #shape: number[] = [];
-  readonly #cells: number[] = [];
-  readonly #numbers: number[] = [];
+  /** Shape index by key list (the keys joined by NUL). */
+  readonly #shapeIndex = new NameTable();
+  readonly #strings = new NameTable();
+  readonly #shape = ArrayBuilder.ints();
+  /** The shape of the last object packed (-1: none yet). */
+  #lastShape = -1;
+  readonly #cells = ArrayBuilder.ints();
+  readonly #numbers = ArrayBuilder.floats();
   readonly #others: unknown[] = [];
 
   /** Number of objects packed. */
@@ -46,16 +51,12 @@ export class RowPacker {
   add(row: object): void {
     const shape = this.#shapeOf(row);
     this.#shape.push(shape);
+    this.#lastShape = shape;
     const values = row as Record<string, unknown>;
     for (const key of this.#shapes[shape]!) {
       const value = values[key];
       if (typeof value === "string") {
-        let index = this.#stringIndex.get(value);
-        if (index === undefined) {
-          index = this.#strings.push(value) - 1;
-          this.#stringIndex.set(value, index);
-        }
-        this.#cells.push(index);
+        this.#cells.push(this.#strings.slot(value));
       } else if (typeof value === "number") {
         this.#cells.push(NUMBER);
         this.#numbers.push(value);
@@ -67,7 +68,7 @@ export class RowPacker {
 
   /** The shape of `row`: the previous row's when the keys are the same (the common case), else looked up. */
   #shapeOf(row: object): number {
-    const previous = this.#shape.length === 0 ? -1 : this.#shape[this.#shape.length - 1]!;
+    const previous = this.#lastShape;
     if (previous >= 0) {
       const keys = this.#shapes[previous]!;
       let k = 0;
@@ -81,12 +82,8 @@ export class RowPacker {
       if (same && k === keys.length) return previous;
     }
     const keys = Object.keys(row);
-    const shapeKey = keys.join("\u0000");
-    let shape = this.#shapeIndex.get(shapeKey);
-    if (shape === undefined) {
-      shape = this.#shapes.push(keys) - 1;
-      this.#shapeIndex.set(shapeKey, shape);
-    }
+    const shape = this.#shapeIndex.slot(keys.join("\u0000"));
+    if (shape === this.#shapes.length) this.#shapes.push(keys);
     return shape;
   }
 
@@ -94,10 +91,10 @@ export class RowPacker {
   finish(): PackedRows {
     return {
       shapes: this.#shapes,
-      shape: Int32Array.from(this.#shape),
-      strings: this.#strings,
-      cells: Int32Array.from(this.#cells),
-      numbers: Float64Array.from(this.#numbers),
+      shape: this.#shape.finish(),
+      strings: this.#strings.names,
+      cells: this.#cells.finish(),
+      numbers: this.#numbers.finish(),
       others: this.#others,
     };
   }
@@ -119,13 +116,4 @@ export function unpackRows<T>(packed: PackedRows): T[] {
     rows.push(row as T);
   }
   return rows;
-}
-
-/** The ArrayBuffers behind the typed arrays of `packed`. */
-export function rowBuffers(packed: PackedRows): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const array of [packed.shape, packed.cells, packed.numbers]) {
-    if (array.buffer instanceof ArrayBuffer) buffers.push(array.buffer);
-  }
-  return buffers;
 }

@@ -8,7 +8,7 @@ import {
   RecordPacker,
   unpackRecords,
 } from "../../src/montecarlo/packed-batch.ts";
-import { RowPacker, rowBuffers, unpackRows } from "../../src/montecarlo/packed-rows.ts";
+import { RowPacker, unpackRows } from "../../src/montecarlo/packed-rows.ts";
 import {
   COST_AMOUNT_FIELDS,
   type ReplicationRecord,
@@ -16,6 +16,7 @@ import {
 } from "../../src/montecarlo/replication-record.ts";
 import { RunAggregator } from "../../src/montecarlo/run-aggregator.ts";
 import { defaultSummaryRoles } from "../../src/montecarlo/summary-roles.ts";
+import { transferList } from "../../src/montecarlo/transfer-list.ts";
 import type { CostRow } from "../../src/montecarlo/types.ts";
 import { parseScenario } from "../../src/scenario/load.ts";
 
@@ -76,6 +77,22 @@ describe("packed batch", () => {
     const [first, second] = unpacked.map((record) => record.costRows);
     expect(Array.isArray(first)).toBe(false);
     expect((first as { table: unknown }).table).toBe((second as { table: unknown }).table);
+  });
+
+  it("lists the buffer of every typed array of a batch for transfer (each is detached once sent)", () => {
+    const packer = new RecordPacker();
+    for (const result of results) packer.add(result);
+    const packed = packer.finish();
+    structuredClone(packed, { transfer: packedBuffers([packed]) });
+    // every typed array, found by JSON.stringify's own walk (not the one packedBuffers uses)
+    const views: ArrayBufferView[] = [];
+    JSON.stringify(packed, (_key, value) => {
+      if (!ArrayBuffer.isView(value)) return value;
+      views.push(value);
+      return null;
+    });
+    expect(views.length).toBeGreaterThanOrEqual(17);
+    expect(views.filter((view) => view.byteLength > 0)).toEqual([]);
   });
 
   it("folds into the same summary as the model's own records, beyond the exact limits too", () => {
@@ -162,7 +179,7 @@ describe("packed rows", () => {
         for (const row of rows) packer.add(row);
         const packed = packer.finish();
         const back = unpackRows<Record<string, unknown>>(
-          structuredClone(packed, { transfer: rowBuffers(packed) }),
+          structuredClone(packed, { transfer: transferList(packed) }),
         );
         expect(back.map((row) => Object.entries(row))).toEqual(rows.map((row) => Object.entries(row)));
       }),
