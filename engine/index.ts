@@ -12,6 +12,7 @@ export { SimEvent } from "./event.ts";
 export { EventQueue } from "./event-queue.ts";
 export { FilterStore } from "./filter-store.ts";
 export { Interrupt } from "./interrupt.ts";
+export { LocalTimeline } from "./local-timeline.ts";
 export { Preempted } from "./preempted.ts";
 export { type PreemptiveRequestOptions, PreemptiveResource } from "./preemptive-resource.ts";
 export { MAX_PRIORITY, MIN_PRIORITY, NORMAL, URGENT } from "./priority.ts";

@@ -12,7 +12,7 @@
  * data lost per outage = time since the last backup point (none: since go-live or the previous loss; daily:
  * uniform on [0, 24 h); hourly: uniform on [0, 1 h); replication: the replication lag).
  */
-import type { Environment, RandomSource, ScheduledHandle } from "../../../engine/index.ts";
+import { type Environment, LocalTimeline, type RandomSource } from "../../../engine/index.ts";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, SECONDS_PER_HOUR } from "../calendar.ts";
 import { TIER_NAMES, type TierName, type TierSpec } from "./service-tiers.ts";
 
@@ -37,7 +37,10 @@ interface TrackedModel {
   retiredAt: number;
 }
 
-/** The failure and repair cycle of one instance (or of the zone, unit -1) of a model. */
+/**
+ * The failure and repair cycle of one instance (or of the zone, unit -1) of a model: an entry of the failure
+ * timeline, due at its next failure (while up) or repair (while down).
+ */
 interface FailureCycle {
   readonly model: TrackedModel;
   /** Instance index; -1 = the zone-wide common cause. */
@@ -46,14 +49,7 @@ interface FailureCycle {
   down: boolean;
   /** Day the current failure started. */
   start: number;
-  /** Runs the next failure or repair. */
-  step: () => void;
-  /** The handle of its last scheduled step, reused for the next (`Environment.reschedule`): one per cycle, not one per failure or repair. */
-  handle: ScheduledHandle | null;
 }
-
-/** The placeholder step of a cycle being built. */
-function noStep(): void {}
 
 /**
  * One month's tier results, as parallel arrays: the object is refilled by every `closeMonth` (read it before
@@ -112,9 +108,23 @@ function reserve(month: TierMonth, capacity: number): void {
   month.breached = new Uint8Array(size);
 }
 
-/** Simulates availability of every production model against its tier's SLA. */
+/**
+ * Simulates availability of every production model against its tier's SLA.
+ *
+ * Failures and repairs change only this object's state and draw only from its own random source, and every
+ * reader of that state (add, remove, closeMonth and the run totals) first brings it up to the kernel's time, so
+ * they run on a private timeline (engine/local-timeline.ts) rather than as kernel events: the same failures at
+ * the same times, without two kernel events per failure (they are not counted in the replication's `events`).
+ */
 export class TierReliability {
   readonly #env: Environment;
+  /** Failures and repairs due, run when the state is next read. */
+  readonly #timeline: LocalTimeline<FailureCycle>;
+  /** Runs a cycle's due step (bound once). */
+  readonly #runStep = (cycle: FailureCycle): void => {
+    if (cycle.down) this.#repaired(cycle);
+    else this.#failed(cycle);
+  };
   readonly #source: RandomSource;
   readonly #catalogue: Readonly<Record<TierName, TierSpec>>;
   readonly #reference: TierName;
@@ -128,17 +138,12 @@ export class TierReliability {
   readonly #tierSeen = new Uint8Array(TIER_NAMES.length);
   readonly #tierDown = new Float64Array(TIER_NAMES.length);
   readonly #tierLive = new Float64Array(TIER_NAMES.length);
-  /** Outages (start, end in days) per model id, kept only when tracing. */
-  readonly outages: Map<number, [number, number][]> | undefined;
-  /** Down intervals of each instance (unit index, start, end in days; unit -1 = common cause) per model id, kept only when tracing. */
-  readonly unitDowntime: Map<number, [number, number, number][]> | undefined;
-  /** Hours of data lost per outage, by tier. */
-  readonly dataLostHours: Record<TierName, number[]> = { Bronze: [], Silver: [], Gold: [], Platinum: [] };
-  /** Outage counts by tier. */
-  readonly outageCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
-  /** Instance failures by tier (an outage or not). */
-  readonly failureCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
-  /** Downtime and live time over the whole run, days, by tier. */
+  readonly #outages: Map<number, [number, number][]> | undefined;
+  readonly #unitDowntime: Map<number, [number, number, number][]> | undefined;
+  readonly #dataLostHours: Record<TierName, number[]> = { Bronze: [], Silver: [], Gold: [], Platinum: [] };
+  readonly #outageCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+  readonly #failureCount: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
+  /** Downtime and live time over the whole run, days, by tier (up to the last month close). */
   readonly downDays: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
   readonly liveDays: Record<TierName, number> = { Bronze: 0, Silver: 0, Gold: 0, Platinum: 0 };
 
@@ -153,8 +158,44 @@ export class TierReliability {
     this.#catalogue = catalogue;
     this.#reference = reference;
     this.#source = source;
-    this.outages = keepOutages ? new Map() : undefined;
-    this.unitDowntime = keepOutages ? new Map() : undefined;
+    this.#outages = keepOutages ? new Map() : undefined;
+    this.#unitDowntime = keepOutages ? new Map() : undefined;
+    this.#timeline = new LocalTimeline(env.now);
+  }
+
+  /** Run the failures and repairs due by the kernel's current time. */
+  #advance(): void {
+    this.#timeline.advanceTo(this.#env.now, this.#runStep);
+  }
+
+  /** Outages (start, end in days) per model id up to now, kept only when tracing. */
+  get outages(): Map<number, [number, number][]> | undefined {
+    this.#advance();
+    return this.#outages;
+  }
+
+  /** Down intervals of each instance (unit index, start, end in days; unit -1 = common cause) per model id up to now, kept only when tracing. */
+  get unitDowntime(): Map<number, [number, number, number][]> | undefined {
+    this.#advance();
+    return this.#unitDowntime;
+  }
+
+  /** Hours of data lost per outage up to now, by tier. */
+  get dataLostHours(): Readonly<Record<TierName, number[]>> {
+    this.#advance();
+    return this.#dataLostHours;
+  }
+
+  /** Outage counts up to now, by tier. */
+  get outageCount(): Readonly<Record<TierName, number>> {
+    this.#advance();
+    return this.#outageCount;
+  }
+
+  /** Instance failures up to now by tier (an outage or not). */
+  get failureCount(): Readonly<Record<TierName, number>> {
+    this.#advance();
+    return this.#failureCount;
   }
 
   /** Models tracked so far. */
@@ -164,6 +205,7 @@ export class TierReliability {
 
   /** Start tracking a model from now. */
   add(id: number, tenant: string, tier: TierName): void {
+    this.#advance();
     const now = this.#env.now;
     const spec = this.#catalogue[tier];
     const m: TrackedModel = {
@@ -185,9 +227,9 @@ export class TierReliability {
     };
     this.#models.push(m);
     const units = spec.redundancy === "highAvailability" || spec.redundancy === "multiRegion" ? 2 : 1;
-    for (let u = 0; u < units; u++) this.#scheduleFailure(this.#cycle(m, u));
+    for (let u = 0; u < units; u++) this.#scheduleFailure({ model: m, unit: u, down: false, start: 0 });
     if (spec.redundancy === "highAvailability" && spec.commonCauseMtbfDays > 0)
-      this.#scheduleCommonCause(this.#cycle(m, -1));
+      this.#scheduleCommonCause({ model: m, unit: -1, down: false, start: 0 });
   }
 
   /**
@@ -195,6 +237,7 @@ export class TierReliability {
    * now in this month, and it draws no more failures. Returns whether it was tracked.
    */
   remove(id: number): boolean {
+    this.#advance();
     const m = this.#models.find((t) => t.id === id && t.retiredAt === Number.POSITIVE_INFINITY);
     if (m === undefined) return false;
     m.unitsDown = 0;
@@ -239,48 +282,35 @@ export class TierReliability {
     return (spec.detectionHours + response + fixHours) / HOURS_PER_DAY;
   }
 
-  /**
-   * The failure cycle of instance `unit` of `m` (-1: the zone), with the one callback that runs its every
-   * failure and repair: one closure per instance for the model's life, not two per failure.
-   */
-  #cycle(m: TrackedModel, unit: number): FailureCycle {
-    const cycle: FailureCycle = { model: m, unit, down: false, start: 0, step: noStep, handle: null };
-    cycle.step = () => {
-      if (cycle.down) this.#repaired(cycle);
-      else this.#failed(cycle);
-    };
-    return cycle;
-  }
-
   #scheduleFailure(cycle: FailureCycle): void {
     const spec = cycle.model.spec;
     if (!(spec.mtbfDays > 0)) return;
-    cycle.handle = this.#env.reschedule(cycle.handle, this.#exp(spec.mtbfDays), cycle.step);
+    this.#timeline.schedule(this.#exp(spec.mtbfDays), cycle);
   }
 
   #scheduleCommonCause(cycle: FailureCycle): void {
-    const days = this.#exp(cycle.model.spec.commonCauseMtbfDays);
-    cycle.handle = this.#env.reschedule(cycle.handle, days, cycle.step);
+    this.#timeline.schedule(this.#exp(cycle.model.spec.commonCauseMtbfDays), cycle);
   }
 
   /** The instance (or the zone) of `cycle` fails now; its repair is scheduled. */
   #failed(cycle: FailureCycle): void {
     const m = cycle.model;
-    if (m.retiredAt <= this.#env.now) return;
-    cycle.start = this.#env.now;
+    const now = this.#timeline.now;
+    if (m.retiredAt <= now) return;
+    cycle.start = now;
     cycle.down = true;
     if (cycle.unit >= 0) {
-      this.failureCount[m.tier]++;
+      this.#failureCount[m.tier]++;
       m.unitsDown++;
     } else m.commonDown = true;
     this.#update(m);
-    cycle.handle = this.#env.reschedule(cycle.handle, this.#repairDays(m.spec), cycle.step);
+    this.#timeline.schedule(this.#repairDays(m.spec), cycle);
   }
 
   /** The instance (or the zone) of `cycle` is repaired now; its next failure is scheduled. */
   #repaired(cycle: FailureCycle): void {
     const m = cycle.model;
-    if (m.retiredAt <= this.#env.now) return;
+    if (m.retiredAt <= this.#timeline.now) return;
     cycle.down = false;
     if (cycle.unit >= 0) m.unitsDown--;
     else m.commonDown = false;
@@ -291,10 +321,10 @@ export class TierReliability {
   }
 
   #recordUnit(id: number, unit: number, start: number): void {
-    if (this.unitDowntime === undefined) return;
-    const list = this.unitDowntime.get(id) ?? [];
-    list.push([unit, start, this.#env.now]);
-    this.unitDowntime.set(id, list);
+    if (this.#unitDowntime === undefined) return;
+    const list = this.#unitDowntime.get(id) ?? [];
+    list.push([unit, start, this.#timeline.now]);
+    this.#unitDowntime.set(id, list);
   }
 
   #isDown(m: TrackedModel): boolean {
@@ -303,19 +333,19 @@ export class TierReliability {
   }
 
   #update(m: TrackedModel): void {
-    const now = this.#env.now;
+    const now = this.#timeline.now;
     const down = this.#isDown(m);
     if (down && m.outageSince === undefined) {
       m.outageSince = now;
-      this.outageCount[m.tier]++;
-      this.dataLostHours[m.tier].push(this.#dataLost(m, now));
+      this.#outageCount[m.tier]++;
+      this.#dataLostHours[m.tier].push(this.#dataLost(m, now));
     } else if (!down && m.outageSince !== undefined) {
       const start = Math.max(m.outageSince, m.monthStart);
       m.monthDownDays += now - start;
-      if (this.outages !== undefined) {
-        const list = this.outages.get(m.id) ?? [];
+      if (this.#outages !== undefined) {
+        const list = this.#outages.get(m.id) ?? [];
         list.push([m.outageSince, now]);
-        this.outages.set(m.id, list);
+        this.#outages.set(m.id, list);
       }
       m.outageSince = undefined;
     }
@@ -342,6 +372,7 @@ export class TierReliability {
    * live) and SLA breaches. Ongoing outages are split at the month boundary.
    */
   closeMonth(): TierMonth {
+    this.#advance();
     const now = this.#env.now;
     const result = this.#month;
     reserve(result, Math.max(this.#models.length, this.#slots.length));
