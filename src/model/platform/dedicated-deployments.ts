@@ -112,6 +112,19 @@ export class DedicatedDeployments {
   }
 
   /**
+   * The deployments resume at the step boundary `boundaryDays` in the state they were last stepped into, at an
+   * earlier boundary the day replay found equivalent: each stabiliser's memory (the latest recommendation) is
+   * dated again to the step that ended at `boundaryDays`, as stepping would have dated it.
+   */
+  redate(boundaryDays: number): void {
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const stabiliser = dynamic[i]!.stabiliser;
+      if (stabiliser !== undefined) stabiliser.recommend(boundaryDays, stabiliser.latest, this.#holdDays);
+    }
+  }
+
+  /**
    * Write what decides the deployments' next day (their replicas) into a day-replay signature from index `at`;
    * returns the index after the last entry written.
    */

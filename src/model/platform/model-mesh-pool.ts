@@ -78,6 +78,8 @@ export class ModelMeshPool {
    */
   #utilisation = 0;
   #workingSetGb = 0;
+  /** Whether the last step made a recommendation to the stabiliser (it had pods). */
+  #recommended = false;
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
@@ -251,6 +253,7 @@ export class ModelMeshPool {
     }
     step.poolPods = pods;
     step.poolCost = poolCost;
+    this.#recommended = pods > 0;
     if (pods > 0) {
       this.#utilisation = utilisation;
       this.#workingSetGb = workingSetGb;
@@ -370,6 +373,17 @@ export class ModelMeshPool {
   #freed(pod: ModelCache): void {
     const index = this.#pods.indexOf(pod);
     if (index >= 0) this.#mostFree.set(index, pod.freeGb);
+  }
+
+  /**
+   * The pool resumes at the step boundary `boundaryDays` in the state it was last stepped into, at an earlier
+   * boundary the day replay found equivalent: the stabiliser's memory (the latest recommendation, when the last
+   * step made one) is dated again to the step that ended at `boundaryDays`, as stepping would have dated it
+   * (else the next step would find it long out of its window).
+   */
+  redate(boundaryDays: number): void {
+    if (this.#useStabiliser && this.#recommended)
+      this.#stabiliser.recommend(boundaryDays, this.#stabiliser.latest, this.#holdDays);
   }
 
   /**

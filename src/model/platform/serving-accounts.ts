@@ -1,7 +1,8 @@
 /**
  * The serving pool's books: run-long accumulators in one Float64Array (no boxed numbers on the hourly path)
- * plus per-tenant arrays, read as month differences by `takeMonth` and copied as whole days by the day replay.
- * The accumulators are never reset, so a recorded day may span a month close.
+ * plus per-tenant arrays, read as month differences by `takeMonth` and added again over any range of a recorded
+ * cycle's steps by the day replay (as prefix sums). The accumulators are never reset, so a recorded cycle may
+ * span a month close.
  */
 import type { ServingStep } from "./serving-step.ts";
 
@@ -50,25 +51,39 @@ export interface ServingTotals {
   maxPods: number;
 }
 
-/** The accounts at the start of a day being recorded. */
-export interface AccountsSnapshot {
+/**
+ * The accounts at each of the last `steps + 1` step boundaries (a ring: boundary i at slot i mod (steps + 1)),
+ * out of which the last `steps` steps are cut as a cycle. Filled by `startHistory` and `recordHistory`.
+ */
+export interface AccountsHistory {
+  /** Boundaries recorded since the start. */
+  boundaries: number;
+  steps: number;
+  /** Tenants at the start (each boundary keeps this many per-tenant entries; tenants only arrive with a change). */
+  tenants: number;
   sums: Float64Array;
   used: number[];
   dedicated: number[];
-  steps: number;
-  traceLength: number;
 }
 
-/** The change of the accounts over one recorded day. */
-export interface AccountsDelta {
-  sums: Float64Array;
-  used: number[];
-  dedicated: number[];
+/**
+ * The accounts over one cycle of steps (a day of steps, from any step of the day), as prefix sums: entry j of
+ * each array is the change of the accounts over the cycle's first j steps (entry 0 is zero), so the cycle can be
+ * added again over any range of its steps.
+ */
+export interface AccountsCycle {
   steps: number;
-  /** The run's peak pool pods at the end of the day. */
+  /** Tenants (each per-tenant prefix has this many entries). */
+  tenants: number;
+  /** The run's peak pool pods at the end of the cycle (every step of it included). */
   maxPods: number;
-  /** Pool pods of each step of the day (empty when not tracing). */
-  podsTrace: number[];
+  /** Prefix j at `j * FIELDS` (FIELDS entries each). */
+  sums: Float64Array;
+  /** Per-tenant prefix j at `j * tenants`. */
+  readonly used: number[];
+  readonly dedicated: number[];
+  /** Pool pods of each step (kept only when the accounts keep a trace). */
+  pods: number[];
 }
 
 /** Run-long serving accounts with month differences. */
@@ -166,66 +181,116 @@ export class ServingAccounts {
     return month;
   }
 
-  /** The accounts now (the start of a day to record). */
-  snapshot(): AccountsSnapshot {
-    return {
-      sums: this.#sums.slice(),
-      used: [...this.usedByTenant],
-      dedicated: [...this.dedicatedByTenant],
-      steps: this.#steps,
-      traceLength: this.#podsTrace?.length ?? 0,
+  /**
+   * Start a history of the accounts at step boundaries (`recordHistory` keeps each), `steps + 1` boundaries at a
+   * time, in `reuse` (a history no longer needed, refilled) or a new history.
+   */
+  startHistory(steps: number, reuse?: AccountsHistory): AccountsHistory {
+    const tenants = this.usedByTenant.length;
+    const h: AccountsHistory = reuse ?? {
+      boundaries: 0,
+      steps,
+      tenants,
+      sums: new Float64Array((steps + 1) * FIELDS),
+      used: [],
+      dedicated: [],
     };
+    h.boundaries = 0;
+    h.steps = steps;
+    h.tenants = tenants;
+    if (h.sums.length < (steps + 1) * FIELDS) h.sums = new Float64Array((steps + 1) * FIELDS);
+    const size = (steps + 1) * tenants;
+    while (h.used.length < size) h.used.push(0);
+    while (h.dedicated.length < size) h.dedicated.push(0);
+    return h;
   }
 
-  /** The accounts now, copied into `target` (an earlier snapshot, refilled) or into a new snapshot. */
-  snapshotInto(target: AccountsSnapshot | undefined): AccountsSnapshot {
-    if (target === undefined) return this.snapshot();
-    target.sums.set(this.#sums);
-    copyInto(target.used, this.usedByTenant);
-    copyInto(target.dedicated, this.dedicatedByTenant);
-    target.steps = this.#steps;
-    target.traceLength = this.#podsTrace?.length ?? 0;
-    return target;
+  /** Keep the accounts now, at the next boundary of `h` (the oldest kept boundary makes room). */
+  recordHistory(h: AccountsHistory): void {
+    const slot = h.boundaries % (h.steps + 1);
+    h.sums.set(this.#sums, slot * FIELDS);
+    const tenants = h.tenants;
+    for (let t = 0; t < tenants; t++) {
+      h.used[slot * tenants + t] = this.usedByTenant[t]!;
+      h.dedicated[slot * tenants + t] = this.dedicatedByTenant[t]!;
+    }
+    h.boundaries++;
   }
 
   /**
-   * What changed since `start` (a snapshot): one recorded day, to be added again by `apply`; written into
-   * `reuse` (a delta no longer needed) when given, else into a new delta.
+   * The last `h.steps` steps as a cycle (prefix sums from the boundary `h.steps` steps back), written into
+   * `reuse` (a cycle no longer needed) when given, else into a new cycle.
+   * @throws RangeError when `h` holds fewer than `h.steps + 1` boundaries
    */
-  deltaSince(start: AccountsSnapshot, reuse?: AccountsDelta): AccountsDelta {
-    const d: AccountsDelta = reuse ?? {
-      sums: new Float64Array(FIELDS),
+  cycleOf(h: AccountsHistory, reuse?: AccountsCycle): AccountsCycle {
+    const n = h.steps;
+    if (h.boundaries <= n) throw new RangeError(`history must hold ${n + 1} boundaries, got ${h.boundaries}`);
+    const tenants = h.tenants;
+    const c: AccountsCycle = reuse ?? {
+      steps: n,
+      tenants,
+      maxPods: 0,
+      sums: new Float64Array((n + 1) * FIELDS),
       used: [],
       dedicated: [],
-      steps: 0,
-      maxPods: 0,
-      podsTrace: [],
+      pods: [],
     };
-    const sums = d.sums;
-    for (let k = 0; k < FIELDS; k++) sums[k] = this.#sums[k]! - start.sums[k]!;
-    differenceInto(d.used, this.usedByTenant, start.used);
-    differenceInto(d.dedicated, this.dedicatedByTenant, start.dedicated);
-    d.steps = this.#steps - start.steps;
-    d.maxPods = this.#maxPods;
-    // without a trace the delta keeps its (empty) array instead of a new one per recorded day
-    if (this.#podsTrace !== undefined) d.podsTrace = this.#podsTrace.slice(start.traceLength);
-    else if (d.podsTrace.length > 0) d.podsTrace = [];
-    return d;
+    c.steps = n;
+    c.tenants = tenants;
+    c.maxPods = this.#maxPods;
+    if (c.sums.length < (n + 1) * FIELDS) c.sums = new Float64Array((n + 1) * FIELDS);
+    // the boundary n steps back is the one after the latest in the ring
+    const base = h.boundaries % (n + 1);
+    for (let j = 0; j <= n; j++) {
+      const slot = (base + j) % (n + 1);
+      for (let k = 0; k < FIELDS; k++)
+        c.sums[j * FIELDS + k] = h.sums[slot * FIELDS + k]! - h.sums[base * FIELDS + k]!;
+      for (let t = 0; t < tenants; t++) {
+        c.used[j * tenants + t] = h.used[slot * tenants + t]! - h.used[base * tenants + t]!;
+        c.dedicated[j * tenants + t] = h.dedicated[slot * tenants + t]! - h.dedicated[base * tenants + t]!;
+      }
+    }
+    c.pods = this.#podsTrace !== undefined ? this.#podsTrace.slice(this.#podsTrace.length - n) : c.pods;
+    return c;
   }
 
-  /** Add a recorded day's change again (the day replays). */
-  apply(d: AccountsDelta): void {
+  /**
+   * Add the recorded cycle `c` again over `count` steps starting at its step `from` (0 <= from < c.steps),
+   * going round the cycle as often as needed: whole rounds and partial ones are each one difference of
+   * prefix sums, so the additions are grouped differently from stepping (rounding level only).
+   */
+  applyCycle(c: AccountsCycle, from: number, count: number): void {
+    const n = c.steps;
+    let at = from;
+    let left = count;
+    if (at > 0 && left > 0) {
+      const to = Math.min(n, at + left);
+      this.#addRange(c, at, to, 1);
+      left -= to - at;
+      at = to === n ? 0 : to;
+    }
+    const rounds = Math.floor(left / n);
+    if (rounds > 0) this.#addRange(c, 0, n, rounds);
+    left -= rounds * n;
+    if (left > 0) this.#addRange(c, 0, left, 1);
+    this.#steps += count;
+    if (c.maxPods > this.#maxPods) this.#maxPods = c.maxPods;
+    const trace = this.#podsTrace;
+    if (trace !== undefined) for (let k = 0; k < count; k++) trace.push(c.pods[(from + k) % n]!);
+  }
+
+  /** Add `times` x the change of `c` from its step `from` to its step `to` (prefix `to` minus prefix `from`). */
+  #addRange(c: AccountsCycle, from: number, to: number, times: number): void {
     const m = this.#sums;
-    for (let k = 0; k < FIELDS; k++) m[k]! += d.sums[k]!;
+    const sums = c.sums;
+    for (let k = 0; k < FIELDS; k++) m[k]! += times * (sums[to * FIELDS + k]! - sums[from * FIELDS + k]!);
+    const tenants = c.tenants;
     const used = this.usedByTenant;
     const dedicated = this.dedicatedByTenant;
-    while (used.length < d.used.length) used.push(0);
-    while (dedicated.length < d.dedicated.length) dedicated.push(0);
-    for (let i = 0; i < d.used.length; i++) used[i]! += d.used[i]!;
-    for (let i = 0; i < d.dedicated.length; i++) dedicated[i]! += d.dedicated[i]!;
-    this.#steps += d.steps;
-    if (d.maxPods > this.#maxPods) this.#maxPods = d.maxPods;
-    if (this.#podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
+    for (let t = 0; t < tenants; t++) {
+      used[t]! += times * (c.used[to * tenants + t]! - c.used[from * tenants + t]!);
+      dedicated[t]! += times * (c.dedicated[to * tenants + t]! - c.dedicated[from * tenants + t]!);
+    }
   }
 }
 
@@ -233,10 +298,4 @@ export class ServingAccounts {
 function copyInto(target: number[], source: readonly number[]): void {
   for (let i = 0; i < source.length; i++) target[i] = source[i]!;
   if (target.length !== source.length) target.length = source.length;
-}
-
-/** Make `target` the element-wise `to - from` (a missing `from` entry counts as 0), reusing its storage. */
-function differenceInto(target: number[], to: readonly number[], from: readonly number[]): void {
-  for (let i = 0; i < to.length; i++) target[i] = to[i]! - (from[i] ?? 0);
-  if (target.length !== to.length) target.length = to.length;
 }
