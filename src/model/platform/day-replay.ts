@@ -1,13 +1,15 @@
 /**
  * Replays a serving day instead of stepping through it. The diurnal profile has a 24 h period, so a day of
- * steps that starts from a pool state (its "signature": models, pods and their contents, dedicated replicas) and
- * draws no random numbers, and ends in the same state, repeats step for step for as long as nothing changes,
- * whichever step of the day it starts at. The boundaries of the last day are kept (signatures and accounts), so
- * the first day that ends where it started, found at whichever boundary that happens, is cut out as prefix sums
- * of the accounts (serving-accounts.ts) and later steps are added again over any range of the day's steps. Exact up to the
- * grouping of additions (see serving-pool.ts for when a pool has a signature and how it replays lazily).
+ * steps that starts from a pool state (its "signature": models, pods and their contents, dedicated replicas),
+ * draws no random numbers and ends in the same state repeats step for step for as long as nothing changes,
+ * whichever step of the day it starts at. While a pool has a signature its step boundaries are watched (the
+ * accounts, the objects' state, and the signatures of the few boundaries that may start or end a cycle); the
+ * first day that ends where it started becomes the cycle: later steps are added from the kept accounts over any
+ * range of the day's steps (prefix sums, serving-accounts.ts), and the objects are brought to any step of it
+ * from their kept state. Exact up to the grouping of additions (see serving-pool.ts for when a pool has a
+ * signature and how it replays lazily).
  */
-import type { AccountsCycle, AccountsHistory, ServingAccounts } from "./serving-accounts.ts";
+import type { AccountsHistory, ServingAccounts } from "./serving-accounts.ts";
 
 /** Whether two signatures are both defined and equal entry for entry. */
 function sameSignature(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
@@ -24,9 +26,12 @@ function sameSignature(a: readonly number[] | undefined, b: readonly number[] | 
 const CANDIDATE_STARTS = 2;
 
 /**
- * Watches the step boundaries of a pool while its state has a signature, and cuts out a day of steps that ends
- * where it started (a cycle) as soon as it ends: a day starting at one of the first `CANDIDATE_STARTS`
- * boundaries of the watch (any step of the day), else the watch starts again after them.
+ * Watches the step boundaries of a pool whose state has a signature (until the next change) and finds a day of
+ * steps that ends where it started (a cycle) as soon as it ends: a day starting at one of the first
+ * `CANDIDATE_STARTS` boundaries of the watch (any step of the day), else the watch starts again after them. At
+ * each boundary it keeps the accounts (serving-accounts.ts) and what the pool's objects decided in the step that
+ * ended there (their state, as the pool writes it), so that a found cycle can be added again over any range of
+ * its steps and the objects brought to any step of it without stepping them.
  */
 export class DayReplay {
   /** Whether the boundaries are being watched. */
@@ -38,17 +43,21 @@ export class DayReplay {
   /** Signatures of the candidate starts, and of the boundary now (arrays reused, filled in place). */
   readonly #starts: number[][] = [];
   #now: number[] = [];
+  /** The objects' state at each of the last `#steps + 1` boundaries (a ring, as the accounts history). */
+  readonly #states: number[][] = [];
   #history: AccountsHistory | undefined;
-  /** The last cycle cut out; its storage is reused by the next one. */
-  #cycle: AccountsCycle | undefined;
+  /** Whether `#history` holds a found cycle. */
+  #found = false;
 
   /** Start watching the boundaries of days of `steps` steps, from the boundary now (passed next to `boundary`). */
   start(steps: number, accounts: ServingAccounts): void {
     this.#steps = steps;
     this.#candidates = Math.min(CANDIDATE_STARTS, steps);
     while (this.#starts.length < this.#candidates) this.#starts.push([]);
+    while (this.#states.length < steps + 1) this.#states.push([]);
     this.#history = accounts.startHistory(steps, this.#history);
     this.#watching = true;
+    this.#found = false;
   }
 
   /** Whether boundaries are being watched (then each one is passed to `boundary`, after a step added). */
@@ -66,38 +75,55 @@ export class DayReplay {
     return i >= this.#steps ? this.#now : undefined;
   }
 
+  /** The array to write the objects' state at the next boundary into (filled in place). */
+  stateSlot(): number[] {
+    return this.#states[this.#history!.boundaries % (this.#steps + 1)]!;
+  }
+
   /**
-   * The boundary now, with `accounts` as they are and, when `signed`, the signature written into
-   * `signatureSlot()` (when it asked for one): returns the day of steps that ends here as a cycle when it ended
-   * where it started (watching then stops), else undefined. Watching stops at a boundary without a signature.
+   * The boundary now, with `accounts` as they are, the signature written into `signatureSlot()` (when it asked
+   * for one) and the objects' state into `stateSlot()`: returns whether the day of steps that ends here ended
+   * where it started (a cycle is found: watching stops).
    */
-  boundary(signed: boolean, accounts: ServingAccounts): AccountsCycle | undefined {
-    if (!signed) {
-      this.#watching = false;
-      return undefined;
-    }
+  boundary(accounts: ServingAccounts): boolean {
     const h = this.#history!;
     const n = this.#steps;
     const i = h.boundaries;
+    accounts.recordHistory(h);
     if (i >= n && sameSignature(this.#now, this.#starts[i - n])) {
-      accounts.recordHistory(h);
       this.#watching = false;
-      this.#cycle = accounts.cycleOf(h, this.#cycle);
-      return this.#cycle;
+      this.#found = true;
+      h.cycleStart = (i - n) % (n + 1);
+      return true;
     }
     if (i === n + this.#candidates - 1) {
       // no candidate started a cycle: this boundary is the first candidate of a new watch
       const first = this.#starts[0]!;
       this.#starts[0] = this.#now;
       this.#now = first;
+      const state = this.#states[0]!;
+      this.#states[0] = this.#states[i % (n + 1)]!;
+      this.#states[i % (n + 1)] = state;
       accounts.startHistory(n, h);
+      accounts.recordHistory(h);
     }
-    accounts.recordHistory(h);
-    return undefined;
+    return false;
   }
 
-  /** Something changed the pool: stop watching. */
+  /** The accounts history holding the found cycle (see `ServingAccounts.applyCycle`). */
+  get cycle(): AccountsHistory | undefined {
+    return this.#found ? this.#history : undefined;
+  }
+
+  /** The objects' state at step `j` of the found cycle (0 <= j < steps; step 0 is also the end of the cycle). */
+  state(j: number): readonly number[] {
+    const n = this.#steps;
+    return this.#states[(this.#history!.cycleStart + (j === 0 ? n : j)) % (n + 1)]!;
+  }
+
+  /** Something changed the pool: stop watching and forget the cycle found. */
   drop(): void {
     this.#watching = false;
+    this.#found = false;
   }
 }

@@ -112,16 +112,35 @@ export class DedicatedDeployments {
   }
 
   /**
-   * The deployments resume at the step boundary `boundaryDays` in the state they were last stepped into, at an
-   * earlier boundary the day replay found equivalent: each stabiliser's memory (the latest recommendation) is
-   * dated again to the step that ended at `boundaryDays`, as stepping would have dated it.
+   * Write the deployments' state after a step into `state` from index `at` (replicas and latest recommendation
+   * of each scaled deployment), for `resume`; returns the index after it.
    */
-  redate(boundaryDays: number): void {
+  stateInto(state: number[], at: number): number {
+    let n = at;
     const dynamic = this.#dynamic;
     for (let i = 0; i < dynamic.length; i++) {
-      const stabiliser = dynamic[i]!.stabiliser;
-      if (stabiliser !== undefined) stabiliser.recommend(boundaryDays, stabiliser.latest, this.#holdDays);
+      const d = dynamic[i]!;
+      state[n++] = d.replicas;
+      if (d.stabiliser !== undefined) state[n++] = d.stabiliser.latest;
     }
+    return n;
+  }
+
+  /**
+   * Resume stepping at the step boundary `boundaryDays` after replayed steps, in the state `state` holds from
+   * `at` (as `stateInto` wrote it at the same step of the day): replicas, and each stabiliser's memory, the
+   * latest recommendation, made by the step that ended at `boundaryDays` as stepping would have dated it;
+   * returns the index after the state.
+   */
+  resume(boundaryDays: number, state: readonly number[], at: number): number {
+    let n = at;
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const d = dynamic[i]!;
+      d.replicas = state[n++]!;
+      if (d.stabiliser !== undefined) d.stabiliser.recommend(boundaryDays, state[n++]!, this.#holdDays);
+    }
+    return n;
   }
 
   /**

@@ -53,7 +53,8 @@ export interface ServingTotals {
 
 /**
  * The accounts at each of the last `steps + 1` step boundaries (a ring: boundary i at slot i mod (steps + 1)),
- * out of which the last `steps` steps are cut as a cycle. Filled by `startHistory` and `recordHistory`.
+ * filled by `startHistory` and `recordHistory`. Once a cycle is found (the last `steps` steps, from the slot
+ * `cycleStart`), the history stops and the cycle is added again over any range of its steps by `applyCycle`.
  */
 export interface AccountsHistory {
   /** Boundaries recorded since the start. */
@@ -61,29 +62,14 @@ export interface AccountsHistory {
   steps: number;
   /** Tenants at the start (each boundary keeps this many per-tenant entries; tenants only arrive with a change). */
   tenants: number;
+  /** `#sums` at each boundary, FIELDS entries a slot. */
   sums: Float64Array;
   used: number[];
   dedicated: number[];
-}
-
-/**
- * The accounts over one cycle of steps (a day of steps, from any step of the day), as prefix sums: entry j of
- * each array is the change of the accounts over the cycle's first j steps (entry 0 is zero), so the cycle can be
- * added again over any range of its steps.
- */
-export interface AccountsCycle {
-  steps: number;
-  /** Tenants (each per-tenant prefix has this many entries). */
-  tenants: number;
-  /** The run's peak pool pods at the end of the cycle (every step of it included). */
-  maxPods: number;
-  /** Prefix j at `j * FIELDS` (FIELDS entries each). */
-  sums: Float64Array;
-  /** Per-tenant prefix j at `j * tenants`. */
-  readonly used: number[];
-  readonly dedicated: number[];
-  /** Pool pods of each step (kept only when the accounts keep a trace). */
+  /** Pool pods of the step ending at each boundary (kept only when the accounts keep a trace). */
   pods: number[];
+  /** Slot of the boundary a found cycle starts at. */
+  cycleStart: number;
 }
 
 /** Run-long serving accounts with month differences. */
@@ -194,6 +180,8 @@ export class ServingAccounts {
       sums: new Float64Array((steps + 1) * FIELDS),
       used: [],
       dedicated: [],
+      pods: [],
+      cycleStart: 0,
     };
     h.boundaries = 0;
     h.steps = steps;
@@ -202,94 +190,67 @@ export class ServingAccounts {
     const size = (steps + 1) * tenants;
     while (h.used.length < size) h.used.push(0);
     while (h.dedicated.length < size) h.dedicated.push(0);
+    while (h.pods.length < steps + 1) h.pods.push(0);
     return h;
   }
 
   /** Keep the accounts now, at the next boundary of `h` (the oldest kept boundary makes room). */
   recordHistory(h: AccountsHistory): void {
     const slot = h.boundaries % (h.steps + 1);
-    h.sums.set(this.#sums, slot * FIELDS);
+    const sums = h.sums;
+    const at = slot * FIELDS;
+    // a loop, not TypedArray.set: a runtime call costs more than eleven copies
+    for (let k = 0; k < FIELDS; k++) sums[at + k] = this.#sums[k]!;
     const tenants = h.tenants;
     for (let t = 0; t < tenants; t++) {
       h.used[slot * tenants + t] = this.usedByTenant[t]!;
       h.dedicated[slot * tenants + t] = this.dedicatedByTenant[t]!;
     }
+    const trace = this.#podsTrace;
+    if (trace !== undefined && trace.length > 0) h.pods[slot] = trace[trace.length - 1]!;
     h.boundaries++;
   }
 
   /**
-   * The last `h.steps` steps as a cycle (prefix sums from the boundary `h.steps` steps back), written into
-   * `reuse` (a cycle no longer needed) when given, else into a new cycle.
-   * @throws RangeError when `h` holds fewer than `h.steps + 1` boundaries
+   * Add the cycle found in `h` (its `steps` steps from the slot `cycleStart`) again over `count` steps starting
+   * at its step `from` (0 <= from < steps), going round it as often as needed: each whole round and each partial
+   * one is one difference of the kept accounts, so the additions are grouped differently from stepping
+   * (rounding level only). The peak pool pods stay: every step of the cycle was added while it was watched.
    */
-  cycleOf(h: AccountsHistory, reuse?: AccountsCycle): AccountsCycle {
+  applyCycle(h: AccountsHistory, from: number, count: number): void {
     const n = h.steps;
-    if (h.boundaries <= n) throw new RangeError(`history must hold ${n + 1} boundaries, got ${h.boundaries}`);
-    const tenants = h.tenants;
-    const c: AccountsCycle = reuse ?? {
-      steps: n,
-      tenants,
-      maxPods: 0,
-      sums: new Float64Array((n + 1) * FIELDS),
-      used: [],
-      dedicated: [],
-      pods: [],
-    };
-    c.steps = n;
-    c.tenants = tenants;
-    c.maxPods = this.#maxPods;
-    if (c.sums.length < (n + 1) * FIELDS) c.sums = new Float64Array((n + 1) * FIELDS);
-    // the boundary n steps back is the one after the latest in the ring
-    const base = h.boundaries % (n + 1);
-    for (let j = 0; j <= n; j++) {
-      const slot = (base + j) % (n + 1);
-      for (let k = 0; k < FIELDS; k++)
-        c.sums[j * FIELDS + k] = h.sums[slot * FIELDS + k]! - h.sums[base * FIELDS + k]!;
-      for (let t = 0; t < tenants; t++) {
-        c.used[j * tenants + t] = h.used[slot * tenants + t]! - h.used[base * tenants + t]!;
-        c.dedicated[j * tenants + t] = h.dedicated[slot * tenants + t]! - h.dedicated[base * tenants + t]!;
-      }
-    }
-    c.pods = this.#podsTrace !== undefined ? this.#podsTrace.slice(this.#podsTrace.length - n) : c.pods;
-    return c;
-  }
-
-  /**
-   * Add the recorded cycle `c` again over `count` steps starting at its step `from` (0 <= from < c.steps),
-   * going round the cycle as often as needed: whole rounds and partial ones are each one difference of
-   * prefix sums, so the additions are grouped differently from stepping (rounding level only).
-   */
-  applyCycle(c: AccountsCycle, from: number, count: number): void {
-    const n = c.steps;
     let at = from;
     let left = count;
     if (at > 0 && left > 0) {
       const to = Math.min(n, at + left);
-      this.#addRange(c, at, to, 1);
+      this.#addRange(h, at, to, 1);
       left -= to - at;
       at = to === n ? 0 : to;
     }
     const rounds = Math.floor(left / n);
-    if (rounds > 0) this.#addRange(c, 0, n, rounds);
+    if (rounds > 0) this.#addRange(h, 0, n, rounds);
     left -= rounds * n;
-    if (left > 0) this.#addRange(c, 0, left, 1);
+    if (left > 0) this.#addRange(h, 0, left, 1);
     this.#steps += count;
-    if (c.maxPods > this.#maxPods) this.#maxPods = c.maxPods;
     const trace = this.#podsTrace;
-    if (trace !== undefined) for (let k = 0; k < count; k++) trace.push(c.pods[(from + k) % n]!);
+    if (trace !== undefined)
+      for (let k = 0; k < count; k++) trace.push(h.pods[(h.cycleStart + ((from + k) % n) + 1) % (n + 1)]!);
   }
 
-  /** Add `times` x the change of `c` from its step `from` to its step `to` (prefix `to` minus prefix `from`). */
-  #addRange(c: AccountsCycle, from: number, to: number, times: number): void {
+  /** Add `times` x the change of the accounts from step `from` to step `to` of the cycle in `h`. */
+  #addRange(h: AccountsHistory, from: number, to: number, times: number): void {
+    const ring = h.steps + 1;
+    const a = (h.cycleStart + from) % ring;
+    const b = (h.cycleStart + to) % ring;
     const m = this.#sums;
-    const sums = c.sums;
-    for (let k = 0; k < FIELDS; k++) m[k]! += times * (sums[to * FIELDS + k]! - sums[from * FIELDS + k]!);
-    const tenants = c.tenants;
+    const sums = h.sums;
+    for (let k = 0; k < FIELDS; k++) m[k]! += times * (sums[b * FIELDS + k]! - sums[a * FIELDS + k]!);
+    const tenants = h.tenants;
     const used = this.usedByTenant;
     const dedicated = this.dedicatedByTenant;
     for (let t = 0; t < tenants; t++) {
-      used[t]! += times * (c.used[to * tenants + t]! - c.used[from * tenants + t]!);
-      dedicated[t]! += times * (c.dedicated[to * tenants + t]! - c.dedicated[from * tenants + t]!);
+      used[t]! += times * (h.used[b * tenants + t]! - h.used[a * tenants + t]!);
+      dedicated[t]! += times * (h.dedicated[b * tenants + t]! - h.dedicated[a * tenants + t]!);
     }
   }
 }

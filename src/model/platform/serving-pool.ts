@@ -12,7 +12,8 @@
  *       model, fixed or scaled dedicated deployment, fixed or scaled comparison deployment
  *     4 step: dedicated deployments, comparison, pool (loads, latency, HPA) -> ServingStep -> ServingAccounts
  *     5 watching: when the last day of steps ended with the signature it started with, replay it from here (1)
- *   add, remove (and the pods now): re-step the objects from where the replay left them to now, drop the cycle
+ *   add, remove (and reading the pods): bring the objects from where the replay left them to now by repeating
+ *     the watched steps' decisions; add and remove then drop the cycle
  *
  * Sources and approximations (stated, so they can be challenged), besides those of the parts:
  * - Within a step the offered load is its mid-step value: rate per model x models x diurnal x growth, with the
@@ -24,13 +25,14 @@
  *   step at the trough is hot.
  * - Steps are evaluated lazily (when a model arrives, a month is taken or state is read), because nothing else
  *   in the simulation reads serving state between those moments: the same result as one kernel event per step.
- *   Once a recorded day of steps (from any step of the day) has ended in the state it started in, later steps
- *   are not stepped but added from its prefix sums, for any number of steps, and the pool's objects stay in that
- *   state (remembering which step of the day they stand at); only a change of the models (or reading the pods)
- *   steps them on to now, into no accounts, and dates their stabilisers' memory to now. This relies on two
- *   days from the same signature being the same step for step: the diurnal factor of a step and of the same step
- *   a day later differ only by rounding of the clock, and the accounts add the same numbers grouped in other
- *   sums (rounding level).
+ *   A day of steps, from any step of the day, that ends in the state it started in (its signature, see
+ *   `#hasSignature`) repeats for as long as the models do not change: later steps are added from the accounts'
+ *   prefix sums over that day, any number at once, and the pool's objects stay in the state they were in at its
+ *   end (remembering which step of the day they stand at). Only a change of the models (or reading the pods)
+ *   brings them to now, by repeating the steps in between from what the objects decided in them when the day
+ *   was watched (pods added and removed, missing hot models loaded; no load, no HPA, no accounts), and dates the
+ *   stabilisers' memory to now. Exact up to rounding: the same step a day later sees a diurnal factor that
+ *   differs by the rounding of the clock only, and the accounts add the same numbers grouped in other sums.
  */
 import type { Environment } from "../../../engine/index.ts";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, monthOfDay, SECONDS_PER_HOUR } from "../calendar.ts";
@@ -41,7 +43,7 @@ import { ScaleDownStabiliser } from "./hpa.ts";
 import { ModelMeshPool } from "./model-mesh-pool.ts";
 import type { DeploymentSizing, ModelState, ServedModel } from "./served-model.ts";
 import {
-  type AccountsCycle,
+  type AccountsHistory,
   ServingAccounts,
   type ServingMonth,
   type ServingTotals,
@@ -78,15 +80,12 @@ export class ServingPool {
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
-  /** The recorded cycle the pool is replaying (lazily: its objects stay at step `#anchor` of it), if any. */
-  #cycle: AccountsCycle | undefined;
+  /** The cycle the pool is replaying (lazily: its objects stay at step `#anchor` of it), if any. */
+  #cycle: AccountsHistory | undefined;
   /** Step of `#cycle` the next step would be. */
   #offset = 0;
   /** Step of `#cycle` whose start the pool's objects are in (they were last stepped to an equivalent state). */
   #anchor = 0;
-  /** Per-tenant costs of the steps that only bring the objects up to date (written, never read). */
-  readonly #scratchUsed: number[] = [];
-  readonly #scratchDedicated: number[] = [];
 
   /**
    * Create the pool (empty until models arrive) and start stepping at the current time; with `keepTrace`
@@ -140,7 +139,7 @@ export class ServingPool {
           this.#watch();
         }
       }
-      this.#stepAt(true);
+      this.#stepAt();
       this.#nextStepAt += this.#stepDays;
       if (replay.watching) this.#watch();
     }
@@ -148,30 +147,28 @@ export class ServingPool {
 
   /**
    * Bring the pool's objects to the state stepping would have them in now, when a replay left them at an
-   * earlier step of the cycle (`#anchor`): re-step them from there into no accounts (the cycle's steps draw no
-   * random numbers, so they repeat). With `keepCycle` false, something is about to change the pool: the cycle
-   * and any recording are dropped.
+   * earlier step of the cycle (`#anchor`): repeat the steps in between from what the objects decided in them
+   * when the cycle was watched (pods added and removed, missing hot models loaded), set the deployments'
+   * replicas and date the stabilisers' memory to now. With `keepCycle` false, something is about to change the
+   * pool: the cycle and any watch are dropped.
    */
   #materialise(keepCycle: boolean): void {
-    const cycle = this.#cycle;
-    if (cycle !== undefined) {
+    const replay = this.#replay;
+    if (this.#cycle !== undefined) {
       const n = this.#stepsPerDay;
       const steps = (this.#offset - this.#anchor + n) % n;
-      const resume = this.#nextStepAt;
-      // the boundary the objects stand at, in this round of the cycle
-      this.#nextStepAt = resume - (steps + 1) * this.#stepDays;
-      this.#mesh.redate(this.#nextStepAt);
-      this.#deployments.redate(this.#nextStepAt);
-      for (let k = 0; k < steps; k++) {
-        this.#nextStepAt += this.#stepDays;
-        this.#stepAt(false);
+      for (let k = 1; k <= steps; k++) {
+        const state = replay.state((this.#anchor + k) % n);
+        this.#mesh.repeatStep(state[0]!, state[1]!);
       }
-      this.#nextStepAt = resume;
+      const boundary = this.#nextStepAt - this.#stepDays;
+      const state = replay.state(this.#offset);
+      this.#deployments.resume(boundary, state, this.#mesh.resume(boundary, state, 1));
       this.#anchor = this.#offset;
     }
     if (!keepCycle) {
       this.#cycle = undefined;
-      this.#replay.drop();
+      replay.drop();
     }
   }
 
@@ -189,22 +186,26 @@ export class ServingPool {
   }
 
   /**
-   * Give the day replay the boundary now: the accounts and, when the state has one and the replay needs it, its
-   * signature (models, pods and their contents, dedicated replicas), written straight into the replay's array
-   * for it. A day of steps that ended where it started becomes the cycle to replay.
+   * Give the day replay the boundary now (the pool has a signature: it keeps one from the start of a watch to the
+   * next change): the accounts, the objects' state and, when the replay needs it, the signature (models, pods
+   * and their contents, dedicated replicas), written straight into the replay's arrays. A day of steps that
+   * ended where it started becomes the cycle to replay.
    */
   #watch(): void {
     const replay = this.#replay;
-    const defined = this.#hasSignature();
-    const signature = defined ? replay.signatureSlot() : undefined;
+    const signature = replay.signatureSlot();
     if (signature !== undefined) {
       signature[0] = this.#models.length;
       let n = this.#mesh.signatureInto(signature, 1);
       n = this.#deployments.signatureInto(signature, n);
       if (signature.length !== n) signature.length = n;
     }
-    this.#cycle = replay.boundary(defined, this.#accounts);
+    const state = replay.stateSlot();
+    state[0] = this.#step.poolPods;
+    this.#deployments.stateInto(state, this.#mesh.stateInto(state, 1));
+    if (!replay.boundary(this.#accounts)) return;
     // the pool's objects stay in the state they are in now, the start (and end) of the cycle
+    this.#cycle = replay.cycle;
     this.#offset = 0;
     this.#anchor = 0;
   }
@@ -349,11 +350,8 @@ export class ServingPool {
     this.#dirty = false;
   }
 
-  /**
-   * The step ending at `#nextStepAt` (days; read from the field, not passed: see serving-step.ts), added to the
-   * accounts when `record`, else only moving the pool's objects on (costs go to scratch arrays).
-   */
-  #stepAt(record: boolean): void {
+  /** The step ending at `#nextStepAt` (days; read from the field, not passed: see serving-step.ts). */
+  #stepAt(): void {
     const o = this.options;
     const now = this.#nextStepAt;
     const startHours = now * HOURS_PER_DAY - o.stepHours;
@@ -378,19 +376,10 @@ export class ServingPool {
     step.endDays = now;
     step.totalRate = totalRate;
     step.requests = totalRate * (o.stepHours * SECONDS_PER_HOUR);
-    if (record) {
-      this.#deployments.step(step, accounts.dedicatedByTenant);
-      step.allDedicatedCost = this.#comparison.stepCost(totalRate);
-      this.#mesh.step(step, accounts.usedByTenant, tenants);
-      accounts.add(step, o.stepHours);
-      return;
-    }
-    const used = this.#scratchUsed;
-    const dedicated = this.#scratchDedicated;
-    while (used.length < tenants) used.push(0);
-    while (dedicated.length < tenants) dedicated.push(0);
-    this.#deployments.step(step, dedicated);
-    this.#mesh.step(step, used, tenants);
+    this.#deployments.step(step, accounts.dedicatedByTenant);
+    step.allDedicatedCost = this.#comparison.stepCost(totalRate);
+    this.#mesh.step(step, accounts.usedByTenant, tenants);
+    accounts.add(step, o.stepHours);
   }
 
   /** Hand over the totals since the previous call (the month's) and start a new month. */
