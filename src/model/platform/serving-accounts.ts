@@ -197,14 +197,20 @@ export class ServingAccounts {
   /** Keep the accounts now, at the next boundary of `h` (the oldest kept boundary makes room). */
   recordHistory(h: AccountsHistory): void {
     const slot = h.boundaries % (h.steps + 1);
+    const from = this.#sums;
     const sums = h.sums;
     const at = slot * FIELDS;
     // a loop, not TypedArray.set: a runtime call costs more than eleven copies
-    for (let k = 0; k < FIELDS; k++) sums[at + k] = this.#sums[k]!;
+    for (let k = 0; k < FIELDS; k++) sums[at + k] = from[k]!;
     const tenants = h.tenants;
+    const used = h.used;
+    const dedicated = h.dedicated;
+    const usedByTenant = this.usedByTenant;
+    const dedicatedByTenant = this.dedicatedByTenant;
+    const base = slot * tenants;
     for (let t = 0; t < tenants; t++) {
-      h.used[slot * tenants + t] = this.usedByTenant[t]!;
-      h.dedicated[slot * tenants + t] = this.dedicatedByTenant[t]!;
+      used[base + t] = usedByTenant[t]!;
+      dedicated[base + t] = dedicatedByTenant[t]!;
     }
     const trace = this.#podsTrace;
     if (trace !== undefined && trace.length > 0) h.pods[slot] = trace[trace.length - 1]!;

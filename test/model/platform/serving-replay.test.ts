@@ -194,8 +194,9 @@ describe("ServingPool lazy day replay equals stepping every step", () => {
     expect(compare(5, diurnal({ peakHour: 21.5, stabilisationWindowSeconds: 0 }))).toEqual([]);
   });
 
-  it("two-hour steps, and a pool that may scale to zero pods at a full-swing trough", () => {
+  it("two-hour and day-long steps, and a pool that may scale to zero pods at a full-swing trough", () => {
     expect(compare(6, diurnal({ stepHours: 2 }))).toEqual([]);
+    expect(compare(14, diurnal({ stepHours: 24, diurnalAmplitude: 0.3 }), 200)).toEqual([]);
     expect(compare(7, diurnal({ minReplicas: 0, diurnalAmplitude: 1, peakHour: 12.5 }))).toEqual([]);
   });
 
