@@ -112,6 +112,38 @@ export class DedicatedDeployments {
   }
 
   /**
+   * Write the deployments' state after a step into `state` from index `at` (replicas and latest recommendation
+   * of each scaled deployment), for `resume`; returns the index after it.
+   */
+  stateInto(state: number[], at: number): number {
+    let n = at;
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const d = dynamic[i]!;
+      state[n++] = d.replicas;
+      if (d.stabiliser !== undefined) state[n++] = d.stabiliser.latest;
+    }
+    return n;
+  }
+
+  /**
+   * Resume stepping at the step boundary `boundaryDays` after replayed steps, in the state `state` holds from
+   * `at` (as `stateInto` wrote it at the same step of the day): replicas, and each stabiliser's memory, the
+   * latest recommendation, made by the step that ended at `boundaryDays` as stepping would have dated it;
+   * returns the index after the state.
+   */
+  resume(boundaryDays: number, state: readonly number[], at: number): number {
+    let n = at;
+    const dynamic = this.#dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const d = dynamic[i]!;
+      d.replicas = state[n++]!;
+      if (d.stabiliser !== undefined) d.stabiliser.recommend(boundaryDays, state[n++]!, this.#holdDays);
+    }
+    return n;
+  }
+
+  /**
    * Write what decides the deployments' next day (their replicas) into a day-replay signature from index `at`;
    * returns the index after the last entry written.
    */

@@ -29,7 +29,7 @@ import { PinnedIds } from "./pinned-ids.ts";
 import { PoolLatency } from "./pool-latency.ts";
 import type { ModelState } from "./served-model.ts";
 import type { ServingOptions } from "./serving-options.ts";
-import type { ServingStep } from "./serving-step.ts";
+import { ServingStep } from "./serving-step.ts";
 import { sortIndicesByKey } from "./sort-indices.ts";
 
 /** Requests per step at the diurnal trough from which a model counts as hot. */
@@ -78,6 +78,10 @@ export class ModelMeshPool {
    */
   #utilisation = 0;
   #workingSetGb = 0;
+  /** Whether the last step made a recommendation to the stabiliser (it had pods). */
+  #recommended = false;
+  /** The step a repeated step's loads count their misses in (not read: a repeated step's accounts are known). */
+  readonly #repeatedStep = new ServingStep();
   // reusable per-step buffers
   #accessIndex = new Int32Array(16);
   #accessFirst = new Float64Array(16);
@@ -251,6 +255,7 @@ export class ModelMeshPool {
     }
     step.poolPods = pods;
     step.poolCost = poolCost;
+    this.#recommended = pods > 0;
     if (pods > 0) {
       this.#utilisation = utilisation;
       this.#workingSetGb = workingSetGb;
@@ -370,6 +375,43 @@ export class ModelMeshPool {
   #freed(pod: ModelCache): void {
     const index = this.#pods.indexOf(pod);
     if (index >= 0) this.#mostFree.set(index, pod.freeGb);
+  }
+
+  /**
+   * Write the pool's state after a step into `state` from index `at` (pods, whether the step made a
+   * recommendation, the latest recommendation), for `repeatStep` and `resume`; returns the index after it.
+   */
+  stateInto(state: number[], at: number): number {
+    state[at] = this.#pods.length;
+    state[at + 1] = this.#recommended ? 1 : 0;
+    state[at + 2] = this.#useStabiliser ? this.#stabiliser.latest : 0;
+    return at + 3;
+  }
+
+  /**
+   * Repeat a step of a replayed day without its load, knowing what the HPA decided: `poolPods` pods served it
+   * (after the first pod of an empty pool with load) and `pods` were left after it. Pods are added and removed
+   * and missing hot models loaded as in the step (the caches end as stepping would leave them); the
+   * stabiliser is left to `resume`.
+   */
+  repeatStep(poolPods: number, pods: number): void {
+    if (this.#pods.length !== poolPods) this.#resize(poolPods);
+    if (poolPods === 0) return;
+    if (!this.#shadow && this.#missingHot.size > 0) this.#loadMissingHot(this.#repeatedStep);
+    this.#resize(pods);
+  }
+
+  /**
+   * Resume stepping at the step boundary `boundaryDays` after replayed or repeated steps, in the state `state`
+   * holds from `at` (as `stateInto` wrote it at the same step of the day): the stabiliser's memory is the
+   * latest recommendation, made by the step that ended at `boundaryDays` as stepping would have dated it (its
+   * last call was days earlier, or steps earlier); returns the index after the state.
+   */
+  resume(boundaryDays: number, state: readonly number[], at: number): number {
+    this.#recommended = state[at + 1] === 1;
+    if (this.#useStabiliser && this.#recommended)
+      this.#stabiliser.recommend(boundaryDays, state[at + 2]!, this.#holdDays);
+    return at + 3;
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * The serving pool's books: run-long accumulators in one Float64Array (no boxed numbers on the hourly path)
- * plus per-tenant arrays, read as month differences by `takeMonth` and copied as whole days by the day replay.
- * The accumulators are never reset, so a recorded day may span a month close.
+ * plus per-tenant arrays, read as month differences by `takeMonth` and added again over any range of a recorded
+ * cycle's steps by the day replay (as prefix sums). The accumulators are never reset, so a recorded cycle may
+ * span a month close.
  */
 import type { ServingStep } from "./serving-step.ts";
 
@@ -50,25 +51,25 @@ export interface ServingTotals {
   maxPods: number;
 }
 
-/** The accounts at the start of a day being recorded. */
-export interface AccountsSnapshot {
+/**
+ * The accounts at each of the last `steps + 1` step boundaries (a ring: boundary i at slot i mod (steps + 1)),
+ * filled by `startHistory` and `recordHistory`. Once a cycle is found (the last `steps` steps, from the slot
+ * `cycleStart`), the history stops and the cycle is added again over any range of its steps by `applyCycle`.
+ */
+export interface AccountsHistory {
+  /** Boundaries recorded since the start. */
+  boundaries: number;
+  steps: number;
+  /** Tenants at the start (each boundary keeps this many per-tenant entries; tenants only arrive with a change). */
+  tenants: number;
+  /** `#sums` at each boundary, FIELDS entries a slot. */
   sums: Float64Array;
   used: number[];
   dedicated: number[];
-  steps: number;
-  traceLength: number;
-}
-
-/** The change of the accounts over one recorded day. */
-export interface AccountsDelta {
-  sums: Float64Array;
-  used: number[];
-  dedicated: number[];
-  steps: number;
-  /** The run's peak pool pods at the end of the day. */
-  maxPods: number;
-  /** Pool pods of each step of the day (empty when not tracing). */
-  podsTrace: number[];
+  /** Pool pods of the step ending at each boundary (kept only when the accounts keep a trace). */
+  pods: number[];
+  /** Slot of the boundary a found cycle starts at. */
+  cycleStart: number;
 }
 
 /** Run-long serving accounts with month differences. */
@@ -166,66 +167,97 @@ export class ServingAccounts {
     return month;
   }
 
-  /** The accounts now (the start of a day to record). */
-  snapshot(): AccountsSnapshot {
-    return {
-      sums: this.#sums.slice(),
-      used: [...this.usedByTenant],
-      dedicated: [...this.dedicatedByTenant],
-      steps: this.#steps,
-      traceLength: this.#podsTrace?.length ?? 0,
+  /**
+   * Start a history of the accounts at step boundaries (`recordHistory` keeps each), `steps + 1` boundaries at a
+   * time, in `reuse` (a history no longer needed, refilled) or a new history.
+   */
+  startHistory(steps: number, reuse?: AccountsHistory): AccountsHistory {
+    const tenants = this.usedByTenant.length;
+    const h: AccountsHistory = reuse ?? {
+      boundaries: 0,
+      steps,
+      tenants,
+      sums: new Float64Array((steps + 1) * FIELDS),
+      used: [],
+      dedicated: [],
+      pods: [],
+      cycleStart: 0,
     };
+    h.boundaries = 0;
+    h.steps = steps;
+    h.tenants = tenants;
+    if (h.sums.length < (steps + 1) * FIELDS) h.sums = new Float64Array((steps + 1) * FIELDS);
+    const size = (steps + 1) * tenants;
+    while (h.used.length < size) h.used.push(0);
+    while (h.dedicated.length < size) h.dedicated.push(0);
+    while (h.pods.length < steps + 1) h.pods.push(0);
+    return h;
   }
 
-  /** The accounts now, copied into `target` (an earlier snapshot, refilled) or into a new snapshot. */
-  snapshotInto(target: AccountsSnapshot | undefined): AccountsSnapshot {
-    if (target === undefined) return this.snapshot();
-    target.sums.set(this.#sums);
-    copyInto(target.used, this.usedByTenant);
-    copyInto(target.dedicated, this.dedicatedByTenant);
-    target.steps = this.#steps;
-    target.traceLength = this.#podsTrace?.length ?? 0;
-    return target;
+  /** Keep the accounts now, at the next boundary of `h` (the oldest kept boundary makes room). */
+  recordHistory(h: AccountsHistory): void {
+    const slot = h.boundaries % (h.steps + 1);
+    const from = this.#sums;
+    const sums = h.sums;
+    const at = slot * FIELDS;
+    // a loop, not TypedArray.set: a runtime call costs more than eleven copies
+    for (let k = 0; k < FIELDS; k++) sums[at + k] = from[k]!;
+    const tenants = h.tenants;
+    const used = h.used;
+    const dedicated = h.dedicated;
+    const usedByTenant = this.usedByTenant;
+    const dedicatedByTenant = this.dedicatedByTenant;
+    const base = slot * tenants;
+    for (let t = 0; t < tenants; t++) {
+      used[base + t] = usedByTenant[t]!;
+      dedicated[base + t] = dedicatedByTenant[t]!;
+    }
+    const trace = this.#podsTrace;
+    if (trace !== undefined && trace.length > 0) h.pods[slot] = trace[trace.length - 1]!;
+    h.boundaries++;
   }
 
   /**
-   * What changed since `start` (a snapshot): one recorded day, to be added again by `apply`; written into
-   * `reuse` (a delta no longer needed) when given, else into a new delta.
+   * Add the cycle found in `h` (its `steps` steps from the slot `cycleStart`) again over `count` steps starting
+   * at its step `from` (0 <= from < steps), going round it as often as needed: each whole round and each partial
+   * one is one difference of the kept accounts, so the additions are grouped differently from stepping
+   * (rounding level only). The peak pool pods stay: every step of the cycle was added while it was watched.
    */
-  deltaSince(start: AccountsSnapshot, reuse?: AccountsDelta): AccountsDelta {
-    const d: AccountsDelta = reuse ?? {
-      sums: new Float64Array(FIELDS),
-      used: [],
-      dedicated: [],
-      steps: 0,
-      maxPods: 0,
-      podsTrace: [],
-    };
-    const sums = d.sums;
-    for (let k = 0; k < FIELDS; k++) sums[k] = this.#sums[k]! - start.sums[k]!;
-    differenceInto(d.used, this.usedByTenant, start.used);
-    differenceInto(d.dedicated, this.dedicatedByTenant, start.dedicated);
-    d.steps = this.#steps - start.steps;
-    d.maxPods = this.#maxPods;
-    // without a trace the delta keeps its (empty) array instead of a new one per recorded day
-    if (this.#podsTrace !== undefined) d.podsTrace = this.#podsTrace.slice(start.traceLength);
-    else if (d.podsTrace.length > 0) d.podsTrace = [];
-    return d;
+  applyCycle(h: AccountsHistory, from: number, count: number): void {
+    const n = h.steps;
+    let at = from;
+    let left = count;
+    if (at > 0 && left > 0) {
+      const to = Math.min(n, at + left);
+      this.#addRange(h, at, to, 1);
+      left -= to - at;
+      at = to === n ? 0 : to;
+    }
+    const rounds = Math.floor(left / n);
+    if (rounds > 0) this.#addRange(h, 0, n, rounds);
+    left -= rounds * n;
+    if (left > 0) this.#addRange(h, 0, left, 1);
+    this.#steps += count;
+    const trace = this.#podsTrace;
+    if (trace !== undefined)
+      for (let k = 0; k < count; k++) trace.push(h.pods[(h.cycleStart + ((from + k) % n) + 1) % (n + 1)]!);
   }
 
-  /** Add a recorded day's change again (the day replays). */
-  apply(d: AccountsDelta): void {
+  /** Add `times` x the change of the accounts from step `from` to step `to` of the cycle in `h`. */
+  #addRange(h: AccountsHistory, from: number, to: number, times: number): void {
+    const ring = h.steps + 1;
+    const a = (h.cycleStart + from) % ring;
+    const b = (h.cycleStart + to) % ring;
     const m = this.#sums;
-    for (let k = 0; k < FIELDS; k++) m[k]! += d.sums[k]!;
+    const sums = h.sums;
+    for (let k = 0; k < FIELDS; k++) m[k]! += times * (sums[b * FIELDS + k]! - sums[a * FIELDS + k]!);
+    const tenants = h.tenants;
     const used = this.usedByTenant;
     const dedicated = this.dedicatedByTenant;
-    while (used.length < d.used.length) used.push(0);
-    while (dedicated.length < d.dedicated.length) dedicated.push(0);
-    for (let i = 0; i < d.used.length; i++) used[i]! += d.used[i]!;
-    for (let i = 0; i < d.dedicated.length; i++) dedicated[i]! += d.dedicated[i]!;
-    this.#steps += d.steps;
-    if (d.maxPods > this.#maxPods) this.#maxPods = d.maxPods;
-    if (this.#podsTrace !== undefined) this.#podsTrace.push(...d.podsTrace);
+    for (let t = 0; t < tenants; t++) {
+      used[t]! += times * (h.used[b * tenants + t]! - h.used[a * tenants + t]!);
+      dedicated[t]! += times * (h.dedicated[b * tenants + t]! - h.dedicated[a * tenants + t]!);
+    }
   }
 }
 
@@ -233,10 +265,4 @@ export class ServingAccounts {
 function copyInto(target: number[], source: readonly number[]): void {
   for (let i = 0; i < source.length; i++) target[i] = source[i]!;
   if (target.length !== source.length) target.length = source.length;
-}
-
-/** Make `target` the element-wise `to - from` (a missing `from` entry counts as 0), reusing its storage. */
-function differenceInto(target: number[], to: readonly number[], from: readonly number[]): void {
-  for (let i = 0; i < to.length; i++) target[i] = to[i]! - (from[i] ?? 0);
-  if (target.length !== to.length) target.length = to.length;
 }

@@ -3,13 +3,17 @@
  * diurnal profile x growth, served by a multi-model pool (model-mesh-pool.ts: KServe ModelMesh caches, HPA on
  * CPU and memory) and dedicated deployments (dedicated-deployments.ts: one model per deployment, HPA on its own
  * load), priced against every model on its own deployment (all-dedicated-comparison.ts). Steps add to the
- * accounts (serving-accounts.ts); whole days that repeat are replayed (day-replay.ts).
+ * accounts (serving-accounts.ts); a day of steps that ends where it started is replayed (day-replay.ts).
  *
  *   catchUp: for each step that has ended
- *     1 at a day start: a day that starts like the recorded one is replayed whole (DayReplay), else recorded
- *     2 classify when models arrived or (with growth) a month began: Zipf weights; per model hot/cold pool
+ *     1 replaying a cycle: add every ended step from the cycle's prefix sums at once, objects left as they are
+ *     2 not watching: when the state has a signature, start watching the boundaries (DayReplay) from here
+ *     3 classify when models arrived or (with growth) a month began: Zipf weights; per model hot/cold pool
  *       model, fixed or scaled dedicated deployment, fixed or scaled comparison deployment
- *     3 step: dedicated deployments, comparison, pool (loads, latency, HPA) -> ServingStep -> ServingAccounts
+ *     4 step: dedicated deployments, comparison, pool (loads, latency, HPA) -> ServingStep -> ServingAccounts
+ *     5 watching: when the last day of steps ended with the signature it started with, replay it from here (1)
+ *   add, remove (and reading the pods): bring the objects from where the replay left them to now by repeating
+ *     the watched steps' decisions; add and remove then drop the cycle
  *
  * Sources and approximations (stated, so they can be challenged), besides those of the parts:
  * - Within a step the offered load is its mid-step value: rate per model x models x diurnal x growth, with the
@@ -21,6 +25,14 @@
  *   step at the trough is hot.
  * - Steps are evaluated lazily (when a model arrives, a month is taken or state is read), because nothing else
  *   in the simulation reads serving state between those moments: the same result as one kernel event per step.
+ *   A day of steps, from any step of the day, that ends in the state it started in (its signature, see
+ *   `#hasSignature`) repeats for as long as the models do not change: later steps are added from the accounts'
+ *   prefix sums over that day, any number at once, and the pool's objects stay in the state they were in at its
+ *   end (remembering which step of the day they stand at). Only a change of the models (or reading the pods)
+ *   brings them to now, by repeating the steps in between from what the objects decided in them when the day
+ *   was watched (pods added and removed, missing hot models loaded; no load, no HPA, no accounts), and dates the
+ *   stabilisers' memory to now. Exact up to rounding: the same step a day later sees a diurnal factor that
+ *   differs by the rounding of the clock only, and the accounts add the same numbers grouped in other sums.
  */
 import type { Environment } from "../../../engine/index.ts";
 import { DAYS_PER_MONTH, HOURS_PER_DAY, monthOfDay, SECONDS_PER_HOUR } from "../calendar.ts";
@@ -30,7 +42,12 @@ import { DedicatedDeployments } from "./dedicated-deployments.ts";
 import { ScaleDownStabiliser } from "./hpa.ts";
 import { ModelMeshPool } from "./model-mesh-pool.ts";
 import type { DeploymentSizing, ModelState, ServedModel } from "./served-model.ts";
-import { ServingAccounts, type ServingMonth, type ServingTotals } from "./serving-accounts.ts";
+import {
+  type AccountsHistory,
+  ServingAccounts,
+  type ServingMonth,
+  type ServingTotals,
+} from "./serving-accounts.ts";
 import type { ServingOptions } from "./serving-options.ts";
 import { ServingStep } from "./serving-step.ts";
 
@@ -57,16 +74,18 @@ export class ServingPool {
   readonly #accounts: ServingAccounts;
   readonly #replay = new DayReplay();
   readonly #step = new ServingStep();
-  /** The array `#signature` fills (a day's signature is built twice a stepped day). */
-  readonly #signatureScratch: number[] = [0];
   readonly #sizing: DeploymentSizing = { minReplicas: 0, staticReplicas: false, podStepCost: 0 };
   /** Starts as a number (set by the constructor): a field left undefined would box the double at every step. */
   #nextStepAt = 0;
   readonly #stepDays: number;
   /** Steps per day when a day is a whole number of steps (days can then replay), else 0. */
   readonly #stepsPerDay: number;
-  /** Steps taken into the current day when days are whole numbers of steps (0 at a day start), else counting up. */
-  #stepOfDay = 0;
+  /** The cycle the pool is replaying (lazily: its objects stay at step `#anchor` of it), if any. */
+  #cycle: AccountsHistory | undefined;
+  /** Step of `#cycle` the next step would be. */
+  #offset = 0;
+  /** Step of `#cycle` whose start the pool's objects are in (they were last stepped to an equivalent state). */
+  #anchor = 0;
 
   /**
    * Create the pool (empty until models arrive) and start stepping at the current time; with `keepTrace`
@@ -102,54 +121,93 @@ export class ServingPool {
   /** Run every step that ended by now (see the file header: steps are evaluated lazily). */
   catchUp(): void {
     const now = this.#env.now;
-    const perDay = this.#stepsPerDay;
     const replay = this.#replay;
     while (this.#nextStepAt <= now + 1e-9) {
-      if (perDay > 0 && this.#stepOfDay === 0) {
+      const cycle = this.#cycle;
+      if (cycle !== undefined) {
+        // the rest is a replay: every step that has ended is added from the cycle's prefix sums at once
+        const count = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
+        this.#accounts.applyCycle(cycle, this.#offset, count);
+        this.#offset = (this.#offset + count) % this.#stepsPerDay;
+        this.#nextStepAt += count * this.#stepDays;
+        return;
+      }
+      if (this.#stepsPerDay > 0 && !replay.watching) {
         if (this.#dirty && this.options.growthPerMonth === 0) this.#classify(0);
-        const left = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
-        const signature = this.#signature();
-        const day = left >= perDay ? replay.replayable(signature) : undefined;
-        if (day !== undefined) {
-          // a replay leaves the state the signature describes as it was, so every further whole day that has
-          // ended replays too: no need to rebuild and compare the signature day by day
-          let days = left;
-          while (days >= perDay) {
-            this.#accounts.apply(day);
-            this.#nextStepAt += perDay * this.#stepDays;
-            days = Math.floor((now + 1e-9 - this.#nextStepAt) / this.#stepDays) + 1;
-          }
-          continue;
+        if (this.#hasSignature()) {
+          replay.start(this.#stepsPerDay, this.#accounts);
+          this.#watch();
         }
-        replay.startDay(signature, this.#accounts);
       }
       this.#stepAt();
       this.#nextStepAt += this.#stepDays;
-      // a counter, not the step index modulo the steps per day: a division at every step
-      if (++this.#stepOfDay === perDay) this.#stepOfDay = 0;
-      if (perDay > 0 && this.#stepOfDay === 0 && replay.recording)
-        replay.endDay(this.#signature(), this.#accounts);
+      if (replay.watching) this.#watch();
     }
   }
 
   /**
-   * State that decides the next day, when the next day cannot draw random numbers (no cold models, or a
-   * shadow pool), has no growth and a stabilisation window shorter than a step (whose memory is then the latest
-   * recommendation, part of the signature); undefined otherwise. Two days starting from the same
-   * signature are identical (the diurnal profile has a 24 h period), so the second is replayed from the first.
+   * Bring the pool's objects to the state stepping would have them in now, when a replay left them at an
+   * earlier step of the cycle (`#anchor`): repeat the steps in between from what the objects decided in them
+   * when the cycle was watched (pods added and removed, missing hot models loaded), set the deployments'
+   * replicas and date the stabilisers' memory to now. With `keepCycle` false, something is about to change the
+   * pool: the cycle and any watch are dropped.
    */
-  #signature(): number[] | undefined {
+  #materialise(keepCycle: boolean): void {
+    const replay = this.#replay;
+    if (this.#cycle !== undefined) {
+      const n = this.#stepsPerDay;
+      const steps = (this.#offset - this.#anchor + n) % n;
+      for (let k = 1; k <= steps; k++) {
+        const state = replay.state((this.#anchor + k) % n);
+        this.#mesh.repeatStep(state[0]!, state[1]!);
+      }
+      const boundary = this.#nextStepAt - this.#stepDays;
+      const state = replay.state(this.#offset);
+      this.#deployments.resume(boundary, state, this.#mesh.resume(boundary, state, 1));
+      this.#anchor = this.#offset;
+    }
+    if (!keepCycle) {
+      this.#cycle = undefined;
+      replay.drop();
+    }
+  }
+
+  /**
+   * Whether the state decides the next day of steps alone: the steps cannot draw random numbers (no cold models,
+   * or a shadow pool), there is no growth and the stabilisation window is shorter than a step (its memory is then
+   * the latest recommendation, part of the signature). Two days starting from the same signature at the same
+   * step of the day are identical (the diurnal profile has a 24 h period), so the second is replayed.
+   */
+  #hasSignature(): boolean {
     const o = this.options;
     if (o.replayDays === false || this.#dirty || o.growthPerMonth !== 0 || this.#windowSpansSteps)
-      return undefined;
-    if (!o.shadow && this.#mesh.coldCount > 0) return undefined;
-    // one scratch array, refilled: the day replay copies what it keeps
-    const signature = this.#signatureScratch;
-    signature[0] = this.#models.length;
-    let n = this.#mesh.signatureInto(signature, 1);
-    n = this.#deployments.signatureInto(signature, n);
-    if (signature.length !== n) signature.length = n;
-    return signature;
+      return false;
+    return o.shadow === true || this.#mesh.coldCount === 0;
+  }
+
+  /**
+   * Give the day replay the boundary now (the pool has a signature: it keeps one from the start of a watch to the
+   * next change): the accounts, the objects' state and, when the replay needs it, the signature (models, pods
+   * and their contents, dedicated replicas), written straight into the replay's arrays. A day of steps that
+   * ended where it started becomes the cycle to replay.
+   */
+  #watch(): void {
+    const replay = this.#replay;
+    const signature = replay.signatureSlot();
+    if (signature !== undefined) {
+      signature[0] = this.#models.length;
+      let n = this.#mesh.signatureInto(signature, 1);
+      n = this.#deployments.signatureInto(signature, n);
+      if (signature.length !== n) signature.length = n;
+    }
+    const state = replay.stateSlot();
+    state[0] = this.#step.poolPods;
+    this.#deployments.stateInto(state, this.#mesh.stateInto(state, 1));
+    if (!replay.boundary(this.#accounts)) return;
+    // the pool's objects stay in the state they are in now, the start (and end) of the cycle
+    this.#cycle = replay.cycle;
+    this.#offset = 0;
+    this.#anchor = 0;
   }
 
   /** Totals over the run so far (requests, misses, cold loads, pod-hours, steps, peak pool pods). */
@@ -172,6 +230,7 @@ export class ServingPool {
   /** Pool pods now. */
   get pods(): number {
     this.catchUp();
+    this.#materialise(true);
     return this.#mesh.podCount;
   }
 
@@ -183,6 +242,7 @@ export class ServingPool {
   /** Start serving a model from now on (memory is capped at a pod's model memory). */
   add(model: ServedModel, rankKey: number): void {
     this.catchUp();
+    this.#materialise(false);
     const dedicated = this.options.mode === "dedicated" || model.dedicated;
     const m = { ...model, memoryGb: Math.min(model.memoryGb, this.modelMemoryGb), dedicated };
     let tenantIndex = this.#tenantIndex.get(m.tenant);
@@ -228,6 +288,7 @@ export class ServingPool {
     let at = 0;
     while (at < models.length && models[at]!.model.id !== id) at++;
     if (at === models.length) return false;
+    this.#materialise(false);
     const state = models[at]!;
     models.splice(at, 1);
     this.#ranked.splice(this.#ranked.indexOf(state), 1);

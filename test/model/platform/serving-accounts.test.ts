@@ -39,17 +39,37 @@ describe("ServingAccounts", () => {
     expect(a.podsTrace).toEqual([2, 3]);
   });
 
-  it("adds a recorded day's change again when it replays", () => {
+  it("adds a cycle again over any range of its steps, going round it as often as needed", () => {
     const a = new ServingAccounts(true);
     a.growTenants(1);
-    const start = a.snapshot();
+    const h = a.startHistory(2);
+    a.recordHistory(h);
     a.add(step(1, 2, 10), 1);
-    a.add(step(2, 4, 20), 1);
     a.usedByTenant[0]! += 1.5;
-    const day = a.deltaSince(start);
-    a.apply(day);
-    expect(a.totals).toEqual({ requests: 60, misses: 0, coldLoads: 4, podHours: 10, steps: 4, maxPods: 2 });
-    expect(a.podsTrace).toEqual([1, 2, 1, 2]);
-    expect(a.takeMonth(["t"]).usedCostByTenant.get("t")).toBe(3);
+    a.recordHistory(h);
+    a.add(step(2, 4, 20), 1);
+    a.recordHistory(h);
+    h.cycleStart = 0;
+    // from the second step: 2 (second), then 1, 2 (a whole round), then 1 (first)
+    a.applyCycle(h, 1, 4);
+    expect(a.totals).toEqual({ requests: 90, misses: 0, coldLoads: 6, podHours: 15, steps: 6, maxPods: 2 });
+    expect(a.podsTrace).toEqual([1, 2, 2, 1, 2, 1]);
+    expect(a.takeMonth(["t"]).usedCostByTenant.get("t")).toBe(4.5);
+  });
+
+  it("reads a cycle that wraps round the ring of boundaries", () => {
+    const a = new ServingAccounts(false);
+    const h = a.startHistory(2);
+    a.recordHistory(h);
+    for (const requests of [10, 20, 40]) {
+      a.add(step(1, 1, requests), 1);
+      a.recordHistory(h);
+    }
+    // boundaries 0..3 in a ring of 3 slots: the last two steps (20, 40) run from slot 1 through slot 2 to slot 0
+    h.cycleStart = 1;
+    a.applyCycle(h, 0, 2);
+    expect(a.totals.requests).toBe(130);
+    a.applyCycle(h, 1, 1);
+    expect(a.totals.requests).toBe(170);
   });
 });
