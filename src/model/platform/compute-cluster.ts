@@ -167,7 +167,6 @@ export class ComputeCluster {
   readonly #idle: ClusterNode[] = [];
   /** What the scaler's wake-up timer runs (one closure for every wake-up). */
   readonly #onWake = (): void => {
-    this.#wake = undefined;
     this.#wakeAt = Number.POSITIVE_INFINITY;
     this.#evaluate();
   };
@@ -182,12 +181,12 @@ export class ComputeCluster {
   #fixedSize: boolean;
   #lastScaleUp = Number.NEGATIVE_INFINITY;
   #lastScaleDown = Number.NEGATIVE_INFINITY;
-  #wake: ScheduledHandle | undefined;
   /** The handle of the last wake-up, reused for the next once it has run or was cancelled. */
   #wakeHandle: ScheduledHandle | null = null;
+  /** When the pending wake-up runs; Infinity when none is pending. */
+  #wakeAt = Number.POSITIVE_INFINITY;
   /** Finish runs of jobs that ended, for the next jobs to start. */
   readonly #freeRuns: FinishRun[] = [];
-  #wakeAt = Number.POSITIVE_INFINITY;
   #nextNodeId = 0;
   #nextSeq = 0;
 
@@ -480,26 +479,31 @@ export class ComputeCluster {
     this.#changed();
   }
 
+  /** Wake the scaler at the first grid point at or after `atLeast` (not before now). */
   #requestTick(atLeast: number): void {
     const grid = Math.ceil(atLeast / this.#intervalDays - EPS) * this.#intervalDays;
-    const at = Math.max(grid, this.#env.now);
-    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
-    this.#wakeAt = at;
-    this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, at - this.#env.now, this.#onWake);
-    this.#wake = this.#wakeHandle;
+    this.#scheduleWake(Math.max(grid, this.#env.now));
   }
 
+  /** Wake the scaler at `at` (on the grid when it evaluates on one). */
   #wakeAtTime(at: number): void {
-    if (this.#intervalDays > 0) {
-      this.#requestTick(at);
-      return;
-    }
-    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
+    if (this.#intervalDays > 0) this.#requestTick(at);
+    else this.#scheduleWake(at);
+  }
+
+  /** The one wake-up tail: wake the scaler at `at` unless a wake-up at most as late is pending. */
+  #scheduleWake(at: number): void {
+    if (this.#wakeAt <= at + EPS) return;
+    this.#cancelWake();
     this.#wakeAt = at;
     this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, Math.max(0, at - this.#env.now), this.#onWake);
-    this.#wake = this.#wakeHandle;
+  }
+
+  /** Cancel the pending wake-up, if any. */
+  #cancelWake(): void {
+    if (this.#wakeAt === Number.POSITIVE_INFINITY) return;
+    this.#env.cancel(this.#wakeHandle!);
+    this.#wakeAt = Number.POSITIVE_INFINITY;
   }
 
   /** Nodes the queued jobs need that their tenants' quotas allow now. */
@@ -646,9 +650,7 @@ export class ComputeCluster {
           node.evictionHandle = this.#env.schedule(hoursToDays(hours), () => this.#evict(node));
         }
       }
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
-    this.#wake = undefined;
-    this.#wakeAt = Number.POSITIVE_INFINITY;
+    this.#cancelWake();
     this.#changed();
   }
 
