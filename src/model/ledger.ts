@@ -141,17 +141,13 @@ export class Ledger {
    * and category are recomputed from the rows, so they hold the allocated cents.
    */
   allocateShared(allocation: SharedAllocation): void {
-    const rows = allocateSharedRows(this.rows, allocation);
-    const own = this.rows;
+    const rows = this.rows;
+    allocateSharedRows(rows, allocation);
     this.#totals.fill(0);
-    // overwritten in place: emptying the list first would drop its backing store and grow it again
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      if (i < own.length) own[i] = row;
-      else own.push(row);
       this.#add(row.month, categoryIndex(row.xCostCategory), row.billedCost);
     }
-    if (own.length > rows.length) own.length = rows.length;
   }
 
   /** Total cost of one category in one month (0 when nothing was posted). */

@@ -20,13 +20,16 @@ export interface ChargebackLine {
   pricing: CostRow["pricingCategory"];
 }
 
+/** A tenant's platform cost so far (a record, so that adding to it boxes no number into a map). */
+interface TenantCost {
+  cost: number;
+}
+
 /** Writes chargeback rows to a ledger and totals them by tenant. */
 export class ChargebackPoster {
   readonly #ledger: Ledger;
-  /** Tenants in order of their first charge, their index and their platform cost so far (by index). */
-  readonly #tenants: string[] = [];
-  readonly #tenantIndex = new Map<string, number>();
-  readonly #tenantCosts: number[] = [];
+  /** Each tenant's platform cost so far, in order of its first charge. */
+  readonly #costs = new Map<string, TenantCost>();
   /** Pools whose cents did not add up to their cost (checked by `postPool`). */
   centsMismatches = 0;
 
@@ -38,7 +41,7 @@ export class ChargebackPoster {
   /** Platform cost charged to each tenant so far, in order of the first charge (a new map on every read). */
   get tenantCost(): Map<string, number> {
     const costs = new Map<string, number>();
-    for (let i = 0; i < this.#tenants.length; i++) costs.set(this.#tenants[i]!, this.#tenantCosts[i]!);
+    for (const [tenant, { cost }] of this.#costs) costs.set(tenant, cost);
     return costs;
   }
 
@@ -77,13 +80,11 @@ export class ChargebackPoster {
       line.unit,
       line.pricing,
     );
-    let i = this.#tenantIndex.get(tenant);
-    if (i === undefined) {
-      i = this.#tenants.length;
-      this.#tenantIndex.set(tenant, i);
-      this.#tenants.push(tenant);
-      this.#tenantCosts.push(0);
+    let charged = this.#costs.get(tenant);
+    if (charged === undefined) {
+      charged = { cost: 0 };
+      this.#costs.set(tenant, charged);
     }
-    this.#tenantCosts[i]! += cost;
+    charged.cost += cost;
   }
 }

@@ -41,12 +41,12 @@ function isReserved(tenant: string): boolean {
 }
 
 /**
- * The rows with every shared (and left-over idle) row replaced, in place, by one row per tenant carrying its
- * share in whole cents; quantity and list cost split in proportion. A row whose cost rounds to 0 cents goes
- * whole to the tenant with the largest weight. Rows stay as they are when there is no tenant or the method is
- * "none".
+ * Replace, in place, every shared (and left-over idle) row of `rows` by one row per tenant carrying its share in
+ * whole cents; quantity and list cost split in proportion; the other rows keep their order. A row whose cost
+ * rounds to 0 cents goes whole to the tenant with the largest weight. Rows stay as they are when there is no
+ * tenant or the method is "none".
  */
-export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllocation): CostRow[] {
+export function allocateSharedRows(rows: CostRow[], options: SharedAllocation): void {
   const tenants = [...options.tenants];
   // each row's tenant index (-1 for a reserved label), tenants found in the rows appended in row order
   const index = new Map<string, number>();
@@ -66,24 +66,55 @@ export function allocateSharedRows(rows: readonly CostRow[], options: SharedAllo
     }
     rowTenant[r] = i;
   }
-  if (tenants.length === 0) return [...rows];
-  const usage = usageBasis(rows, rowTenant, tenants.length);
-  // the weights of the even and weights methods are the same for every row: built once
-  const even = tenants.map(() => 1);
-  const byWeight = tenants.map((t) => options.weights.get(t) ?? 1);
+  if (tenants.length === 0) return;
+  const split: SplitWeights = {
+    options,
+    usage: usageBasis(rows, rowTenant, tenants.length),
+    // the weights of the even and weights methods are the same for every row: built once
+    even: tenants.map(() => 1),
+    byWeight: tenants.map((t) => options.weights.get(t) ?? 1),
+    tenants: tenants.length,
+  };
   const parts: number[] = [];
-  const out: CostRow[] = [];
-  for (const row of rows) {
-    const method = methodOf(row.subAccountId, options);
-    if (method === undefined) {
-      out.push(row);
-      continue;
-    }
-    const weights =
-      method === "even" ? even : method === "weights" ? byWeight : usageOf(usage, row.month, tenants.length);
-    splitRow(row, tenants, weights, parts, out);
+  // In place, not into a new list (which grew by push to the size of the whole ledger): count the rows each
+  // replaced row becomes, lengthen the list by the difference, then move the rows up from the end. Every row
+  // lands at or above its own place, so no row is overwritten before it is read.
+  const n = rows.length;
+  let added = 0;
+  for (let r = 0; r < n; r++) {
+    const row = rows[r]!;
+    const weights = weightsOf(row, split);
+    if (weights !== undefined) added += splitRow(row, tenants, weights, parts, undefined, 0) - 1;
   }
-  return out;
+  for (let k = 0; k < added; k++) rows.push(rows[n - 1]!);
+  let end = n + added;
+  for (let r = n - 1; r >= 0; r--) {
+    const row = rows[r]!;
+    const weights = weightsOf(row, split);
+    if (weights === undefined) rows[--end] = row;
+    else end -= splitRow(row, tenants, weights, parts, rows, end);
+  }
+}
+
+/** What the split weights of a row are chosen from. */
+interface SplitWeights {
+  options: SharedAllocation;
+  /** Each tenant's own cost by month (the usage method). */
+  usage: Map<number, Float64Array>;
+  even: number[];
+  byWeight: number[];
+  tenants: number;
+}
+
+/** The weights `row` is split by, or undefined when it stays as it is. */
+function weightsOf(row: CostRow, split: SplitWeights): ArrayLike<number> | undefined {
+  const method = methodOf(row.subAccountId, split.options);
+  if (method === undefined) return undefined;
+  return method === "even"
+    ? split.even
+    : method === "weights"
+      ? split.byWeight
+      : usageOf(split.usage, row.month, split.tenants);
 }
 
 /** The method that applies to a row of `tenant`, or undefined when the row stays as it is. */
@@ -121,31 +152,39 @@ function usageOf(basis: Map<number, Float64Array>, month: number, tenants: numbe
   return weights;
 }
 
-/** Append `row` split by `weights` (all zero = even) over `tenants` to `out`; `parts` is scratch space. */
+/**
+ * The rows `row` becomes split by `weights` (all zero = even) over `tenants`: their number, and, with `out`,
+ * written in tenant order just below `end`; `parts` is scratch space.
+ */
 function splitRow(
   row: CostRow,
   tenants: readonly string[],
   weights: ArrayLike<number>,
   parts: number[],
-  out: CostRow[],
-): void {
+  out: CostRow[] | undefined,
+  end: number,
+): number {
   const total = toCents(row.billedCost);
   if (total === 0) {
     let best = 0;
     for (let i = 1; i < tenants.length; i++) if (weights[i]! > weights[best]!) best = i;
-    out.push(withTenant(row, tenants[best]!));
-    return;
+    if (out !== undefined) out[end - 1] = withTenant(row, tenants[best]!);
+    return 1;
   }
+  apportionCentsInto(total, weights, tenants.length, parts);
+  let count = 0;
+  for (let i = 0; i < tenants.length; i++) if (parts[i] !== 0) count++;
+  if (out === undefined) return count;
   const listFactor = row.billedCost !== 0 ? row.listCost / row.billedCost : 1;
   const effectiveFactor = row.billedCost !== 0 ? row.effectiveCost / row.billedCost : 1;
-  apportionCentsInto(total, weights, tenants.length, parts);
+  let at = end - count;
   for (let i = 0; i < tenants.length; i++) {
     const cents = parts[i]!;
     if (cents === 0) continue;
     const cost = cents / 100;
     // the row's columns in their order, written out: a spread copy per part costs more (`satisfies` makes a
     // column added to CostRow, even an optional one, a compile error here rather than a dropped value)
-    out.push({
+    out[at++] = {
       month: row.month,
       billedCost: cost,
       effectiveCost: cost * effectiveFactor,
@@ -158,8 +197,9 @@ function splitRow(
       consumedUnit: row.consumedUnit,
       pricingCategory: row.pricingCategory,
       xCostCategory: row.xCostCategory,
-    } satisfies Required<CostRow>);
+    } satisfies Required<CostRow>;
   }
+  return count;
 }
 
 /** `row` charged to `tenant` instead. */

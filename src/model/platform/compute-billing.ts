@@ -204,10 +204,12 @@ export class ComputeBilling {
     let completed = 0;
     let narrowed = 0;
     let peakNodes = 0;
-    const waits: number[] = [];
+    // concat, not push(...list): a spread copies the list into an argument list first, and pushing grows the
+    // array step by step; concat allocates the joined list once, at its size
+    let waits: number[] = [];
     let fixedAllocated = 0;
     let fixedBusy = 0;
-    const fixedWaits: number[] = [];
+    let fixedWaits: number[] = [];
     for (const e of this.#clusters.values()) {
       const c = e.cluster;
       allocated += c.allocated.integral();
@@ -217,11 +219,11 @@ export class ComputeBilling {
       completed += c.totals.jobsCompleted;
       narrowed += c.totals.jobsClamped;
       peakNodes = Math.max(peakNodes, c.allocated.max);
-      waits.push(...c.waitHours);
+      waits = waits.concat(c.waitHours);
       if (e.fixed !== undefined) {
         fixedAllocated += e.fixed.allocated.integral();
         fixedBusy += e.fixed.busy.integral();
-        fixedWaits.push(...e.fixed.waitHours);
+        fixedWaits = fixedWaits.concat(e.fixed.waitHours);
       }
     }
     k["cluster.nodeHours"] = allocated * HOURS_PER_DAY;

@@ -84,38 +84,35 @@ interface TenantUse {
   busy: TimeWeighted | undefined;
 }
 
+/**
+ * A submitted job until it finishes. Records are pooled: a finished job's record carries the next submission,
+ * with its node list, finish callback and finish handle (`Environment.reschedule` reuses a handle that ran or was
+ * cancelled), so a submission allocates only its event and a start allocates nothing.
+ */
 interface ClusterJob {
   /** Submission order (FIFO within a priority, kept across evictions). */
-  readonly seq: number;
+  seq: number;
   /** The request's priority (lower first). */
-  readonly priority: number;
+  priority: number;
   request: JobRequest;
   /** The tenant's record (looked up once, at submission). */
-  readonly use: TenantUse;
+  use: TenantUse;
   nodes: number;
   submittedAt: number;
-  queuedSince: number;
-  queuedDays: number;
   /** Whether the job has started once (its first wait is recorded). */
   started: boolean;
   evictions: number;
   event: SimEvent<JobOutcome>;
-  /** The nodes it runs on (exactly `nodes` of them while it runs; the shared empty list otherwise). */
-  onNodes: readonly ClusterNode[];
-  /** The run that finishes it while it runs (undefined otherwise). */
-  finishRun: FinishRun | undefined;
-}
-
-/**
- * The scheduled finish of a running job: a pooled handle, callback and node list, so starting a job allocates none
- * (`Environment.reschedule` reuses the handle of a run that finished or was cancelled).
- */
-interface FinishRun {
-  job: ClusterJob | undefined;
-  handle: ScheduledHandle | null;
-  /** The job's nodes while it runs (its `onNodes`), refilled at every start. */
-  readonly nodes: ClusterNode[];
-  run: () => void;
+  /**
+   * The nodes it runs on are the first `nodes` entries while it runs (`nodes` of a running job never changes).
+   * The list is neither emptied nor shortened when it stops: that would drop or trim its backing store, and a
+   * later start would allocate another.
+   */
+  readonly onNodes: ClusterNode[];
+  /** The handle of its scheduled finish (pending while it runs). */
+  finishHandle: ScheduledHandle | null;
+  /** Finishes the job the record carries (one closure per record). */
+  finish: () => void;
 }
 
 /** Totals a cluster keeps for reports; node-days and integrals are in days. */
@@ -130,11 +127,8 @@ export interface ClusterTotals {
 
 const EPS = 1e-9;
 
-/** The node list of a job that holds no nodes (shared: a job gets a list of its own when it starts). */
-const NO_NODES: readonly ClusterNode[] = [];
-
-/** The placeholder callback of a finish run being built. */
-function noRun(): void {}
+/** The placeholder finish callback of a job record being built. */
+function noFinish(): void {}
 
 /** One AmlCompute-like cluster on the kernel clock (days). */
 export class ComputeCluster {
@@ -167,7 +161,6 @@ export class ComputeCluster {
   readonly #idle: ClusterNode[] = [];
   /** What the scaler's wake-up timer runs (one closure for every wake-up). */
   readonly #onWake = (): void => {
-    this.#wake = undefined;
     this.#wakeAt = Number.POSITIVE_INFINITY;
     this.#evaluate();
   };
@@ -182,12 +175,12 @@ export class ComputeCluster {
   #fixedSize: boolean;
   #lastScaleUp = Number.NEGATIVE_INFINITY;
   #lastScaleDown = Number.NEGATIVE_INFINITY;
-  #wake: ScheduledHandle | undefined;
   /** The handle of the last wake-up, reused for the next once it has run or was cancelled. */
   #wakeHandle: ScheduledHandle | null = null;
-  /** Finish runs of jobs that ended, for the next jobs to start. */
-  readonly #freeRuns: FinishRun[] = [];
+  /** When the pending wake-up runs; Infinity when none is pending. */
   #wakeAt = Number.POSITIVE_INFINITY;
+  /** Records of finished jobs, for the next submissions. */
+  readonly #freeJobs: ClusterJob[] = [];
   #nextNodeId = 0;
   #nextSeq = 0;
 
@@ -263,21 +256,16 @@ export class ComputeCluster {
       nodes = cap;
       this.totals.jobsClamped++;
     }
-    const job: ClusterJob = {
-      seq: this.#nextSeq++,
-      priority: request.priority,
-      request,
-      use: this.#useOf(request.tenant),
-      nodes,
-      submittedAt: now,
-      queuedSince: now,
-      queuedDays: 0,
-      started: false,
-      evictions: 0,
-      event: this.#env.event<JobOutcome>(),
-      onNodes: NO_NODES,
-      finishRun: undefined,
-    };
+    const job = this.#freeJobs.pop() ?? this.#newJob();
+    job.seq = this.#nextSeq++;
+    job.priority = request.priority;
+    job.request = request;
+    job.use = this.#useOf(request.tenant);
+    job.nodes = nodes;
+    job.submittedAt = now;
+    job.started = false;
+    job.evictions = 0;
+    job.event = this.#env.event<JobOutcome>();
     this.totals.jobsSubmitted++;
     this.#enqueue(job);
     if (this.options.trace !== undefined)
@@ -322,14 +310,11 @@ export class ComputeCluster {
 
   #start(job: ClusterJob): void {
     const now = this.#env.now;
-    job.queuedDays += now - job.queuedSince;
     if (!job.started) {
       job.started = true;
       this.waitHours.push((now - job.submittedAt) * HOURS_PER_DAY);
     }
-    const run = this.#freeRuns.pop() ?? this.#newRun();
-    const onNodes = run.nodes;
-    onNodes.length = job.nodes;
+    const onNodes = job.onNodes;
     // Most recently idle nodes first, so long-idle nodes reach their idle time and can be released.
     for (let k = 0; k < job.nodes; k++) {
       const node = this.#idle.pop()!;
@@ -337,30 +322,33 @@ export class ComputeCluster {
       node.job = job;
       onNodes[k] = node;
     }
-    job.onNodes = onNodes;
     const use = job.use;
     use.inUse += job.nodes;
     this.busy.record(this.busy.current + job.nodes);
     const tenantBusy = use.busy ?? this.#tenantBusy(job.request.tenant, use);
     tenantBusy.record(tenantBusy.current + job.nodes);
-    run.job = job;
-    run.handle = this.#env.reschedule(run.handle, hoursToDays(job.request.runHours), run.run);
-    job.finishRun = run;
+    job.finishHandle = this.#env.reschedule(job.finishHandle, hoursToDays(job.request.runHours), job.finish);
     if (this.options.trace !== undefined) this.#trace(`start ${job.request.label} nodes=${job.nodes}`);
   }
 
-  #newRun(): FinishRun {
-    const run: FinishRun = { job: undefined, handle: null, run: noRun, nodes: [] };
-    run.run = () => this.#finish(run.job!);
-    return run;
-  }
-
-  /** Put the finish run of `job` back in the pool (its handle has run or was cancelled). */
-  #freeRun(job: ClusterJob): void {
-    const run = job.finishRun!;
-    job.finishRun = undefined;
-    run.job = undefined;
-    this.#freeRuns.push(run);
+  /** A new job record (its fields are set by `submit`). */
+  #newJob(): ClusterJob {
+    const job: ClusterJob = {
+      seq: 0,
+      priority: 0,
+      request: undefined as unknown as JobRequest,
+      use: undefined as unknown as TenantUse,
+      nodes: 0,
+      submittedAt: 0,
+      started: false,
+      evictions: 0,
+      event: undefined as unknown as SimEvent<JobOutcome>,
+      onNodes: [],
+      finishHandle: null,
+      finish: noFinish,
+    };
+    job.finish = () => this.#finish(job);
+    return job;
   }
 
   /** The record of `tenant`, created at its first job. */
@@ -387,7 +375,7 @@ export class ComputeCluster {
   #release(job: ClusterJob): void {
     const now = this.#env.now;
     const onNodes = job.onNodes;
-    for (let k = 0; k < onNodes.length; k++) {
+    for (let k = 0; k < job.nodes; k++) {
       const node = onNodes[k]!;
       if (node.state === "busy") {
         node.state = "idle";
@@ -396,7 +384,6 @@ export class ComputeCluster {
         this.#idle.push(node);
       }
     }
-    job.onNodes = NO_NODES;
     const use = job.use;
     use.inUse -= job.nodes;
     this.busy.record(this.busy.current - job.nodes);
@@ -405,7 +392,6 @@ export class ComputeCluster {
   }
 
   #finish(job: ClusterJob): void {
-    this.#freeRun(job);
     this.#release(job);
     this.totals.jobsCompleted++;
     const now = this.#env.now;
@@ -415,6 +401,8 @@ export class ComputeCluster {
       runHours: job.request.runHours,
       evictions: job.evictions,
     });
+    // nothing refers to the record any more: no node, no queue, its finish has run
+    this.#freeJobs.push(job);
     this.#changed();
   }
 
@@ -467,39 +455,41 @@ export class ComputeCluster {
     if (this.options.trace !== undefined)
       this.#trace(`evict node-${node.id}${job ? ` (${job.request.label} restarts)` : ""}`);
     if (job !== undefined) {
-      if (job.finishRun !== undefined) {
-        this.#env.cancel(job.finishRun.handle!);
-        this.#freeRun(job);
-      }
+      // a job on a node runs: its finish is pending
+      this.#env.cancel(job.finishHandle!);
       job.evictions++;
       this.#release(job);
-      job.queuedSince = this.#env.now;
       this.#enqueue(job);
     }
     this.#removeNode(node);
     this.#changed();
   }
 
+  /** Wake the scaler at the first grid point at or after `atLeast` (not before now). */
   #requestTick(atLeast: number): void {
     const grid = Math.ceil(atLeast / this.#intervalDays - EPS) * this.#intervalDays;
-    const at = Math.max(grid, this.#env.now);
-    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
-    this.#wakeAt = at;
-    this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, at - this.#env.now, this.#onWake);
-    this.#wake = this.#wakeHandle;
+    this.#scheduleWake(Math.max(grid, this.#env.now));
   }
 
+  /** Wake the scaler at `at` (on the grid when it evaluates on one). */
   #wakeAtTime(at: number): void {
-    if (this.#intervalDays > 0) {
-      this.#requestTick(at);
-      return;
-    }
-    if (this.#wake !== undefined && this.#wakeAt <= at + EPS) return;
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
+    if (this.#intervalDays > 0) this.#requestTick(at);
+    else this.#scheduleWake(at);
+  }
+
+  /** The one wake-up tail: wake the scaler at `at` unless a wake-up at most as late is pending. */
+  #scheduleWake(at: number): void {
+    if (this.#wakeAt <= at + EPS) return;
+    this.#cancelWake();
     this.#wakeAt = at;
     this.#wakeHandle = this.#env.reschedule(this.#wakeHandle, Math.max(0, at - this.#env.now), this.#onWake);
-    this.#wake = this.#wakeHandle;
+  }
+
+  /** Cancel the pending wake-up, if any. */
+  #cancelWake(): void {
+    if (this.#wakeAt === Number.POSITIVE_INFINITY) return;
+    this.#env.cancel(this.#wakeHandle!);
+    this.#wakeAt = Number.POSITIVE_INFINITY;
   }
 
   /** Nodes the queued jobs need that their tenants' quotas allow now. */
@@ -646,9 +636,7 @@ export class ComputeCluster {
           node.evictionHandle = this.#env.schedule(hoursToDays(hours), () => this.#evict(node));
         }
       }
-    if (this.#wake !== undefined) this.#env.cancel(this.#wake);
-    this.#wake = undefined;
-    this.#wakeAt = Number.POSITIVE_INFINITY;
+    this.#cancelWake();
     this.#changed();
   }
 

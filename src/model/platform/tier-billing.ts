@@ -28,7 +28,6 @@ const TIER_LINES: readonly ChargebackLine[] = TIER_NAMES.map((tier) =>
 /** Bills tier fees and tracks SLA attainment of every production model. */
 export class TierBilling {
   readonly #reliability: TierReliability;
-  readonly #specs: Readonly<Record<TierName, TierSpec>>;
   #fees = 0;
   #referenceFees = 0;
   /** Fees, model-months and SLA breaches by tier index (TIER_NAMES order). */
@@ -46,7 +45,6 @@ export class TierBilling {
     reference: TierName,
     source: RandomSource,
   ) {
-    this.#specs = specs;
     this.#reliability = new TierReliability(env, specs, reference, source);
   }
 
@@ -72,9 +70,6 @@ export class TierBilling {
       this.#feesByTier[ti]! += fee;
     }
     this.#referenceFees += t.referenceFees;
-    // the SLA applies per tier: read once per tier, not per model
-    const specs = this.#specs;
-    const withSlaByTier = TIER_NAMES.map((tier) => specs[tier].slaPercent > 0);
     let withSla = 0;
     let met = 0;
     let uptimeSum = 0;
@@ -84,7 +79,7 @@ export class TierBilling {
       this.#uptimesByIndex[ti]!.push(uptime);
       this.#modelMonths[ti]!++;
       uptimeSum += uptime;
-      if (withSlaByTier[ti]) {
+      if (t.withSla[i] === 1) {
         withSla++;
         if (t.breached[i] === 0) met++;
         else this.#breaches[ti]!++;

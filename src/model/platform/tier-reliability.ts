@@ -75,6 +75,8 @@ export interface TierMonth {
   uptimeTiers: Uint8Array;
   /** Uptime ratio in the month, over the days the model was live. */
   uptimes: Float64Array;
+  /** 1 when the model's tier has an SLA (slaPercent > 0) this month. */
+  withSla: Uint8Array;
   /** 1 when the month's uptime breached the tier's SLA. */
   breached: Uint8Array;
 }
@@ -93,6 +95,7 @@ function emptyMonth(capacity: number): TierMonth {
     uptimeCount: 0,
     uptimeTiers: new Uint8Array(capacity),
     uptimes: new Float64Array(capacity),
+    withSla: new Uint8Array(capacity),
     breached: new Uint8Array(capacity),
   };
 }
@@ -105,6 +108,7 @@ function reserve(month: TierMonth, capacity: number): void {
   month.fees = new Float64Array(size);
   month.uptimeTiers = new Uint8Array(size);
   month.uptimes = new Float64Array(size);
+  month.withSla = new Uint8Array(size);
   month.breached = new Uint8Array(size);
 }
 
@@ -397,6 +401,7 @@ export class TierReliability {
     }
     const uptimes = result.uptimes;
     const uptimeTiers = result.uptimeTiers;
+    const withSla = result.withSla;
     const breaches = result.breached;
     let uptimeCount = 0;
     let referenceFees = 0;
@@ -419,9 +424,11 @@ export class TierReliability {
       referenceFees += referenceFee * share;
       if (live > 1e-9) {
         const uptime = 1 - downDays / live;
-        const breached = m.spec.slaPercent > 0 && uptime * 100 < m.spec.slaPercent - 1e-12;
+        const sla = m.spec.slaPercent > 0;
+        const breached = sla && uptime * 100 < m.spec.slaPercent - 1e-12;
         uptimes[uptimeCount] = uptime;
         uptimeTiers[uptimeCount] = ti;
+        withSla[uptimeCount] = sla ? 1 : 0;
         breaches[uptimeCount] = breached ? 1 : 0;
         uptimeCount++;
         down[ti]! += downDays;

@@ -52,6 +52,13 @@ function centsByMonth(rows: readonly CostRow[]): Map<number, number> {
   return out;
 }
 
+/** A copy of `rows` allocated in place (the rows given are left as they are). */
+function allocated(rows: readonly CostRow[], o: SharedAllocation): CostRow[] {
+  const out = [...rows];
+  allocateSharedRows(out, o);
+  return out;
+}
+
 const reserved = (r: CostRow) => r.subAccountId === SHARED_TENANT || r.subAccountId === IDLE_TENANT;
 
 describe("allocateSharedRows (OpenCost shared cost)", () => {
@@ -63,7 +70,7 @@ describe("allocateSharedRows (OpenCost shared cost)", () => {
       row(0, "b", 10_000, "tiers", "Gold tier"),
       row(0, SHARED_TENANT, 1000),
     ];
-    const out = allocateSharedRows(rows, options());
+    const out = allocated(rows, options());
     const hub = out.filter((r) => r.serviceName === "Hub staff");
     expect(hub.map((r) => [r.subAccountId, r.billedCost, r.consumedQuantity])).toEqual([
       ["a", 750, 1.5],
@@ -80,7 +87,7 @@ describe("allocateSharedRows (OpenCost shared cost)", () => {
       row(1, SHARED_TENANT, 10),
     ];
     const tenantsOf = (method: SharedMethod, weights = new Map<string, number>()) =>
-      allocateSharedRows(rows, options({ shared: method, weights }))
+      allocated(rows, options({ shared: method, weights }))
         .filter((r) => r.serviceName === "Hub staff")
         .map((r) => `${r.month}:${r.subAccountId}=${r.billedCost}`);
     expect(tenantsOf("even")).toEqual(["0:a=50", "0:b=50", "1:a=5", "1:b=5"]);
@@ -92,14 +99,10 @@ describe("allocateSharedRows (OpenCost shared cost)", () => {
 
   it("shares idle cost no pool could share unless idle is none; keeps everything with no tenant at all", () => {
     const rows = [row(0, "a", 1, "compute"), row(0, IDLE_TENANT, 9, "compute", "Cluster")];
-    expect(allocateSharedRows(rows, options({ idle: "even" })).map((r) => r.subAccountId)).toEqual([
-      "a",
-      "a",
-      "b",
-    ]);
-    expect(allocateSharedRows(rows, options({ idle: "none" }))).toEqual(rows);
+    expect(allocated(rows, options({ idle: "even" })).map((r) => r.subAccountId)).toEqual(["a", "a", "b"]);
+    expect(allocated(rows, options({ idle: "none" }))).toEqual(rows);
     const lonely = [row(0, SHARED_TENANT, 5)];
-    expect(allocateSharedRows(lonely, options({ tenants: [] }))).toEqual(lonely);
+    expect(allocated(lonely, options({ tenants: [] }))).toEqual(lonely);
   });
 
   it("allocates every cent of every month to tenants (fast-check)", () => {
@@ -123,7 +126,7 @@ describe("allocateSharedRows (OpenCost shared cost)", () => {
             ["b", w[1]!],
             ["c", w[2]!],
           ]);
-          const out = allocateSharedRows(rows, { tenants: ["a", "b", "c"], shared, idle, weights });
+          const out = allocated(rows, { tenants: ["a", "b", "c"], shared, idle, weights });
           expect(out.filter(reserved)).toEqual([]);
           expect(centsByMonth(out)).toEqual(centsByMonth(rows));
           for (const r of out) expect(Number.isInteger(Math.round(r.billedCost * 100))).toBe(true);
@@ -146,7 +149,7 @@ describe("allocateSharedRows (OpenCost shared cost)", () => {
             row(0, SHARED_TENANT, cents / 100),
           ];
           const part = (method: SharedMethod, tenant: string) =>
-            allocateSharedRows(rows, options({ shared: method }))
+            allocated(rows, options({ shared: method }))
               .filter((r) => r.serviceName === "Hub staff" && r.subAccountId === tenant)
               .reduce((s, r) => s + toCents(r.billedCost), 0);
           expect(Math.abs(part("even", "a") - part("even", "b"))).toBeLessThanOrEqual(1);
@@ -268,7 +271,7 @@ describe("allocateSharedRows against a plain reference", () => {
         (rows, tenants, shared, idle) => {
           const o = options({ tenants, shared, idle, weights: new Map([["b", 3]]) });
           const expected = referenceShared(rows, o);
-          const actual = allocateSharedRows(rows, o);
+          const actual = allocated(rows, o);
           expect(actual.length).toBe(expected.length);
           actual.forEach((r, i) => {
             const e = expected[i]!;

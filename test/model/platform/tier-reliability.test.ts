@@ -37,13 +37,22 @@ function feesOf(month: TierMonth): { tenant: string; tier: TierName; fee: number
   return rows;
 }
 
+/** One model's month: its tier, uptime, whether the tier has an SLA and whether the month breached it. */
+interface UptimeRow {
+  tier: TierName;
+  uptime: number;
+  withSla: boolean;
+  breached: boolean;
+}
+
 /** The month's model uptimes as objects. */
-function uptimesOf(month: TierMonth): { tier: TierName; uptime: number; breached: boolean }[] {
-  const rows: { tier: TierName; uptime: number; breached: boolean }[] = [];
+function uptimesOf(month: TierMonth): UptimeRow[] {
+  const rows: UptimeRow[] = [];
   for (let i = 0; i < month.uptimeCount; i++)
     rows.push({
       tier: TIER_NAMES[month.uptimeTiers[i]!]!,
       uptime: month.uptimes[i]!,
+      withSla: month.withSla[i] === 1,
       breached: month.breached[i] === 1,
     });
   return rows;
@@ -152,7 +161,7 @@ describe("TierReliability", () => {
     expect(month.tierOrder[0]).toBe(TIER_NAMES.indexOf("Bronze"));
     expect(month.tierFees[TIER_NAMES.indexOf("Bronze")]).toBeCloseTo(500, 9);
     expect(month.referenceFees).toBeCloseTo(7500, 9);
-    expect(uptimesOf(month)).toEqual([{ tier: "Bronze", uptime: 1, breached: false }]);
+    expect(uptimesOf(month)).toEqual([{ tier: "Bronze", uptime: 1, withSla: true, breached: false }]);
   });
 });
 
@@ -259,6 +268,7 @@ describe("TierReliability.closeMonth against a plain reference", () => {
         tierFees: month.tierFees.slice(),
         uptimeTiers: month.uptimeTiers.slice(),
         uptimes: month.uptimes.slice(),
+        withSla: month.withSla.slice(),
         breached: month.breached.slice(),
       });
     }
@@ -271,7 +281,7 @@ describe("TierReliability.closeMonth against a plain reference", () => {
       const tierOrder: TierName[] = [];
       const tierFees = new Map<TierName, number>();
       let referenceFees = 0;
-      const uptimes: { tier: TierName; uptime: number; breached: boolean }[] = [];
+      const uptimes: UptimeRow[] = [];
       for (const x of models) {
         const key = `${x.tenant}/${x.tier}`;
         if (!pairs.includes(key)) pairs.push(key);
@@ -292,7 +302,12 @@ describe("TierReliability.closeMonth against a plain reference", () => {
         if (live > 1e-9) {
           const uptime = 1 - down / live;
           const sla = cat[x.tier].slaPercent;
-          uptimes.push({ tier: x.tier, uptime, breached: sla > 0 && uptime * 100 < sla - 1e-12 });
+          uptimes.push({
+            tier: x.tier,
+            uptime,
+            withSla: sla > 0,
+            breached: sla > 0 && uptime * 100 < sla - 1e-12,
+          });
         }
       }
       const month = months[m]!;
