@@ -8,6 +8,7 @@
  * rate 1, until t = 100 000), where every preemption is an Interrupt thrown into the victim.
  * Prints one `BENCH {json}` line and one readable line.
  */
+import "./as-cli.ts";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import {

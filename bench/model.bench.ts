@@ -7,6 +7,7 @@
  * Times are process CPU time, best of N (other work on a shared machine only ever adds time); medians are in
  * the JSON. Prints one `BENCH {json}` line and one readable line.
  */
+import "./as-cli.ts";
 import process from "node:process";
 import { createStream, Environment, exponential } from "../engine/index.ts";
 import { simulate } from "../src/model/simulate.ts";

@@ -23,6 +23,7 @@
  * machine, and bound the 2-core speed-up as 2 cores / (all CPU per replication) against the in-process rate
  * 1 / max(main, other). Prints one `BENCH {json}` line and one readable line.
  */
+import "./as-cli.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import process from "node:process";

@@ -7,6 +7,7 @@
  * CPU time; the replication: medians of paired blocks at steady state (see below).
  * Prints one `BENCH {json}` line and one readable line.
  */
+import "./as-cli.ts";
 import process from "node:process";
 import { runPlatform } from "../src/model/platform/run-platform.ts";
 import { simulate } from "../src/model/simulate.ts";

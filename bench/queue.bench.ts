@@ -13,6 +13,7 @@
  * is pessimistic; the 1-minute load average is printed with the figures. Prints `BENCH {json}` lines and a
  * readable line per measurement. Needs redis-server (Debian: apt-get install redis-server).
  */
+import "./as-cli.ts";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { QueuePool } from "../src/montecarlo/queue-pool.ts";

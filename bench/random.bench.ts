@@ -3,6 +3,7 @@
  * same run), plus stream creation cost and the seedrandom generator comparison behind the choice of Alea.
  * Each figure is the fastest of 7 repeats of 2 000 000 draws, each repeat on a fresh monomorphic call site.
  */
+import "./as-cli.ts";
 import { performance } from "node:perf_hooks";
 import seedrandom from "seedrandom";
 import * as R from "../engine/random/index.ts";

@@ -9,6 +9,9 @@ import { ExitCode } from "./exit-codes.ts";
 import { main } from "./main.ts";
 import { packageInfo } from "./package-info.ts";
 import { safeForTerminal } from "./terminal-text.ts";
+import { applyV8Settings } from "./v8-settings.ts";
+
+applyV8Settings();
 
 const controller = new AbortController();
 // SIGTERM (a batch scheduler or `kill`) gets the same clean stop as Ctrl-C: no partial report is left behind.
