@@ -68,10 +68,16 @@ class LiveModel {
     this.liveDay = liveDay;
     this.job = job;
     this.dueDay = Number.POSITIVE_INFINITY;
-    this.onDue = () => production.due(this);
-    this.onSubmit = () => production.submit(this);
-    this.onDone = () => production.done(this);
-    this.onOverdue = () => production.overdue(this);
+    // made in locals, then stored: a function literal written straight into a property is allocated in V8's old
+    // generation until this code is optimised (docs/benchmarks.md, "Where the time goes")
+    const onDue = () => production.due(this);
+    const onSubmit = () => production.submit(this);
+    const onDone = () => production.done(this);
+    const onOverdue = () => production.overdue(this);
+    this.onDue = onDue;
+    this.onSubmit = onSubmit;
+    this.onDone = onDone;
+    this.onOverdue = onOverdue;
   }
 }
 
