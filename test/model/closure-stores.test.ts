@@ -46,7 +46,7 @@ describe("closures in the code a replication runs", () => {
   // V8's parser marks a function literal assigned straight to a property as long-lived, and until the code around
   // it is optimised the closure is allocated in the old generation: when the replication ends it keeps everything
   // it reaches alive through each scavenge until a full collection (docs/benchmarks.md, "Where the time goes").
-  // The closure is made in a local and the local stored instead.
+  // Such closures go through youngClosure (src/model/young-closure.ts).
   it("are never assigned to a property as a function literal", () => {
     const found = DIRECTORIES.flatMap((directory) =>
       sourceFiles(join(ROOT, directory)).flatMap((file) => closureStores(readFileSync(file, "utf8"), file)),

@@ -18,6 +18,7 @@ import type { DeliveryConfig } from "../../scenario/delivery-schema.ts";
 import { DAYS_PER_MONTH, monthOfDay } from "../calendar.ts";
 import { rampFactor } from "../finance.ts";
 import type { JobRequest } from "../platform/port.ts";
+import { youngClosure } from "../young-closure.ts";
 import type { MonthBook, MonthSeries } from "./month-book.ts";
 import type { ProductionDraws, ServingPort } from "./ports.ts";
 import type { Project } from "./project.ts";
@@ -68,16 +69,10 @@ class LiveModel {
     this.liveDay = liveDay;
     this.job = job;
     this.dueDay = Number.POSITIVE_INFINITY;
-    // made in locals, then stored: a function literal written straight into a property is allocated in V8's old
-    // generation until this code is optimised (docs/benchmarks.md, "Where the time goes")
-    const onDue = () => production.due(this);
-    const onSubmit = () => production.submit(this);
-    const onDone = () => production.done(this);
-    const onOverdue = () => production.overdue(this);
-    this.onDue = onDue;
-    this.onSubmit = onSubmit;
-    this.onDone = onDone;
-    this.onOverdue = onOverdue;
+    this.onDue = youngClosure(() => production.due(this));
+    this.onSubmit = youngClosure(() => production.submit(this));
+    this.onDone = youngClosure(() => production.done(this));
+    this.onOverdue = youngClosure(() => production.overdue(this));
   }
 }
 
