@@ -144,13 +144,15 @@ export class ModelMeshPool {
     this.#flipped = false;
   }
 
-  /** Classify one pool model as hot or cold at the classification's trough rate. */
-  classify(state: ModelState): void {
-    const m = state.model;
+  /**
+   * Classify one pool model (of memory `memoryGb`, its `model.memoryGb`, passed by the caller that has it at
+   * hand) as hot or cold at the classification's trough rate.
+   */
+  classify(state: ModelState, memoryGb: number): void {
     this.#poolWeight += state.weight;
     this.#tenantPoolWeight[state.tenantIndex]! += state.weight;
     const hot = this.#troughRate * state.weight * this.#stepSeconds >= HOT_REQUESTS;
-    if (hot) this.#hotMemoryGb += m.memoryGb;
+    if (hot) this.#hotMemoryGb += memoryGb;
     else this.#coldModels.push(state);
     if (hot === state.hot) return;
     // the pinned set and the missing hot models change only when some model's hot flag flips
@@ -158,6 +160,7 @@ export class ModelMeshPool {
     this.#flipped = true;
     if (this.#duplicateIds) return;
     // pinned = the hot models; a model turning hot and not loaded yet is missing
+    const m = state.model;
     if (hot) {
       this.#pinned.add(m.id);
       if (!this.#location.has(m.id)) this.#missingHot.add(m.id);

@@ -56,8 +56,19 @@ export class ServingPool {
   readonly options: Readonly<ServingOptions>;
   readonly #env: Environment;
   readonly #models: ModelState[] = [];
-  /** Models in rank order (ascending rank key), kept sorted on insertion. */
-  readonly #ranked: ModelState[] = [];
+  /** The rank keys of the models, ascending (entry r is the key of Zipf rank r; ties in arrival order). */
+  readonly #rankKeys: number[] = [];
+  /**
+   * What the classification reads of each model, by index in `#models` (arrays kept in step with it, their
+   * numbers stored unboxed side by side: the classification then touches each model's objects once, to set its
+   * weight, and never the served model): its Zipf rank (0 = most popular), minimum replicas (at least 1), the
+   * cost of one of its dedicated pods for one step, memory, whether dedicated.
+   */
+  readonly #rankOf: number[] = [];
+  readonly #minReplicas: number[] = [];
+  readonly #podStepCost: number[] = [];
+  readonly #memoryGb: number[] = [];
+  readonly #dedicated: boolean[] = [];
   readonly #zipfRaw: number[] = [];
   readonly #zipfSums: number[] = [];
   readonly #tenants: string[] = [];
@@ -265,16 +276,13 @@ export class ServingPool {
       hot: false,
       fixedReplicas: false,
     };
+    this.#rankOf.push(insertRank(this.#rankKeys, this.#rankOf, rankKey));
+    this.#minReplicas.push(Math.max(1, m.minReplicas));
+    this.#podStepCost.push(m.regions * this.options.dedicatedPodCostPerHour * this.options.stepHours);
+    this.#memoryGb.push(m.memoryGb);
+    this.#dedicated.push(dedicated);
     this.#models.push(state);
     this.#mesh.register(state);
-    let lo = 0;
-    let hi = this.#ranked.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#ranked[mid]!.rankKey <= rankKey) lo = mid + 1;
-      else hi = mid;
-    }
-    this.#ranked.splice(lo, 0, state);
     this.#dirty = true;
   }
 
@@ -290,8 +298,12 @@ export class ServingPool {
     if (at === models.length) return false;
     this.#materialise(false);
     const state = models[at]!;
+    removeRank(this.#rankKeys, this.#rankOf, at);
     models.splice(at, 1);
-    this.#ranked.splice(this.#ranked.indexOf(state), 1);
+    this.#minReplicas.splice(at, 1);
+    this.#podStepCost.splice(at, 1);
+    this.#memoryGb.splice(at, 1);
+    this.#dedicated.splice(at, 1);
     this.#mesh.unregister(state);
     this.#dirty = true;
     return true;
@@ -306,17 +318,15 @@ export class ServingPool {
   /** Ranks, weights and the per-model classification for the month starting at `hours`. */
   #classify(hours: number): void {
     const o = this.options;
-    const sorted = this.#ranked;
+    const n = this.#models.length;
     const raw = this.#zipfRaw;
     const s = o.zipfExponent;
-    while (raw.length < sorted.length) {
+    while (raw.length < n) {
       const r = raw.length;
       raw.push(1 / (r + 1) ** s);
       this.#zipfSums.push((this.#zipfSums[r - 1] ?? 0) + raw[r]!);
     }
-    const sum = this.#zipfSums[sorted.length - 1] ?? 1;
-    for (let r = 0; r < sorted.length; r++) sorted[r]!.weight = raw[r]! / sum;
-    const n = this.#models.length;
+    const sum = this.#zipfSums[n - 1] ?? 1;
     // growth is evaluated at the end of the month the classification covers
     const growthHigh = this.#growth(hours + DAYS_PER_MONTH * HOURS_PER_DAY);
     const growthLow = this.#growth(hours);
@@ -332,15 +342,22 @@ export class ServingPool {
     this.#comparison.beginClassify();
     const sizing = this.#sizing;
     const models = this.#models;
+    const minReplicas = this.#minReplicas;
+    const podStepCost = this.#podStepCost;
+    const memoryGb = this.#memoryGb;
+    const dedicated = this.#dedicated;
+    const rankOf = this.#rankOf;
+    // one pass in model order: the weight (1 / rank^s normalised) is set and used at once
     for (let i = 0; i < models.length; i++) {
       const state = models[i]!;
-      const m = state.model;
-      const peakPods = (peakRate * state.weight * serviceSeconds) / perPodAtTarget;
-      sizing.minReplicas = Math.max(1, m.minReplicas);
+      const weight = raw[rankOf[i]!]! / sum;
+      state.weight = weight;
+      const peakPods = (peakRate * weight * serviceSeconds) / perPodAtTarget;
+      sizing.minReplicas = minReplicas[i]!;
       sizing.staticReplicas = peakPods <= sizing.minReplicas;
-      sizing.podStepCost = m.regions * o.dedicatedPodCostPerHour * o.stepHours;
-      if (m.dedicated) this.#deployments.classify(state, sizing);
-      else this.#mesh.classify(state);
+      sizing.podStepCost = podStepCost[i]!;
+      if (dedicated[i]) this.#deployments.classify(state, sizing);
+      else this.#mesh.classify(state, memoryGb[i]!);
       this.#comparison.classify(state, sizing);
     }
     this.#deployments.endClassify();
@@ -387,4 +404,32 @@ export class ServingPool {
     this.catchUp();
     return this.#accounts.takeMonth(this.#tenants);
   }
+}
+
+/**
+ * Insert `key` into the ascending `keys` after any equal keys and return its position (the Zipf rank of the
+ * model arriving with it); the rank in `rankOf` of every model ranked at or after it moves down by one.
+ */
+export function insertRank(keys: number[], rankOf: number[], key: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  keys.splice(lo, 0, key);
+  for (let i = 0; i < rankOf.length; i++) if (rankOf[i]! >= lo) rankOf[i]!++;
+  return lo;
+}
+
+/**
+ * Remove the model at index `at` of `rankOf` from the ranks: its key leaves `keys`, its entry leaves `rankOf`
+ * (the models after it shift down, as they do in the model list) and the ranks after its own move up by one.
+ */
+export function removeRank(keys: number[], rankOf: number[], at: number): void {
+  const rank = rankOf[at]!;
+  keys.splice(rank, 1);
+  rankOf.splice(at, 1);
+  for (let i = 0; i < rankOf.length; i++) if (rankOf[i]! > rank) rankOf[i]!--;
 }

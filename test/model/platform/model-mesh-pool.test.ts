@@ -58,7 +58,7 @@ describe("ModelMeshPool", () => {
     for (const s of models) pool.register(s);
     const classify = (troughRate: number) => {
       pool.beginClassify(3, troughRate);
-      for (const s of models) pool.classify(s);
+      for (const s of models) pool.classify(s, s.model.memoryGb);
       pool.endClassify(models);
     };
     // a trough this high makes every model hot: the first step loads them all, in classification order
@@ -111,7 +111,7 @@ describe("ModelMeshPool", () => {
     for (const s of models) pool.register(s);
     for (const troughRate of [0.001, 0.02, 0.5, 0.01, 10]) {
       pool.beginClassify(2, troughRate);
-      for (const s of models) pool.classify(s);
+      for (const s of models) pool.classify(s, s.model.memoryGb);
       pool.endClassify(models);
       const cold = models.filter((s) => !(troughRate * s.weight * stepSeconds >= HOT_REQUESTS)).length;
       expect(pool.coldCount).toBe(cold);

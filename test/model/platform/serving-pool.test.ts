@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Environment } from "../../../engine/index.ts";
-import { ServingPool } from "../../../src/model/platform/serving-pool.ts";
+import { Environment, StreamFactory } from "../../../engine/index.ts";
+import { insertRank, removeRank, ServingPool } from "../../../src/model/platform/serving-pool.ts";
 import { servingOptionsFixture } from "./serving-options-fixture.ts";
 
 const options = servingOptionsFixture;
@@ -161,5 +161,32 @@ describe("ServingPool.remove (a production model retired)", () => {
     const month = pool.takeMonth();
     // the one model left: about 40 requests/s over the 4 days
     expect(month.requests).toBeCloseTo(40 * 3600 * 24 * 2 + 6 * 40 * 3600 * 24 * 2, -3);
+  });
+});
+
+describe("Zipf ranks kept by model index (insertRank, removeRank)", () => {
+  it("equal a stable sort of the live models' keys after every arrival and retirement, ties included", () => {
+    const source = new StreamFactory(11, 0).get("ranks");
+    const keys: number[] = [];
+    const rankOf: number[] = [];
+    // reference: the models in arrival order, and a list kept sorted by key with ties in arrival order
+    const models: { key: number }[] = [];
+    let sorted: { key: number }[] = [];
+    for (let step = 0; step < 2000; step++) {
+      if (models.length > 0 && (models.length === 60 || source() < 0.4)) {
+        const at = Math.floor(source() * models.length);
+        removeRank(keys, rankOf, at);
+        const [gone] = models.splice(at, 1);
+        sorted = sorted.filter((m) => m !== gone);
+      } else {
+        // few distinct keys, so that ties are common
+        const model = { key: Math.floor(source() * 8) / 8 };
+        rankOf.push(insertRank(keys, rankOf, model.key));
+        models.push(model);
+        sorted = [...sorted, model].sort((a, b) => a.key - b.key);
+      }
+      expect(keys).toEqual(sorted.map((m) => m.key));
+      expect(rankOf).toEqual(models.map((m) => sorted.indexOf(m)));
+    }
   });
 });
