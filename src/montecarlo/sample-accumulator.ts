@@ -8,7 +8,7 @@
  * {@link SAMPLE_BLOCK_REPLICATIONS} consecutive replications: each block's values are sorted and compressed in
  * one pass (TDigest.mergeSorted) and the block digests are merged in block order. A level-3 replication pools
  * several thousand values, and adding them to a digest one at a time (a re-merge of every centroid per thousand
- * values) was the largest cost of folding a replication; a block digest costs one native sort. Blocks count
+ * values) was the largest cost of folding a replication; a block digest costs one sort (sort-ascending.ts). Blocks count
  * replications in the order they are folded (replication-index order), so the digest does not depend on
  * worker count, batch size or queue job size. A block not yet complete is compressed into a copy when the
  * summary is asked for, so asking never changes what later additions give.
@@ -23,6 +23,7 @@ import { Tally } from "../../engine/index.ts";
 import { niceStep } from "./nice-step.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { countBelow } from "./scalar-accumulator.ts";
+import { sortAscending } from "./sort-ascending.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 import type { MetricInfo, SampleSummary } from "./types.ts";
 
@@ -149,7 +150,7 @@ export class SampleAccumulator {
     if (to === from) return;
     const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
     // the block's values are not needed afterwards: sorted and compressed in place
-    digest.mergeSorted(this.#values.subarray(from, to).sort());
+    digest.mergeSorted(sortAscending(this.#values.subarray(from, to)));
     digest.centroidCount();
   }
 
@@ -169,12 +170,12 @@ export class SampleAccumulator {
   #currentView(): Float64Array | TDigest {
     if (this.#view !== undefined) return this.#view;
     if (this.#digest === undefined) {
-      this.#view = this.#values.slice(0, this.#length).sort();
+      this.#view = sortAscending(this.#values.slice(0, this.#length));
     } else if (this.#length === 0) {
       this.#view = this.#digest;
     } else {
       const digest = TDigest.fromState(this.#digest.toState());
-      digest.mergeSorted(this.#values.slice(0, this.#length).sort());
+      digest.mergeSorted(sortAscending(this.#values.slice(0, this.#length)));
       this.#view = digest;
     }
     return this.#view;

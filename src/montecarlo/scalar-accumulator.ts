@@ -12,6 +12,7 @@
 import { Tally } from "../../engine/index.ts";
 import { meanHalfWidth95 } from "./mean-confidence.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
+import { sortAscending } from "./sort-ascending.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 
 /** Values kept exactly per metric before switching to the t-digest. */
@@ -128,7 +129,7 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.quantile(p);
-    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
+    if (this.#sorted === undefined) this.#sorted = sortAscending(this.#values!.slice(0, n));
     return quantileSorted(this.#sorted, p);
   }
 
@@ -140,7 +141,7 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.cdf(x);
-    if (this.#sorted === undefined) this.#sorted = this.#values!.slice(0, n).sort();
+    if (this.#sorted === undefined) this.#sorted = sortAscending(this.#values!.slice(0, n));
     return countBelow(this.#sorted, x) / n;
   }
 

@@ -14,6 +14,8 @@
  * bit-identical-results guarantee of the Monte Carlo layer needs.
  */
 
+import { sortAscending } from "./sort-ascending.ts";
+
 /** Plain-object form of a digest (structured-cloneable, JSON-safe), for transfer and merging. */
 export interface TDigestState {
   compression: number;
@@ -301,7 +303,7 @@ export class TDigest {
     this.#bufferUnitWeights = true;
     this.#bufferSorted = true;
     if (unitWeights) {
-      bufferMeans = this.#bufferMeans.slice(0, count).sort();
+      bufferMeans = sortAscending(this.#bufferMeans.slice(0, count));
       bufferWeights = this.#bufferWeights.slice(0, count);
     } else if (sorted) {
       // already ascending (one merged digest): the stable sort below would leave the order as it is
