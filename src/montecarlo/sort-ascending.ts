@@ -4,12 +4,12 @@
  *
  * Why: many pooled samples and series months of a level-3 run are mostly one value (a wait that is 0 for nearly
  * every item, an availability that is 1 in seven months of ten), and V8's native typed-array sort gains nothing
- * from that: a block of 9 600 zeros took 0.3 ms, and sorting was about a quarter of the folding thread's time
- * (measured in the mc notes). When a value fills at least {@link DOMINANT_SHARE} of the array, only the other
- * values are sorted natively and the dominant one is filled in at its place. Its candidate is found in one pass by
- * the majority vote of R. S. Boyer and J S. Moore ("MJRTY - A Fast Majority Vote Algorithm", 1991). The result is
- * the same array, bit for bit: equal numbers are indistinguishable except for the sign of zero, which counts as a
- * different value here, and the native sort orders the rest.
+ * from that: a block of 9 600 zeros took 0.3 ms, and sorting was about a quarter of the folding thread's time.
+ * When a value fills at least {@link DOMINANT_SHARE} of the array, only the other values are sorted natively and
+ * the dominant one is filled in at its place. Its candidate is found in one pass by the majority vote of R. S.
+ * Boyer and J. S. Moore ("MJRTY - A Fast Majority Vote Algorithm", 1991). The result is the same array, bit for
+ * bit: equal numbers are indistinguishable except for the sign of zero, which counts as a different value here,
+ * and the native sort orders the rest.
  */
 
 /** Share of the array the most frequent value must fill for the partial sort (below it the native sort runs). */
