@@ -10,7 +10,8 @@
  * (c) wall time of a full FULL_REPLICATIONS-replication run on 2 workers, pool start-up included (1 000 by
  *     default, SCALESIM_BENCH_REPLICATIONS overrides it), and from it the wall time of 10 000 replications: measured
  *     when FULL_REPLICATIONS is 10 000, else estimated as the full run plus the remaining replications at the
- *     marginal rate (flagged `tenThousandEstimated`); target <= 60 s;
+ *     marginal rate (flagged `tenThousandEstimated`); target <= 60 s; and that run's own marginal rate from its
+ *     first progress report past a fifth of it to its end (a far longer window than (a)'s);
  * (d) peak memory of aggregating 10 000 replications (target < 500 MB): 50 real level-3 results are folded
  *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap every 100
  *     replications; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
@@ -128,8 +129,26 @@ const perSecond1 = rate1.perSecond;
 const perSecond2 = rate2.perSecond;
 
 const fullStart = performance.now();
-const full = await runScenario(scenario, { replications: FULL_REPLICATIONS, seed: SEED, workers: 2 });
-const fullSeconds = (performance.now() - fullStart) / 1000;
+// the full run's own marginal rate: from the first progress report past a fifth of the run (pool start-up and the
+// workers' first replications behind it) to the end, a window far longer than the 300 replications of `rate`
+const FULL_MARGINAL_FROM = 0.2;
+let markDone = 0;
+let markAt = 0;
+const full = await runScenario(scenario, {
+  replications: FULL_REPLICATIONS,
+  seed: SEED,
+  workers: 2,
+  onProgress: ({ done }) => {
+    if (markDone === 0 && done >= FULL_REPLICATIONS * FULL_MARGINAL_FROM) {
+      markDone = done;
+      markAt = performance.now();
+    }
+  },
+});
+const fullEnd = performance.now();
+const fullSeconds = (fullEnd - fullStart) / 1000;
+const fullMarginalPerSecond =
+  markDone > 0 && fullEnd > markAt ? (FULL_REPLICATIONS - markDone) / ((fullEnd - markAt) / 1000) : undefined;
 const TEN_THOUSAND = 10_000;
 const tenThousandEstimated = FULL_REPLICATIONS !== TEN_THOUSAND;
 const tenThousandSeconds = tenThousandEstimated
@@ -201,6 +220,9 @@ const result = {
   loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
   fullReplications: FULL_REPLICATIONS,
   fullSeconds: tenth(fullSeconds),
+  fullMarginalReplicationsPerSecond:
+    fullMarginalPerSecond === undefined ? undefined : tenth(fullMarginalPerSecond),
+  fullMarginalFromReplication: markDone,
   tenThousandSeconds: tenth(tenThousandSeconds),
   tenThousandEstimated,
   memoryReplications: MEMORY_REPLICATIONS,
@@ -234,6 +256,7 @@ console.log(
       ? `${FULL_REPLICATIONS} replications in ${result.fullSeconds} s, 10 000 in ${result.tenThousandSeconds} s ` +
         "(estimated from the marginal rate) "
       : `10 000 replications in ${result.tenThousandSeconds} s (measured) `) +
-    `(target <= 60); aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
+    `(target <= 60), ${result.fullMarginalReplicationsPerSecond} rep/s on 2 workers from replication ` +
+    `${result.fullMarginalFromReplication} of that run to its end; aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
     `(from ${result.rssBeforeAggregationMb} MB; target < 500), peak heap ${result.peakHeapMb} MB`,
 );
