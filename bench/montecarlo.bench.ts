@@ -257,6 +257,7 @@ console.log(
         "(estimated from the marginal rate) "
       : `10 000 replications in ${result.tenThousandSeconds} s (measured) `) +
     `(target <= 60), ${result.fullMarginalReplicationsPerSecond} rep/s on 2 workers from replication ` +
-    `${result.fullMarginalFromReplication} of that run to its end; aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
+    `${result.fullMarginalFromReplication} of that run to its end; ` +
+    `aggregating ${MEMORY_REPLICATIONS} replications: peak RSS ${result.peakRssMb} MB ` +
     `(from ${result.rssBeforeAggregationMb} MB; target < 500), peak heap ${result.peakHeapMb} MB`,
 );

@@ -54,9 +54,9 @@ if (!parsed.ok) throw new Error("level-3 preset does not load");
 const on = parsed.scenario;
 const off = { ...on, platform: { ...on.platform, enabled: false } };
 // Steady state, paired, in blocks: both sides are first warmed up with LEVEL3_WARMUP replications each (a fresh
-// isolate keeps getting faster for a few hundred replications as V8 optimises the model and sizes its heap; with the
-// platform on, a fresh process also promotes about 3 MB per scavenge for its first few hundred replications before
-// settling at about 30 KB, under the command's V8 settings: 100 per side measured mostly that start), then
+// isolate keeps getting faster for a few hundred replications as V8 optimises the model and sizes its heap; until
+// the closures of src/model/young-closure.ts, a platform-on process also promoted about 3 MB per scavenge for its
+// first few hundred replications, and 100 per side measured mostly that start; now only its first ~30 scavenges), then
 // ROUNDS rounds each run the same BLOCK replications with the platform on and then off. CPU time is taken over a
 // block, so the garbage collector's and compiler's helper threads (process CPU counts every thread) are charged to
 // the block that made their work; the figure per side is the median over rounds of CPU per replication, and the

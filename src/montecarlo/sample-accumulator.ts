@@ -8,9 +8,9 @@
  * {@link SAMPLE_BLOCK_REPLICATIONS} consecutive replications: each block's values are sorted and compressed in
  * one pass (TDigest.mergeSorted) and the block digests are merged in block order. A level-3 replication pools
  * several thousand values, and adding them to a digest one at a time (a re-merge of every centroid per thousand
- * values) was the largest cost of folding a replication; a block digest costs one sort (sort-ascending.ts). Blocks count
- * replications in the order they are folded (replication-index order), so the digest does not depend on
- * worker count, batch size or queue job size. A block not yet complete is compressed into a copy when the
+ * values) was the largest cost of folding a replication; a block digest costs one sort (sort-ascending.ts).
+ * Blocks count replications in the order they are folded (replication-index order), so the digest does not
+ * depend on worker count, batch size or queue job size. A block not yet complete is compressed into a copy when the
  * summary is asked for, so asking never changes what later additions give.
  *
  * Histogram bins are [e_i, e_i+1) with the last bin closed, edges at a nice step (nice-step.ts) spanning

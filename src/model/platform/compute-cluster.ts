@@ -348,7 +348,8 @@ export class ComputeCluster {
       finishHandle: null,
       finish: noFinish,
     };
-    // this runs only a few times per replication: stored straight, the closure stayed old for hundreds
+    // this runs only a few times per replication, so stored straight, the closure was allocated old for the first
+    // few hundred replications of a process
     job.finish = youngClosure(() => this.#finish(job));
     return job;
   }
