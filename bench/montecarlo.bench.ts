@@ -3,8 +3,10 @@
  * (a) steady-state replications per second, measured in the same run, in-process (the baseline: one thread,
  *     no pool), on one worker thread and on two; the 2-worker rate is the marginal rate (pool start-up and
  *     warm-up excluded: each mode is first warmed up with 300 replications per worker, so thread start-up, module
- *     loading and the JIT warm-up of each fresh V8 isolate are not counted). Targets: 2 workers >= 1.7x the rate
- *     of 1 worker, >= 170 replications/s marginal on 2 workers;
+ *     loading and the JIT warm-up of each fresh V8 isolate are not counted), then ROUNDS rounds each run
+ *     RATE_REPLICATIONS replications in every mode back to back; rates are medians over the rounds and the
+ *     speed-up is the median of the per-round ratios. Targets: 2 workers >= 1.7x the rate of 1 worker, >= 170
+ *     replications/s marginal on 2 workers;
  * (b) CPU per replication of the whole process (all threads) in each mode; target: 2 workers no more than
  *     in-process;
  * (c) wall time of a full FULL_REPLICATIONS-replication run on 2 workers, pool start-up included (1 000 by
@@ -37,7 +39,8 @@ import { runScenario } from "../src/montecarlo/run-scenario.ts";
 import { defaultSummaryRoles } from "../src/montecarlo/summary-roles.ts";
 import { parseScenario } from "../src/scenario/load.ts";
 
-const RATE_REPLICATIONS = 300;
+const RATE_REPLICATIONS = 200;
+const ROUNDS = 3;
 // per worker: a fresh V8 isolate keeps getting cheaper for a few hundred replications (JIT tiers, heap sizing):
 // CPU per replication of consecutive runs of 50 on one fresh worker was 43 (start-up), 20, 13.6, 13.4, 12.4, 13.6,
 // 13, 12, 11.4, 10 ms in the issue-17 measurements; 300 covers most of it, so the rates are steady-state rates
@@ -92,45 +95,92 @@ interface Rate {
   otherMsPerReplication?: number;
 }
 
-/** Steady-state rate on `workers` worker threads, or on the calling thread when `workers` is "in-process". */
-async function rate(workers: number | "in-process"): Promise<Rate> {
+/** A way to run replications: in-process (the calling thread, no pool) or on a pool of worker threads. */
+interface Mode {
+  pool: ReplicationPool;
+  perSecond: number[];
+  cpuMs: number;
+  mainMs: number | undefined;
+  otherMs: number | undefined;
+  replications: number;
+}
+
+/** A pool on `workers` worker threads, or on the calling thread when `workers` is "in-process", warmed up. */
+async function warmMode(workers: number | "in-process"): Promise<Mode> {
   const pool =
     workers === "in-process" ? new ReplicationPool(1, { inProcess: true }) : new ReplicationPool(workers);
-  try {
-    await runScenario(scenario, {
-      replications: WARMUP_PER_WORKER * pool.workers,
-      seed: SEED + 1,
-      pool,
-      batchSize: 2,
-    });
-    const start = performance.now();
-    const cpuStart = cpuMs();
-    const threadsStart = threadCpuMs();
-    await runScenario(scenario, { replications: RATE_REPLICATIONS, seed: SEED, pool, batchSize: 10 });
-    const result: Rate = {
-      perSecond: RATE_REPLICATIONS / ((performance.now() - start) / 1000),
-      cpuMsPerReplication: (cpuMs() - cpuStart) / RATE_REPLICATIONS,
-    };
-    const threadsEnd = threadCpuMs();
-    if (threadsStart !== undefined && threadsEnd !== undefined) {
-      result.mainMsPerReplication = (threadsEnd.main - threadsStart.main) / RATE_REPLICATIONS;
-      result.otherMsPerReplication = (threadsEnd.other - threadsStart.other) / RATE_REPLICATIONS;
-    }
-    return result;
-  } finally {
-    await pool.destroy();
+  await runScenario(scenario, {
+    replications: WARMUP_PER_WORKER * pool.workers,
+    seed: SEED + 1,
+    pool,
+    batchSize: 2,
+  });
+  return { pool, perSecond: [], cpuMs: 0, mainMs: 0, otherMs: 0, replications: 0 };
+}
+
+/** One round of `mode`: RATE_REPLICATIONS replications, their wall-clock rate and CPU added to the mode. */
+async function measure(mode: Mode, round: number): Promise<void> {
+  const start = performance.now();
+  const cpuStart = cpuMs();
+  const threadsStart = threadCpuMs();
+  await runScenario(scenario, {
+    replications: RATE_REPLICATIONS,
+    seed: SEED + 10 * round,
+    pool: mode.pool,
+    batchSize: 10,
+  });
+  mode.perSecond.push(RATE_REPLICATIONS / ((performance.now() - start) / 1000));
+  mode.cpuMs += cpuMs() - cpuStart;
+  mode.replications += RATE_REPLICATIONS;
+  const threadsEnd = threadCpuMs();
+  if (threadsStart === undefined || threadsEnd === undefined) {
+    mode.mainMs = mode.otherMs = undefined;
+  } else if (mode.mainMs !== undefined && mode.otherMs !== undefined) {
+    mode.mainMs += threadsEnd.main - threadsStart.main;
+    mode.otherMs += threadsEnd.other - threadsStart.other;
   }
 }
 
-const rate1 = await rate("in-process");
-const rate1Thread = await rate(1);
-const rate2 = await rate(2);
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The mode's figures: the median rate over the rounds, CPU per replication over all of them. */
+function rateOf(mode: Mode): Rate {
+  const result: Rate = {
+    perSecond: median(mode.perSecond),
+    cpuMsPerReplication: mode.cpuMs / mode.replications,
+  };
+  if (mode.mainMs !== undefined && mode.otherMs !== undefined) {
+    result.mainMsPerReplication = mode.mainMs / mode.replications;
+    result.otherMsPerReplication = mode.otherMs / mode.replications;
+  }
+  return result;
+}
+
+// Every mode is warmed up first and kept alive; then ROUNDS rounds each measure in-process, 1 worker and 2 workers
+// back to back, so a neighbour's load on a shared machine falls on all three alike, and the speed-up is the median
+// of the per-round ratios (one pass per mode, as before, gave 1.43-2.04x for the same code on this machine).
+const modes = [await warmMode("in-process"), await warmMode(1), await warmMode(2)] as const;
+const ratios: number[] = [];
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of modes) await measure(mode, round);
+    ratios.push(modes[2].perSecond[round]! / modes[1].perSecond[round]!);
+  }
+} finally {
+  for (const mode of modes) await mode.pool.destroy();
+}
+const [rate1, rate1Thread, rate2] = modes.map(rateOf) as [Rate, Rate, Rate];
 const perSecond1 = rate1.perSecond;
 const perSecond2 = rate2.perSecond;
+const speedUp2Vs1 = median(ratios);
 
 const fullStart = performance.now();
 // the full run's own marginal rate: from the first progress report past a fifth of the run (pool start-up and the
-// workers' first replications behind it) to the end, a window far longer than the 300 replications of `rate`
+// workers' first replications behind it) to the end, a window far longer than the rounds of (a)
 const FULL_MARGINAL_FROM = 0.2;
 let markDone = 0;
 let markAt = 0;
@@ -207,7 +257,8 @@ const result = {
   replicationsPerSecondInProcess: hundredth(perSecond1),
   replicationsPerSecond1Worker: hundredth(rate1Thread.perSecond),
   replicationsPerSecond2Workers: hundredth(perSecond2),
-  speedUp2WorkersVs1Worker: hundredth(perSecond2 / rate1Thread.perSecond),
+  speedUp2WorkersVs1Worker: hundredth(speedUp2Vs1),
+  speedUp2WorkersVs1WorkerRounds: ratios.map(hundredth),
   speedUp2WorkersVsInProcess: hundredth(perSecond2 / perSecond1),
   cpuMsPerReplicationInProcess: tenth(rate1.cpuMsPerReplication),
   cpuMsPerReplication1Worker: tenth(rate1Thread.cpuMsPerReplication),
@@ -244,7 +295,8 @@ console.log(`BENCH ${JSON.stringify(result)}`);
 console.log(
   `montecarlo level-3: ${result.replicationsPerSecondInProcess} rep/s in-process, ` +
     `${result.replicationsPerSecond1Worker} on 1 worker, ${result.replicationsPerSecond2Workers} on 2 ` +
-    `(marginal; target >= 170): 2 workers = ${result.speedUp2WorkersVs1Worker}x 1 worker (target >= 1.7), ` +
+    `(marginal, medians of ${ROUNDS} rounds; target >= 170): 2 workers = ${result.speedUp2WorkersVs1Worker}x ` +
+    `1 worker (target >= 1.7; rounds ${result.speedUp2WorkersVs1WorkerRounds.join(", ")}), ` +
     `${result.speedUp2WorkersVsInProcess}x in-process; CPU ${result.cpuMsPerReplicationInProcess} in-process vs ` +
     `${result.cpuMsPerReplication1Worker} on 1 worker vs ${result.cpuMsPerReplication2Workers} ms/replication ` +
     `on 2 (target: 2 workers <= in-process); load average ${result.loadAverage1m}; main thread ` +

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortAscending } from "../../src/montecarlo/sort-ascending.ts";
+import { RADIX_SORT_MIN_LENGTH, sortAscending } from "../../src/montecarlo/sort-ascending.ts";
 
 /** The bits of every value, so that -0 and +0 (and NaN payloads) are told apart. */
 function bits(values: Float64Array): string {
@@ -40,6 +40,27 @@ describe("sortAscending", () => {
         expect(bits(sortAscending(Float64Array.from(list)))).toBe(bits(native));
       }),
       { numRuns: 1000, seed: 17 },
+    );
+  });
+
+  it("gives the native sort's bits when the whole array or the rest is long enough for the radix sort", () => {
+    const pool = [0, -0, 1, -1, 0.5, 1e300, -1e-300, 5e-324, Number.NEGATIVE_INFINITY, 42, 3.25];
+    const value = fc.oneof(fc.constantFrom(...pool), fc.double({ noNaN: true }));
+    const long = { minLength: RADIX_SORT_MIN_LENGTH, maxLength: 3 * RADIX_SORT_MIN_LENGTH };
+    const shuffled = (list: number[]) =>
+      fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length });
+    // no dominant value (the whole array is sorted), or one filling a drawn share (the rest is, at full length)
+    const dominated = fc
+      .tuple(fc.constantFrom(0, -0, 1, 2.5), fc.array(value, long), fc.nat(6 * RADIX_SORT_MIN_LENGTH))
+      .map(([dominant, rest, copies]) => [...rest, ...Array<number>(copies).fill(dominant)])
+      .chain(shuffled);
+    const withNaN = fc.array(value, long).chain((list) => shuffled([...list, Number.NaN]));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(value, long), dominated, withNaN), (list) => {
+        const native = Float64Array.from(list).sort();
+        expect(bits(sortAscending(Float64Array.from(list)))).toBe(bits(native));
+      }),
+      { numRuns: 200, seed: 19 },
     );
   });
 });
