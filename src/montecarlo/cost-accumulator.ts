@@ -8,7 +8,7 @@
  * arrive, whatever form they come in, so the means are bit-identical for objects and keyed rows.
  * Keyed rows (replication-record.ts) resolve each key of a batch's key table once per batch.
  */
-import { CostRowIndex } from "./cost-row-index.ts";
+import { type CostRowIdentity, CostRowIndex } from "./cost-row-index.ts";
 import { COST_AMOUNT_FIELDS, type CostKeyTable, type KeyedCostRows } from "./replication-record.ts";
 import type { CostRow } from "./types.ts";
 
@@ -22,6 +22,14 @@ export class CostAccumulator {
   #sums = new Float64Array(AMOUNTS * 256);
   /** Accumulator slot of each key of a batch's key table (-1 = not resolved yet). */
   readonly #tableSlots = new WeakMap<CostKeyTable, Int32Array>();
+  /** The identity of a key table's row, read into this one object to look it up (a known key builds no row). */
+  readonly #probe: CostRowIdentity = {
+    month: 0,
+    serviceName: "",
+    resourceId: "",
+    subAccountId: "",
+    xCostCategory: "",
+  };
   #replications = 0;
 
   /** Number of replications added. */
@@ -60,7 +68,7 @@ export class CostAccumulator {
     const { table, slots, amounts } = input;
     let map = this.#tableSlots.get(table);
     if (map === undefined) {
-      map = new Int32Array(table.rows.length).fill(-1);
+      map = new Int32Array(table.length).fill(-1);
       this.#tableSlots.set(table, map);
     }
     for (let r = 0; r < slots.length; r++) {
@@ -68,11 +76,10 @@ export class CostAccumulator {
       const from = r * AMOUNTS;
       let slot = map[local]!;
       if (slot < 0) {
-        const row = table.rows[local]!;
-        const known = this.#index.get(row);
+        const known = this.#index.get(this.#identity(table, local));
         if (known < 0) {
           map[local] = this.#create(
-            row,
+            table.row(local),
             amounts[from]!,
             amounts[from + 1]!,
             amounts[from + 2]!,
@@ -90,6 +97,17 @@ export class CostAccumulator {
       sums[at + 2] = sums[at + 2]! + amounts[from + 2]!;
       sums[at + 3] = sums[at + 3]! + amounts[from + 3]!;
     }
+  }
+
+  /** The identity of `table`'s row `i`, in the probe object. */
+  #identity(table: CostKeyTable, i: number): CostRowIdentity {
+    const probe = this.#probe;
+    probe.month = table.value(i, "month");
+    probe.serviceName = table.value(i, "serviceName");
+    probe.resourceId = table.value(i, "resourceId");
+    probe.subAccountId = table.value(i, "subAccountId");
+    probe.xCostCategory = table.value(i, "xCostCategory");
+    return probe;
   }
 
   /** A new key whose sums start at the first row's amounts (assigned, not added: -0 stays -0). */

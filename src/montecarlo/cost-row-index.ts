@@ -12,6 +12,12 @@
  */
 import type { CostRow } from "./types.ts";
 
+/** The columns that identify a cost row. */
+export type CostRowIdentity = Pick<
+  CostRow,
+  "month" | "serviceName" | "resourceId" | "subAccountId" | "xCostCategory"
+>;
+
 type CategoryMap = Map<string, number>;
 type SubAccountMap = Map<string, CategoryMap>;
 type ResourceMap = Map<string, SubAccountMap>;
@@ -27,7 +33,7 @@ export class CostRowIndex {
   #lastSubAccounts: SubAccountMap | undefined;
 
   /** The slot of `row`'s identity, or -1 when it has none yet. */
-  get(row: CostRow): number {
+  get(row: CostRowIdentity): number {
     let subAccounts: SubAccountMap | undefined;
     if (
       row.month === this.#lastMonth &&
@@ -47,7 +53,7 @@ export class CostRowIndex {
   }
 
   /** Gives `row`'s identity the slot `slot`. */
-  set(row: CostRow, slot: number): void {
+  set(row: CostRowIdentity, slot: number): void {
     const services = child(this.#months, row.month);
     const resources = child(services, row.serviceName);
     const subAccounts = child(resources, row.resourceId);

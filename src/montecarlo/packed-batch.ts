@@ -19,8 +19,8 @@ import type { ReplicationResult } from "../model/result.ts";
 import { ArrayBuilder } from "./array-builder.ts";
 import { CostRowIndex } from "./cost-row-index.ts";
 import { NameTable } from "./name-table.ts";
-import { type PackedRows, RowPacker, unpackRows } from "./packed-rows.ts";
-import { COST_AMOUNT_FIELDS, type ReplicationRecord } from "./replication-record.ts";
+import { type PackedRows, PackedRowTable, RowPacker } from "./packed-rows.ts";
+import { COST_AMOUNT_FIELDS, type CostKeyTable, type ReplicationRecord } from "./replication-record.ts";
 import { transferList } from "./transfer-list.ts";
 import type { CostRow } from "./types.ts";
 
@@ -172,10 +172,11 @@ export function packedBuffers(packed: readonly PackedRecords[]): ArrayBuffer[] {
 /**
  * The records of `packed`, as plain {@link ReplicationRecord}s: KPIs as objects, series and samples as
  * Float64Array views into the batch's values, cost rows keyed against the batch's key table (one table object
- * shared by every record of the batch, so the cost accumulator resolves each key once per batch).
+ * shared by every record of the batch, so the cost accumulator resolves each key once per batch; its rows are
+ * read in place, not rebuilt).
  */
 export function unpackRecords(packed: PackedRecords): ReplicationRecord[] {
-  const table = { rows: unpackRows<CostRow>(packed.costs.rows) };
+  const table: CostKeyTable = new PackedRowTable<CostRow>(packed.costs.rows);
   const { start: costStart, slots: costSlots, amounts } = packed.costs;
   const records: ReplicationRecord[] = [];
   for (let r = 0; r < packed.count; r++) {

@@ -102,18 +102,81 @@ export class RowPacker {
 
 /** The objects of `packed`, in packing order. */
 export function unpackRows<T>(packed: PackedRows): T[] {
-  const { shapes, shape, strings, cells, numbers, others } = packed;
-  const rows: T[] = [];
-  let cell = 0;
-  let number = 0;
-  for (let r = 0; r < shape.length; r++) {
-    const keys = shapes[shape[r]!]!;
+  const table = new PackedRowTable<T>(packed);
+  return Array.from({ length: table.length }, (_, i) => table.row(i));
+}
+
+/**
+ * Random access to packed objects without rebuilding them all: {@link PackedRowTable.value} reads one field of
+ * one object straight from the cells, {@link PackedRowTable.row} builds one object (a new one at every call).
+ *
+ * Why: the thread that folds a batch needs of most cost rows only the five columns that identify them (to find
+ * their running sums), and the whole row only the first time an identity is seen in the run; rebuilding every row
+ * of every batch allocated some 60 KB per level-3 replication on that thread, most of its garbage.
+ */
+export class PackedRowTable<T> {
+  readonly #packed: PackedRows;
+  /** Object i's cells are cells[cellStart[i], cellStart[i + 1]); its first number is numbers[numberStart[i]]. */
+  readonly #cellStart: Int32Array;
+  readonly #numberStart: Int32Array;
+  /** Position of each key in its shape's key list, built on first use of the shape. */
+  readonly #positions: (Map<string, number> | undefined)[];
+
+  constructor(packed: PackedRows) {
+    this.#packed = packed;
+    const { shapes, shape, cells } = packed;
+    const n = shape.length;
+    this.#cellStart = new Int32Array(n + 1);
+    this.#numberStart = new Int32Array(n + 1);
+    let cell = 0;
+    let number = 0;
+    for (let r = 0; r < n; r++) {
+      this.#cellStart[r] = cell;
+      this.#numberStart[r] = number;
+      const end = cell + shapes[shape[r]!]!.length;
+      for (; cell < end; cell++) if (cells[cell] === NUMBER) number++;
+    }
+    this.#cellStart[n] = cell;
+    this.#numberStart[n] = number;
+    this.#positions = new Array(shapes.length).fill(undefined);
+  }
+
+  /** Number of objects. */
+  get length(): number {
+    return this.#packed.shape.length;
+  }
+
+  /** Object `i` (0 <= i < length), with the keys of its shape in order. */
+  row(i: number): T {
+    const { shapes, shape, strings, cells, numbers, others } = this.#packed;
     const row: Record<string, unknown> = {};
-    for (const key of keys) {
+    let cell = this.#cellStart[i]!;
+    let number = this.#numberStart[i]!;
+    for (const key of shapes[shape[i]!]!) {
       const code = cells[cell++]!;
       row[key] = code >= 0 ? strings[code] : code === NUMBER ? numbers[number++] : others[-2 - code];
     }
-    rows.push(row as T);
+    return row as T;
   }
-  return rows;
+
+  /** The value of `key` in object `i`, as {@link row} would give it; undefined when the object has no such key. */
+  value<K extends keyof T & string>(i: number, key: K): T[K] {
+    const { shapes, shape, strings, cells, numbers, others } = this.#packed;
+    const s = shape[i]!;
+    let positions = this.#positions[s];
+    if (positions === undefined) {
+      positions = new Map(shapes[s]!.map((name, k) => [name, k]));
+      this.#positions[s] = positions;
+    }
+    const position = positions.get(key);
+    if (position === undefined) return undefined as T[K];
+    const first = this.#cellStart[i]!;
+    const code = cells[first + position]!;
+    if (code >= 0) return strings[code] as T[K];
+    if (code !== NUMBER) return others[-2 - code] as T[K];
+    // the numbers of an object are in the order of its cells: count those before this one
+    let number = this.#numberStart[i]!;
+    for (let c = first; c < first + position; c++) if (cells[c] === NUMBER) number++;
+    return numbers[number] as T[K];
+  }
 }

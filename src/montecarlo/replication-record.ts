@@ -27,17 +27,23 @@ export interface ReplicationRecord {
  * The distinct cost rows of one batch, in first-seen order (identity as in cost-row-index.ts), with the
  * descriptive columns (and amounts) of each identity's first row in the batch. Every record of a batch refers
  * to the same table, so it crosses the thread boundary once per batch and the receiving side resolves each
- * entry once per batch, not once per row.
+ * entry once per batch, not once per row; it reads rows one field at a time and builds a whole row only for an
+ * identity it has not seen before (packed-rows.ts).
  */
 export interface CostKeyTable {
-  rows: CostRow[];
+  /** Number of distinct rows. */
+  readonly length: number;
+  /** Row `i` as an object (a new object at every call). */
+  row(i: number): CostRow;
+  /** Column `key` of row `i`, without building the row. */
+  value<K extends keyof CostRow>(i: number, key: K): CostRow[K];
 }
 
 /** The amount columns of a keyed cost row, in packed order. */
 export const COST_AMOUNT_FIELDS = ["billedCost", "effectiveCost", "listCost", "consumedQuantity"] as const;
 
 /**
- * Cost rows of one replication against a batch's {@link CostKeyTable}: row r has the key table.rows[slots[r]]
+ * Cost rows of one replication against a batch's {@link CostKeyTable}: row r has the key table.row(slots[r])
  * and amounts[4r + k] for COST_AMOUNT_FIELDS[k]; rows keep their original order.
  */
 export interface KeyedCostRows {

@@ -23,7 +23,8 @@ describe("CostRowIndex", () => {
     expect(index.get(base)).toBe(-1);
     index.set(base, 7);
     // amounts and other descriptive columns are not part of the identity
-    expect(index.get({ ...base, billedCost: 99, consumedUnit: "GB", pricingCategory: "Committed" })).toBe(7);
+    const other: CostRow = { ...base, billedCost: 99, consumedUnit: "GB", pricingCategory: "Committed" };
+    expect(index.get(other)).toBe(7);
     const variants: CostRow[] = [
       { ...base, month: 4 },
       { ...base, serviceName: "Training" },

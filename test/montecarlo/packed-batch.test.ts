@@ -8,7 +8,7 @@ import {
   RecordPacker,
   unpackRecords,
 } from "../../src/montecarlo/packed-batch.ts";
-import { RowPacker, unpackRows } from "../../src/montecarlo/packed-rows.ts";
+import { PackedRowTable, RowPacker, unpackRows } from "../../src/montecarlo/packed-rows.ts";
 import {
   COST_AMOUNT_FIELDS,
   type ReplicationRecord,
@@ -33,7 +33,7 @@ function costObjects(record: ReplicationRecord): CostRow[] {
   const costs = record.costRows;
   if (Array.isArray(costs)) return costs;
   return Array.from(costs.slots, (slot, r) => {
-    const row: Record<string, unknown> = { ...costs.table.rows[slot]! };
+    const row: Record<string, unknown> = { ...costs.table.row(slot) };
     COST_AMOUNT_FIELDS.forEach((field, k) => {
       row[field] = costs.amounts[r * COST_AMOUNT_FIELDS.length + k];
     });
@@ -184,6 +184,26 @@ describe("packed rows", () => {
         expect(back.map((row) => Object.entries(row))).toEqual(rows.map((row) => Object.entries(row)));
       }),
       { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it("read one field of one object in place as the rebuilt object has it, absent keys as undefined", () => {
+    const key = fc.constantFrom("month", "name", "1", "cost", "unit", "extra");
+    const cell = fc.oneof(fc.string({ maxLength: 4 }), fc.double(), fc.boolean(), fc.constant(null));
+    const keys = ["month", "name", "1", "cost", "unit", "extra", "absent"] as const;
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(key, cell), { maxLength: 8 }), (rows) => {
+        const packer = new RowPacker();
+        for (const row of rows) packer.add(row);
+        const table = new PackedRowTable<Record<(typeof keys)[number], unknown>>(packer.finish());
+        expect(table.length).toBe(rows.length);
+        rows.forEach((row, i) => {
+          expect(Object.entries(table.row(i))).toEqual(Object.entries(row));
+          for (const k of keys)
+            expect(Object.is(table.value(i, k), (row as Record<string, unknown>)[k])).toBe(true);
+        });
+      }),
+      { numRuns: 300, seed: 6 },
     );
   });
 
