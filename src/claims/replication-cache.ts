@@ -105,7 +105,10 @@ export class ReplicationCache {
         const record = records[0]!;
         this.ran++;
         this.#context.onReplication?.();
-        pending.get(index)?.resolve({ kpis: record.kpis, series: record.series });
+        // the record's arrays are reused once this returns (run-batches.ts): the series are copied
+        const series: Record<string, number[]> = {};
+        for (const name in record.series) series[name] = Array.from(record.series[name]!);
+        pending.get(index)?.resolve({ kpis: record.kpis, series });
         pending.delete(index);
       },
       signal: this.#context.signal,

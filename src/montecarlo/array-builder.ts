@@ -1,7 +1,9 @@
 /**
  * A typed array built value by value, growing by doubling: the arrays of a packed batch (packed-batch.ts,
- * packed-rows.ts), which cross a thread boundary as their ArrayBuffers (transferred, not copied).
+ * packed-rows.ts), which cross a thread boundary as their ArrayBuffers (transferred, not copied). Backing buffers
+ * come from the thread's buffer pool (buffer-pool.ts), and one outgrown goes back to it.
  */
+import { packingBuffers } from "./buffer-pool.ts";
 
 /**
  * A typed array that grows by doubling; finish() returns a view of its first `length` values (the backing array,
@@ -15,15 +17,21 @@ export class ArrayBuilder<A extends Float64Array | Int32Array> {
 
   /** A builder of Float64Array values. */
   static floats(): ArrayBuilder<Float64Array> {
-    return new ArrayBuilder((length) => new Float64Array(length));
+    return new ArrayBuilder((length) => {
+      const buffer = packingBuffers.take(length * Float64Array.BYTES_PER_ELEMENT);
+      return new Float64Array(buffer, 0, Math.floor(buffer.byteLength / Float64Array.BYTES_PER_ELEMENT));
+    });
   }
 
   /** A builder of Int32Array values. */
   static ints(): ArrayBuilder<Int32Array> {
-    return new ArrayBuilder((length) => new Int32Array(length));
+    return new ArrayBuilder((length) => {
+      const buffer = packingBuffers.take(length * Int32Array.BYTES_PER_ELEMENT);
+      return new Int32Array(buffer, 0, Math.floor(buffer.byteLength / Int32Array.BYTES_PER_ELEMENT));
+    });
   }
 
-  /** An empty builder whose arrays `make` allocates (1024 values to start). */
+  /** An empty builder whose arrays `make` provides, with room for at least the length asked (1024 to start). */
   constructor(make: (length: number) => A) {
     this.#make = make;
     this.#array = make(1024);
@@ -46,6 +54,7 @@ export class ArrayBuilder<A extends Float64Array | Int32Array> {
     if (this.length + n > this.#array.length) {
       const grown = this.#make(Math.max(this.#array.length * 2, this.length + n));
       grown.set(this.#array.subarray(0, this.length));
+      packingBuffers.give(this.#array.buffer as ArrayBuffer);
       this.#array = grown;
     }
     return this.#array;

@@ -17,6 +17,8 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { Piscina } from "piscina";
+import { BufferPool } from "./buffer-pool.ts";
+import { packedBuffers } from "./packed-batch.ts";
 import {
   type BatchOutcome,
   type BatchTask,
@@ -35,6 +37,9 @@ import { workerBundle } from "./worker-bundle.ts";
  * caches). Only worker threads get it: the calling thread's heap is set by Node's own flags.
  */
 export const WORKER_YOUNG_GENERATION_MB = 96;
+
+/** Bytes of folded batches' buffers sent back with one task at most (a level-3 batch of 10 packs about 1-2 MB). */
+export const RECYCLED_BYTES_PER_TASK = 8 * 2 ** 20;
 
 /** Default number of workers: the cores Node may use (`os.availableParallelism()`). */
 export function defaultWorkers(): number {
@@ -57,6 +62,10 @@ export class ReplicationPool {
   /** True when batches run on the calling thread. */
   readonly inProcess: boolean;
   #piscina: Piscina<BatchTask, PackedBatchOutcome> | undefined;
+  /** Buffers of batches released after folding, to send back to the workers with their next tasks. */
+  readonly #released = new BufferPool();
+  /** Buffers sent back to the workers so far (for tests and benchmarks). */
+  recycledBuffers = 0;
   #destroyed = false;
   /** The last 'error' event of the underlying pool (stray results of aborted batches), for diagnostics. */
   lastPoolError: unknown;
@@ -114,7 +123,8 @@ export class ReplicationPool {
 
   /**
    * Runs one batch; `signal` aborts it (a running worker is terminated). A worker's batch arrives packed
-   * (packed-batch.ts) and is unpacked here, so callers get plain records either way.
+   * (packed-batch.ts) and is unpacked here, so callers get plain records either way; its `release` gives the
+   * batch's buffers back, to go to a worker with a later task.
    *
    * @throws {Error} when the pool was destroyed, or the model module cannot be loaded.
    */
@@ -123,7 +133,12 @@ export class ReplicationPool {
       await this.#betweenBatches(signal);
       return runBatch(task);
     }
-    return unpackOutcome(await this.runPacked(task, signal));
+    const packed = await this.#runOnWorker(task, signal, this.#released.drain(RECYCLED_BYTES_PER_TASK));
+    const outcome = unpackOutcome(packed);
+    outcome.release = () => {
+      for (const buffer of packedBuffers(packed.packed)) this.#released.give(buffer);
+    };
+    return outcome;
   }
 
   /**
@@ -137,10 +152,22 @@ export class ReplicationPool {
       await this.#betweenBatches(signal);
       return runPackedBatch(task);
     }
+    return this.#runOnWorker(task, signal, []);
+  }
+
+  /** Sends the batch to a worker thread with `recycled` buffers (transferred) for it to pack into. */
+  async #runOnWorker(
+    task: BatchTask,
+    signal: AbortSignal,
+    recycled: ArrayBuffer[],
+  ): Promise<PackedBatchOutcome> {
     if (this.#destroyed) throw new Error("the replication pool was destroyed");
     const bundled = this.#bundledModules?.get(task.model.module);
-    const sent = bundled === undefined ? task : { ...task, model: { ...task.model, module: bundled } };
-    const promise = this.#piscina.run(sent, { signal });
+    const sent: BatchTask =
+      bundled === undefined ? { ...task } : { ...task, model: { ...task.model, module: bundled } };
+    if (recycled.length > 0) sent.recycled = recycled;
+    this.recycledBuffers += recycled.length;
+    const promise = this.#piscina!.run(sent, { signal, transferList: recycled });
     this.startedThreads();
     return promise;
   }

@@ -18,6 +18,11 @@ export interface BatchTask {
   seeds: number[];
   start: number;
   count: number;
+  /**
+   * Buffers of batches already folded, sent back to the worker thread for its next batches (buffer-pool.ts);
+   * transferred, so the sender no longer has them.
+   */
+  recycled?: ArrayBuffer[];
 }
 
 /** A replication that threw, as data. */
@@ -39,6 +44,11 @@ export interface BatchOutcome {
   /** Meta of each scenario, from the batch's first replication (identical in every replication). */
   metas: ResultMeta[];
   failure?: BatchFailure;
+  /**
+   * Call once every record has been handed on and nothing keeps its arrays: a worker's batch then gives its
+   * buffers back for reuse (replication-pool.ts), which empties every array of its records.
+   */
+  release?: () => void;
 }
 
 /**

@@ -30,7 +30,10 @@ export interface BatchPlan {
   /** Replications to run at most. */
   total: number;
   batchSize: number;
-  /** Receives each replication's records (one per scenario) in index order, with the scenarios' metas. */
+  /**
+   * Receives each replication's records (one per scenario) in index order, with the scenarios' metas. The records'
+   * arrays are valid during the call only (a worker reuses their buffers afterwards): copy what you keep.
+   */
   onReplication: (records: ReplicationRecord[], metas: ResultMeta[]) => void;
   /** Asked at each batch boundary (in index order) with the replications done; true stops the run. */
   shouldStop?: ((done: number) => boolean) | undefined;
@@ -93,6 +96,7 @@ export function runBatches(pool: ReplicationPool, plan: BatchPlan): Promise<Batc
         try {
           if (metas.length === 0) metas = outcome.metas;
           for (const records of outcome.records) plan.onReplication(records, metas);
+          outcome.release?.();
           done += outcome.records.length;
           if (plan.onProgress !== undefined) {
             const seconds = (performance.now() - startedAt) / 1000;

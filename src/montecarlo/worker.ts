@@ -4,14 +4,17 @@
  *
  * The batch's records come back packed (packed-batch.ts), and the packed typed arrays are transferred to the main
  * thread, not copied: the batch is wrapped in piscina's transferable protocol (`transferableSymbol` lists the
- * ArrayBuffers, `valueSymbol` is the message) and marked with `move`; the pool unpacks it (run-batch.ts).
+ * ArrayBuffers, `valueSymbol` is the message) and marked with `move`; the pool unpacks it (run-batch.ts). Buffers
+ * of batches the pool has folded come back with later tasks and are packed into again (buffer-pool.ts).
  */
 import { move, transferableSymbol, valueSymbol } from "piscina";
+import { packingBuffers } from "./buffer-pool.ts";
 import { packedBuffers } from "./packed-batch.ts";
 import { type BatchTask, type PackedBatchOutcome, runPackedBatch } from "./run-batch.ts";
 
 /** Runs the batch; errors of the replication function come back as `failure` data, never as a throw. */
 export default async function runTask(task: BatchTask): Promise<PackedBatchOutcome> {
+  for (const buffer of task.recycled ?? []) packingBuffers.give(buffer);
   const outcome = await runPackedBatch(task);
   const buffers = packedBuffers(outcome.packed);
   // piscina unwraps the transferable wrapper, so the caller receives a PackedBatchOutcome
