@@ -7,7 +7,7 @@
 import { ReplicationPool } from "../montecarlo/replication-pool.ts";
 import type { ReplicationRecord } from "../montecarlo/replication-record.ts";
 import type { BatchOutcome, BatchTask } from "../montecarlo/run-batch.ts";
-import type { CachedReplication } from "./replication-cache.ts";
+import { type CachedReplication, cachedReplication } from "./replication-cache.ts";
 
 /** A {@link ReplicationPool} that records the first scenario's replications of every batch it runs. */
 export class RecordingReplicationPool extends ReplicationPool {
@@ -45,18 +45,22 @@ export class RecordingReplicationPool extends ReplicationPool {
     return out;
   }
 
+  /**
+   * What is kept of `record`: its series are copied, because a worker's batch gives its buffers back for reuse once
+   * it has been folded (run-batches.ts), which empties the record's own arrays.
+   */
   #kept(record: ReplicationRecord): CachedReplication {
-    if (this.#metrics === undefined) return { kpis: record.kpis, series: record.series };
+    if (this.#metrics === undefined) return cachedReplication(record);
     const kept: CachedReplication = { kpis: {}, series: {} };
     for (const metric of this.#metrics) {
       if (metric.startsWith("series.")) {
         const name = metric.slice("series.".length);
         const series = record.series[name];
-        if (series === undefined) return { kpis: record.kpis, series: record.series };
-        kept.series[name] = series;
+        if (series === undefined) return cachedReplication(record);
+        kept.series[name] = Array.from(series);
       } else {
         const value = record.kpis[metric];
-        if (value === undefined) return { kpis: record.kpis, series: record.series };
+        if (value === undefined) return cachedReplication(record);
         kept.kpis[metric] = value;
       }
     }

@@ -8,6 +8,7 @@
 import { canonicalJson } from "../montecarlo/canonical-json.ts";
 import type { ModelRef } from "../montecarlo/model-ref.ts";
 import type { ReplicationPool } from "../montecarlo/replication-pool.ts";
+import type { ReplicationRecord } from "../montecarlo/replication-record.ts";
 import { runBatches } from "../montecarlo/run-batches.ts";
 import { defaultBatchSize } from "../montecarlo/run-options.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -16,6 +17,16 @@ import type { Scenario } from "../scenario/schema.ts";
 export interface CachedReplication {
   kpis: Record<string, number>;
   series: Record<string, ArrayLike<number>>;
+}
+
+/**
+ * What a claim keeps of a replication's record: its KPIs and a copy of every series (a record's arrays are valid
+ * only while it is handed on: a worker's batch gives its buffers back for reuse afterwards, run-batches.ts).
+ */
+export function cachedReplication(record: ReplicationRecord): CachedReplication {
+  const series: Record<string, number[]> = {};
+  for (const name in record.series) series[name] = Array.from(record.series[name]!);
+  return { kpis: record.kpis, series };
 }
 
 /** Where replications run. */
@@ -105,10 +116,7 @@ export class ReplicationCache {
         const record = records[0]!;
         this.ran++;
         this.#context.onReplication?.();
-        // the record's arrays are reused once this returns (run-batches.ts): the series are copied
-        const series: Record<string, number[]> = {};
-        for (const name in record.series) series[name] = Array.from(record.series[name]!);
-        pending.get(index)?.resolve({ kpis: record.kpis, series });
+        pending.get(index)?.resolve(cachedReplication(record));
         pending.delete(index);
       },
       signal: this.#context.signal,
