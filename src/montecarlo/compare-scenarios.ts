@@ -103,6 +103,8 @@ export async function compareScenarios(
           baselineValues.push(crnName === undefined ? Number.NaN : (base.kpis[crnName] ?? Number.NaN));
         }
       },
+      // the aggregators and pairs copy what they keep
+      recycleRecords: true,
       shouldStop: combinedRule(options, aggregators),
       signal: options.signal,
       onProgress: options.onProgress,

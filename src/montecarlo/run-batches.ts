@@ -30,11 +30,13 @@ export interface BatchPlan {
   /** Replications to run at most. */
   total: number;
   batchSize: number;
-  /**
-   * Receives each replication's records (one per scenario) in index order, with the scenarios' metas. The records'
-   * arrays are valid during the call only (a worker reuses their buffers afterwards): copy what you keep.
-   */
+  /** Receives each replication's records (one per scenario) in index order, with the scenarios' metas. */
   onReplication: (records: ReplicationRecord[], metas: ResultMeta[]) => void;
+  /**
+   * True when nothing keeps a record's arrays after `onReplication` returns: each folded batch's buffers then go
+   * back to the workers for reuse (replication-pool.ts), which empties those arrays. Default false.
+   */
+  recycleRecords?: boolean;
   /** Asked at each batch boundary (in index order) with the replications done; true stops the run. */
   shouldStop?: ((done: number) => boolean) | undefined;
   signal?: AbortSignal | undefined;
@@ -96,7 +98,7 @@ export function runBatches(pool: ReplicationPool, plan: BatchPlan): Promise<Batc
         try {
           if (metas.length === 0) metas = outcome.metas;
           for (const records of outcome.records) plan.onReplication(records, metas);
-          outcome.release?.();
+          if (plan.recycleRecords === true) outcome.release?.();
           done += outcome.records.length;
           if (plan.onProgress !== undefined) {
             const seconds = (performance.now() - startedAt) / 1000;

@@ -51,6 +51,8 @@ export async function runScenario(scenario: object, options: RunOptions = {}): P
         meta ??= metas[0];
         aggregator.add(records[0]!);
       },
+      // the aggregator copies what it keeps
+      recycleRecords: true,
       shouldStop: precisionRule(
         options.untilCi,
         (name) => aggregator.kpi(name),

@@ -4,7 +4,8 @@ import { BufferPool } from "../../src/montecarlo/buffer-pool.ts";
 import { resolveModel } from "../../src/montecarlo/model-ref.ts";
 import { ReplicationPool } from "../../src/montecarlo/replication-pool.ts";
 import type { BatchTask } from "../../src/montecarlo/run-batch.ts";
-import type { ToyScenario } from "./fixtures/toy-model.ts";
+import { runBatches } from "../../src/montecarlo/run-batches.ts";
+import { simulate, type ToyScenario } from "./fixtures/toy-model.ts";
 
 const model = resolveModel({ module: fileURLToPath(new URL("./fixtures/toy-model.ts", import.meta.url)) });
 const toy: ToyScenario = { name: "toy", mean: 10, sd: 2, months: 12 };
@@ -72,6 +73,39 @@ describe("recycled batch buffers", () => {
     } finally {
       await recycling.destroy();
       await fresh.destroy();
+    }
+  });
+
+  it("are recycled only for a run that says nothing keeps its records' arrays", async () => {
+    for (const recycleRecords of [false, true]) {
+      const pool = new ReplicationPool(1);
+      const kept: ArrayLike<number>[] = [];
+      try {
+        await runBatches(pool, {
+          model,
+          scenarios: [toy],
+          seeds: [5],
+          total: 40,
+          batchSize: 4,
+          recycleRecords,
+          onReplication: ([record]) => {
+            kept.push(record!.series.deliveredCumulative!);
+          },
+        });
+        if (recycleRecords) {
+          expect(pool.recycledBuffers).toBeGreaterThan(0);
+          // batches come back in order on one worker: all but the last were recycled, their views emptied
+          expect(kept.filter((series) => series.length === 0).length).toBeGreaterThan(0);
+        } else {
+          expect(pool.recycledBuffers).toBe(0);
+          kept.forEach((series, i) => {
+            const expected = simulate(toy, { seed: 5, replication: i, keepProjects: false });
+            expect(Array.from(series)).toEqual(Array.from(expected.series.deliveredCumulative!));
+          });
+        }
+      } finally {
+        await pool.destroy();
+      }
     }
   });
 });
