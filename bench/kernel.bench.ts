@@ -11,6 +11,7 @@
 import "./as-cli.ts";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
+import { median } from "simple-statistics";
 import {
   createStream,
   Environment,
@@ -169,11 +170,6 @@ function runDraws(draws: number): number {
   for (let i = 0; i < draws; i += 2) sum += a() + b();
   if (!(sum > 0)) throw new Error("draws did not run");
   return cpuSeconds() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 runKernel(999);

@@ -9,6 +9,7 @@
  */
 import "./as-cli.ts";
 import process from "node:process";
+import { median } from "simple-statistics";
 import { createStream, Environment, exponential } from "../engine/index.ts";
 import { simulate } from "../src/model/simulate.ts";
 import { parseScenario } from "../src/scenario/load.ts";
@@ -21,11 +22,6 @@ const PLATFORM_REPEATS = 10;
 function cpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function timeReplications(

@@ -30,6 +30,7 @@ import "./as-cli.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import process from "node:process";
+import { median } from "simple-statistics";
 import { simulate } from "../src/model/simulate.ts";
 import { defaultDescribeMetric } from "../src/montecarlo/describe-metric.ts";
 import { ReplicationPool } from "../src/montecarlo/replication-pool.ts";
@@ -139,12 +140,6 @@ async function measure(mode: Mode, round: number): Promise<void> {
     mode.mainMs += threadsEnd.main - threadsStart.main;
     mode.otherMs += threadsEnd.other - threadsStart.other;
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The mode's figures: the median rate over the rounds, CPU per replication over all of them. */

@@ -17,18 +17,12 @@ export class ArrayBuilder<A extends Float64Array | Int32Array> {
 
   /** A builder of Float64Array values. */
   static floats(): ArrayBuilder<Float64Array> {
-    return new ArrayBuilder((length) => {
-      const buffer = packingBuffers.take(length * Float64Array.BYTES_PER_ELEMENT);
-      return new Float64Array(buffer, 0, Math.floor(buffer.byteLength / Float64Array.BYTES_PER_ELEMENT));
-    });
+    return new ArrayBuilder(pooled(Float64Array));
   }
 
   /** A builder of Int32Array values. */
   static ints(): ArrayBuilder<Int32Array> {
-    return new ArrayBuilder((length) => {
-      const buffer = packingBuffers.take(length * Int32Array.BYTES_PER_ELEMENT);
-      return new Int32Array(buffer, 0, Math.floor(buffer.byteLength / Int32Array.BYTES_PER_ELEMENT));
-    });
+    return new ArrayBuilder(pooled(Int32Array));
   }
 
   /** An empty builder whose arrays `make` provides, with room for at least the length asked (1024 to start). */
@@ -64,4 +58,15 @@ export class ArrayBuilder<A extends Float64Array | Int32Array> {
   finish(): A {
     return this.#array.subarray(0, this.length) as A;
   }
+}
+
+/** Arrays of `Type` over buffers from the thread's pool, as long as the buffer taken allows (at least as asked). */
+function pooled<A extends Float64Array | Int32Array>(Type: {
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}): (length: number) => A {
+  return (length) => {
+    const buffer = packingBuffers.take(length * Type.BYTES_PER_ELEMENT);
+    return new Type(buffer, 0, Math.floor(buffer.byteLength / Type.BYTES_PER_ELEMENT));
+  };
 }

@@ -22,8 +22,6 @@ export class BufferPool {
   readonly #buffers: ArrayBuffer[] = [];
   #bytes = 0;
   readonly #maxBytes: number;
-  /** New buffers made by {@link take} because none kept was large enough. */
-  allocations = 0;
 
   /** @param maxBytes bytes kept at most (default {@link BUFFER_POOL_MAX_BYTES}). */
   constructor(maxBytes: number = BUFFER_POOL_MAX_BYTES) {
@@ -51,10 +49,7 @@ export class BufferPool {
       const size = buffers[i]!.byteLength;
       if (size >= byteLength && (best < 0 || size < buffers[best]!.byteLength)) best = i;
     }
-    if (best < 0) {
-      this.allocations++;
-      return new ArrayBuffer(byteLength);
-    }
+    if (best < 0) return new ArrayBuffer(byteLength);
     const buffer = buffers[best]!;
     buffers[best] = buffers[buffers.length - 1]!;
     buffers.pop();

@@ -5,7 +5,7 @@
  * Why: a batch's cost-key table holds some 1 500 rows of 12 columns whose strings repeat across rows (service,
  * resource, sub-account, unit...). A structured clone writes every property name and every string of every row
  * and reads them back as new strings, about 1.5 ms each way per batch; packed, the clone copies a few hundred
- * strings and three typed arrays, and {@link unpackRows} rebuilds rows with the same keys in the same order and
+ * strings and three typed arrays, and {@link PackedRowTable} rebuilds rows with the same keys in the same order and
  * the same values (numbers bit for bit, -0 included).
  *
  * A cell is a string's index (>= 0), -1 for the next number, or -2 - i for `others[i]` (any other value).
@@ -98,12 +98,6 @@ export class RowPacker {
       others: this.#others,
     };
   }
-}
-
-/** The objects of `packed`, in packing order. */
-export function unpackRows<T>(packed: PackedRows): T[] {
-  const table = new PackedRowTable<T>(packed);
-  return Array.from({ length: table.length }, (_, i) => table.row(i));
 }
 
 /**

@@ -167,15 +167,20 @@ export class SampleAccumulator {
     this.#length -= from;
   }
 
+  /** The values kept (all of them while exact, else the block being filled), sorted, in a copy. */
+  #sortedCopy(): Float64Array {
+    return sortAscending(this.#values.slice(0, this.#length));
+  }
+
   #currentView(): Float64Array | TDigest {
     if (this.#view !== undefined) return this.#view;
     if (this.#digest === undefined) {
-      this.#view = sortAscending(this.#values.slice(0, this.#length));
+      this.#view = this.#sortedCopy();
     } else if (this.#length === 0) {
       this.#view = this.#digest;
     } else {
       const digest = TDigest.fromState(this.#digest.toState());
-      digest.mergeSorted(sortAscending(this.#values.slice(0, this.#length)));
+      digest.mergeSorted(this.#sortedCopy());
       this.#view = digest;
     }
     return this.#view;

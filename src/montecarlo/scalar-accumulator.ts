@@ -129,8 +129,7 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.quantile(p);
-    if (this.#sorted === undefined) this.#sorted = sortAscending(this.#values!.slice(0, n));
-    return quantileSorted(this.#sorted, p);
+    return quantileSorted(this.#sortedValues(), p);
   }
 
   /**
@@ -141,8 +140,13 @@ export class ScalarAccumulator {
     const n = this.#moments.count;
     if (n === 0) return Number.NaN;
     if (this.#digest !== undefined) return this.#digest.cdf(x);
-    if (this.#sorted === undefined) this.#sorted = sortAscending(this.#values!.slice(0, n));
-    return countBelow(this.#sorted, x) / n;
+    return countBelow(this.#sortedValues(), x) / n;
+  }
+
+  /** The exact values in ascending order (sorted once per change, while within the limit). */
+  #sortedValues(): Float64Array {
+    this.#sorted ??= sortAscending(this.#values!.slice(0, this.#moments.count));
+    return this.#sorted;
   }
 
   /** Whether quantiles come from all values ("exact") or from the sketch ("t-digest"). */

@@ -8,7 +8,7 @@ import {
   RecordPacker,
   unpackRecords,
 } from "../../src/montecarlo/packed-batch.ts";
-import { PackedRowTable, RowPacker, unpackRows } from "../../src/montecarlo/packed-rows.ts";
+import { PackedRowTable, RowPacker } from "../../src/montecarlo/packed-rows.ts";
 import {
   COST_AMOUNT_FIELDS,
   type ReplicationRecord,
@@ -178,9 +178,10 @@ describe("packed rows", () => {
         const packer = new RowPacker();
         for (const row of rows) packer.add(row);
         const packed = packer.finish();
-        const back = unpackRows<Record<string, unknown>>(
+        const table = new PackedRowTable<Record<string, unknown>>(
           structuredClone(packed, { transfer: transferList(packed) }),
         );
+        const back = Array.from({ length: table.length }, (_, i) => table.row(i));
         expect(back.map((row) => Object.entries(row))).toEqual(rows.map((row) => Object.entries(row)));
       }),
       { numRuns: 300, seed: 5 },
