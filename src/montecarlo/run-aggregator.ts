@@ -150,7 +150,7 @@ export class RunAggregator {
   /** P95 of the reach series in its final month (NaN without a reach series or data). */
   reachFinalP95(): number {
     const reachSeries = this.#reach === undefined ? undefined : this.#series.get(this.#reach.series);
-    return reachSeries?.month(reachSeries.length - 1)?.quantile(0.95) ?? Number.NaN;
+    return reachSeries?.quantile(reachSeries.length - 1, 0.95) ?? Number.NaN;
   }
 
   /**

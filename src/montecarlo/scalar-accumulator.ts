@@ -169,27 +169,73 @@ export class ScalarAccumulator {
    * the confidence interval collapses to the value.
    */
   stats(): ScalarStats {
-    const halfWidth = this.halfWidth95;
-    const n = this.#moments.count;
-    const mean = n === 0 ? Number.NaN : this.#moments.mean;
+    const moments = this.#moments;
+    return scalarStats(
+      { n: moments.count, mean: moments.mean, sd: this.sd, min: moments.min, max: moments.max },
+      (p) => this.quantile(p),
+      this.method,
+    );
+  }
+}
+
+/** Count, mean, sample standard deviation (0 when n < 2), smallest and largest of some finite values. */
+export interface ScalarMoments {
+  n: number;
+  mean: number;
+  sd: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Every statistic of {@link ScalarStats} from the moments of the values and their quantile function. With no
+ * values every number is NaN (and `quantile` is not called); with one value sd is 0 and the confidence interval
+ * collapses to the value.
+ */
+export function scalarStats(
+  moments: ScalarMoments,
+  quantile: (p: number) => number,
+  method: ScalarStats["method"],
+): ScalarStats {
+  const { n } = moments;
+  if (n === 0) {
+    const nan = Number.NaN;
     return {
       n,
-      mean,
-      sd: n === 0 ? Number.NaN : this.sd,
-      ciLow: mean - halfWidth,
-      ciHigh: mean + halfWidth,
-      min: this.min,
-      max: this.max,
-      p5: this.quantile(0.05),
-      p10: this.quantile(0.1),
-      p25: this.quantile(0.25),
-      p50: this.quantile(0.5),
-      p75: this.quantile(0.75),
-      p90: this.quantile(0.9),
-      p95: this.quantile(0.95),
-      method: this.method,
+      mean: nan,
+      sd: nan,
+      ciLow: nan,
+      ciHigh: nan,
+      min: nan,
+      max: nan,
+      p5: nan,
+      p10: nan,
+      p25: nan,
+      p50: nan,
+      p75: nan,
+      p90: nan,
+      p95: nan,
+      method,
     };
   }
+  const halfWidth = meanHalfWidth95(moments.sd, n);
+  return {
+    n,
+    mean: moments.mean,
+    sd: moments.sd,
+    ciLow: moments.mean - halfWidth,
+    ciHigh: moments.mean + halfWidth,
+    min: moments.min,
+    max: moments.max,
+    p5: quantile(0.05),
+    p10: quantile(0.1),
+    p25: quantile(0.25),
+    p50: quantile(0.5),
+    p75: quantile(0.75),
+    p90: quantile(0.9),
+    p95: quantile(0.95),
+    method,
+  };
 }
 
 /** Number of values of ascending `sorted` strictly below `x` (binary search). */
