@@ -9,6 +9,9 @@
  * one pass (TDigest.mergeSorted) and the block digests are merged in block order. A level-3 replication pools
  * several thousand values, and adding them to a digest one at a time (a re-merge of every centroid per thousand
  * values) was the largest cost of folding a replication; a block digest costs one sort (sort-ascending.ts).
+ * Many samples are mostly one value (a wait that is 0 for nearly every item): while a block is filled, the copies
+ * of the value that made up most of the previous block are only counted, and the block is sorted as its other
+ * values sorted with that run opened at its place (sort-ascending.ts insertRun), the same array a full sort gives.
  * Blocks count replications in the order they are folded (replication-index order), so the digest does not
  * depend on worker count, batch size or queue job size. A block not yet complete is compressed into a copy when the
  * summary is asked for, so asking never changes what later additions give.
@@ -23,7 +26,7 @@ import { Tally } from "../../engine/index.ts";
 import { niceStep } from "./nice-step.ts";
 import { quantileSorted } from "./quantile-sorted.ts";
 import { countBelow } from "./scalar-accumulator.ts";
-import { sortAscending } from "./sort-ascending.ts";
+import { insertRun, sortAscending } from "./sort-ascending.ts";
 import { DEFAULT_COMPRESSION, TDigest } from "./t-digest.ts";
 import type { MetricInfo, SampleSummary } from "./types.ts";
 
@@ -36,6 +39,9 @@ export const HISTOGRAM_BINS = 25;
 /** Replications per block of the pooled t-digest (beyond the exact limit). */
 export const SAMPLE_BLOCK_REPLICATIONS = 10;
 
+/** Share of a sorted block its most frequent value must fill to be counted apart in the next block. */
+const KEPT_APART_SHARE = 0.25;
+
 /** Accumulates the pooled observations of one sample name, one replication at a time. */
 export class SampleAccumulator {
   /** Pooled values kept exactly before the block digests take over. */
@@ -43,9 +49,15 @@ export class SampleAccumulator {
   /** Non-finite values seen and ignored. */
   skipped = 0;
   readonly #moments = new Tally();
-  /** Every value in arrival order while exact; afterwards the values of the block being filled. */
+  /**
+   * Every value in arrival order while exact; afterwards the values of the block being filled, except the copies
+   * of #frequent, which are only counted (#frequentCount).
+   */
   #values = new Float64Array(16);
   #length = 0;
+  /** Beyond the exact limit: the value counted apart in the block being filled (NaN: none). */
+  #frequent = Number.NaN;
+  #frequentCount = 0;
   /** While exact: where each completed block ends in #values. */
   readonly #blockEnds: number[] = [];
   #replicationsInBlock = 0;
@@ -74,6 +86,9 @@ export class SampleAccumulator {
   addAll(values: ArrayLike<number>): void {
     this.#view = undefined;
     const moments = this.#moments;
+    // while exact every value is kept; NaN counts nothing apart (a finite x is never the same number)
+    const frequent = this.#digest === undefined ? Number.NaN : this.#frequent;
+    let count = 0;
     for (let i = 0; i < values.length; i++) {
       const x = values[i]!;
       if (!Number.isFinite(x)) {
@@ -81,8 +96,11 @@ export class SampleAccumulator {
         continue;
       }
       moments.add(x);
-      this.#push(x);
+      // -0 and +0 are different values here (a sort puts -0 first)
+      if (x === frequent && (x !== 0 || Object.is(x, frequent))) count++;
+      else this.#push(x);
     }
+    this.#frequentCount += count;
     if (++this.#replicationsInBlock === SAMPLE_BLOCK_REPLICATIONS) this.#closeBlock();
     if (this.#digest === undefined && moments.count > this.exactLimit) this.#leaveExact();
   }
@@ -141,17 +159,47 @@ export class SampleAccumulator {
       this.#blockEnds.push(this.#length);
       return;
     }
-    this.#mergeBlock(0, this.#length);
+    const length = this.#length;
+    const count = this.#frequentCount;
+    this.#reserve(length + count);
+    this.#mergeBlock(this.#sortedBlock(this.#values, length, count));
     this.#length = 0;
+    this.#frequentCount = 0;
   }
 
-  /** Merges the block #values[from, to) into the digest and compresses at once (canonical state per block). */
-  #mergeBlock(from: number, to: number): void {
-    if (to === from) return;
+  /**
+   * `values[0, length)` sorted with the `count` copies of #frequent opened at their place: the block's values in
+   * the order a full sort gives (`values` holds at least `length + count` entries).
+   */
+  #sortedBlock(values: Float64Array, length: number, count: number): Float64Array {
+    sortAscending(values.subarray(0, length));
+    return count === 0
+      ? values.subarray(0, length)
+      : insertRun(values, length, this.#frequent, count).subarray(0, length + count);
+  }
+
+  /**
+   * Merges a sorted block into the digest and compresses at once (canonical state per block); first picks the
+   * value to count apart in the next block: #frequent again if it filled half of this one, else this block's most
+   * frequent value if it fills {@link KEPT_APART_SHARE} of it, else none. Which value is counted apart changes
+   * the cost of a block only, never its sorted values.
+   */
+  #mergeBlock(sorted: Float64Array): void {
+    const n = sorted.length;
+    if (n === 0) return;
+    if (this.#frequentCount * 2 <= n) this.#frequent = mostFrequent(sorted, KEPT_APART_SHARE);
     const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
-    // the block's values are not needed afterwards: sorted and compressed in place
-    digest.mergeSorted(sortAscending(this.#values.subarray(from, to)));
+    // the block's values are not needed afterwards: compressed in place
+    digest.mergeSorted(sorted);
     digest.centroidCount();
+  }
+
+  /** Grows #values to hold at least `n` values. */
+  #reserve(n: number): void {
+    if (n <= this.#values.length) return;
+    const grown = new Float64Array(Math.max(n, this.#values.length * 2));
+    grown.set(this.#values.subarray(0, this.#length));
+    this.#values = grown;
   }
 
   /** Past the exact limit: completed blocks become digests, the block being filled stays as values. */
@@ -159,7 +207,7 @@ export class SampleAccumulator {
     this.#digest = new TDigest(DEFAULT_COMPRESSION);
     let from = 0;
     for (const end of this.#blockEnds) {
-      this.#mergeBlock(from, end);
+      this.#mergeBlock(sortAscending(this.#values.subarray(from, end)));
       from = end;
     }
     this.#blockEnds.length = 0;
@@ -169,14 +217,16 @@ export class SampleAccumulator {
 
   /** The values kept (all of them while exact, else the block being filled), sorted, in a copy. */
   #sortedCopy(): Float64Array {
-    return sortAscending(this.#values.slice(0, this.#length));
+    const copy = new Float64Array(this.#length + this.#frequentCount);
+    copy.set(this.#values.subarray(0, this.#length));
+    return this.#sortedBlock(copy, this.#length, this.#frequentCount);
   }
 
   #currentView(): Float64Array | TDigest {
     if (this.#view !== undefined) return this.#view;
     if (this.#digest === undefined) {
       this.#view = this.#sortedCopy();
-    } else if (this.#length === 0) {
+    } else if (this.#length + this.#frequentCount === 0) {
       this.#view = this.#digest;
     } else {
       const digest = TDigest.fromState(this.#digest.toState());
@@ -185,6 +235,25 @@ export class SampleAccumulator {
     }
     return this.#view;
   }
+}
+
+/**
+ * The value of the longest run of equal values in `sorted` (the first such run on a tie) if that run fills at least
+ * `share` of it, else NaN. -0 and +0 make different runs.
+ */
+function mostFrequent(sorted: Float64Array, share: number): number {
+  let best = Number.NaN;
+  let bestLength = 0;
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && Object.is(sorted[i], sorted[start])) continue;
+    if (i - start > bestLength) {
+      bestLength = i - start;
+      best = sorted[start]!;
+    }
+    start = i;
+  }
+  return bestLength >= sorted.length * share ? best : Number.NaN;
 }
 
 function histogram(

@@ -59,15 +59,32 @@ export function sortAscending(values: Float64Array): Float64Array {
     if (!same(x, candidate)) values[rest++] = x;
   }
   sortAll(values.subarray(0, rest));
+  return insertRun(values, rest, candidate, count);
+}
+
+/**
+ * Opens a run of `count` copies of `value` at its place in the sorted `values[0, length)` and returns `values`,
+ * whose first `length + count` entries are then sorted as `sort()` sorts them (the entries from `length + count`
+ * on are left as they are). For a caller that has kept the copies of a frequent value apart from the others
+ * (sample-accumulator.ts) and sorted only the others. `value` must not be NaN.
+ *
+ * @throws {RangeError} when `values` is shorter than `length + count`.
+ * @example
+ * insertRun(Float64Array.of(1, 3, 0, 0), 2, 2, 2); // Float64Array [1, 2, 2, 3]
+ */
+export function insertRun(values: Float64Array, length: number, value: number, count: number): Float64Array {
+  if (values.length < length + count) {
+    throw new RangeError(`insertRun needs ${length + count} entries, the array has ${values.length}`);
+  }
   let low = 0;
-  let high = rest;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (before(values[mid]!, candidate)) low = mid + 1;
+    if (before(values[mid]!, value)) low = mid + 1;
     else high = mid;
   }
-  values.copyWithin(low + count, low, rest);
-  values.fill(candidate, low, low + count);
+  values.copyWithin(low + count, low, length);
+  values.fill(value, low, low + count);
   return values;
 }
 

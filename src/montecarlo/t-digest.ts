@@ -374,7 +374,10 @@ function compress(
     const w = weights[k]!;
     if (weightBefore + currentWeight + w <= limit) {
       currentWeight += w;
-      currentMean += ((means[k]! - currentMean) * w) / currentWeight;
+      // a point equal to the mean leaves it as it is: skip the division (adding the signed zero d is what
+      // (d * w) / currentWeight adds then), which in runs of one value was most of the pass's time
+      const d = means[k]! - currentMean;
+      currentMean += d === 0 ? d : (d * w) / currentWeight;
     } else {
       outMeans[out] = currentMean;
       outWeights[out] = currentWeight;

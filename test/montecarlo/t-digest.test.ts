@@ -108,6 +108,35 @@ describe("TDigest.mergeSorted", () => {
     );
   });
 
+  it("gives every centroid the mean of its points by the update m += (x - m) * 1 / W, signed zeros included", () => {
+    // compress skips the division when a point equals the mean; the centroid means must not change by a bit
+    const run = fc.tuple(fc.constantFrom(0, -0, 1, 2.5, 1e-300), fc.integer({ min: 1, max: 400 }));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(run, fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(1))),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
+        fc.integer({ min: 10, max: 200 }),
+        (runs, compression) => {
+          const sorted = Float64Array.from(runs.flatMap(([x, n]) => Array<number>(n).fill(x))).sort();
+          const { means, weights } = TDigest.fromSorted(sorted, compression).toState();
+          let start = 0;
+          for (let i = 0; i < means.length; i++) {
+            let mean = sorted[start]!;
+            for (let k = 1; k < weights[i]!; k++) mean += ((sorted[start + k]! - mean) * 1) / (k + 1);
+            expect(Object.is(means[i], mean), `centroid ${i}`).toBe(true);
+            start += weights[i]!;
+          }
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
   it("leaves no trace between calls (the shared unit weights stay 1)", () => {
     const a = new TDigest();
     const b = new TDigest();
