@@ -12,7 +12,7 @@
  */
 
 import type { Environment } from "./environment.ts";
-import { SimEvent, TRIGGERED, type Waiter } from "./event.ts";
+import { PENDING, PROCESSED, SimEvent, TRIGGERED, type Waiter } from "./event.ts";
 import type { Process } from "./process.ts";
 
 /**
@@ -65,6 +65,28 @@ export class Request extends SimEvent<undefined> {
     this.cancel();
     this._failWithdrawn();
   }
+
+  /**
+   * @internal Whether the request is done with: its event was processed (granted and delivered, or withdrawn),
+   * it holds no unit and nothing waits for it. Only such a request may be made again (`renewRequest`).
+   */
+  _isSpent(): boolean {
+    return this._state === PROCESSED && this._userIndex < 0 && this._w0 === null && this._ws === null;
+  }
+
+  /** @internal Reset a spent request to a new one made now by the active process (same priority and preemption). */
+  _renew(): void {
+    const env = this.env;
+    this._state = PENDING;
+    this._ok = false;
+    this._value = undefined;
+    this.defused = false;
+    const fields = this as { proc: Process<unknown> | null; time: number };
+    fields.proc = env._activeCell.process;
+    fields.time = env.now;
+    this.usageSince = Number.NaN;
+    this._grantSeq = 0;
+  }
 }
 
 /** A resource of `capacity` units with a FIFO queue; `request()` events succeed when a unit is granted. */
@@ -83,6 +105,8 @@ export class Resource implements Waiter {
   _capacity: number;
   /** @internal Grants so far. */
   private _grants = 0;
+  /** @internal The release event of `releaseUnwatched`, created at its first call. */
+  private _release: SimEvent<undefined> | null = null;
 
   /**
    * Create a resource with `capacity` units (a positive integer, or Infinity).
@@ -150,6 +174,24 @@ export class Resource implements Waiter {
   }
 
   /**
+   * Make `previous` again: the same request (resource, priority, preemption) made now, as `request()` makes a
+   * new one (same queueing, same events), built in `previous` instead of a new object when it is spent (its
+   * grant was processed and it was released, or it was withdrawn, and nothing waits for it); with `previous`
+   * null or still in use, a new `request()`. For a caller that requests the same resource over and over (a
+   * project asking for expert support): one allocation per caller instead of one per request. Keep using only
+   * the request returned.
+   * @throws TypeError when `previous` is a request of another resource; as `request()` otherwise
+   */
+  renewRequest(previous: Request | null): Request {
+    if (previous === null) return this.request();
+    if (previous.resource !== this)
+      throw new TypeError("renewRequest requires a request made to this resource");
+    if (!previous._isSpent()) return this.request();
+    previous._renew();
+    return this._submit(previous);
+  }
+
+  /**
    * Request one unit only if it is granted at once (it is then the event to yield, as from `request()`);
    * otherwise return null and leave nothing behind: for balking customers and loss systems (Erlang B).
    */
@@ -178,8 +220,39 @@ export class Resource implements Waiter {
     return release;
   }
 
+  /**
+   * Give back the unit held by `request` (or withdraw it while queued) as `release()` does, with the same events
+   * in the same order (the freed unit goes to the head of the queue when the event list reaches the release),
+   * but return nothing: the release is this resource's own event, put on the list once per release and never
+   * handed out, so nothing can wait for it. For callers that do not wait for their releases; it saves the
+   * release event's allocation.
+   * @throws TypeError when the request belongs to another resource
+   */
+  releaseUnwatched(request: Request): void {
+    if (request.resource !== this) {
+      throw new TypeError("releaseUnwatched requires a request made to this resource");
+    }
+    if (request._userIndex >= 0) this._removeUser(request);
+    else this._dequeueRequest(request);
+    let release = this._release;
+    if (release === null) {
+      release = this._release = new SimEvent<undefined>(this.env);
+      release._ok = true;
+    }
+    // armed here and again each time it is processed (see _notify): the run loop marks it processed and takes
+    // its waiter every time it reaches one of its places on the list
+    release._state = TRIGGERED;
+    release._w0 = this;
+    this.env._enqueueNormal(release);
+  }
+
   /** @internal A release event was processed: grant the head of the queue. */
-  _notify(): void {
+  _notify(event: SimEvent<unknown>): void {
+    if (event === this._release) {
+      // it may be on the list again, for a later release of this instant: the run loop took its waiter
+      event._state = TRIGGERED;
+      event._w0 = this;
+    }
     this._triggerPut();
   }
 

@@ -297,7 +297,7 @@ export class Lifecycle implements ProjectRunner {
     }
     p.pendingSupportHours = hours;
     p.requestedAt = this.#env.now;
-    const req = this.#staffing.requestSupport();
+    const req = this.#staffing.requestSupport(p.spentSupport);
     p.request = req;
     req.then(p.onSupportGranted);
   }
@@ -313,6 +313,7 @@ export class Lifecycle implements ProjectRunner {
   #supportDone(p: Project): void {
     if (p.request !== null) {
       this.#staffing.releaseSupport(p.request);
+      p.spentSupport = p.request;
       p.request = null;
     }
     this.#resume(p);
@@ -364,7 +365,7 @@ export class Lifecycle implements ProjectRunner {
       p.wait = "gate";
       if (this.#staffing.hasReviewers()) {
         p.requestedAt = now;
-        const req = this.#staffing.requestReview();
+        const req = this.#staffing.requestReview(p.spentReview);
         p.request = req;
         req.then(p.onGateGranted);
       } else {
@@ -390,6 +391,7 @@ export class Lifecycle implements ProjectRunner {
   #gateDone(p: Project): void {
     if (p.request !== null) {
       this.#staffing.releaseReview(p.request);
+      p.spentReview = p.request;
       p.request = null;
     }
     this.#decide(p, true);

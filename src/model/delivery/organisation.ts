@@ -294,25 +294,25 @@ export class Organisation implements Staffing, ProjectStaffing {
     return this.#reviewerCount > 0;
   }
 
-  requestSupport(): Request {
-    const request = this.#support.request();
+  requestSupport(previous: Request | null): Request {
+    const request = this.#support.renewRequest(previous);
     this.#recordQueues();
     return request;
   }
 
   releaseSupport(request: Request): void {
-    this.#support.release(request);
+    this.#support.releaseUnwatched(request);
     this.#recordQueues();
   }
 
-  requestReview(): Request {
-    const request = this.#reviewers.request();
+  requestReview(previous: Request | null): Request {
+    const request = this.#reviewers.renewRequest(previous);
     this.#recordQueues();
     return request;
   }
 
   releaseReview(request: Request): void {
-    this.#reviewers.release(request);
+    this.#reviewers.releaseUnwatched(request);
     this.#recordQueues();
   }
 

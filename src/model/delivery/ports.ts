@@ -66,17 +66,20 @@ export interface ProjectStaffing {
    * Queue for an expert-support server; the request succeeds when one is free. The caller's grant callback
    * must call {@link ProjectStaffing.granted} first.
    */
-  requestSupport(): Request;
-  /** Free the support server held by `request`. */
+  requestSupport(previous: Request | null): Request;
+  /** Free the support server held by `request` (nothing waits for the release). */
   releaseSupport(request: Request): void;
-  /** Queue for a gate reviewer (the grant callback calls {@link ProjectStaffing.granted} first). */
-  requestReview(): Request;
+  /**
+   * Queue for a gate reviewer (the grant callback calls {@link ProjectStaffing.granted} first). Both requests are
+   * made in `previous`, the caller's last request of that kind, when it is spent (`Resource.renewRequest`).
+   */
+  requestReview(previous: Request | null): Request;
   /**
    * A support or review request was granted (its event is being processed): the hub records its queues. Called
    * first by the project's grant callback, even when the project no longer waits for the request.
    */
   granted(): void;
-  /** Free the reviewer held by `request`. */
+  /** Free the reviewer held by `request` (nothing waits for the release). */
   releaseReview(request: Request): void;
   /** Withdraw `request` (support or review), queued or granted. */
   cancelRequest(request: Request): void;

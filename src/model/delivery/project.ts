@@ -114,6 +114,9 @@ export class Project {
    */
   handle: ScheduledHandle | null = null;
   request: Request | null = null;
+  /** The project's last support and review requests once released, made again for its next ones (`Resource.renewRequest`). */
+  spentSupport: Request | null = null;
+  spentReview: Request | null = null;
   pendingJobs = 0;
   /** Expert hours of the support request being waited for or served. */
   pendingSupportHours = 0;

@@ -52,7 +52,7 @@ describe("organisation through its ports", () => {
       1,
     ]);
     expect(org.hasCapacity()).toBe(true);
-    const request = org.requestSupport();
+    const request = org.requestSupport(null);
     env.schedule(M / 2, () => org.releaseSupport(request));
     env.schedule(M, () => org.closeMonth(0));
     env.run();
