@@ -206,11 +206,7 @@ export class Resource implements Waiter {
    * @throws TypeError when the request belongs to another resource
    */
   release(request: Request): SimEvent<undefined> {
-    if (request.resource !== this) {
-      throw new TypeError("release requires a request made to this resource");
-    }
-    if (request._userIndex >= 0) this._removeUser(request);
-    else this._dequeueRequest(request);
+    this._giveBack(request, "release");
     const release = new SimEvent<undefined>(this.env);
     release._ok = true;
     release._state = TRIGGERED;
@@ -229,11 +225,7 @@ export class Resource implements Waiter {
    * @throws TypeError when the request belongs to another resource
    */
   releaseUnwatched(request: Request): void {
-    if (request.resource !== this) {
-      throw new TypeError("releaseUnwatched requires a request made to this resource");
-    }
-    if (request._userIndex >= 0) this._removeUser(request);
-    else this._dequeueRequest(request);
+    this._giveBack(request, "releaseUnwatched");
     let release = this._release;
     if (release === null) {
       release = this._release = new SimEvent<undefined>(this.env);
@@ -244,6 +236,15 @@ export class Resource implements Waiter {
     release._state = TRIGGERED;
     release._w0 = this;
     this.env._enqueueNormal(release);
+  }
+
+  /** @internal Free the unit `request` holds, or withdraw it while queued (the first half of a release). */
+  private _giveBack(request: Request, caller: string): void {
+    if (request.resource !== this) {
+      throw new TypeError(`${caller} requires a request made to this resource`);
+    }
+    if (request._userIndex >= 0) this._removeUser(request);
+    else this._dequeueRequest(request);
   }
 
   /** @internal A release event was processed: grant the head of the queue. */
