@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { V8_FLAGS } from "../../src/cli/v8-settings.ts";
 
@@ -29,7 +30,40 @@ function burstGeneration(flags: readonly string[]): { young: number; old: number
   return JSON.parse(out) as { young: number; old: number };
 }
 
+/**
+ * Runs, in a fresh process with `flags` set at run time, an allocation loop that keeps a third of its objects
+ * (so that scavenges have work to share), with V8's GC trace on, and returns the scavenges' times on V8's helper
+ * threads (`background.scavenge.parallel` of --trace-gc-nvp, ms) and how many scavenges there were.
+ */
+function backgroundScavenging(flags: readonly string[]): { scavenges: number; backgroundMs: number } {
+  const script = `
+    import v8 from "node:v8";
+    for (const flag of ${JSON.stringify(flags)}) v8.setFlagsFromString(flag);
+    v8.setFlagsFromString("--trace-gc-nvp");
+    const keep = [];
+    for (let i = 0; i < 2_000_000; i++) { const o = { a: i, b: [i] }; if (i % 3 === 0) keep.push(o); }
+    console.error(keep.length);
+  `;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 30_000,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const times = [...out.matchAll(/gc=s .*?background\.scavenge\.parallel=([0-9.]+)/g)].map((m) =>
+    Number(m[1]),
+  );
+  return { scavenges: times.length, backgroundMs: times.reduce((sum, t) => sum + t, 0) };
+}
+
 describe("V8 settings of a scalesim process", () => {
+  it("scavenge on the allocating thread only (no parallel scavenging on helper threads)", () => {
+    const applied = backgroundScavenging(V8_FLAGS);
+    expect(applied.scavenges).toBeGreaterThan(5);
+    expect(applied.backgroundMs).toBe(0);
+    // V8's default, which the settings change, shares scavenges with helper threads when there is a second core
+    if (availableParallelism() > 1) expect(backgroundScavenging([]).backgroundMs).toBeGreaterThan(0);
+  });
+
   it("allocate long-lived objects' successors in the young generation (no allocation-site pretenuring)", () => {
     // 20 000 objects of 4 fields are at least 20 000 x 40 bytes
     const applied = burstGeneration(V8_FLAGS);
