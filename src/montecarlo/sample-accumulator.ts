@@ -145,11 +145,7 @@ export class SampleAccumulator {
   }
 
   #push(x: number): void {
-    if (this.#length === this.#values.length) {
-      const grown = new Float64Array(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
+    if (this.#length === this.#values.length) this.#reserve(this.#length + 1);
     this.#values[this.#length++] = x;
   }
 
@@ -188,13 +184,14 @@ export class SampleAccumulator {
     const n = sorted.length;
     if (n === 0) return;
     if (this.#frequentCount * 2 <= n) this.#frequent = mostFrequent(sorted, KEPT_APART_SHARE);
-    const digest = (this.#digest ??= new TDigest(DEFAULT_COMPRESSION));
+    // only called with a digest: #leaveExact creates it before merging the exact blocks
+    const digest = this.#digest!;
     // the block's values are not needed afterwards: compressed in place
     digest.mergeSorted(sorted);
     digest.centroidCount();
   }
 
-  /** Grows #values to hold at least `n` values. */
+  /** Grows #values (doubling at least) to hold `n` values. */
   #reserve(n: number): void {
     if (n <= this.#values.length) return;
     const grown = new Float64Array(Math.max(n, this.#values.length * 2));
