@@ -17,7 +17,13 @@
  * (d) peak memory of aggregating 10 000 replications (target < 500 MB): 50 real level-3 results are folded
  *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap every 100
  *     replications; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
- *     in-flight window (2 x workers batches) and does not grow with replications.
+ *     in-flight window (2 x workers batches) and does not grow with replications;
+ * (e) the machine's own two-core ceiling, in the same rounds: two independent processes
+ *     (bench/independent-process.ts), each a 1-worker run of its own, run RATE_REPLICATIONS replications each at
+ *     the same time. Their combined rate is what two cores give two 1-worker runs at that moment with nothing shared
+ *     (no heap, no V8 platform, no allocator), so against the 1-worker rate of the same round it is the most 2
+ *     workers could reach against 1 on this machine now (`ceiling2WorkersVs1Worker`, the bound on the 1.7x target),
+ *     and the pool's 2-worker rate against it is the pool's efficiency (`poolEfficiency2Workers`).
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
  * are pessimistic, so the run also reports the 1-minute load average. On Linux it also splits the CPU by
  * thread (from /proc/self/task/<tid>/stat): the main thread (tid = pid; in-process it runs the model, with
@@ -27,6 +33,7 @@
  * 1 / max(main, other). Prints one `BENCH {json}` line and one readable line.
  */
 import "./as-cli.ts";
+import { type ChildProcess, fork } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import process from "node:process";
@@ -39,6 +46,7 @@ import { RunAggregator } from "../src/montecarlo/run-aggregator.ts";
 import { runScenario } from "../src/montecarlo/run-scenario.ts";
 import { defaultSummaryRoles } from "../src/montecarlo/summary-roles.ts";
 import { parseScenario } from "../src/scenario/load.ts";
+import type { IndependentMessage, IndependentRun } from "./independent-process.ts";
 
 const RATE_REPLICATIONS = 200;
 const ROUNDS = 3;
@@ -51,7 +59,8 @@ const MEMORY_REPLICATIONS = 10_000;
 const MEMORY_DISTINCT = 50;
 const SEED = 2026;
 
-const loaded = parseScenario("extends: [level-3, demand-level-3]\n", {
+const SCENARIO_TEXT = "extends: [level-3, demand-level-3]\n";
+const loaded = parseScenario(SCENARIO_TEXT, {
   file: "(presets level-3 + demand-level-3)",
 });
 if (!loaded.ok) throw new Error("level-3 preset does not validate");
@@ -155,6 +164,46 @@ function rateOf(mode: Mode): Rate {
   return result;
 }
 
+/** Wait for the next message of `child` (rejects when it exits first). */
+function nextMessage(child: ChildProcess): Promise<IndependentMessage> {
+  return new Promise((done, fail) => {
+    const onExit = (code: number | null) => fail(new Error(`independent process exited (${code})`));
+    child.once("exit", onExit);
+    child.once("message", (message: IndependentMessage) => {
+      child.off("exit", onExit);
+      done(message);
+    });
+  });
+}
+
+/** Start one independent process on the scenario and wait until it has warmed up. */
+async function startIndependent(seed: number): Promise<ChildProcess> {
+  const child = fork(new URL("./independent-process.ts", import.meta.url), [
+    SCENARIO_TEXT,
+    String(WARMUP_PER_WORKER),
+    String(seed),
+  ]);
+  await nextMessage(child);
+  return child;
+}
+
+/** Combined rate of `children` each running RATE_REPLICATIONS replications at the same time (wall clock). */
+async function independentRate(children: readonly ChildProcess[], round: number): Promise<number> {
+  const start = performance.now();
+  await Promise.all(
+    children.map((child, k) => {
+      const reply = nextMessage(child);
+      const run: IndependentRun = { replications: RATE_REPLICATIONS, seed: SEED + 10 * round + k };
+      child.send(run);
+      return reply;
+    }),
+  );
+  return (children.length * RATE_REPLICATIONS) / ((performance.now() - start) / 1000);
+}
+
+// The two independent processes warm up together (each on its own core), before the pools do.
+const independent = await Promise.all([startIndependent(SEED + 2), startIndependent(SEED + 3)]);
+const independentRates: number[] = [];
 // Every mode is warmed up first and kept alive; then ROUNDS rounds each measure in-process, 1 worker and 2 workers
 // back to back, so a neighbour's load on a shared machine falls on all three alike, and the speed-up is the median
 // of the per-round ratios (one pass per mode, as before, gave 1.43-2.04x for the same code on this machine).
@@ -163,11 +212,19 @@ const ratios: number[] = [];
 try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of modes) await measure(mode, round);
+    independentRates.push(await independentRate(independent, round));
     ratios.push(modes[2].perSecond[round]! / modes[1].perSecond[round]!);
   }
 } finally {
   for (const mode of modes) await mode.pool.destroy();
+  for (const child of independent) child.kill();
 }
+// per round: the most 2 workers could reach against 1 worker (two independent 1-worker processes against one
+// 1-worker run), and how much of the two processes' rate the 2-worker pool reached
+const perRound = (f: (round: number) => number) => median(independentRates.map((_, round) => f(round)));
+const twoProcessesPerSecond = median(independentRates);
+const ceiling2Vs1Worker = perRound((r) => independentRates[r]! / modes[1].perSecond[r]!);
+const poolEfficiency2Workers = perRound((r) => modes[2].perSecond[r]! / independentRates[r]!);
 const [rate1, rate1Thread, rate2] = modes.map(rateOf) as [Rate, Rate, Rate];
 const perSecond1 = rate1.perSecond;
 const perSecond2 = rate2.perSecond;
@@ -255,6 +312,9 @@ const result = {
   speedUp2WorkersVs1Worker: hundredth(speedUp2Vs1),
   speedUp2WorkersVs1WorkerRounds: ratios.map(hundredth),
   speedUp2WorkersVsInProcess: hundredth(perSecond2 / perSecond1),
+  replicationsPerSecondTwoProcesses: hundredth(twoProcessesPerSecond),
+  ceiling2WorkersVs1Worker: hundredth(ceiling2Vs1Worker),
+  poolEfficiency2Workers: hundredth(poolEfficiency2Workers),
   cpuMsPerReplicationInProcess: tenth(rate1.cpuMsPerReplication),
   cpuMsPerReplication1Worker: tenth(rate1Thread.cpuMsPerReplication),
   cpuMsPerReplication2Workers: tenth(rate2.cpuMsPerReplication),
@@ -292,7 +352,10 @@ console.log(
     `${result.replicationsPerSecond1Worker} on 1 worker, ${result.replicationsPerSecond2Workers} on 2 ` +
     `(marginal, medians of ${ROUNDS} rounds; target >= 170): 2 workers = ${result.speedUp2WorkersVs1Worker}x ` +
     `1 worker (target >= 1.7; rounds ${result.speedUp2WorkersVs1WorkerRounds.join(", ")}), ` +
-    `${result.speedUp2WorkersVsInProcess}x in-process; CPU ${result.cpuMsPerReplicationInProcess} in-process vs ` +
+    `${result.speedUp2WorkersVsInProcess}x in-process; two independent 1-worker processes at once ` +
+    `${result.replicationsPerSecondTwoProcesses} rep/s together = ${result.ceiling2WorkersVs1Worker}x 1 worker ` +
+    `(this machine's ceiling for 2 workers now), 2 workers reach ` +
+    `${Math.round(result.poolEfficiency2Workers * 100)}% of it; CPU ${result.cpuMsPerReplicationInProcess} in-process vs ` +
     `${result.cpuMsPerReplication1Worker} on 1 worker vs ${result.cpuMsPerReplication2Workers} ms/replication ` +
     `on 2 (target: 2 workers <= in-process); load average ${result.loadAverage1m}; main thread ` +
     `${result.mainThreadMsPerReplicationInProcess} in-process vs ${result.mainThreadMsPerReplication2Workers} ` +
