@@ -161,6 +161,65 @@ function runBaseline(operations: number, listSize: number): number {
   return cpuSeconds() - start;
 }
 
+/** An object the size of a kernel event (SimEvent's seven fields), for the floor below. */
+class FloorEvent {
+  env: unknown = null;
+  _state = 1;
+  _ok = true;
+  _value: unknown = undefined;
+  _w0: unknown = null;
+  _ws: unknown = null;
+  defused = false;
+}
+
+function* floorCustomer(counter: Counter) {
+  yield 0;
+  yield 1;
+  counter.customers++;
+}
+
+function* floorSource() {
+  for (;;) yield 0;
+}
+
+/**
+ * CPU seconds of the floor of `customers` M/M/2 customers: what any kernel that runs SimPy's model as written (a
+ * generator per customer) must do, with none of a kernel's own logic. Per customer, as the kernel does: four
+ * generator resumes (the source once, the customer three times), a generator and five event-sized objects
+ * allocated (process, request, release and two timeouts) and kept reachable, two event-list push + pop (the
+ * arrival and service timeouts) and the two random draws. No current-instant lists, waiters, resource queue or
+ * run loop: the kernel's time above this is its own logic.
+ */
+function runFloor(customers: number): number {
+  const interarrival = exponential(createStream(3, 0, "arrivals"), ARRIVAL_RATE);
+  const service = exponential(createStream(3, 0, "service"), SERVICE_RATE);
+  const queue = new EventQueue<FloorEvent>();
+  const kept: FloorEvent[] = new Array(64).fill(null);
+  const counter: Counter = { customers: 0 };
+  const source = floorSource();
+  source.next();
+  let sequence = 0;
+  const start = cpuSeconds();
+  queue.push(0, sequence++, new FloorEvent());
+  for (let i = 0; i < customers; i++) {
+    source.next();
+    kept[i & 63] = queue.pop();
+    const now = queue.poppedTime;
+    queue.push(now + interarrival(), sequence++, new FloorEvent());
+    const customer = floorCustomer(counter);
+    kept[(i + 1) & 63] = new FloorEvent(); // the process
+    customer.next();
+    kept[(i + 2) & 63] = new FloorEvent(); // the request
+    customer.next();
+    queue.push(now + service(), sequence++, new FloorEvent());
+    kept[(i + 3) & 63] = queue.pop();
+    kept[(i + 4) & 63] = new FloorEvent(); // the release
+    customer.next();
+  }
+  if (counter.customers !== customers || kept[0] === null) throw new Error("floor did not run");
+  return cpuSeconds() - start;
+}
+
 /** CPU seconds to draw `draws` exponential variates from the same kind of streams the model uses. */
 function runDraws(draws: number): number {
   const a = exponential(createStream(2, 0, "arrivals"), ARRIVAL_RATE);
@@ -175,10 +234,12 @@ function runDraws(draws: number): number {
 runKernel(999);
 runPreemptive(999);
 runBaseline(1_000_000, 4);
+runFloor(100_000);
 const kernelSeconds: number[] = [];
 const wallSeconds: number[] = [];
 const baselineSeconds: number[] = [];
 const drawSeconds: number[] = [];
+const floorSeconds: number[] = [];
 const preemptiveSeconds: number[] = [];
 let preemptiveCustomers = 0;
 let last: KernelRun | undefined;
@@ -191,6 +252,7 @@ for (let r = 0; r < REPEATS; r++) {
   wallSeconds.push(last.wallSeconds);
   baselineSeconds.push(runBaseline(last.events, 4));
   drawSeconds.push(runDraws(2 * last.customers));
+  floorSeconds.push(runFloor(last.customers));
 }
 const run = last!;
 // Best of N: other work on a shared machine only ever adds time; medians are kept in the JSON.
@@ -220,6 +282,12 @@ const result = {
   baselineMedianSeconds: median(baselineSeconds),
   slowdownVsBaseline: seconds / baseline,
   slowdownVsBaselineExcludingDraws: (seconds - Math.min(...drawSeconds)) / baseline,
+  floor: {
+    name: "generator resumes, allocations, event-list operations and draws of the same customers, no kernel logic",
+    seconds: Math.min(...floorSeconds),
+    slowdownVsBaseline: Math.min(...floorSeconds) / baseline,
+  },
+  kernelLogicVsBaseline: (seconds - Math.min(...floorSeconds)) / baseline,
   speedupVsSimpy: customersPerSecond / SIMPY_CUSTOMERS_PER_SECOND,
   preemptive: {
     name: "preemptive-resume M/M/1, two classes",
@@ -234,7 +302,9 @@ console.log(
   `kernel M/M/2 to t=${UNTIL}: ${m(customersPerSecond)} customers/s, ${m(eventsPerSecond)} events/s ` +
     `(${run.events} events in ${(seconds * 1000).toFixed(0)} ms, best of ${REPEATS}, CPU time); ` +
     `bare heap ${m(baselineOpsPerSecond)} ops/s; kernel/baseline time ${(seconds / baseline).toFixed(2)}x ` +
-    `(${(result.slowdownVsBaselineExcludingDraws).toFixed(2)}x without the ${(result.randomDrawSeconds * 1000).toFixed(0)} ms of random draws); ` +
+    `(${(result.slowdownVsBaselineExcludingDraws).toFixed(2)}x without the ${(result.randomDrawSeconds * 1000).toFixed(0)} ms of random draws; ` +
+    `the floor of the same customers without kernel logic ${result.floor.slowdownVsBaseline.toFixed(2)}x, the kernel's own logic ` +
+    `${result.kernelLogicVsBaseline.toFixed(2)}x); ` +
     `${(customersPerSecond / SIMPY_CUSTOMERS_PER_SECOND).toFixed(1)}x SimPy 4.1 (135 k customers/s); ` +
     `preemptive M/M/1: ${m(result.preemptive.customersPerSecond)} customers/s`,
 );
