@@ -11,7 +11,7 @@ import { assertCiKpisKnown, monteCarloOptions, optionProblem } from "../monte-ca
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
 import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
-import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { assertFreshDirectory, mainFile, preloadReportWriters, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
 
@@ -28,6 +28,7 @@ export async function compareCommand(
   const outDir = reportDirectory(options.out, name, context.cwd, context.now());
   await assertFreshDirectory(outDir);
   await assertCiKpisKnown(resolved[0]!.scenario, options, context);
+  preloadReportWriters();
   const progress = createProgress(progressMode(options, context), "compare", context);
   const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: Awaited<ReturnType<typeof compareScenarios>>;

@@ -15,7 +15,7 @@ import { monteCarloOptions, optionProblem } from "../monte-carlo-options.ts";
 import { DEFAULT_FORMATS, type ParsedOptions } from "../options.ts";
 import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
-import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { assertFreshDirectory, mainFile, preloadReportWriters, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import type { ResolvedScenario } from "../scenario-argument.ts";
 
@@ -29,6 +29,7 @@ export async function ladderCommand(
   for (const scenario of resolved) {
     const outDir = reportDirectory(options.out, `ladder-${scenario.label}`, context.cwd, context.now());
     await assertFreshDirectory(outDir);
+    preloadReportWriters();
     const progress = createProgress(progressMode(options, context), `ladder ${scenario.label}`, context);
     const runOptions = monteCarloOptions(options, context, (update) => progress.update(update));
     let summary: LadderSummary;

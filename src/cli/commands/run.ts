@@ -29,7 +29,7 @@ import { packageInfo } from "../package-info.ts";
 import { createProgress, progressMode } from "../progress.ts";
 import { queueWithoutUntilCi } from "../queue-messages.ts";
 import { explainQueueFailure, openQueuePool } from "../queue-pool-option.ts";
-import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { assertFreshDirectory, mainFile, preloadReportWriters, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import { type ResolvedScenario, requireScenario } from "../scenario-argument.ts";
 import { DEFAULT_CLAIMS_FILE } from "./claims.ts";
@@ -94,6 +94,7 @@ export async function runCommand(
   for (const outDir of outDirs) await assertFreshDirectory(outDir);
   for (const scenario of resolved) await assertCiKpisKnown(scenario.scenario, options, context);
   const claims = await claimsOfRun(options, context);
+  preloadReportWriters();
   const results: RunJson[] = [];
   const human = !options.json && !options.quiet;
   for (const [index, scenario] of resolved.entries()) {

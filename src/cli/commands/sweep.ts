@@ -23,7 +23,7 @@ import { reportDirectory } from "../out-dir.ts";
 import { createProgress, progressMode } from "../progress.ts";
 import { resumedPoints, twoShardOptions } from "../queue-messages.ts";
 import { explainQueueFailure, openQueuePool } from "../queue-pool-option.ts";
-import { assertFreshDirectory, mainFile, writeReport } from "../report-output.ts";
+import { assertFreshDirectory, mainFile, preloadReportWriters, writeReport } from "../report-output.ts";
 import { explainFailure } from "../run-failure.ts";
 import { shardFromEnv } from "../shard-from-env.ts";
 import { checkpointPath, openCheckpoint } from "../sweep-checkpoint.ts";
@@ -62,6 +62,7 @@ export async function sweepCommand(
     context.stderr(`${resumedPoints(checkpoint.finished.length, checkpoint.path)}\n`);
   }
   const pool = options.queue === undefined ? undefined : await openQueuePool(options.queue);
+  preloadReportWriters();
   const progress = createProgress(progressMode(options, context), label, context);
   const base = monteCarloOptions(options, context, (update) => progress.update(update));
   let summary: SweepSummary;
