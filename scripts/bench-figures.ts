@@ -48,11 +48,15 @@ export function renderBenchSummary(record: BenchRecord): string {
   const platform = result(record, "platform.bench.ts").level3Replication as Record<string, unknown>;
   const model = result(record, "model.bench.ts");
   const mc = result(record, "montecarlo.bench.ts");
+  const cold = result(record, "cold.bench.ts");
+  const floor = kernel.floor as Record<string, unknown>;
+  const fixed = cold.baseline as Record<string, unknown>;
   return [
     SUMMARY_BEGIN,
-    `- kernel: ${num((kernel.eventsPerSecond as number) / 1e6, 1)} M events/s, ${num(kernel.speedupVsSimpy, 1)}x SimPy; ${num(kernel.slowdownVsBaseline, 2)}x the bare event-list loop (target 3x)`,
+    `- kernel: ${num((kernel.eventsPerSecond as number) / 1e6, 1)} M events/s, ${num(kernel.speedupVsSimpy, 1)}x SimPy; ${num(kernel.slowdownVsBaseline, 2)}x the bare event-list loop (target 3x), of which ${num(floor.slowdownVsBaseline, 2)}x is the floor any generator kernel pays (resumes, allocations, draws)`,
     `- one level-3 replication: ${num(model.msPerReplication, 1)} ms of CPU; with the platform on ${num(platform.ratio, 2)}x the time with it off (target 2x)`,
-    `- Monte Carlo, level-3: ${num(mc.replicationsPerSecond2Workers, 0)} replications/s on 2 workers, ${num(mc.speedUp2WorkersVs1Worker, 2)}x one worker (target 1.7x); ${num(mc.cpuMsPerReplication2Workers, 1)} ms of CPU per replication on 2 workers against ${num(mc.cpuMsPerReplicationInProcess, 1)} in-process; 10 000 replications in ${num(mc.tenThousandSeconds, 0)} s${mc.tenThousandEstimated === true ? " (estimated from the marginal rate)" : ""} (target 60 s)`,
+    `- Monte Carlo, level-3: ${num(mc.replicationsPerSecond2Workers, 0)} replications/s on 2 workers, ${num(mc.speedUp2WorkersVs1Worker, 2)}x one worker (target 1.7x); ${num(mc.cpuMsPerReplication2Workers, 1)} ms of CPU per replication on 2 workers against ${num(mc.cpuMsPerReplicationInProcess, 1)} in-process; 10 000 replications in ${num(mc.tenThousandSeconds, 0)} s${mc.tenThousandEstimated === true ? " (estimated from the marginal rate)" : ""} (target 60 s); this machine's own ceiling for 2 workers, two independent 1-worker processes side by side, ${num(mc.ceiling2WorkersVs1Worker, 2)}x one worker, the pool ${num((mc.poolEfficiency2Workers as number) * 100, 0)}% of it`,
+    `- \`npm start\` from a fresh process (200 replications, claims, report): ${num(cold.twoWorkersSeconds, 1)} s on 2 workers, ${num(cold.oneWorkerSeconds, 1)} s on 1, of which ${num(fixed.seconds, 1)} s do not depend on the replications`,
     "",
     `_Measured by \`${record.command ?? "npm run bench"}\` on ${record.date.slice(0, 10)} on a ${record.machine?.cpus ?? "?"}-core machine, rendered by \`npm run bench:figures\`; every figure: [benchmarks](docs/benchmarks.md)._`,
     SUMMARY_END,
