@@ -9,7 +9,8 @@
  *
  * Worker threads load worker.js as plain JavaScript from the compiled package; when this module runs from
  * TypeScript sources (tsx, vitest) they start from worker-tsx.mjs, which imports the worker and the model
- * bundled once per process into plain JavaScript (worker-bundle.ts), or, when that bundle cannot be built or a
+ * bundled into plain JavaScript (worker-bundle.ts; kept between runs in node_modules/.cache until a source
+ * changes), or, when that bundle cannot be built or a
  * task's model is another TypeScript module, registers the tsx loader inside the thread and imports the sources
  * (Node 20 ignores `--import tsx` in a Worker's execArgv, nodejs/node#47747).
  * `destroy()` terminates every thread; after it resolves no worker of the pool is left running.
