@@ -3,7 +3,7 @@
  * workers (default: all CPUs), the `--until-ci` stopping rule, the abort signal and the progress callback.
  */
 import { availableParallelism } from "node:os";
-import { runScenario } from "../montecarlo/index.ts";
+import { runScenario } from "../montecarlo/run-scenario.ts";
 import { suggest } from "../scenario/index.ts";
 import type { CliContext } from "./context.ts";
 import { CliError, ExitCode } from "./exit-codes.ts";

@@ -3,7 +3,7 @@
  * writes one comparison report and prints the paired differences of the key KPIs.
  */
 import { compareAnswers } from "../../../reports/compare-answer.ts";
-import { compareScenarios } from "../../montecarlo/index.ts";
+import { compareScenarios } from "../../montecarlo/compare-scenarios.ts";
 import type { CliContext } from "../context.ts";
 import { renderAnswer, renderDifferences } from "../difference-table.ts";
 import { crnEffectLine, reportWritten } from "../messages.ts";

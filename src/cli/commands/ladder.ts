@@ -6,8 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ladderMarkdown } from "../../../reports/ladder-markdown.ts";
-import { runMaturityLadder } from "../../montecarlo/index.ts";
-import type { LadderSummary } from "../../montecarlo/maturity-ladder-run.ts";
+import { type LadderSummary, runMaturityLadder } from "../../montecarlo/maturity-ladder-run.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
 import { reportWritten } from "../messages.ts";

@@ -2,7 +2,7 @@
  * `scalesim merge <part...>`: combines the summaries of sweep shards (run with `--shard k/n`, possibly on
  * different machines) into one sweep summary and writes its report.
  */
-import { mergeSweeps } from "../../montecarlo/index.ts";
+import { mergeSweeps } from "../../montecarlo/merge-sweeps.ts";
 import type { SweepSummary } from "../../montecarlo/types.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";

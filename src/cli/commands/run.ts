@@ -13,9 +13,8 @@ import { type LoadedClaims, loadClaims } from "../../claims/load-claims.ts";
 import { RecordingReplicationPool } from "../../claims/recording-pool.ts";
 import { claimsAbout, evaluateRunClaims } from "../../claims/run-claims.ts";
 import type { RunClaims, RunSummaryWithClaims } from "../../claims/types.ts";
-import { simulate } from "../../model/simulate.ts";
-import { replay, runScenario } from "../../montecarlo/index.ts";
 import type { ReplicationPool } from "../../montecarlo/replication-pool.ts";
+import { runScenario } from "../../montecarlo/run-scenario.ts";
 import type { ReachTarget, RunSummary } from "../../montecarlo/types.ts";
 import { formatIssues } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
@@ -82,7 +81,7 @@ export async function runCommand(
     return;
   }
   if (options.replay !== undefined) {
-    for (const scenario of resolved) replayOne(scenario, options.replay, options, context);
+    for (const scenario of resolved) await replayOne(scenario, options.replay, options, context);
     return;
   }
   const outDirs = reportDirectories(
@@ -229,13 +228,21 @@ async function runOne(
   }
 }
 
-function replayOne(
+/**
+ * Reruns one replication on this thread. The model is imported here, not at the top: a run's replications go to
+ * worker threads, and the main thread would otherwise load the whole model (about 60 modules) for nothing.
+ */
+async function replayOne(
   scenario: ResolvedScenario,
   replication: number,
   options: ParsedOptions,
   context: CliContext,
-): void {
+): Promise<void> {
   const seed = options.seed ?? DEFAULT_SEED;
+  const [{ replay }, { simulate }] = await Promise.all([
+    import("../../montecarlo/replay.ts"),
+    import("../../model/simulate.ts"),
+  ]);
   let result: ReturnType<typeof replay>;
   try {
     result = replay(scenario.scenario, { seed, replication, simulate });

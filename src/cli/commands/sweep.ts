@@ -5,7 +5,9 @@
  * Finished points are checkpointed beside the report directory, so a run killed part-way resumes.
  */
 import { basename, extname, resolve } from "node:path";
-import { fingerprintOfSweep, loadSweep, runSweep } from "../../montecarlo/index.ts";
+import { loadSweep } from "../../montecarlo/load-sweep.ts";
+import { runSweep } from "../../montecarlo/run-sweep.ts";
+import { fingerprintOfSweep } from "../../montecarlo/sweep-fingerprint.ts";
 import type { SweepSummary } from "../../montecarlo/types.ts";
 import { formatIssues, loadBase } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";

@@ -7,7 +7,7 @@
 
 import { resolve } from "node:path";
 import { loadClaims } from "../../claims/load-claims.ts";
-import { loadSweep } from "../../montecarlo/index.ts";
+import { loadSweep } from "../../montecarlo/load-sweep.ts";
 import { formatIssues, type ScenarioIssue } from "../../scenario/index.ts";
 import type { CliContext } from "../context.ts";
 import { CliError, ExitCode } from "../exit-codes.ts";
