@@ -1,11 +1,11 @@
 /**
  * Child process of bench/montecarlo.bench.ts (not a benchmark itself: bench/run.ts runs only *.bench.ts): one
- * independent copy of the 1-worker workload, for the machine's own two-core ceiling. It parses the scenario it is
- * given, warms up a 1-worker pool with `warmup` replications, says it is ready, then runs each
+ * independent copy of the 1-worker workload, for how this machine scales two copies that share nothing. It parses
+ * the scenario it is given, warms up a 1-worker pool with `warmup` replications, says it is ready, then runs each
  * `{ replications, seed }` it is sent on that pool (the worker runs the model, this process's main thread folds, as
  * in the 1-worker mode of the benchmark) and answers with the wall-clock milliseconds it took. Two such processes
  * running at once share nothing but the machine (no heap, no V8 platform, no allocator), so their combined rate is
- * the most two cores give two 1-worker runs at that moment, whatever a pool does.
+ * what two cores give two 1-worker runs at that moment.
  * Usage (by fork): independent-process.ts <scenario yaml> <warm-up replications> <seed>.
  */
 import "./as-cli.ts";

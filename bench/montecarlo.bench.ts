@@ -18,12 +18,13 @@
  *     10 000 times over (cycling) into a RunAggregator and summarised, sampling RSS and heap every 100
  *     replications; the baseline is the RSS before aggregation. Memory of the pool itself is bounded by the
  *     in-flight window (2 x workers batches) and does not grow with replications;
- * (e) the machine's own two-core ceiling, in the same rounds: two independent processes
- *     (bench/independent-process.ts), each a 1-worker run of its own, run RATE_REPLICATIONS replications each at
- *     the same time. Their combined rate is what two cores give two 1-worker runs at that moment with nothing shared
- *     (no heap, no V8 platform, no allocator), so against the 1-worker rate of the same round it is the most 2
- *     workers could reach against 1 on this machine now (`ceiling2WorkersVs1Worker`, the bound on the 1.7x target),
- *     and the pool's 2-worker rate against it is the pool's efficiency (`poolEfficiency2Workers`).
+ * (e) how this machine scales two copies of the workload that share nothing, in the same rounds: two independent
+ *     processes (bench/independent-process.ts), each a 1-worker run of its own, run RATE_REPLICATIONS
+ *     replications each at the same time. Their combined rate against the 1-worker rate of the same round
+ *     (`twoProcessesVs1Worker`) is what two cores give two copies of the 1-worker run at that moment with no heap,
+ *     V8 platform or allocator in common; the pool's 2-worker rate against it (`poolVsTwoProcesses`) says whether
+ *     the pool adds any cost of its own to what the machine does to two copies (it has measured 104-111%: one
+ *     folding thread and one set of V8 helper threads instead of two).
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
  * are pessimistic, so the run also reports the 1-minute load average. On Linux it also splits the CPU by
  * thread (from /proc/self/task/<tid>/stat): the main thread (tid = pid; in-process it runs the model, with
@@ -219,12 +220,12 @@ try {
   for (const mode of modes) await mode.pool.destroy();
   for (const child of independent) child.kill();
 }
-// per round: the most 2 workers could reach against 1 worker (two independent 1-worker processes against one
-// 1-worker run), and how much of the two processes' rate the 2-worker pool reached
+// per round: two independent 1-worker processes against one 1-worker run, and the 2-worker pool against the two
+// processes
 const perRound = (f: (round: number) => number) => median(independentRates.map((_, round) => f(round)));
 const twoProcessesPerSecond = median(independentRates);
-const ceiling2Vs1Worker = perRound((r) => independentRates[r]! / modes[1].perSecond[r]!);
-const poolEfficiency2Workers = perRound((r) => modes[2].perSecond[r]! / independentRates[r]!);
+const twoProcessesVs1Worker = perRound((r) => independentRates[r]! / modes[1].perSecond[r]!);
+const poolVsTwoProcesses = perRound((r) => modes[2].perSecond[r]! / independentRates[r]!);
 const [rate1, rate1Thread, rate2] = modes.map(rateOf) as [Rate, Rate, Rate];
 const perSecond1 = rate1.perSecond;
 const perSecond2 = rate2.perSecond;
@@ -313,8 +314,8 @@ const result = {
   speedUp2WorkersVs1WorkerRounds: ratios.map(hundredth),
   speedUp2WorkersVsInProcess: hundredth(perSecond2 / perSecond1),
   replicationsPerSecondTwoProcesses: hundredth(twoProcessesPerSecond),
-  ceiling2WorkersVs1Worker: hundredth(ceiling2Vs1Worker),
-  poolEfficiency2Workers: hundredth(poolEfficiency2Workers),
+  twoProcessesVs1Worker: hundredth(twoProcessesVs1Worker),
+  poolVsTwoProcesses: hundredth(poolVsTwoProcesses),
   cpuMsPerReplicationInProcess: tenth(rate1.cpuMsPerReplication),
   cpuMsPerReplication1Worker: tenth(rate1Thread.cpuMsPerReplication),
   cpuMsPerReplication2Workers: tenth(rate2.cpuMsPerReplication),
@@ -353,9 +354,9 @@ console.log(
     `(marginal, medians of ${ROUNDS} rounds; target >= 170): 2 workers = ${result.speedUp2WorkersVs1Worker}x ` +
     `1 worker (target >= 1.7; rounds ${result.speedUp2WorkersVs1WorkerRounds.join(", ")}), ` +
     `${result.speedUp2WorkersVsInProcess}x in-process; two independent 1-worker processes at once ` +
-    `${result.replicationsPerSecondTwoProcesses} rep/s together = ${result.ceiling2WorkersVs1Worker}x 1 worker ` +
-    `(this machine's ceiling for 2 workers now), 2 workers reach ` +
-    `${Math.round(result.poolEfficiency2Workers * 100)}% of it; CPU ${result.cpuMsPerReplicationInProcess} in-process vs ` +
+    `${result.replicationsPerSecondTwoProcesses} rep/s together = ${result.twoProcessesVs1Worker}x 1 worker ` +
+    `(how this machine scales two copies that share nothing), 2 workers ` +
+    `${Math.round(result.poolVsTwoProcesses * 100)}% of that; CPU ${result.cpuMsPerReplicationInProcess} in-process vs ` +
     `${result.cpuMsPerReplication1Worker} on 1 worker vs ${result.cpuMsPerReplication2Workers} ms/replication ` +
     `on 2 (target: 2 workers <= in-process); load average ${result.loadAverage1m}; main thread ` +
     `${result.mainThreadMsPerReplicationInProcess} in-process vs ${result.mainThreadMsPerReplication2Workers} ` +
