@@ -23,7 +23,7 @@
  *     replications each at the same time. Their combined rate against the 1-worker rate of the same round
  *     (`twoProcessesVs1Worker`) is what two cores give two copies of the 1-worker run at that moment with no heap,
  *     V8 platform or allocator in common; the pool's 2-worker rate against it (`poolVsTwoProcesses`) says whether
- *     the pool adds any cost of its own to what the machine does to two copies (it has measured 104-111%: one
+ *     the pool adds any cost of its own to what the machine does to two copies (it has measured 104-125%: one
  *     folding thread and one set of V8 helper threads instead of two).
  * Wall time (not CPU time): parallel speed-up is a wall-time property. On a shared, busy machine the figures
  * are pessimistic, so the run also reports the 1-minute load average. On Linux it also splits the CPU by
