@@ -22,9 +22,9 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { median } from "simple-statistics";
+import { DEFAULT_REPLICATIONS } from "../src/montecarlo/run-options.ts";
 
 const ROUNDS = 3;
-const DEFAULT_REPLICATIONS = 200;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const scratch = await mkdtemp(join(tmpdir(), "scalesim-cold-bench-"));

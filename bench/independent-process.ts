@@ -46,4 +46,8 @@ process.on("message", (message: IndependentRun) => {
     },
   );
 });
+// the benchmark gone (finished, failed or killed), this process goes too: its worker thread would keep it alive
+process.on("disconnect", () => {
+  pool.destroy().finally(() => process.exit(0));
+});
 send({ ready: true });

@@ -218,7 +218,7 @@ try {
   }
 } finally {
   for (const mode of modes) await mode.pool.destroy();
-  for (const child of independent) child.kill();
+  for (const child of independent) child.disconnect();
 }
 // per round: two independent 1-worker processes against one 1-worker run, and the 2-worker pool against the two
 // processes

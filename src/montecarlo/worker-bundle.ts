@@ -77,6 +77,9 @@ const ENTRY = /^[0-9a-f]{24}$/;
 /** Cache entries, and unfinished builds, unused for this long are removed (ms). */
 const UNUSED_FOR = 24 * 3600 * 1000;
 
+/** The Node major version the bundle targets (part of its cache key). */
+const NODE_MAJOR = process.versions.node.split(".")[0]!;
+
 const workerSource = fileURLToPath(new URL("./worker.ts", import.meta.url));
 const modelSource = fileURLToPath(new URL("../model/simulate.ts", import.meta.url));
 
@@ -136,7 +139,7 @@ function bundleFiles(tools: BuildTools): { files: [string, string][]; inputs: st
     splitting: true,
     format: "esm",
     platform: "node",
-    target: `node${process.versions.node.split(".")[0]}`,
+    target: `node${NODE_MAJOR}`,
     write: false,
     metafile: true,
     logLevel: "silent",
@@ -155,6 +158,14 @@ function bundleFiles(tools: BuildTools): { files: [string, string][]; inputs: st
   return { files, inputs: Object.keys(result.metafile?.inputs ?? {}) };
 }
 
+/** Write the bundle's `files` (path relative to `dir`, text) into `dir`. */
+function writeFiles(dir: string, files: readonly [string, string][]): void {
+  for (const [name, text] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+}
+
 function located(dir: string): WorkerBundle {
   return {
     worker: pathToFileURL(join(dir, "worker.js")).href,
@@ -168,7 +179,7 @@ function located(dir: string): WorkerBundle {
  */
 function bundleKey(inputs: readonly string[], tools: BuildTools): string {
   const hash = createHash("sha256");
-  hash.update(`${tools.esbuild.version}\0${process.versions.node.split(".")[0]}\0${tools.piscina}\0`);
+  hash.update(`${tools.esbuild.version}\0${NODE_MAJOR}\0${tools.piscina}\0`);
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
   for (const input of [...inputs].sort()) {
     hash.update(`\0${input}\0`);
@@ -211,10 +222,7 @@ function cachedBundle(tools: BuildTools, cacheDir = DEFAULT_CACHE_DIR): WorkerBu
     mkdirSync(cacheDir, { recursive: true });
     if (!existsSync(join(dir, "worker.js"))) {
       const building = mkdtempSync(join(cacheDir, ".building-"));
-      for (const [name, text] of files) {
-        mkdirSync(dirname(join(building, name)), { recursive: true });
-        writeFileSync(join(building, name), text);
-      }
+      writeFiles(building, files);
       try {
         renameSync(building, dir);
       } catch (error) {
@@ -254,10 +262,7 @@ function privateBundle(tools: BuildTools): WorkerBundle | undefined {
     removeBundlesOfDeadProcesses();
     const outdir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
     process.once("exit", () => rmSync(outdir, { recursive: true, force: true }));
-    for (const [name, text] of bundleFiles(tools).files) {
-      mkdirSync(dirname(join(outdir, name)), { recursive: true });
-      writeFileSync(join(outdir, name), text);
-    }
+    writeFiles(outdir, bundleFiles(tools).files);
     return located(outdir);
   } catch {
     return undefined;
