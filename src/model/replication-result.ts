@@ -21,16 +21,62 @@ const TIER_ORDER = ["Bronze", "Silver", "Gold", "Platinum"];
 const PLATFORM_CATEGORIES: readonly string[] = ["compute", "serving", "tiers", "platform"];
 const PLATFORM_COST_PREFIX = "chargeback.platformCost.";
 
-/** Builds the result of `model` after `model.run()`. */
+/**
+ * Builds the result of `model` after `model.run()`. Each part is its own function, called once per replication:
+ * V8 optimises a function called this often, and the time its escape analysis takes grows faster than the
+ * function. As one function of about 3.5 KB of bytecode it took about 0.4 s of optimising-compiler time, twice (a
+ * deoptimisation), in every worker thread; docs/benchmarks.md, "Where the time goes", has the measurement.
+ */
 export function replicationResult(model: DeliveryModel, options: SimulateOptions): ReplicationResult {
-  const H = model.horizonMonths;
-  const ledger = model.ledger;
-  const params = model.params;
   const kpis: Record<string, number> = {};
   const series: Record<string, number[]> = {};
-  const years = H / 12;
+  const costTotal = addCostKpis(model, kpis, series);
+  const book = model.book.toRecord();
+  addNew(series, book, "monthly series");
+  addNew(
+    series,
+    {
+      cumulativeValue: cumulative(book.value!),
+      deliveredCumulative: cumulative(book.delivered!),
+    },
+    "monthly series",
+  );
+  const projectSamples = addProjectKpis(model, kpis, book, costTotal);
+  addOperationsKpis(model, kpis, book);
+  const platform = addTenantKpis(model, kpis);
+  levelBreakdown(model, kpis, series, costTotal);
 
-  // shared and left-over idle cost to tenants (chargeback-shared.ts), before any total is read
+  const samples: Record<string, number[]> = { ...model.tally.samples };
+  addNew(samples, projectSamples, "sample");
+  addNew(samples, platform.samples, "sample");
+  const result: ReplicationResult = {
+    replication: options.replication,
+    seed: options.seed,
+    meta: resultMeta(model),
+    kpis,
+    series,
+    samples,
+    costRows: model.ledger.rows,
+    projects: options.keepProjects === false ? [] : projectRecords(model),
+    events: model.env.eventCount,
+  };
+  if (options.trace === true) result.trace = model.trace.lines;
+  return result;
+}
+
+/**
+ * Allocates the shared and left-over idle cost to tenants (chargeback-shared.ts), before any total is read, then
+ * adds the monthly cost by category from the ledger (`cost.<category>` series and KPIs, `chargeback.billed` over
+ * every category) and returns the enterprise view's monthly total (no transfer prices), also stored as the
+ * `costTotal` and `cumulativeCost` series.
+ */
+function addCostKpis(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  series: Record<string, number[]>,
+): number[] {
+  const H = model.horizonMonths;
+  const ledger = model.ledger;
   const chargeback = model.scenario.platform.chargeback;
   ledger.allocateShared({
     tenants: model.tenancy.tenantNames,
@@ -38,9 +84,6 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     idle: chargeback.idle,
     weights: new Map(model.scenario.platform.tenants.map((t) => [t.name, t.weight])),
   });
-
-  // monthly cost by category from the ledger, then every series of the month book; costTotal is the
-  // enterprise view (no transfer prices), chargeback.billed every category
   const costTotal = new Array<number>(H).fill(0);
   let billed = 0;
   for (const c of COST_CATEGORIES) {
@@ -57,18 +100,27 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis["chargeback.billed"] = billed;
   series.costTotal = costTotal;
   series.cumulativeCost = cumulative(costTotal);
-  const book = model.book.toRecord();
-  addNew(series, book, "monthly series");
-  addNew(
-    series,
-    {
-      cumulativeValue: cumulative(book.value!),
-      deliveredCumulative: cumulative(book.delivered!),
-    },
-    "monthly series",
-  );
+  return costTotal;
+}
 
-  // project counts
+/** Samples of the delivered and started projects, in project order (initial projects left out). */
+type ProjectSamples = {
+  leadTimeDays: number[];
+  staffingWaitDays: number[];
+};
+
+/**
+ * Adds the project counts, delivery and financial KPIs (ideas to success rate, value, cost, ROI, NPV, terminal
+ * value, cost per delivered project) and returns the lead-time and staffing-wait samples.
+ */
+function addProjectKpis(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  book: Record<string, number[]>,
+  costTotal: number[],
+): ProjectSamples {
+  const H = model.horizonMonths;
+  const params = model.params;
   let approved = 0;
   let delivered = 0;
   let killed = 0;
@@ -114,7 +166,7 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.killed = killed;
   kpis.failed = failed;
   kpis.rejected = rejected;
-  kpis.deliveredPerYear = delivered / years;
+  kpis.deliveredPerYear = delivered / (H / 12);
   kpis.activeProjects = mean(book.activeProjects!);
   kpis.activeProjectsEnd = model.portfolio.activeCount;
   kpis.activeProjectsPeak = model.portfolio.peakActive;
@@ -127,6 +179,20 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     if (initialCost > 0) kpis["initial.roi"] = initialValue / initialCost;
   }
   if (delivered + killed + failed > 0) kpis.successRate = delivered / (delivered + killed + failed);
+  addUtilisationKpis(model, kpis);
+  kpis.supportQueue = mean(book.supportQueue!);
+  const s = model.tally.samples;
+  if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
+  if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
+  kpis.productionModels = model.production.liveCount;
+  kpis.retiredModels = model.production.retired;
+  kpis.retrainingCompliance = model.production.compliance();
+  addValueKpis(model, kpis, book, costTotal, totalValue, totalCost, delivered);
+  return { leadTimeDays, staffingWaitDays };
+}
+
+/** Adds the utilisation of the hub, reviewers and spokes, and the hub's split of work, where there are such staff. */
+function addUtilisationKpis(model: DeliveryModel, kpis: Record<string, number>): void {
   const utilisation = model.org.runUtilisation();
   if (utilisation.hub !== undefined) kpis.hubUtilisation = utilisation.hub;
   if (utilisation.reviewer !== undefined) kpis.reviewerUtilisation = utilisation.reviewer;
@@ -137,34 +203,48 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     kpis["hubWork.reviews"] = utilisation.hubWork.reviews;
     kpis["hubWork.platform"] = utilisation.hubWork.platform;
   }
-  kpis.supportQueue = mean(book.supportQueue!);
-  const tally = model.tally;
-  const s = tally.samples;
-  if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
-  if (s.gateWaitDays.length > 0) kpis.gateWaitDays = mean(s.gateWaitDays);
-  kpis.productionModels = model.production.liveCount;
-  kpis.retiredModels = model.production.retired;
-  kpis.retrainingCompliance = model.production.compliance();
+}
+
+/** Adds value, total cost, ROI, NPV (without and with terminal value) and the cost per delivered project. */
+function addValueKpis(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  book: Record<string, number[]>,
+  costTotal: number[],
+  totalValue: number,
+  totalCost: number,
+  delivered: number,
+): void {
+  const finance = model.params.finance;
   kpis.value = totalValue;
   kpis["cost.total"] = totalCost;
   if (totalCost > 0) kpis.roi = totalValue / totalCost;
-  kpis.npv = netPresentValue(book.value!, costTotal, params.finance.discountRatePerYear);
+  kpis.npv = netPresentValue(book.value!, costTotal, finance.discountRatePerYear);
   kpis.terminalValue =
-    params.finance.terminalValueMonths > 0
+    finance.terminalValueMonths > 0
       ? terminalValue(
           model.production.terminalMonthlyValue(),
-          horizonDays,
-          params.finance.terminalValueMonths,
-          params.finance.discountRatePerYear,
+          model.horizonMonths * DAYS_PER_MONTH,
+          finance.terminalValueMonths,
+          finance.discountRatePerYear,
         )
       : 0;
   kpis["npv.withTerminalValue"] = kpis.npv + kpis.terminalValue;
   if (delivered > 0) {
     kpis.costPerDelivered = totalCost / delivered;
     // issue 10 point 6: no constant stands in for a result; the reference is the user's, or the ladder's level-1 rung
-    const reference = params.finance.level1CostPerProject;
+    const reference = finance.level1CostPerProject;
     if (reference > 0) kpis.costEfficiencyVsLevel1 = kpis.costPerDelivered / reference;
   }
+}
+
+/** Adds sunk cost, portfolio balance, reuse, the final maturity level and the mean effort per phase. */
+function addOperationsKpis(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  book: Record<string, number[]>,
+): void {
+  const tally = model.tally;
   kpis.sunkCost = tally.sunkCostKilled + tally.sunkCostFailed;
   kpis["sunkCost.killed"] = tally.sunkCostKilled;
   kpis["sunkCost.failed"] = tally.sunkCostFailed;
@@ -172,18 +252,21 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   kpis.mixDeviationPoints = mean(book.mixDeviationPoints!);
   kpis.featureFamiliesBuilt = model.reuse.builtCount;
   kpis.libraryCompleteness = model.reuse.completeness;
-  kpis.maturityLevel = book.maturityLevel![H - 1] ?? 1;
+  kpis.maturityLevel = book.maturityLevel![model.horizonMonths - 1] ?? 1;
   for (let i = 0; i < PHASE_COUNT; i++)
     if (tally.phaseEffortCount[i]! > 0)
       kpis[`effort.${PHASES[i]}`] = tally.phaseEffortSum[i]! / tally.phaseEffortCount[i]!;
+}
 
-  // cost by tenant from the FOCUS rows (the chargeback view), and the platform's part of it, in one pass
-  const tenantCosts = costByTenant(ledger.rows);
+/**
+ * Adds the cost by tenant from the FOCUS rows (the chargeback view) and the platform's KPIs, and returns what the
+ * platform finished with (its samples). The platform's cost per tenant is re-read from the allocated rows, as the
+ * platform totals its postings before shared and left-over idle cost are allocated.
+ */
+function addTenantKpis(model: DeliveryModel, kpis: Record<string, number>) {
+  const tenantCosts = costByTenant(model.ledger.rows);
   for (let i = 0; i < tenantCosts.tenants.length; i++)
     kpis[`tenantCost.${tenantCosts.tenants[i]!}`] = tenantCosts.all[i]!;
-
-  // platform KPIs and samples; the platform's cost per tenant is re-read from the allocated rows, as the
-  // platform totals its postings before shared and left-over idle cost are allocated
   const platform = model.platform.finish();
   const platformKpis: Record<string, number | undefined> = {};
   let perTenant = false;
@@ -195,13 +278,11 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     for (const i of tenantCosts.platformOrder)
       platformKpis[PLATFORM_COST_PREFIX + tenantCosts.tenants[i]!] = tenantCosts.platform[i]!;
   addNew(kpis, platformKpis, "KPI");
+  return platform;
+}
 
-  levelBreakdown(model, kpis, series, costTotal);
-
-  const samples: Record<string, number[]> = { ...s };
-  addNew(samples, { leadTimeDays, staffingWaitDays }, "sample");
-  addNew(samples, platform.samples, "sample");
-
+/** What the report needs to know of the scenario: names, horizon, tenants, tiers in catalogue order, targets. */
+function resultMeta(model: DeliveryModel): ReplicationResult["meta"] {
   const catalogue = model.scenario.platform.tiers.catalogue as Record<string, { slaPercent: number }>;
   const tierNames = new Set([
     ...Object.keys(catalogue),
@@ -211,43 +292,34 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
   const slaTargets: Record<string, number> = {};
   for (const [tier, spec] of Object.entries(catalogue))
     if (spec.slaPercent > 0) slaTargets[tier] = spec.slaPercent;
-  const bal = params.portfolio.balancing;
-  const result: ReplicationResult = {
-    replication: options.replication,
-    seed: options.seed,
-    meta: {
-      scenarioName: model.scenario.name,
-      description: model.scenario.description,
-      currency: model.scenario.currency,
-      horizonMonths: H,
-      tenants: [...model.tenancy.tenantNames],
-      tiers,
-      mixTargets: {
-        impact: Object.fromEntries(IMPACTS.map((k) => [k, bal.impact[k]])),
-        horizon: Object.fromEntries(HORIZONS.map((k) => [k, bal.horizon[k]])),
-        risk: Object.fromEntries(RISKS.map((k) => [k, bal.risk[k]])),
-      },
-      startDate: model.scenario.startDate,
-      slaTargets,
+  const bal = model.params.portfolio.balancing;
+  return {
+    scenarioName: model.scenario.name,
+    description: model.scenario.description,
+    currency: model.scenario.currency,
+    horizonMonths: model.horizonMonths,
+    tenants: [...model.tenancy.tenantNames],
+    tiers,
+    mixTargets: {
+      impact: Object.fromEntries(IMPACTS.map((k) => [k, bal.impact[k]])),
+      horizon: Object.fromEntries(HORIZONS.map((k) => [k, bal.horizon[k]])),
+      risk: Object.fromEntries(RISKS.map((k) => [k, bal.risk[k]])),
     },
-    kpis,
-    series,
-    samples,
-    costRows: ledger.rows,
-    projects:
-      options.keepProjects === false
-        ? []
-        : model.projects.map((p) =>
-            p.toRecord(
-              model.tenancy.unitNames[p.unit]!,
-              model.tenancy.tenantName(p),
-              p.status === "killed" || p.status === "failed" ? sunkCost(p, params) : 0,
-            ),
-          ),
-    events: model.env.eventCount,
+    startDate: model.scenario.startDate,
+    slaTargets,
   };
-  if (options.trace === true) result.trace = model.trace.lines;
-  return result;
+}
+
+/** The record of every project, in project order. */
+function projectRecords(model: DeliveryModel): ReplicationResult["projects"] {
+  const params = model.params;
+  return model.projects.map((p) =>
+    p.toRecord(
+      model.tenancy.unitNames[p.unit]!,
+      model.tenancy.tenantName(p),
+      p.status === "killed" || p.status === "failed" ? sunkCost(p, params) : 0,
+    ),
+  );
 }
 
 /** Cost of every tenant (in order of first row) and the platform's part of it, by tenant index. */
