@@ -1,9 +1,10 @@
 /**
  * Cold-start benchmark: the wall time of the README's main job as a user runs it, a fresh `scalesim run` process
- * on the built-in default scenario (what `npm start` runs: tsx, the financial-services case study, 200
- * replications, the guide's claims panel, the report in its default formats), from start to exit.
+ * on the built-in default scenario, started as package.json's `start` script starts it (the command's cached
+ * bundle of the sources, src/cli/from-sources.mjs; the financial-services case study, 200 replications, the guide's
+ * claims panel, the report in its default formats), from start to exit.
  *
- * Unlike the other benchmarks, nothing here is warm: every run pays Node's and tsx's start-up, the worker bundle,
+ * Unlike the other benchmarks, nothing here is warm: every run pays Node's start-up, the command's modules, the worker bundle,
  * each worker thread's module loading and the JIT warm-up of each fresh V8 isolate (a replication's first runs are
  * interpreted and then compiled; the compiler's threads share the same cores). Measured in the same run, as
  * ROUNDS rounds of three runs back to back:
@@ -16,6 +17,7 @@
  */
 import "./as-cli.ts";
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +28,13 @@ import { DEFAULT_REPLICATIONS } from "../src/montecarlo/run-options.ts";
 
 const ROUNDS = 3;
 const root = fileURLToPath(new URL("..", import.meta.url));
-const tsx = join(root, "node_modules", ".bin", "tsx");
+/** `npm start` as package.json defines it, e.g. `node src/cli/from-sources.mjs run`: the program and its arguments. */
+const startScript = (
+  JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start;
+const [program, ...startArgs] = startScript.split(" ");
+// npm runs scripts with node_modules/.bin on the PATH
+const executable = program === "node" ? process.execPath : join(root, "node_modules", ".bin", program!);
 const scratch = await mkdtemp(join(tmpdir(), "scalesim-cold-bench-"));
 
 /** Wall-clock seconds of one fresh `scalesim run` with `args`, writing its report into the scratch directory. */
@@ -34,7 +42,7 @@ function timeRun(args: string[], label: string): Promise<number> {
   const out = join(scratch, `${label}-${Math.random().toString(36).slice(2)}`);
   const start = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(tsx, ["src/cli/bin.ts", "run", "-q", "-o", out, ...args], {
+    const child = spawn(executable, [...startArgs, "-q", "-o", out, ...args], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -50,7 +58,7 @@ const fixed: number[] = [];
 const one: number[] = [];
 const two: number[] = [];
 try {
-  await timeRun(["-n", "2"], "warm-caches"); // tsx's and the file system's caches, as a user's second run has them
+  await timeRun(["-n", "2"], "warm-caches"); // the bundles' and the file system's caches, as a user's second run has them
   for (let round = 0; round < ROUNDS; round++) {
     fixed.push(await timeRun(["-n", "2"], "fixed"));
     one.push(await timeRun(["-w", "1"], "one"));
@@ -63,7 +71,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const ratios = one.map((seconds, i) => seconds / two[i]!);
 const result = {
   name: "cold-start",
-  command: "tsx src/cli/bin.ts run (npm start: default scenario, claims panel, default report formats)",
+  command: `${startScript} (npm start: default scenario, claims panel, default report formats)`,
   replications: DEFAULT_REPLICATIONS,
   rounds: ROUNDS,
   clock: "wall time of the whole process, start to exit",

@@ -1,18 +1,19 @@
 /**
- * Spawns the real `scalesim` command (`node --import tsx src/cli/bin.ts ...`) the way a user runs it, with a
- * timeout, and collects its exit code and output. Not a test file: imported by the CLI tests.
+ * Spawns the real `scalesim` command the way a user of a clone runs it (`node src/cli/from-sources.mjs ...`, what
+ * `npm start` runs: the command's sources bundled once and cached), with a timeout, and collects its exit code and
+ * output. Not a test file: imported by the CLI tests.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 
 /** Absolute path of the project root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The tsx loader as an absolute URL, so the command also runs with another working directory. */
-const TSX_LOADER = pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href;
-
-/** Path of the command's entry point. */
+/** Path of the command's entry point (run through tsx's loader by the queue tests' worker processes). */
 export const BIN = `${ROOT}src/cli/bin.ts`;
+
+/** Path of the command as `npm start` runs it from the sources (src/cli/from-sources.mjs). */
+export const FROM_SOURCES = `${ROOT}src/cli/from-sources.mjs`;
 
 /** What one invocation produced. */
 export interface CliResult {
@@ -37,7 +38,7 @@ export interface RunCliOptions {
 /** Runs `scalesim <args>` to completion (killed after `timeoutMs`, default 60 s). */
 export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX_LOADER, BIN, ...args], {
+    const child = spawn(process.execPath, [FROM_SOURCES, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
