@@ -14,7 +14,8 @@
 // When esbuild or the cache folder cannot be used, the sources are loaded through tsx as before: same command, same
 // results, slower start. SCALESIM_CLI_BUNDLE_CACHE names another cache folder (the tests use it); it must lie inside
 // the package, where the bundle's imports of packages resolve.
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -24,30 +25,60 @@ const BIN = fileURLToPath(new URL("./bin.ts", import.meta.url));
 
 /** The file: URL of the bundled command (from the cache, or built now), or undefined when it cannot be had. */
 async function bundledCommand() {
-  const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))("esbuild");
-  // the cache's one module, compiled on its own (it imports node: modules only)
+  const fromTsx = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"));
+  const esbuildVersion = JSON.parse(readFileSync(fromTsx.resolve("esbuild/package.json"), "utf8")).version;
+  // esbuild itself is loaded only to build
+  const esbuild = () => fromTsx("esbuild");
+  const dir =
+    process.env.SCALESIM_CLI_BUNDLE_CACHE || join(ROOT, "node_modules", ".cache", "scalesim-cli-bundle");
   const cacheSource = readFileSync(new URL("../build/bundle-cache.ts", import.meta.url), "utf8");
-  const { code } = esbuild.transformSync(cacheSource, {
-    loader: "ts",
-    format: "esm",
-    target: `node${process.versions.node}`,
-  });
-  const cacheModule = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+  const cacheModule = await compiledCacheModule(dir, cacheSource, esbuildVersion, esbuild);
   const cache = {
-    dir: process.env.SCALESIM_CLI_BUNDLE_CACHE || join(ROOT, "node_modules", ".cache", "scalesim-cli-bundle"),
+    dir,
     root: ROOT,
     marker: "bin.js",
     // this file and the cache's module hold the build options
     keyParts: [
-      esbuild.version,
+      esbuildVersion,
       cacheModule.NODE_MAJOR,
       readFileSync(fileURLToPath(import.meta.url)),
       cacheSource,
     ],
   };
-  const dir =
-    cacheModule.findCachedBundle(cache) ?? cacheModule.storeBundle(cache, await build(esbuild, cacheModule));
-  return dir === undefined ? undefined : pathToFileURL(join(dir, "bin.js")).href;
+  const entry =
+    cacheModule.findCachedBundle(cache) ??
+    cacheModule.storeBundle(cache, await build(esbuild(), cacheModule));
+  return entry === undefined ? undefined : pathToFileURL(join(entry, "bin.js")).href;
+}
+
+/**
+ * The cache's own module (src/build/bundle-cache.ts, which imports node: modules only), compiled on its own and kept
+ * in the cache folder as `bundle-cache.mjs`, stamped with the hash of its source and esbuild's version: compiling it
+ * starts esbuild's process (about 85 ms), so a command does it only after that file changed.
+ */
+async function compiledCacheModule(dir, source, esbuildVersion, esbuild) {
+  const stamp = `// ${createHash("sha256").update(`${esbuildVersion}\0${process.versions.node}\0`).update(source).digest("hex")}\n`;
+  const file = join(dir, "bundle-cache.mjs");
+  try {
+    if (readFileSync(file, "utf8").startsWith(stamp)) return await import(pathToFileURL(file).href);
+  } catch {
+    // not compiled yet, or not readable: compile below
+  }
+  const { code } = esbuild().transformSync(source, {
+    loader: "ts",
+    format: "esm",
+    target: `node${process.versions.node}`,
+  });
+  try {
+    mkdirSync(dir, { recursive: true });
+    // written beside and renamed into place (a leftover ".building-" file is the cache's to remove)
+    const temp = join(dir, `.building-${process.pid}-${Date.now()}.mjs`);
+    writeFileSync(temp, stamp + code);
+    renameSync(temp, file);
+    return await import(pathToFileURL(file).href);
+  } catch {
+    return await import(`data:text/javascript,${encodeURIComponent(code)}`);
+  }
 }
 
 /** The command's bundle: its files (relative paths, text) and inputs (relative to the root). */

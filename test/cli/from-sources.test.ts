@@ -36,12 +36,14 @@ describe("the command from the sources (from-sources.mjs)", () => {
     expect(latest.inputs).toContain("src/cli/commands/run.ts");
     expect(statSync(join(cache, latest.key, "bin.js")).isFile()).toBe(true);
     const written = statSync(latestFile).mtimeMs;
+    const compiledCache = statSync(join(cache, "bundle-cache.mjs")).mtimeMs;
 
     const second = await runCli(["presets"], { env: { SCALESIM_CLI_BUNDLE_CACHE: cache } });
     expect(second.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
     // reused: nothing was built or recorded again
     expect(statSync(latestFile).mtimeMs).toBe(written);
+    expect(statSync(join(cache, "bundle-cache.mjs")).mtimeMs).toBe(compiledCache);
     expect(readdirSync(cache).filter((name) => /^[0-9a-f]{24}$/.test(name))).toEqual([latest.key]);
   });
 
