@@ -12,8 +12,8 @@
  *   the baseline;
  * - the default run on 1 worker and on 2 workers (`-w 1`, `-w 2`; results are identical).
  * Figures are medians over the rounds; the 2-worker speed-up is the median of the rounds' ratios. On a 2-core
- * machine a short run can finish sooner on one worker: the second isolate's warm-up costs about as much CPU as
- * its share of the replications saves. Prints one `BENCH {json}` line and one readable line.
+ * machine a short run gains little from the second worker: the second isolate's warm-up costs about as much CPU
+ * as its share of the replications saves. Prints one `BENCH {json}` line and one readable line.
  */
 import "./as-cli.ts";
 import { spawn } from "node:child_process";

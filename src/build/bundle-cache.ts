@@ -30,7 +30,7 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
-/** What a build produced: its files (path relative to the entry's folder, text) and its inputs (relative to the root). */
+/** What a build produced: its files (path relative to the entry's folder, text) and inputs (relative to the root). */
 export interface BundleFiles {
   files: [string, string][];
   inputs: string[];

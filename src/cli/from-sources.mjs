@@ -57,7 +57,8 @@ async function bundledCommand() {
  * starts esbuild's process (about 85 ms), so a command does it only after that file changed.
  */
 async function compiledCacheModule(dir, source, esbuildVersion, esbuild) {
-  const stamp = `// ${createHash("sha256").update(`${esbuildVersion}\0${process.versions.node}\0`).update(source).digest("hex")}\n`;
+  const hash = createHash("sha256").update(`${esbuildVersion}\0${process.versions.node}\0`).update(source);
+  const stamp = `// ${hash.digest("hex")}\n`;
   const file = join(dir, "bundle-cache.mjs");
   try {
     if (readFileSync(file, "utf8").startsWith(stamp)) return await import(pathToFileURL(file).href);

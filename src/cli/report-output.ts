@@ -40,9 +40,9 @@ function reportWriters(): Promise<typeof import("../../reports/write-report.ts")
 /**
  * Starts loading the report writers now, for a command whose inputs have been checked and that is about to run
  * replications: the main thread mostly waits while worker threads start and run them, so the writers (about a
- * second of module loading from the TypeScript sources, half that from the compiled package, measured on a 2-core
- * machine) are ready when the run ends instead of being loaded after it. A failure to load is not reported here:
- * the same import fails again, with its error, when the report is written.
+ * second of module loading through tsx, half that from compiled JavaScript, measured on a 2-core machine) are
+ * ready when the run ends instead of being loaded after it. A failure to load is not reported here: the same
+ * import fails again, with its error, when the report is written.
  */
 export function preloadReportWriters(): void {
   reportWriters().catch(() => undefined);

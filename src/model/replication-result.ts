@@ -41,13 +41,21 @@ export function replicationResult(model: DeliveryModel, options: SimulateOptions
     },
     "monthly series",
   );
-  const projectSamples = addProjectKpis(model, kpis, book, costTotal);
+  // KPIs are added in the order the result lists them
+  const projects = addProjectKpis(model, kpis, book);
+  addUtilisationKpis(model, kpis);
+  addWaitAndProductionKpis(model, kpis, book);
+  addValueKpis(model, kpis, book, costTotal, projects.delivered);
   addOperationsKpis(model, kpis, book);
   const platform = addTenantKpis(model, kpis);
   levelBreakdown(model, kpis, series, costTotal);
 
   const samples: Record<string, number[]> = { ...model.tally.samples };
-  addNew(samples, projectSamples, "sample");
+  addNew(
+    samples,
+    { leadTimeDays: projects.leadTimeDays, staffingWaitDays: projects.staffingWaitDays },
+    "sample",
+  );
   addNew(samples, platform.samples, "sample");
   const result: ReplicationResult = {
     replication: options.replication,
@@ -103,22 +111,25 @@ function addCostKpis(
   return costTotal;
 }
 
-/** Samples of the delivered and started projects, in project order (initial projects left out). */
-type ProjectSamples = {
+/**
+ * What the project KPIs leave for the rest of the result: their samples, in project order (initial projects left
+ * out), and the number of projects delivered.
+ */
+interface ProjectTotals {
   leadTimeDays: number[];
   staffingWaitDays: number[];
-};
+  delivered: number;
+}
 
 /**
- * Adds the project counts, delivery and financial KPIs (ideas to success rate, value, cost, ROI, NPV, terminal
- * value, cost per delivered project) and returns the lead-time and staffing-wait samples.
+ * Adds the project counts and delivery KPIs (ideas to success rate, initial projects) and returns the lead-time
+ * and staffing-wait samples and the number delivered.
  */
 function addProjectKpis(
   model: DeliveryModel,
   kpis: Record<string, number>,
   book: Record<string, number[]>,
-  costTotal: number[],
-): ProjectSamples {
+): ProjectTotals {
   const H = model.horizonMonths;
   const params = model.params;
   let approved = 0;
@@ -157,8 +168,6 @@ function addProjectKpis(
     else if (p.status === "failed") failed++;
     else if (p.status === "rejected") rejected++;
   }
-  const totalCost = sum(costTotal);
-  const totalValue = sum(book.value!);
   kpis.ideas = model.projects.length;
   kpis.approved = approved;
   kpis.started = started;
@@ -179,7 +188,15 @@ function addProjectKpis(
     if (initialCost > 0) kpis["initial.roi"] = initialValue / initialCost;
   }
   if (delivered + killed + failed > 0) kpis.successRate = delivered / (delivered + killed + failed);
-  addUtilisationKpis(model, kpis);
+  return { leadTimeDays, staffingWaitDays, delivered };
+}
+
+/** Adds the support queue and waits, and the production portfolio (live and retired models, retraining compliance). */
+function addWaitAndProductionKpis(
+  model: DeliveryModel,
+  kpis: Record<string, number>,
+  book: Record<string, number[]>,
+): void {
   kpis.supportQueue = mean(book.supportQueue!);
   const s = model.tally.samples;
   if (s.supportWaitDays.length > 0) kpis.supportWaitDays = mean(s.supportWaitDays);
@@ -187,8 +204,6 @@ function addProjectKpis(
   kpis.productionModels = model.production.liveCount;
   kpis.retiredModels = model.production.retired;
   kpis.retrainingCompliance = model.production.compliance();
-  addValueKpis(model, kpis, book, costTotal, totalValue, totalCost, delivered);
-  return { leadTimeDays, staffingWaitDays };
 }
 
 /** Adds the utilisation of the hub, reviewers and spokes, and the hub's split of work, where there are such staff. */
@@ -211,11 +226,11 @@ function addValueKpis(
   kpis: Record<string, number>,
   book: Record<string, number[]>,
   costTotal: number[],
-  totalValue: number,
-  totalCost: number,
   delivered: number,
 ): void {
   const finance = model.params.finance;
+  const totalValue = sum(book.value!);
+  const totalCost = sum(costTotal);
   kpis.value = totalValue;
   kpis["cost.total"] = totalCost;
   if (totalCost > 0) kpis.roi = totalValue / totalCost;
